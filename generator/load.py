@@ -1,0 +1,235 @@
+"""Stage 1, load: the content tree on disk → parsed documents with source positions.
+
+In: a content root (``practices/``). Out: one ``Document`` per YAML file (plain data plus the
+line and column of every key and value) and the problems met while reading. YAML is composed
+into nodes, never constructed into objects: no tag can run code, aliases are refused (so an alias
+bomb costs nothing), duplicate keys are reported. The libyaml C parser is used when present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .problems import Problem, display_path
+
+try:  # libyaml is 16–18× faster than the pure-Python parser
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 512 * 1024
+"""A single entry is a few kilobytes; anything this large is a mistake or an attack."""
+
+Path_ = tuple[str | int, ...]
+"""A location inside a document: keys and list indexes from the root."""
+
+ENTRY_FOLDERS = {"quotes": "quote", "pairs": "pair", "themes": "theme"}
+VOCABULARY_FILES = {
+    "sectors.yml": "sectors",
+    "applicant-types.yml": "applicant_types",
+    "quality-standards.yml": "quality_standards",
+    "priorities.yml": "priorities",
+    "sources.yml": "sources",
+}
+SINGLE_FILES = {"glossary.yml": "glossary", "statistics.yml": "statistics", "checklist.yml": "checklist"}
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_constructor = SafeConstructor()
+_resolver = yaml.resolver.Resolver()
+
+
+@dataclass
+class Document:
+    """One YAML file: its kind, its plain data and where each part of it stands in the file."""
+
+    path: Path
+    kind: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
+
+    def position(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of ``loc``, or of its nearest ancestor that exists."""
+        loc = tuple(loc)
+        if key and loc in self.key_marks:
+            return self.key_marks[loc]
+        while loc not in self.marks and loc:
+            loc = loc[:-1]
+        return self.marks.get(loc, (1, 1))
+
+
+def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """Every content file under ``root`` with its kind, in a stable order; misplaced files."""
+    found: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        rel = path.relative_to(root)
+        if path.suffix == ".yaml":
+            problems.append(_at(path, 1, 1, "tiedostopääte on .yaml; käytä päätettä .yml"))
+            continue
+        if path.suffix != ".yml":
+            continue
+        kind = _kind_of(rel)
+        if kind is None:
+            problems.append(
+                _at(path, 1, 1, "tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin "
+                    "quotes/, pairs/ tai themes/, sanastot kansioon vocabularies/")
+            )
+        else:
+            found.append((path, kind))
+    return found, problems
+
+
+def _kind_of(rel: Path) -> str | None:
+    parts = rel.parts
+    if len(parts) == 2 and parts[0] in ENTRY_FOLDERS:
+        return ENTRY_FOLDERS[parts[0]]
+    if len(parts) == 2 and parts[0] == "vocabularies":
+        return VOCABULARY_FILES.get(parts[1])
+    if len(parts) == 1:
+        return SINGLE_FILES.get(parts[0])
+    return None
+
+
+def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
+    """Read every content file under ``root``. Problems never stop the reading of other files."""
+    files, problems = discover(root)
+    documents = []
+    for path, kind in files:
+        document, found = load_file(path, kind)
+        problems.extend(found)
+        if document is not None:
+            documents.append(document)
+    return documents, problems
+
+
+def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_at(path, 1, 1, f"tiedosto on liian suuri ({len(raw) // 1024} KiB, "
+                          f"enintään {MAX_FILE_BYTES // 1024} KiB)")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [_at(path, line, col, "tiedosto ei ole UTF-8-muodossa; tallenna se UTF-8:na")]
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, [_at(path, 1, 1, "tiedosto on tyhjä")]
+    document = Document(path=path, kind=kind, data=None)
+    problems: list[Problem] = []
+    try:
+        events = yaml.parse(text, Loader=_Loader)
+        next(events)  # StreamStartEvent
+        if isinstance(next(events), yaml.DocumentStartEvent):
+            document.data = _build(next(events), events, (), document, problems)
+            if not isinstance(next(events), yaml.DocumentEndEvent) or not isinstance(
+                next(events), yaml.StreamEndEvent
+            ):
+                problems.append(_at(path, 1, 1, _SYNTAX_HINTS["expected a single document in the stream"]))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = bool(mark) and text[mark.index : mark.index + 1] == "\t"
+        return None, [_at(path, line, col, _syntax_message(error, tab))]
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        return None, [_at(path, 1, 1, f"YAML-virhe: {error}")]
+    return document, problems
+
+
+def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
+    """Plain data from the event stream, recording positions; refuses aliases, tags, duplicates.
+
+    Building from events rather than a node graph means an alias is seen where it is written
+    (and refused there), so no amount of aliasing can make the walk expensive.
+    """
+    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+    doc.marks[loc] = (line, col)
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        problems.append(_at(doc.path, line, col, "ankkurit ja viittaukset (& ja *) eivät ole sallittuja; "
+                            "kirjoita arvo auki"))
+        if isinstance(event, yaml.AliasEvent):
+            return None
+    tag = getattr(event, "tag", None)
+    if isinstance(event, yaml.MappingStartEvent):
+        _check_tag(tag, "tag:yaml.org,2002:map", doc, line, col, problems)
+        result: dict[str, Any] = {}
+        while not isinstance(key_event := next(events), yaml.MappingEndEvent):
+            key_pos = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                problems.append(_at(doc.path, *key_pos, "kentän nimen pitää olla tekstiä"))
+                _build(key_event, events, loc + ("?",), doc, [])
+                _build(next(events), events, loc + ("?",), doc, [])
+                continue
+            key = key_event.value
+            value = next(events)
+            if key == "<<" or key in result:
+                message = ("yhdistämisavain << ei ole sallittu" if key == "<<" else
+                           f"kenttä '{key}' on jo annettu rivillä {doc.key_marks[loc + (key,)][0]}; poista toinen")
+                problems.append(_at(doc.path, *key_pos, message))
+                _build(value, events, loc + ("?",), doc, problems)
+                continue
+            doc.key_marks[loc + (key,)] = key_pos
+            result[key] = _build(value, events, loc + (key,), doc, problems)
+        return result
+    if isinstance(event, yaml.SequenceStartEvent):
+        _check_tag(tag, "tag:yaml.org,2002:seq", doc, line, col, problems)
+        items = []
+        while not isinstance(item := next(events), yaml.SequenceEndEvent):
+            items.append(_build(item, events, loc + (len(items),), doc, problems))
+        return items
+    assert isinstance(event, yaml.ScalarEvent)
+    resolved = tag if tag and tag != "!" else _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if resolved not in _SCALAR_TAGS:
+        _check_tag(tag, None, doc, line, col, problems)
+        return None
+    if resolved in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        return event.value
+    return _constructor.construct_object(yaml.ScalarNode(resolved, event.value))
+
+
+def _check_tag(tag: str | None, allowed: str | None, doc: Document, line: int, col: int,
+               problems: list[Problem]) -> None:
+    if tag in (None, "!", allowed):
+        return
+    problems.append(_at(doc.path, line, col, f"YAML-tunniste '{tag}' ei ole sallittu; "
+                        "sisältö on pelkkää tekstiä, lukuja ja luetteloita"))
+
+
+_SYNTAX_HINTS = {
+    "tab": "sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; sisennä välilyönneillä",
+    "mapping values are not allowed here":
+        "kaksoispiste väärässä kohdassa; jos tekstissä on ': ', kirjoita teksti |- -lohkona",
+    "could not find expected ':'": "rivi ei ole muotoa 'kenttä: arvo'",
+    "expected a single document in the stream": "tiedostossa saa olla vain yksi YAML-dokumentti",
+}
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, tab: bool) -> str:
+    problem = error.problem or str(error)
+    hint = _SYNTAX_HINTS["tab"] if tab else _SYNTAX_HINTS.get(problem)
+    return f"YAML-syntaksivirhe: {hint or problem}"
+
+
+def _at(path: Path, line: int, col: int, message: str) -> Problem:
+    return Problem(display_path(path), line, col, message)

@@ -1,0 +1,104 @@
+"""Finnish messages for model validation errors, written for editors.
+
+In: one pydantic error (its type, location and input) and the model it was raised for.
+Out: the message and whether it points at the key (unknown field) or at the value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from .problems import did_you_mean, listing
+
+_TYPE_NAMES = {
+    "string_type": "tekstiä",
+    "list_type": "luettelo (jokainen kohta omalla rivillään '- ' -alkuisena)",
+    "model_type": "joukko kenttiä (kenttä: arvo)",
+    "dict_type": "joukko kenttiä (kenttä: arvo)",
+    "int_type": "kokonaisluku",
+    "int_parsing": "kokonaisluku",
+    "float_type": "luku",
+    "float_parsing": "luku",
+    "bool_type": "true tai false",
+    "bool_parsing": "true tai false",
+}
+
+
+def field_label(loc: tuple[str | int, ...]) -> str:
+    """'source.section' or 'themes[2]' for a location inside a document."""
+    label = ""
+    for part in loc:
+        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label or "(tiedosto)"
+
+
+def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    name = field_label(loc)
+    value = error.get("input")
+    if kind == "missing":
+        return f"pakollinen kenttä '{name}' puuttuu", False
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), allowed)
+        return (f"tuntematon kenttä '{name}' (sallitut kentät: {listing(allowed, 30)}){hint}", True)
+    if kind == "blank":
+        return f"kenttä '{name}' ei saa olla tyhjä", False
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        allowed = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
+        hint = did_you_mean(str(value), allowed)
+        return f"kentän '{name}' arvo {_show(value)} ei kelpaa (sallitut: {listing(allowed)}){hint}", False
+    if kind == "string_pattern_mismatch":
+        return (f"kentän '{name}' arvo {_show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
+                "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"), False
+    if kind in ("string_too_long",):
+        return f"kentän '{name}' arvo on liian pitkä", False
+    if kind in ("too_short",):
+        return f"kentässä '{name}' pitää olla vähintään yksi kohta", False
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"kentän '{name}' arvo {_show(value)} on sallitun alueen ulkopuolella", False
+    if kind in _TYPE_NAMES:
+        return f"kentän '{name}' pitää olla {_TYPE_NAMES[kind]}, nyt {_show(value)}", False
+    return f"kenttä '{name}': {error.get('msg', kind)}", False
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "tyhjä"
+    if isinstance(value, dict):
+        return "joukko kenttiä"
+    if isinstance(value, list):
+        return "luettelo"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    """The field names allowed at ``loc`` inside ``model`` (following nested models)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return sorted(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    if _is_model(annotation):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,237 @@
+"""Typed content model: what one YAML file under ``practices/`` may hold.
+
+Stage: boundary. In: plain data that ``load`` built from one YAML file. Out: frozen pydantic
+models. Every model forbids unknown keys; every text field must hold visible text. Cross-file
+rules (references resolve, ids unique) live in ``validate``; this module only knows one file.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+def _visible(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "teksti ei saa olla tyhjä")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_visible)]
+"""Text that must contain something other than whitespace."""
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""A stable identifier: lower-case ASCII letters, digits and single hyphens (ä → a, ö → o)."""
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --- vocabularies -------------------------------------------------------------------------------
+
+
+class Term(Model):
+    """One value of a controlled vocabulary (sector, applicant type, priority, quality standard)."""
+
+    id: Id
+    label: Text = Field(description="Nimi sivustolla, suomeksi.")
+    description: Text | None = Field(None, description="Lyhyt kuvaus tietopankin omin sanoin.")
+    group: Text | None = Field(
+        None, description="Ryhmä, johon arvo kuuluu (laatustandardeissa standardiryhmän nimi)."
+    )
+    official: bool = Field(
+        True,
+        description="true, kun nimi on virallinen suomenkielinen muoto; false, kun se on "
+        "tietopankin oma käännös.",
+    )
+    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+
+
+class SourceDocument(Model):
+    """A published document that quotes and guidance are drawn from."""
+
+    id: Id
+    title: Text = Field(description="Julkaisun nimi sellaisenaan.")
+    publisher: Text = Field(description="Julkaisija.")
+    year: int = Field(ge=1900, le=2100, description="Julkaisuvuosi.")
+    url: Text | None = Field(None, description="Julkaisun verkko-osoite, jos tiedossa.")
+    sections: list[Text] = Field(
+        default_factory=list,
+        description="Julkaisun lukujen otsikot; lähdeviittaukset osoittavat näihin.",
+    )
+    note: Text | None = Field(None, description="Huomautus lähteestä (esim. lisenssi).")
+
+
+class Vocabularies(Model):
+    """All controlled vocabularies, one YAML list per vocabulary under ``vocabularies/``."""
+
+    sectors: tuple[Term, ...]
+    applicant_types: tuple[Term, ...]
+    quality_standards: tuple[Term, ...]
+    priorities: tuple[Term, ...]
+    sources: tuple[SourceDocument, ...]
+
+
+# --- entries ------------------------------------------------------------------------------------
+
+
+class SourceRef(Model):
+    """Where in a source document an entry comes from."""
+
+    document: Id = Field(description="Lähdejulkaisun tunniste (vocabularies/sources.yml).")
+    section: Text = Field(description="Luvun otsikko täsmälleen lähdejulkaisun luettelon mukaan.")
+
+
+class Quote(Model):
+    """A quotation, published word for word and attributed to what the source says of it."""
+
+    id: Id
+    title: Text = Field(description="Toimituksen lyhyt otsikko lainaukselle (ei osa lainausta).")
+    text: Text = Field(description="Lainaus sanasta sanaan. Kappaleet erotetaan tyhjällä rivillä.")
+    origin: Literal["hakemus", "sanonta"] = Field(
+        "hakemus",
+        description="hakemus = lainaus akkreditointihakemuksesta; sanonta = muu lainattu sanonta.",
+    )
+    sectors: list[Id] = Field(
+        description="Sektorit, jotka lähde lainaukselle nimeää; tyhjä luettelo [] = ei mainittu."
+    )
+    applicant_types: list[Id] = Field(
+        description="Hakijatyypit, jotka lähde nimeää; tyhjä luettelo [] = ei mainittu."
+    )
+    themes: list[Id] = Field(description="Teemat (themes/), joihin lainaus liittyy.")
+    quality_standards: list[Id] = Field(
+        default_factory=list, description="Laatustandardit, joihin lainaus liittyy."
+    )
+    source: SourceRef
+    context: Text = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
+    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+
+
+class IndicatorAnnotation(Model):
+    """Editor's annotation: which questions of the report's indicator checklist an example answers."""
+
+    data_source: bool = Field(description="Kertooko esimerkki, mistä mittaritieto tulee?")
+    collection: bool = Field(description="Kertooko se, miten tieto kerätään?")
+    responsible: bool = Field(description="Kertooko se, kuka on vastuussa keräämisestä?")
+    timing: bool = Field(description="Kertooko se, milloin tietoa kerätään tai käsitellään?")
+    processing: bool = Field(description="Kertooko se, miten tietoa käsitellään?")
+    reporting: bool = Field(description="Kertooko se, miten ja missä tuloksista raportoidaan?")
+    evaluation: bool = Field(description="Kertooko se, miten tuloksia arvioidaan jatkotoimia varten?")
+    measure_type: Literal["määrällinen", "laadullinen", "molemmat"] = Field(
+        description="Onko mittari määrällinen, laadullinen vai molempia."
+    )
+    note: Text | None = Field(None, description="Toimituksen vapaa huomautus.")
+
+
+class Pair(Model):
+    """An objective with its indicator, word for word from the source."""
+
+    id: Id
+    objective: Text = Field(description="Tavoite sanasta sanaan.")
+    indicator: Text = Field(
+        description="Mittari sanasta sanaan; numeroidut kohdat omille riveilleen."
+    )
+    sectors: list[Id] = Field(description="Sektorit, jos lähde ne nimeää; [] = ei mainittu.")
+    applicant_types: list[Id] = Field(description="Hakijatyypit, jos lähde ne nimeää; [] = ei mainittu.")
+    themes: list[Id] = Field(description="Teemat, joihin esimerkki liittyy.")
+    quality_standards: list[Id] = Field(
+        default_factory=list, description="Laatustandardit, joihin esimerkki liittyy."
+    )
+    source: SourceRef
+    annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
+    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+
+
+class Theme(Model):
+    """A theme of good practice, with guidance in the knowledge base's own words."""
+
+    id: Id
+    title: Text = Field(description="Teeman otsikko.")
+    summary: Text = Field(description="Yhden virkkeen tiivistelmä.")
+    guidance: Text = Field(
+        description="Ohjeistus tietopankin omin sanoin (Markdown-kappaleita); ei lainauksia."
+    )
+    order: int = Field(ge=0, description="Järjestys teemaluettelossa (pienin ensin).")
+    source: Id = Field(description="Lähdejulkaisu, josta ohjeistus on tiivistetty.")
+    sections: list[Text] = Field(description="Lähdejulkaisun luvut, joihin ohjeistus perustuu.")
+    quality_standards: list[Id] = Field(default_factory=list, description="Liittyvät laatustandardit.")
+    priorities: list[Id] = Field(default_factory=list, description="Liittyvät horisontaaliset painopisteet.")
+    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+
+
+# --- single-file collections ---------------------------------------------------------------------
+
+
+class GlossaryTerm(Model):
+    """A term or abbreviation, explained in the knowledge base's own words."""
+
+    id: Id
+    term: Text = Field(description="Termi tai lyhenne sellaisenaan (esim. KV).")
+    definition: Text = Field(description="Lyhyt selitys tietopankin omin sanoin.")
+    forms: list[Text] = Field(
+        default_factory=list,
+        description="Muut kirjoitusasut, joissa termi esiintyy tekstissä (esim. OPSissa).",
+    )
+
+
+class Figure(Model):
+    """One figure the source gives; a figure the source does not give is simply absent."""
+
+    id: Id
+    years: list[int] = Field(min_length=1, description="Vuosi tai vuodet, joita luku koskee.")
+    sector: Id = Field(description="Sektori (vocabularies/sectors.yml).")
+    measure: Literal[
+        "hakijat",
+        "hakijat-organisaatioina",
+        "hakijat-konsortioina",
+        "akkreditoidut-organisaatiot",
+        "akkreditoidut-konsortiot",
+        "strategia-liitteena-osuus",
+    ] = Field(description="Mitä luku mittaa.")
+    value: float = Field(ge=0, description="Luku (kappaleina tai prosentteina).")
+    unit: Literal["lkm", "%"] = Field(description="Yksikkö.")
+    source: SourceRef
+    statement: Text = Field(description="Lähteen virke, jossa luku annetaan, sanasta sanaan.")
+
+
+class ChecklistItem(Model):
+    title: Text = Field(description="Kohdan otsikko.")
+    text: Text = Field(description="Selitys tietopankin omin sanoin.")
+    section: Text = Field(description="Lähdejulkaisun luku, johon kohta perustuu.")
+
+
+class Checklist(Model):
+    """The applicant's questions and the source's concluding recommendations, in our own words."""
+
+    source: Id
+    questions: list[ChecklistItem] = Field(min_length=1)
+    recommendations: list[ChecklistItem] = Field(min_length=1)
+
+
+class Statistics(Model):
+    figures: list[Figure]
+
+
+class Glossary(Model):
+    terms: list[GlossaryTerm]
+
+
+Entry = Quote | Pair | Theme
+"""An entry: one YAML file, one page, one permanent address."""
+
+
+class Content(Model):
+    """Everything under the content root, validated: the input of ``index`` and ``render``."""
+
+    vocabularies: Vocabularies
+    quotes: tuple[Quote, ...]
+    pairs: tuple[Pair, ...]
+    themes: tuple[Theme, ...]
+    glossary: Glossary = Glossary(terms=[])
+    statistics: Statistics = Statistics(figures=[])
+    checklist: Checklist | None = None

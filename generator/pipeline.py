@@ -1,0 +1,45 @@
+"""The whole pipeline in one call: content root → pages, or problems. No MkDocs here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .index import Index, build_index
+from .load import load_tree
+from .problems import Problem
+from .render import render_site
+from .validate import validate
+
+DEFAULT_CONTENT = Path("practices")
+
+
+def content_root(explicit: str | Path | None = None, default: Path = DEFAULT_CONTENT) -> Path:
+    """The content root: an explicit argument, else $KB_CONTENT, else ``practices/``."""
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("KB_CONTENT") or default)
+
+
+@dataclass(frozen=True)
+class Result:
+    problems: list[Problem]
+    index: Index | None = None
+    pages: dict[str, str] | None = None
+
+
+def check(root: Path) -> Result:
+    documents, problems = load_tree(root)
+    content, found = validate(documents, root)
+    problems = sorted(set(problems + found))
+    if problems:
+        return Result(problems)
+    return Result([], index=build_index(content))
+
+
+def build_pages(root: Path) -> Result:
+    result = check(root)
+    if result.index is None:
+        return result
+    return Result([], index=result.index, pages=render_site(result.index))

@@ -1,0 +1,57 @@
+"""Problems found in content, reported like a compiler: ``path:line:col: message``.
+
+Every stage appends to one list instead of raising, so a run shows all problems at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should see it: relative to the working directory when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def did_you_mean(value: str, known: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A Finnish '; tarkoititko …?' suffix naming the closest known value, or ''."""
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"; tarkoititko '{close[0]}'?" if close else ""
+
+
+def listing(values: list[str] | tuple[str, ...] | set[str], limit: int = 12) -> str:
+    """Allowed values for a message: sorted, cut short when there are many."""
+    items = sorted(values)
+    if not items:
+        return "ei yhtään"
+    shown = ", ".join(items[:limit])
+    return shown + (f", … ({len(items)} kaikkiaan)" if len(items) > limit else "")
+
+
+class ContentError(Exception):
+    """Raised by the site adapter when content has problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    return "\n".join(str(p) for p in sorted(problems))

@@ -1,0 +1,35 @@
+"""Where each page lives. An entry's address comes from its kind and id only, never its title,
+so that renaming an entry's title never breaks a link."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Pair, Quote, Theme
+
+FOLDERS: dict[type, str] = {Quote: "lainaukset", Pair: "tavoitteet", Theme: "teemat"}
+KIND_LABELS: dict[type, str] = {Quote: "Lainaus", Pair: "Tavoite ja mittari", Theme: "Teema"}
+
+HOME = "index.md"
+ABOUT = "tietoa.md"
+QUOTES = "lainaukset/index.md"
+PAIRS = "tavoitteet/index.md"
+THEMES = "teemat/index.md"
+STATISTICS = "tilastot.md"
+CHECKLIST = "tarkistuslista.md"
+GLOSSARY = "sanasto.md"
+
+
+def entry_page(entry: Quote | Pair | Theme) -> str:
+    """The Markdown path of an entry's page: ``lainaukset/<id>.md`` → URL ``lainaukset/<id>/``."""
+    return f"{FOLDERS[type(entry)]}/{entry.id}.md"
+
+
+def former_pages(entry: Quote | Pair | Theme) -> list[str]:
+    return [f"{FOLDERS[type(entry)]}/{old}.md" for old in entry.former_ids]
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative Markdown link from one page to another, as MkDocs resolves and checks it."""
+    href = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return href + (f"#{anchor}" if anchor else "")

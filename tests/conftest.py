@@ -1,0 +1,51 @@
+"""Shared test helpers: small content trees written inline, the CLI run in-process."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the small valid fixture tree, for a test to break one file of."""
+    root = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, root)
+    return root
+
+
+@pytest.fixture
+def run_cli(capsys, monkeypatch):
+    """Run ``python -m generator ARGS`` in-process; return (exit code, stdout, stderr)."""
+
+    def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        monkeypatch.delenv("KB_CONTENT", raising=False)
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse usage errors
+            code = exit_.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

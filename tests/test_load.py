@@ -1,0 +1,88 @@
+"""load: unreadable or hostile files give one positioned Finnish message each, and run nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.load import load_tree
+from conftest import write_tree
+
+QUOTE = "quotes/q.yml"
+
+
+def problems(root: Path) -> list[str]:
+    _, found = load_tree(root)
+    return [f"{Path(p.path).name}:{p.line}:{p.col}: {p.message}" for p in found]
+
+
+def test_valid_tree_loads_with_positions(content: Path):
+    documents, found = load_tree(content)
+    assert found == []
+    quote = next(d for d in documents if d.path.name == "kaikki-mukaan.yml")
+    assert quote.kind == "quote"
+    assert quote.data["themes"] == ["osallisuus"]
+    assert quote.position(("themes", 0)) == (10, 10)
+    assert quote.position(("source", "section")) == (14, 12)
+    assert quote.position(("id",), key=True) == (1, 1)
+
+
+def test_syntax_error_is_positioned(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "id: q\ntitle: [auki\n"})
+    assert problems(tmp_path) == [
+        "q.yml:3:1: YAML-syntaksivirhe: did not find expected ',' or ']'"
+    ]
+
+
+def test_tab_indentation_is_explained(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "id: q\nsource:\n\tdocument: x\n"})
+    assert problems(tmp_path) == [
+        "q.yml:3:1: YAML-syntaksivirhe: sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; sisennä välilyönneillä"
+    ]
+
+
+def test_empty_file(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "# vain kommentti\n\n"})
+    assert problems(tmp_path) == ["q.yml:1:1: tiedosto on tyhjä"]
+
+
+def test_file_that_is_not_utf8(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "id: q\ntitle: Hyv\xe4\n".encode("latin-1")})
+    assert problems(tmp_path) == ["q.yml:2:11: tiedosto ei ole UTF-8-muodossa; tallenna se UTF-8:na"]
+
+
+def test_python_tag_is_refused_and_never_run(tmp_path: Path):
+    marker = tmp_path / "pwned"
+    write_tree(tmp_path, {QUOTE: f"id: !!python/object/apply:os.system ['touch {marker}']\n"})
+    assert problems(tmp_path) == [
+        "q.yml:1:5: YAML-tunniste 'tag:yaml.org,2002:python/object/apply:os.system' ei ole sallittu; "
+        "sisältö on pelkkää tekstiä, lukuja ja luetteloita"
+    ]
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path: Path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    write_tree(tmp_path, {QUOTE: "\n".join(lines) + "\n"})
+    found = problems(tmp_path)
+    assert found[0] == "q.yml:1:5: ankkurit ja viittaukset (& ja *) eivät ole sallittuja; kirjoita arvo auki"
+    assert len(found) == 12 + 11 * 9  # every anchor and every alias, each once
+
+
+def test_duplicate_key(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "id: q\ntitle: A\ntitle: B\n"})
+    assert problems(tmp_path) == ["q.yml:3:1: kenttä 'title' on jo annettu rivillä 2; poista toinen"]
+
+
+def test_very_large_file(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "id: q\ntext: " + "a" * 600_000 + "\n"})
+    assert problems(tmp_path) == ["q.yml:1:1: tiedosto on liian suuri (585 KiB, enintään 512 KiB)"]
+
+
+def test_misplaced_files_are_named(tmp_path: Path):
+    write_tree(tmp_path, {"lainaukset/q.yml": "id: q\n", "quotes/r.yaml": "id: r\n"})
+    assert problems(tmp_path) == [
+        "q.yml:1:1: tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin quotes/, pairs/ tai "
+        "themes/, sanastot kansioon vocabularies/",
+        "r.yaml:1:1: tiedostopääte on .yaml; käytä päätettä .yml",
+    ]

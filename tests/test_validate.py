@@ -1,0 +1,118 @@
+"""validate: model and reference errors, with the field, the bad value and the allowed values."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.pipeline import check
+
+from conftest import write_tree
+
+QUOTE = "quotes/kaikki-mukaan.yml"
+
+
+def messages(root: Path) -> list[str]:
+    return [f"{Path(p.path).relative_to(root.resolve()) if Path(p.path).is_absolute() else Path(p.path).name}"
+            f":{p.line}:{p.col}: {p.message}" for p in check(root).problems]
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_fixture_is_valid(content: Path):
+    assert check(content).problems == []
+
+
+def test_unknown_theme_suggests_the_closest(content: Path):
+    edit(content, QUOTE, "themes: [osallisuus]", "themes: [osalisuus]")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:10:10: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
+        "tarkoititko 'osallisuus'?"
+    ]
+
+
+def test_unknown_key_names_allowed_fields_and_suggests(content: Path):
+    edit(content, QUOTE, "context:", "contxt:")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:1:1: pakollinen kenttä 'context' puuttuu",
+        "kaikki-mukaan.yml:15:1: tuntematon kenttä 'contxt' (sallitut kentät: applicant_types, context, "
+        "former_ids, id, origin, quality_standards, sectors, source, text, themes, title); "
+        "tarkoititko 'context'?",
+    ]
+
+
+def test_nested_unknown_key(content: Path):
+    edit(content, QUOTE, "  section:", "  sektion:")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:13:3: pakollinen kenttä 'source.section' puuttuu",
+        "kaikki-mukaan.yml:14:3: tuntematon kenttä 'source.sektion' (sallitut kentät: document, section); "
+        "tarkoititko 'section'?",
+    ]
+
+
+def test_blank_text_and_wrong_type(content: Path):
+    edit(content, QUOTE, "title: Kaikki mukaan liikkuvuuteen", "title: '  '")
+    edit(content, QUOTE, "themes: [osallisuus]", "themes: {osallisuus: 1}")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:2:8: kenttä 'title' ei saa olla tyhjä",
+        "kaikki-mukaan.yml:10:9: kentän 'themes' pitää olla luettelo (jokainen kohta omalla rivillään "
+        "'- ' -alkuisena), nyt joukko kenttiä",
+    ]
+
+
+def test_literal_value_lists_allowed_values(content: Path):
+    edit(content, "pairs/osallistujamaarat.yml", "measure_type: molemmat", "measure_type: molempia")
+    assert messages(content) == [
+        "osallistujamaarat.yml:21:17: kentän 'annotation.measure_type' arvo 'molempia' ei kelpaa "
+        "(sallitut: laadullinen, molemmat, määrällinen); tarkoititko 'molemmat'?"
+    ]
+
+
+def test_id_must_match_file_name_and_be_unique(content: Path):
+    edit(content, QUOTE, "id: kaikki-mukaan", "id: viestimme-avoimesti")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:1:5: tunniste 'viestimme-avoimesti' ei vastaa tiedoston nimeä "
+        "'kaikki-mukaan.yml'; nimeä tiedosto viestimme-avoimesti.yml tai korjaa tunniste",
+        "viestimme-avoimesti.yml:1:5: tunniste 'viestimme-avoimesti' on jo käytössä tiedostossa "
+        f"{os.path.relpath(content / QUOTE)}",
+    ]
+
+
+def test_unknown_section_and_sector(content: Path):
+    edit(content, QUOTE, "section: Ensimmäinen luku", "section: Ensimäinen luku")
+    edit(content, QUOTE, "sectors: [yleissivistava]", "sectors: [yleisivistava]")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:8:11: sektori 'yleisivistava' ei ole määritelty (tunnetut: aikuiskoulutus, "
+        "yleissivistava); tarkoititko 'yleissivistava'?",
+        "kaikki-mukaan.yml:14:12: luku 'Ensimäinen luku' ei ole lähteen 'testiraportti' lukuluettelossa; "
+        "tarkoititko 'Ensimmäinen luku'?",
+    ]
+
+
+def test_former_id_still_in_use(content: Path):
+    edit(content, QUOTE, "context:", "former_ids: [viestimme-avoimesti]\ncontext:")
+    found = messages(content)
+    assert len(found) == 1
+    assert found[0].startswith("kaikki-mukaan.yml:15:14: aiempi tunniste 'viestimme-avoimesti' on edelleen "
+                               "käytössä tiedostossa ")
+
+
+def test_missing_vocabulary_file(content: Path):
+    (content / "vocabularies" / "priorities.yml").unlink()
+    found = messages(content)
+    assert "priorities.yml:1:1: sanastotiedosto puuttuu: vocabularies/priorities.yml" in found
+    assert ("osallisuus.yml:14:14: painopiste 'osallisuus-ja-monimuotoisuus' ei ole määritelty "
+            "(tunnetut: ei yhtään)") in found
+
+
+def test_all_problems_of_a_run_at_once_sorted(content: Path):
+    edit(content, QUOTE, "themes: [osallisuus]", "themes: [tuntematon]")
+    write_tree(content, {"quotes/rikki.yml": "id: rikki\ntitle: [\n"})
+    found = check(content).problems
+    assert [Path(p.path).name for p in found] == ["kaikki-mukaan.yml", "rikki.yml"]
+    assert found == sorted(found)
