@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -49,3 +52,33 @@ def run_cli(capsys, monkeypatch):
         return code, out, err
 
     return run
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str) -> "subprocess.CompletedProcess[str]":
+    """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``."""
+    env = dict(os.environ, KB_CONTENT=str(content_dir), NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir), *extra],
+        cwd=REPO, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("fixture-site") / "site"
+    done = mkdocs_build(site, FIXTURE_SITE)
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real-site") / "site"
+    done = mkdocs_build(site, REPO / "practices")
+    assert done.returncode == 0, done.stderr
+    return site

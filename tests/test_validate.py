@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from generator.pipeline import check
@@ -13,8 +12,7 @@ QUOTE = "quotes/kaikki-mukaan.yml"
 
 
 def messages(root: Path) -> list[str]:
-    return [f"{Path(p.path).relative_to(root.resolve()) if Path(p.path).is_absolute() else Path(p.path).name}"
-            f":{p.line}:{p.col}: {p.message}" for p in check(root).problems]
+    return [f"{Path(p.path).name}:{p.line}:{p.col}: {p.message}" for p in check(root).problems]
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:
@@ -79,7 +77,7 @@ def test_id_must_match_file_name_and_be_unique(content: Path):
         "kaikki-mukaan.yml:1:5: tunniste 'viestimme-avoimesti' ei vastaa tiedoston nimeä "
         "'kaikki-mukaan.yml'; nimeä tiedosto viestimme-avoimesti.yml tai korjaa tunniste",
         "viestimme-avoimesti.yml:1:5: tunniste 'viestimme-avoimesti' on jo käytössä tiedostossa "
-        f"{os.path.relpath(content / QUOTE)}",
+        f"{content / QUOTE}",
     ]
 
 

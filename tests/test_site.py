@@ -1,0 +1,50 @@
+"""The MkDocs adapter, end to end: real strict builds of the fixture tree and of broken content."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.pipeline import check
+
+from conftest import FIXTURE_SITE, mkdocs_build, write_tree
+
+
+def test_fixture_site_has_a_page_per_entry(fixture_site: Path):
+    index = check(FIXTURE_SITE).index
+    for entry in index.examples + index.themes:
+        folder = {"Quote": "lainaukset", "Pair": "tavoitteet", "Theme": "teemat"}[type(entry).__name__]
+        assert (fixture_site / folder / entry.id / "index.html").is_file(), entry.id
+
+
+def test_site_is_finnish_and_makes_no_third_party_requests(fixture_site: Path):
+    home = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fi"' in home
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def test_quote_page_shows_verbatim_text_and_links_both_ways(fixture_site: Path):
+    quote = (fixture_site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
+    assert "Jokaisella opiskelijalla on mahdollisuus osallistua (kts. KV-strategia).<br>" in quote
+    assert 'href="../../teemat/osallisuus/"' in quote
+    theme = (fixture_site / "teemat" / "osallisuus" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../lainaukset/kaikki-mukaan/"' in theme
+
+
+def test_broken_content_fails_with_position_and_keeps_the_previous_site(tmp_path: Path, content: Path):
+    site = tmp_path / "site"
+    assert mkdocs_build(site, content).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    write_tree(content, {"quotes/viestimme-avoimesti.yml": (FIXTURE_SITE / "quotes" / "viestimme-avoimesti.yml")
+               .read_text(encoding="utf-8").replace("themes: [viestinta, osallisuus]", "themes: [viestintä]")})
+    done = mkdocs_build(site, content)
+    assert done.returncode == 1
+    assert (f"ERROR   -  {content}/quotes/viestimme-avoimesti.yml:6:10: kentän 'themes[1]' arvo "
+            "'viestintä' ei kelpaa tunnisteeksi") in done.stderr
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_generated_markdown_is_never_written_into_the_repository(fixture_site: Path):
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    assert not (docs / "lainaukset").exists() and not (docs / "teemat").exists()
