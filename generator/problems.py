@@ -24,10 +24,11 @@ class Problem:
 
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative to the working directory when possible."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:  # outside the working directory: the absolute path is clearer than ../../
+        return absolute.as_posix()
 
 
 def did_you_mean(value: str, known: list[str] | tuple[str, ...] | set[str]) -> str:
