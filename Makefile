@@ -9,7 +9,7 @@ ADDR   ?= 127.0.0.1:8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check clean
+.PHONY: serve site test check bench clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -30,5 +30,10 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Synthetic corpora of 100, 1,000 and 10,000 entries, timed (takes 10–15 minutes); writes the
+# table into benchmarks/README.md. `make bench BENCH_ARGS="--sizes 100 1000"` for a quick run.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache build
