@@ -103,15 +103,15 @@ def median(runs: list[Run], what: str = "cpu") -> float:
     return statistics.median(getattr(r, what) for r in runs)
 
 
-_PLUGIN_TIME = re.compile(r"Tuotettu \d+ sivua .*\((\d+(?:\.\d+)?) s\)")
+_PLUGIN_TIME = re.compile(r"Tuotettu \d+ sivua .*\((\d+\.\d+) s, CPU (\d+\.\d+) s\)")
 
 
-def plugin_seconds(log: Path) -> float:
+def plugin_time(log: Path) -> Run:
     """The knowledge-base plugin's own time, from its log line in a ``make site`` log."""
     found = _PLUGIN_TIME.search(log.read_text(encoding="utf-8", errors="replace"))
     if not found:
         raise SystemExit(f"virhe: liitännäisen aikaa ei löydy lokista {log}")
-    return float(found.group(1))
+    return Run(float(found.group(1)), float(found.group(2)), 0)
 
 
 def progress(message: str) -> None:
@@ -333,7 +333,7 @@ class Size:
     generate: list[Run] = field(default_factory=list)
     site: list[Run] = field(default_factory=list)
     plain: list[Run] = field(default_factory=list)
-    plugin: list[float] = field(default_factory=list)
+    plugin: list[Run] = field(default_factory=list)
     site_files: int = 0
     site_bytes: int = 0
     largest_page: tuple[str, int] = ("", 0)
@@ -362,7 +362,7 @@ def measure(n: int, repeat: int, work: Path, pagefind: list[str] | None) -> Size
 
     def make_site(i: int) -> Run:
         result = run(["make", "--no-print-directory", "site"], logs / "make-site.log", env={"KB_CONTENT": str(content)})
-        size.plugin.append(plugin_seconds(logs / "make-site.log"))
+        size.plugin.append(plugin_time(logs / "make-site.log"))
         shutil.rmtree(built, ignore_errors=True)
         shutil.move(REPO / "site", built)
         return result
@@ -421,9 +421,9 @@ def fmt_n(n: int) -> str:
 
 
 def share(size: Size) -> float:
-    """The plugin's own time against the rest of ``make site`` (medians of the runs)."""
-    plugin = statistics.median(size.plugin)
-    return plugin / (median(size.site, "seconds") - plugin)
+    """The plugin's own CPU time against the rest of ``make site`` (medians of the runs)."""
+    plugin = median(size.plugin)
+    return plugin / (median(size.site) - plugin)
 
 
 def table(sizes: list[Size], pagefind: bool) -> tuple[str, dict]:
@@ -457,8 +457,7 @@ def table(sizes: list[Size], pagefind: bool) -> tuple[str, dict]:
     times("pelkkä `mkdocs build`" + (" + Pagefind" if pagefind else " (sis. hakuindeksin)")
           + " samasta Markdownista, s", "plain")
     ratio("projektin osuus: `make site` / pelkkä − 1", "site", "plain", fmt=percent, minus=1)
-    row("liitännäisen oma aika `make site` -ajossa, s", lambda s: statistics.median(s.plugin),
-        lambda s: statistics.median(s.plugin))
+    times("liitännäisen oma aika `make site` -ajossa, s", "plugin")
     row("projektin osuus: liitännäinen / muu rakennus", share, fmt=percent)
     row("huippumuisti `make site`, MiB", lambda s: max(r.peak_kib for r in s.site) / 1024,
         lambda s: max(r.peak_kib for r in s.site), fmt=lambda x: f"{x:.0f}")
