@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -76,7 +77,7 @@ class Run:
 
 
 def run(cmd: list[str], log: Path, *, env: dict | None = None, cwd: Path = REPO) -> Run:
-    """Run ``cmd``, wall time and the peak resident memory of its largest process (wait4)."""
+    """Run ``cmd``: wall time, CPU time of the process tree, peak memory of its largest process (wait4)."""
     with log.open("w") as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
@@ -155,7 +156,7 @@ def plain_config(docs: Path, site: Path, out: Path) -> Path:
 def with_site(command: list[str], site: Path) -> list[str]:
     """The Pagefind command pointed at another site folder (``--site DIR`` or ``--site=DIR``)."""
     result, skip = [], False
-    for i, arg in enumerate(command):
+    for arg in command:
         if skip:
             skip = False
         elif arg in ("--site", "-s"):
@@ -266,9 +267,8 @@ def browse(site: Path, page: str, *, until_done: bool) -> list[str]:
 
 
 def unquote(path: str) -> str:
-    from urllib.parse import unquote as _unquote
-
-    path = _unquote(path)
+    """A requested URL path as the file the server sent."""
+    path = urllib.parse.unquote(path)
     return path + "index.html" if path.endswith("/") else path
 
 
