@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BROWSER := /usr/bin/chromium
 ADDR   ?= 127.0.0.1:8000
 
 export NO_MKDOCS_2_WARNING := 1
@@ -26,8 +27,11 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m generator check
 
-test: $(STAMP)
+test: $(STAMP) $(BROWSER)
 	$(BIN)/python -m pytest
+
+$(BROWSER):
+	@scripts/install-browser
 
 clean:
 	rm -rf site .pytest_cache
