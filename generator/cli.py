@@ -68,6 +68,9 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
+        with page.open("a", encoding="utf-8") as stream:
+            stream.write(result.abbreviations)
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
     return 0

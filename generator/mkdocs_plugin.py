@@ -32,6 +32,7 @@ class KnowledgeBaseConfig(Config):
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
+        self.abbreviations = ""
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -54,6 +55,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"Sisällössä on {len(result.problems)} ongelmaa; sivustoa ei rakennettu.")
         assert result.pages is not None
         self.pages = result.pages
+        self.abbreviations = result.abbreviations
         log.info(f"Tuotettu {len(self.pages)} sivua sisällöstä {root}")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -63,3 +65,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 raise PluginError(f"docs/{path} on käsin kirjoitettu, mutta sama sivu tuotetaan sisällöstä")
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        return markdown + self.abbreviations

@@ -9,7 +9,7 @@ from pathlib import Path
 from .index import Index, build_index
 from .load import load_tree
 from .problems import Problem
-from .render import render_site
+from .render import abbreviations, render_site
 from .validate import validate
 
 DEFAULT_CONTENT = Path("practices")
@@ -27,6 +27,8 @@ class Result:
     problems: list[Problem]
     index: Index | None = None
     pages: dict[str, str] | None = None
+    abbreviations: str = ""
+    """Abbreviation definitions (glossary tooltips) to append to every page, generated or not."""
 
 
 def check(root: Path) -> Result:
@@ -42,4 +44,5 @@ def build_pages(root: Path) -> Result:
     result = check(root)
     if result.index is None:
         return result
-    return Result([], index=result.index, pages=render_site(result.index))
+    return Result([], index=result.index, pages=render_site(result.index),
+                  abbreviations=abbreviations(result.index))

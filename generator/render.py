@@ -18,6 +18,33 @@ from .model import Pair, Quote, Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+MEASURES = {
+    "hakijat": "Hakijoita yhteensä",
+    "hakijat-organisaatioina": "Hakijoista yksittäisiä organisaatioita",
+    "hakijat-konsortioina": "Hakijoista konsortioita",
+    "akkreditoidut-organisaatiot": "Akkreditointi myönnettiin organisaatiolle",
+    "akkreditoidut-konsortiot": "Akkreditointi myönnettiin konsortiolle",
+    "strategia-liitteena-osuus": "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
+}
+"""Row labels of the statistics tables, in display order (keys are Figure.measure values)."""
+
+
+def _figure(figure) -> str:
+    if figure is None:
+        return "–"
+    value = int(figure.value) if float(figure.value).is_integer() else figure.value
+    return f"{value} %" if figure.unit == "%" else str(value)
+
+
+def abbreviations(index: Index) -> str:
+    """Markdown abbreviation definitions for every glossary term and form: tooltips on every page."""
+    definitions: dict[str, str] = {}
+    for term in index.content.glossary.terms:
+        for form in [term.term, *term.forms]:
+            if "]" not in form:
+                definitions.setdefault(form, " ".join(term.definition.split()))
+    return "".join(f"\n*[{form}]: {text}" for form, text in sorted(definitions.items()))
+
 
 @dataclass(frozen=True)
 class Link:
@@ -62,6 +89,17 @@ class _Renderer:
         pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
         pages[urls.HOME] = self.page("home.md", urls.HOME, counts=self.counts(),
                                      themes=self.theme_rows(urls.HOME))
+        pages[urls.STATISTICS] = self.page("statistics.md", urls.STATISTICS, tables=self.statistics(),
+                                           statements=self.statements(urls.STATISTICS))
+        pages[urls.GLOSSARY] = self.page("glossary.md", urls.GLOSSARY,
+                                         terms=sorted(self.index.content.glossary.terms,
+                                                      key=lambda t: t.term.casefold()))
+        checklist = self.index.content.checklist
+        pages[urls.CHECKLIST] = self.page(
+            "checklist.md", urls.CHECKLIST,
+            questions=checklist.questions if checklist else [],
+            recommendations=checklist.recommendations if checklist else [],
+            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None)
         return dict(sorted(pages.items()))
 
     def page(self, template: str, path: str, **variables) -> str:
@@ -140,6 +178,32 @@ class _Renderer:
             source=self.source_line(page, theme.source, None),
             sections=theme.sections,
         )
+
+    def statistics(self) -> list[dict]:
+        """One table per period: a row per measure, a column per sector; absent figures stay absent."""
+        figures = self.index.content.statistics.figures
+        sectors = self.index.content.vocabularies.sectors
+        periods = sorted({tuple(f.years) for f in figures}, key=lambda years: (len(years), years))
+        tables = []
+        for period in periods:
+            cells = {(f.measure, f.sector): f for f in figures if tuple(f.years) == period}
+            measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
+            tables.append({
+                "caption": f"Vuodet {period[0]}–{period[-1]}" if len(period) > 1 else f"Vuosi {period[0]}",
+                "columns": [s.label for s in sectors],
+                "rows": [{"label": MEASURES[m],
+                          "cells": [_figure(cells.get((m, s.id))) for s in sectors]} for m in measures],
+            })
+        return tables
+
+    def statements(self, page: str) -> list[dict]:
+        """The source's sentences that give the figures, each once, in the order given."""
+        seen: dict[str, dict] = {}
+        for figure in self.index.content.statistics.figures:
+            seen.setdefault(figure.statement, {
+                "text": figure.statement,
+                "source": self.source_line(page, figure.source.document, figure.source.section)})
+        return list(seen.values())
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[Link]] = {}

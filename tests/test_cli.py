@@ -64,11 +64,12 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert written == [
         "index.md", "lainaukset/index.md", "lainaukset/kaikki-mukaan.md",
-        "lainaukset/viestimme-avoimesti.md", "ohje.md", "tavoitteet/index.md",
+        "lainaukset/viestimme-avoimesti.md", "ohje.md", "sanasto.md", "tarkistuslista.md",
+        "tavoitteet/index.md",
         "tavoitteet/osallistujamaarat.md", "teemat/index.md", "teemat/osallisuus.md",
-        "teemat/viestinta.md", "tietoa.md",
+        "teemat/viestinta.md", "tietoa.md", "tilastot.md",
     ]
-    assert "Kirjoitettu 10 sivua" in err
+    assert "Kirjoitettu 13 sivua" in err
 
 
 def test_generate_on_broken_content_writes_nothing(run_cli, content: Path, tmp_path: Path):
