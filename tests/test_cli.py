@@ -30,7 +30,8 @@ def test_check_reports_every_problem_sorted_with_relative_paths(run_cli, content
     assert all(LINE.match(line) for line in lines), lines
     assert lines == sorted(lines)
     assert lines[0] == "content/quotes/a.yml:1:1: pakollinen kenttä 'applicant_types' puuttuu"
-    assert lines[-1] == "content/quotes/b.yml:3:1: YAML-syntaksivirhe: did not find expected node content"
+    assert lines[-1] == ("content/quotes/b.yml:3:1: YAML-syntaksivirhe: arvo puuttuu tai jää kesken; "
+                         "tarkista sulkeet ja lainausmerkit")
     assert err.strip().endswith("ongelmaa.")
 
 
