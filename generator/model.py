@@ -14,6 +14,9 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+PLACEHOLDER = "TÄYTÄ:"
+"""How every text that ``new`` leaves for the editor begins; ``validate`` reports each one left."""
+
 
 def _visible(value: str) -> str:
     if not value.strip():

@@ -46,6 +46,16 @@ def listing(values: list[str] | tuple[str, ...] | set[str], limit: int = 12) -> 
     return shown + (f", … ({len(items)} kaikkiaan)" if len(items) > limit else "")
 
 
+def without_consequences(causes: list[Problem], others: list[Problem]) -> list[Problem]:
+    """``causes`` and every problem of ``others`` not at the same place as a cause, sorted.
+
+    A refused tag or a placeholder makes the value wrong for the model too; saying so twice at
+    one position would only hide the message that tells the editor what to do.
+    """
+    taken = {(p.path, p.line, p.col) for p in causes}
+    return sorted(set(causes) | {p for p in others if (p.path, p.line, p.col) not in taken})
+
+
 class ContentError(Exception):
     """Raised by the site adapter when content has problems; carries all of them."""
 

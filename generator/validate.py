@@ -2,7 +2,8 @@
 
 In: ``Document`` objects from ``load``. Out: ``Content`` (built from every document that passed
 its own model) and problems with positions: model errors, ids that differ from file names or
-repeat, references that do not resolve (with a did-you-mean), former ids that collide.
+repeat, references that do not resolve (with a did-you-mean), former ids that collide, and texts
+still holding the placeholder that ``new`` wrote.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .load import Document, Path_
-from .messages import describe
-from .problems import Problem, did_you_mean, display_path, listing
+from .messages import describe, field_label, show
+from .problems import Problem, did_you_mean, display_path, listing, without_consequences
 
 _ENTRY_MODELS: dict[str, type[BaseModel]] = {"quote": m.Quote, "pair": m.Pair, "theme": m.Theme}
 _SINGLE_MODELS: dict[str, type[BaseModel]] = {
@@ -62,7 +63,21 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         checklist=next((o for _, _, o in parsed["checklist"]), None),
     )
     _check_references(parsed, problems)
-    return content, sorted(set(problems))
+    placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
+    return content, without_consequences(placeholders, problems)
+
+
+def _placeholders(doc: Document, data: Any, loc: Path_):
+    """Every text in ``data`` that still starts with the scaffold's placeholder."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(doc, value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _placeholders(doc, value, loc + (i,))
+    elif isinstance(data, str) and data.lstrip().startswith(m.PLACEHOLDER):
+        yield _problem(doc, loc, f"kenttä '{field_label(loc)}' on vielä täyttämättä: korvaa mallipohjan "
+                       f"teksti {show(data)} omalla sisällöllä")
 
 
 def _items(doc: Document, problems: list[Problem]):

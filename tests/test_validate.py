@@ -114,3 +114,25 @@ def test_all_problems_of_a_run_at_once_sorted(content: Path):
     found = check(content).problems
     assert [Path(p.path).name for p in found] == ["kaikki-mukaan.yml", "rikki.yml"]
     assert found == sorted(found)
+
+
+def test_every_placeholder_left_is_reported_once_at_its_value(content: Path):
+    edit(content, QUOTE, "title: Kaikki mukaan liikkuvuuteen", 'title: "TÄYTÄ: lyhyt otsikko"')
+    edit(content, QUOTE, "section: Ensimmäinen luku", 'section: "TÄYTÄ: luvun otsikko"')
+    edit(content, "pairs/osallistujamaarat.yml", "timing: true", 'timing: "TÄYTÄ: true tai false"')
+    assert messages(content) == [  # sorted by path: pairs/ before quotes/
+        "osallistujamaarat.yml:17:11: kenttä 'annotation.timing' on vielä täyttämättä: korvaa mallipohjan "
+        "teksti 'TÄYTÄ: true tai false' omalla sisällöllä",
+        "kaikki-mukaan.yml:2:8: kenttä 'title' on vielä täyttämättä: korvaa mallipohjan teksti "
+        "'TÄYTÄ: lyhyt otsikko' omalla sisällöllä",
+        "kaikki-mukaan.yml:14:12: kenttä 'source.section' on vielä täyttämättä: korvaa mallipohjan teksti "
+        "'TÄYTÄ: luvun otsikko' omalla sisällöllä",
+    ]
+
+
+def test_a_refused_tag_is_not_reported_again_as_a_wrong_value(content: Path):
+    edit(content, QUOTE, "title: Kaikki mukaan liikkuvuuteen", "title: !!binary aGVp")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:2:8: YAML-tunniste 'tag:yaml.org,2002:binary' ei ole sallittu; sisältö on pelkkää "
+        "tekstiä, lukuja ja luetteloita"
+    ]
