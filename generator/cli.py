@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate``.
+"""Command line: ``python -m generator check|generate|schemas``.
 
 Exit status: 0 clean, 1 content problems (each on its own line as path:line:col: message),
 2 usage error. Content problems never produce a traceback.
@@ -12,8 +12,9 @@ import sys
 import time
 from pathlib import Path
 
+from . import schema
 from .pipeline import build_pages, check, content_root
-from .problems import format_problems
+from .problems import display_path, format_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,8 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     gen_cmd.add_argument("--docs", default="docs", help="käsin kirjoitetut sivut (oletus: docs/)")
+    schemas_cmd = commands.add_parser("schemas", help="kirjoita sisältötiedostojen JSON-skeemat malleista")
+    schemas_cmd.add_argument("--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)")
+    schemas_cmd.add_argument("--check", action="store_true",
+                             help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat malleista")
     args = parser.parse_args(argv)
 
+    if args.command == "schemas":
+        return _schemas(Path(args.out), args.check)
     root = content_root(args.content)
     if not root.is_dir():
         print(f"virhe: sisältöhakemistoa ei ole: {root}", file=sys.stderr)
@@ -37,6 +44,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return _check(root)
     return _generate(root, Path(args.out), Path(args.docs))
+
+
+def _schemas(out: Path, check_only: bool) -> int:
+    if check_only:
+        stale = schema.stale(out)
+        for path in stale:
+            print(f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/model.py); "
+                  "aja python -m generator schemas")
+        return 1 if stale else 0
+    written = schema.write(out)
+    print(f"Kirjoitettu {len(written)} skeemaa hakemistoon {out}.", file=sys.stderr)
+    return 0
 
 
 def _check(root: Path) -> int:

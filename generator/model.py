@@ -30,6 +30,15 @@ Text = Annotated[str, AfterValidator(_visible)]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """A stable identifier: lower-case ASCII letters, digits and single hyphens (ä → a, ö → o)."""
 
+ENTRY_ID = (
+    "Pysyvä tunniste: pienet kirjaimet a–z, numerot ja väliviivat (ä → a, ö → o); sama kuin "
+    "tiedoston nimi ilman päätettä .yml. Sivun osoite muodostuu tästä."
+)
+ITEM_ID = (
+    "Pysyvä tunniste: pienet kirjaimet a–z, numerot ja väliviivat (ä → a, ö → o); muut tiedostot "
+    "viittaavat tähän."
+)
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
@@ -41,7 +50,7 @@ class Model(BaseModel):
 class Term(Model):
     """One value of a controlled vocabulary (sector, applicant type, priority, quality standard)."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     label: Text = Field(description="Nimi sivustolla, suomeksi.")
     description: Text | None = Field(None, description="Lyhyt kuvaus tietopankin omin sanoin.")
     group: Text | None = Field(
@@ -58,7 +67,7 @@ class Term(Model):
 class SourceDocument(Model):
     """A published document that quotes and guidance are drawn from."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     title: Text = Field(description="Julkaisun nimi sellaisenaan.")
     publisher: Text = Field(description="Julkaisija.")
     year: int = Field(ge=1900, le=2100, description="Julkaisuvuosi.")
@@ -93,7 +102,7 @@ class SourceRef(Model):
 class Quote(Model):
     """A quotation, published word for word and attributed to what the source says of it."""
 
-    id: Id
+    id: Id = Field(description=ENTRY_ID)
     title: Text = Field(description="Toimituksen lyhyt otsikko lainaukselle (ei osa lainausta).")
     text: Text = Field(description="Lainaus sanasta sanaan. Kappaleet erotetaan tyhjällä rivillä.")
     origin: Literal["hakemus", "sanonta"] = Field(
@@ -110,7 +119,7 @@ class Quote(Model):
     quality_standards: list[Id] = Field(
         default_factory=list, description="Laatustandardit, joihin lainaus liittyy."
     )
-    source: SourceRef
+    source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta lainaus on.")
     context: Text = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
     former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
 
@@ -134,7 +143,7 @@ class IndicatorAnnotation(Model):
 class Pair(Model):
     """An objective with its indicator, word for word from the source."""
 
-    id: Id
+    id: Id = Field(description=ENTRY_ID)
     objective: Text = Field(description="Tavoite sanasta sanaan.")
     indicator: Text = Field(
         description="Mittari sanasta sanaan; numeroidut kohdat omille riveilleen."
@@ -145,7 +154,7 @@ class Pair(Model):
     quality_standards: list[Id] = Field(
         default_factory=list, description="Laatustandardit, joihin esimerkki liittyy."
     )
-    source: SourceRef
+    source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta esimerkki on.")
     annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
     former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
 
@@ -153,7 +162,7 @@ class Pair(Model):
 class Theme(Model):
     """A theme of good practice, with guidance in the knowledge base's own words."""
 
-    id: Id
+    id: Id = Field(description=ENTRY_ID)
     title: Text = Field(description="Teeman otsikko.")
     summary: Text = Field(description="Yhden virkkeen tiivistelmä.")
     guidance: Text = Field(
@@ -173,7 +182,7 @@ class Theme(Model):
 class GlossaryTerm(Model):
     """A term or abbreviation, explained in the knowledge base's own words."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     term: Text = Field(description="Termi tai lyhenne sellaisenaan (esim. KV).")
     definition: Text = Field(description="Lyhyt selitys tietopankin omin sanoin.")
     forms: list[Text] = Field(
@@ -185,7 +194,7 @@ class GlossaryTerm(Model):
 class Figure(Model):
     """One figure the source gives; a figure the source does not give is simply absent."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     years: list[int] = Field(min_length=1, description="Vuosi tai vuodet, joita luku koskee.")
     sector: Id = Field(description="Sektori (vocabularies/sectors.yml).")
     measure: Literal[
@@ -198,7 +207,7 @@ class Figure(Model):
     ] = Field(description="Mitä luku mittaa.")
     value: float = Field(ge=0, description="Luku (kappaleina tai prosentteina).")
     unit: Literal["lkm", "%"] = Field(description="Yksikkö.")
-    source: SourceRef
+    source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta luku on.")
     statement: Text = Field(description="Lähteen virke, jossa luku annetaan, sanasta sanaan.")
 
 
@@ -211,17 +220,21 @@ class ChecklistItem(Model):
 class Checklist(Model):
     """The applicant's questions and the source's concluding recommendations, in our own words."""
 
-    source: Id
-    questions: list[ChecklistItem] = Field(min_length=1)
-    recommendations: list[ChecklistItem] = Field(min_length=1)
+    source: Id = Field(description="Lähdejulkaisu (vocabularies/sources.yml), johon kohdat perustuvat.")
+    questions: list[ChecklistItem] = Field(
+        min_length=1, description="Kysymykset, joita hakija voi kysyä itseltään hakemusta laatiessaan."
+    )
+    recommendations: list[ChecklistItem] = Field(
+        min_length=1, description="Lähdejulkaisun loppusuositukset tietopankin omin sanoin."
+    )
 
 
 class Statistics(Model):
-    figures: list[Figure]
+    figures: list[Figure] = Field(description="Lähdejulkaisun antamat luvut, yksi kohta lukua kohden.")
 
 
 class Glossary(Model):
-    terms: list[GlossaryTerm]
+    terms: list[GlossaryTerm] = Field(description="Termit ja lyhenteet selityksineen.")
 
 
 Entry = Quote | Pair | Theme
