@@ -11,6 +11,7 @@ Draft-07 with ``definitions``: the draft every YAML language server and IDE unde
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,8 @@ def stale(out: Path = SCHEMA_DIR) -> list[Path]:
             or (out / schema_file(name)).read_text(encoding="utf-8") != render(name)]
 
 
-def comment(kind: str, depth: int) -> str:
-    """The first line that names a file's schema; ``depth`` = folders between content root and file."""
-    path = posixpath.join(*([".."] * (depth + 1)), SCHEMA_DIR.name, schema_file(KIND_SCHEMAS[kind]))
-    return f"# yaml-language-server: $schema={path}"
+def comment(kind: str, path: Path, schema_dir: Path = SCHEMA_DIR) -> str:
+    """The first line that names the schema of the content file at ``path`` (a relative link to it)."""
+    target = Path(os.path.abspath(schema_dir / schema_file(KIND_SCHEMAS[kind])))
+    link = posixpath.relpath(target.as_posix(), Path(os.path.abspath(path)).parent.as_posix())
+    return f"# yaml-language-server: $schema={link}"

@@ -21,9 +21,9 @@ def test_valid_tree_loads_with_positions(content: Path):
     quote = next(d for d in documents if d.path.name == "kaikki-mukaan.yml")
     assert quote.kind == "quote"
     assert quote.data["themes"] == ["osallisuus"]
-    assert quote.position(("themes", 0)) == (10, 10)
-    assert quote.position(("source", "section")) == (14, 12)
-    assert quote.position(("id",), key=True) == (1, 1)
+    assert quote.position(("themes", 0)) == (11, 10)  # line 1 names the schema
+    assert quote.position(("source", "section")) == (15, 12)
+    assert quote.position(("id",), key=True) == (2, 1)
 
 
 def test_unclosed_list_is_reported_where_it_opens(tmp_path: Path):

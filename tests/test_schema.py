@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from generator import schema
-from generator.load import load_tree
+from generator.load import discover, load_tree
 
 from conftest import FIXTURE_SITE, REPO
 
@@ -78,3 +78,14 @@ def test_schemas_command_writes_and_checks(run_cli, tmp_path: Path):
     assert run_cli("schemas", "--check", "--out", str(out)) == (0, "", "")
     assert (out / "pair.schema.json").read_text(encoding="utf-8") == (SCHEMAS / "pair.schema.json").read_text(
         encoding="utf-8")
+
+
+@pytest.mark.parametrize("root", [REPO / "practices", FIXTURE_SITE], ids=["practices", "fixture"])
+def test_every_content_file_names_its_schema_on_the_first_line(root: Path):
+    files, _ = discover(root)
+    assert files
+    for path, kind in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == schema.comment(kind, path, SCHEMAS), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == (SCHEMAS / schema.schema_file(schema.KIND_SCHEMAS[kind])).resolve(), path
