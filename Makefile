@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
+# `make check FORMAT=github` prints problems as GitHub Actions annotations
+FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -24,7 +26,7 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check --format $(FORMAT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
     check_cmd = commands.add_parser("check", help="tarkista kaikki sisältö")
     check_cmd.add_argument("content", nargs="?", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
+    check_cmd.add_argument("--format", choices=["text", "github"], default="text",
+                           help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
+                           "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä")
     gen_cmd = commands.add_parser("generate", help="kirjoita tuotetut Markdown-sivut hakemistoon")
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
@@ -42,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"virhe: sisältöhakemistoa ei ole: {root}", file=sys.stderr)
         return 2
     if args.command == "check":
-        return _check(root)
+        return _check(root, args.format)
     return _generate(root, Path(args.out), Path(args.docs))
 
 
@@ -58,10 +61,10 @@ def _schemas(out: Path, check_only: bool) -> int:
     return 0
 
 
-def _check(root: Path) -> int:
+def _check(root: Path, style: str = "text") -> int:
     result = check(root)
     if result.problems:
-        print(format_problems(result.problems))
+        print(format_problems(result.problems, style))
         print(f"{len(result.problems)} ongelmaa.", file=sys.stderr)
         return 1
     index = result.index
