@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate|schemas``.
+"""Command line: ``python -m generator check|generate|new|schemas``.
 
 Exit status: 0 clean, 1 content problems (each on its own line as path:line:col: message),
 2 usage error. Content problems never produce a traceback.
@@ -12,7 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import schema
+from . import model as m
+from . import scaffold, schema
 from .pipeline import build_pages, check, content_root
 from .problems import display_path, format_problems
 
@@ -32,6 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     gen_cmd.add_argument("--docs", default="docs", help="käsin kirjoitetut sivut (oletus: docs/)")
+    new_cmd = commands.add_parser("new", help="luo uusi merkintä täytettäväksi ja tulosta sen polku")
+    new_cmd.add_argument("kind", choices=list(scaffold.KINDS), metavar="LAJI",
+                         help="quote tai lainaus, pair tai pari, theme tai teema")
+    new_cmd.add_argument("--title", help="otsikko, josta tunniste muodostetaan (kysytään, jos puuttuu)")
+    new_cmd.add_argument("--theme", action="append", default=[], metavar="TEEMA",
+                         help="teeman tunniste; voi antaa monta kertaa")
+    new_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     schemas_cmd = commands.add_parser("schemas", help="kirjoita sisältötiedostojen JSON-skeemat malleista")
     schemas_cmd.add_argument("--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)")
     schemas_cmd.add_argument("--check", action="store_true",
@@ -46,7 +54,27 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(root, args.format)
+    if args.command == "new":
+        return _new(root, args.kind, args.title, args.theme)
     return _generate(root, Path(args.out), Path(args.docs))
+
+
+def _new(root: Path, kind: str, title: str | None, themes: list[str]) -> int:
+    if title is None:
+        if not sys.stdin.isatty():
+            print("virhe: anna otsikko: --title \"Otsikko\"", file=sys.stderr)
+            return 2
+        prompt = "Lyhyt nimi (tunnistetta varten)" if scaffold.KINDS[kind] == "pair" else "Otsikko"
+        print(f"{prompt}: ", end="", file=sys.stderr, flush=True)
+        title = sys.stdin.readline()
+    try:
+        path = scaffold.create(root, kind, title, themes)
+    except scaffold.ScaffoldError as error:
+        print(f"virhe: {error}", file=sys.stderr)
+        return 2
+    print(display_path(path))
+    print(f"Täytä {m.PLACEHOLDER}-kohdat ja tarkista: make check", file=sys.stderr)
+    return 0
 
 
 def _schemas(out: Path, check_only: bool) -> int:
