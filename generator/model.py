@@ -34,6 +34,10 @@ ENTRY_ID = (
     "Pysyvä tunniste: pienet kirjaimet a–z, numerot ja väliviivat (ä → a, ö → o); sama kuin "
     "tiedoston nimi ilman päätettä .yml. Sivun osoite muodostuu tästä."
 )
+FORMER_IDS = (
+    "Aiemmat tunnisteet. Kun merkinnän tunnistetta muutetaan, vanha tunniste kirjataan tähän: vanha "
+    "osoite ohjaa silloin uuteen, eikä kukaan voi ottaa vanhaa tunnistetta uudelleen käyttöön."
+)
 ITEM_ID = (
     "Pysyvä tunniste: pienet kirjaimet a–z, numerot ja väliviivat (ä → a, ö → o); muut tiedostot "
     "viittaavat tähän."
@@ -121,7 +125,7 @@ class Quote(Model):
     )
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta lainaus on.")
     context: Text = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
-    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
 
 class IndicatorAnnotation(Model):
@@ -156,7 +160,7 @@ class Pair(Model):
     )
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta esimerkki on.")
     annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
-    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
 
 class Theme(Model):
@@ -173,7 +177,7 @@ class Theme(Model):
     sections: list[Text] = Field(description="Lähdejulkaisun luvut, joihin ohjeistus perustuu.")
     quality_standards: list[Id] = Field(default_factory=list, description="Liittyvät laatustandardit.")
     priorities: list[Id] = Field(default_factory=list, description="Liittyvät horisontaaliset painopisteet.")
-    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
 
 # --- single-file collections ---------------------------------------------------------------------
