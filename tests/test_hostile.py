@@ -26,7 +26,16 @@ def quote(id_: str, **fields: str | None) -> str:
     return "\n".join(v for v in lines.values() if v is not None) + "\n" + (extra or "")
 
 
-THEME = "id: kaikki-mukaan\ntitle: T\nsummary: S.\nguidance: G.\norder: 3\nsource: testiraportti\nsections: [Toinen luku]\n"
+PAIR = """id: kaikki-mukaan
+objective: Tavoite.
+indicator: Mittari.
+sectors: []
+applicant_types: []
+themes: [osallisuus]
+source: {document: testiraportti, section: Toinen luku}
+annotation: {data_source: true, collection: true, responsible: true, timing: true, processing: true,
+  reporting: true, evaluation: true, measure_type: molemmat}
+"""
 BOMB = "sectors: [&a0 [x, x, x, x, x, x, x, x, x], " + ", ".join(
     f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)) + "]"
 LARGE = quote("suuri", text="text: " + "a" * 600_000)
@@ -84,8 +93,8 @@ def cases(marker: Path) -> list[Case]:
         Case("unknown-theme", {"quotes/teema.yml": quote("teema", themes="themes: [osalisuus]")},
              "quotes/teema.yml:6:10: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
              "tarkoititko 'osallisuus'?"),
-        Case("same-id-twice", {"themes/kaikki-mukaan.yml": THEME},
-             "themes/kaikki-mukaan.yml:1:5: tunniste 'kaikki-mukaan' on jo käytössä tiedostossa "
+        Case("same-id-twice", {"pairs/kaikki-mukaan.yml": PAIR},
+             "pairs/kaikki-mukaan.yml:1:5: tunniste 'kaikki-mukaan' on jo käytössä tiedostossa "
              "content/quotes/kaikki-mukaan.yml"),
         Case("id-not-file-name", {"quotes/vaara-nimi.yml": quote("oikea-nimi")},
              "quotes/vaara-nimi.yml:1:5: tunniste 'oikea-nimi' ei vastaa tiedoston nimeä 'vaara-nimi.yml'; "
