@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .model import WEB_ADDRESS_PATTERN
 from .problems import did_you_mean, listing
 
 _TYPE_NAMES = {
@@ -52,6 +53,9 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         allowed = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
         hint = did_you_mean(str(value), allowed)
         return f"kentän '{name}' arvo {show(value)} ei kelpaa (sallitut: {listing(allowed)}){hint}", False
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == WEB_ADDRESS_PATTERN:
+        return (f"kentän '{name}' arvo {show(value)} ei ole verkko-osoite: kirjoita se muodossa "
+                "https://… ilman välilyöntejä"), False
     if kind == "string_pattern_mismatch":
         return (f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
                 "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"), False

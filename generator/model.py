@@ -27,6 +27,11 @@ def _visible(value: str) -> str:
 Text = Annotated[str, AfterValidator(_visible)]
 """Text that must contain something other than whitespace."""
 
+WEB_ADDRESS_PATTERN = r"^https?://[^\s<>\"'`]+$"
+
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
+"""An http(s) address with nothing that could close the link it is written into."""
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """A stable identifier: lower-case ASCII letters, digits and single hyphens (ä → a, ö → o)."""
 
@@ -75,7 +80,7 @@ class SourceDocument(Model):
     title: Text = Field(description="Julkaisun nimi sellaisenaan.")
     publisher: Text = Field(description="Julkaisija.")
     year: int = Field(ge=1900, le=2100, description="Julkaisuvuosi.")
-    url: Text | None = Field(None, description="Julkaisun verkko-osoite, jos tiedossa.")
+    url: WebAddress | None = Field(None, description="Julkaisun verkko-osoite (https://…), jos tiedossa.")
     sections: list[Text] = Field(
         default_factory=list,
         description="Julkaisun lukujen otsikot; lähdeviittaukset osoittavat näihin.",

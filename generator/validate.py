@@ -44,11 +44,14 @@ _VOCABULARY_FILES = {
 def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Problem]]:
     problems: list[Problem] = []
     parsed: dict[str, list[tuple[Document, Any]]] = defaultdict(list)
+    failed: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
         for item_loc, item_model, data in _items(doc, problems):
             obj = _parse(doc, item_loc, item_model, data, problems)
             if obj is not None:
                 parsed[doc.kind].append((doc, item_loc, obj))
+            elif isinstance(data, dict) and isinstance(data.get("id"), str):
+                failed[doc.kind].add(data["id"])
     for kind, file in _VOCABULARY_FILES.items():
         if kind not in parsed and not any(d.kind == kind for d in documents):
             problems.append(Problem(display_path(root / file), 1, 1,
@@ -62,7 +65,7 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         statistics=m.Statistics(figures=[o for _, _, o in parsed["statistics"]]),
         checklist=next((o for _, _, o in parsed["checklist"]), None),
     )
-    _check_references(parsed, problems)
+    _check_references(parsed, failed, problems)
     placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
     return content, without_consequences(placeholders, problems)
 
@@ -119,13 +122,16 @@ def _parse(doc: Document, base: Path_, model: type[BaseModel], data: Any, proble
     return obj
 
 
-def _check_references(parsed: dict[str, list[tuple[Document, Path_, Any]]], problems: list[Problem]) -> None:
+def _check_references(parsed: dict[str, list[tuple[Document, Path_, Any]]], failed: dict[str, set[str]],
+                      problems: list[Problem]) -> None:
+    """References resolve. An id whose own item failed its model is defined, just broken: the
+    problem is reported there, not again at every reference to it."""
     ids = {kind: {o.id for _, _, o in parsed[kind]} for kind in _VOCABULARY_FILES}
     ids["theme"] = {o.id for _, _, o in parsed["theme"]}
     sections = {o.id: set(o.sections) for _, _, o in parsed["sources"]}
 
     def ref(doc: Document, loc: Path_, value: str, kind: str, what: str) -> None:
-        if value not in ids[kind]:
+        if value not in ids[kind] and value not in failed[kind]:
             problems.append(_problem(doc, loc, f"{what} '{value}' ei ole määritelty (tunnetut: "
                                      f"{listing(ids[kind])}){did_you_mean(value, ids[kind])}"))
 

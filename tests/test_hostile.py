@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_tree
+from conftest import FIXTURE_SITE, write_tree
 
 
 def quote(id_: str, **fields: str | None) -> str:
@@ -39,6 +39,7 @@ annotation: {data_source: true, collection: true, responsible: true, timing: tru
 BOMB = "sectors: [&a0 [x, x, x, x, x, x, x, x, x], " + ", ".join(
     f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)) + "]"
 LARGE = quote("suuri", text="text: " + "a" * 600_000)
+SOURCES = (FIXTURE_SITE / "vocabularies" / "sources.yml").read_text(encoding="utf-8")
 ALIAS = "ankkurit ja viittaukset (& ja *) eivät ole sallittuja; kirjoita arvo auki"
 
 
@@ -107,6 +108,10 @@ def cases(marker: Path) -> list[Case]:
         Case("former-id-in-use", {"quotes/uusi.yml": quote("uusi", extra="former_ids: [viestimme-avoimesti]\n")},
              "quotes/uusi.yml:11:14: aiempi tunniste 'viestimme-avoimesti' on edelleen käytössä tiedostossa "
              "content/quotes/viestimme-avoimesti.yml; tunnistetta ei voi käyttää uudelleen"),
+        Case("script-address",
+             {"vocabularies/sources.yml": SOURCES.replace("  year:", "  url: javascript:alert(1)\n  year:")},
+             "vocabularies/sources.yml:5:8: kentän 'url' arvo 'javascript:alert(1)' ei ole verkko-osoite: kirjoita "
+             "se muodossa https://… ilman välilyöntejä"),
         Case("two-documents", {"quotes/kaksi.yml": quote("kaksi", extra="---\nid: toinen\n")},
              "quotes/kaksi.yml:1:1: tiedostossa saa olla vain yksi YAML-dokumentti"),
         Case("symlink", {}, "quotes/linkki.yml:1:1: symbolinen linkki ei kelpaa sisällöksi; tallenna tiedosto "
