@@ -11,7 +11,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check clean
+.PHONY: serve site test check schemas schemas-check clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -27,6 +27,12 @@ site: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --format $(FORMAT)
+
+schemas: $(STAMP)
+	$(BIN)/python -m generator schemas
+
+schemas-check: $(STAMP)
+	$(BIN)/python -m generator schemas --check
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
