@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     schemas_cmd = commands.add_parser("schemas", help="kirjoita sisältötiedostojen JSON-skeemat malleista")
     schemas_cmd.add_argument("--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)")
     schemas_cmd.add_argument("--check", action="store_true",
-                             help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat malleista")
+                             help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat "
+                             "malleista")
     args = parser.parse_args(argv)
 
     if args.command == "schemas":

@@ -154,8 +154,9 @@ def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
     except yaml.reader.ReaderError as error:  # a control character; carries an index, not a mark
         line = text.count("\n", 0, error.position) + 1
         col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        return None, [_at(path, line, col, f"tiedostossa on näkymätön ohjausmerkki (U+{error.character:04X}), "
-                          "jota YAML ei salli; poista se")]
+        message = (f"tiedostossa on näkymätön ohjausmerkki (U+{error.character:04X}), jota YAML ei salli; "
+                   "poista se")
+        return None, [_at(path, line, col, message)]
     except yaml.MarkedYAMLError as error:
         line, col, message = _syntax_problem(error, text)
         return None, [_at(path, line, col, message)]
@@ -227,7 +228,8 @@ _SYNTAX_HINTS = {
     "tab": "sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; sisennä välilyönneillä",
     "colon": "kaksoispiste väärässä kohdassa; jos tekstissä on ': ', kirjoita teksti |- -lohkona",
     "could not find expected ':'": "rivi ei ole muotoa 'kenttä: arvo'",
-    "did not find expected key": "sisennys ei täsmää: saman tason kenttien pitää alkaa samasta sarakkeesta",
+    "did not find expected key": "sisennys ei täsmää: saman tason kenttien pitää alkaa samasta "
+                                 "sarakkeesta",
     "did not find expected '-' indicator": "luettelon kohdan pitää alkaa '- ' samassa sarakkeessa kuin "
                                            "edelliset kohdat",
     "did not find expected node content": "arvo puuttuu tai jää kesken; tarkista sulkeet ja lainausmerkit",
@@ -242,7 +244,8 @@ _UNCLOSED = {
                                         "erota kohdat pilkuilla",
     "did not find expected ',' or '}'": "aaltosulkeella { alkava joukko ei sulkeudu; lisää loppuun } ja "
                                         "erota kohdat pilkuilla",
-    "found unexpected end of stream": "lainausmerkillä alkava teksti ei pääty; lisää loppuun sama lainausmerkki",
+    "found unexpected end of stream": "lainausmerkillä alkava teksti ei pääty; lisää loppuun sama "
+                                      "lainausmerkki",
 }
 
 

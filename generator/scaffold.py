@@ -24,7 +24,8 @@ from .load import ENTRY_FOLDERS, load_tree
 from .problems import did_you_mean, listing
 from .schema import comment
 
-KINDS = {"quote": "quote", "lainaus": "quote", "pair": "pair", "pari": "pair", "theme": "theme", "teema": "theme"}
+KINDS = {"quote": "quote", "lainaus": "quote", "pair": "pair", "pari": "pair",
+         "theme": "theme", "teema": "theme"}
 """Names the command accepts (English and Finnish) → kind."""
 
 FOLDERS = {kind: folder for folder, kind in ENTRY_FOLDERS.items()}
@@ -44,9 +45,12 @@ class Block:
     text: str
 
 
+_LETTERS = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ø": "o", "æ": "ae", "ß": "ss"})
+
+
 def slug(title: str) -> str:
-    """An id from a title: lower case, ä → a, ö → o, å → a, other marks dropped, words joined by hyphens."""
-    text = title.lower().translate(str.maketrans({"ä": "a", "ö": "o", "å": "a", "ø": "o", "æ": "ae", "ß": "ss"}))
+    """An id from a title: lower case, ä → a, ö → o, å → a, other marks dropped, words hyphenated."""
+    text = title.lower().translate(_LETTERS)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", text)[:MAX_WORDS]
     return "-".join(words)[:80].strip("-")
@@ -93,14 +97,16 @@ def create(root: Path, kind: str, title: str, themes: list[str]) -> Path:
     title = " ".join(title.split())
     base = slug(title)
     if not base:
-        raise ScaffoldError(f"otsikosta '{title}' ei saa tunnistetta; kirjoita otsikkoon kirjaimia tai numeroita")
+        raise ScaffoldError(f"otsikosta '{title}' ei saa tunnistetta; kirjoita otsikkoon kirjaimia "
+                            "tai numeroita")
     existing = _existing(root)
     known = existing.vocabularies["theme"]
     if themes and kind == "theme":
         raise ScaffoldError("--theme sopii vain lainauksille ja pareille")
     for theme in themes:
         if theme not in known:
-            raise ScaffoldError(f"teemaa '{theme}' ei ole (tunnetut: {listing(known)}){did_you_mean(theme, known)}")
+            raise ScaffoldError(f"teemaa '{theme}' ei ole (tunnetut: {listing(known)})"
+                                f"{did_you_mean(theme, known)}")
     entry_id, n = base, 1
     while entry_id in existing.taken or (root / FOLDERS[kind] / f"{entry_id}.yml").exists():
         n += 1
@@ -132,7 +138,8 @@ def _quote(entry_id: str, title: str, themes: list[str], existing: _Existing) ->
     return {
         "id": entry_id, "title": title, "text": Block(f"{P} lainaus sanasta sanaan"), "origin": "hakemus",
         "sectors": [], "applicant_types": [], "themes": themes, "quality_standards": [],
-        "source": _source(existing), "context": f"{P} lähteen virke, joka esittelee lainauksen", "former_ids": [],
+        "source": _source(existing), "context": f"{P} lähteen virke, joka esittelee lainauksen",
+        "former_ids": [],
     }
 
 
