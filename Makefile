@@ -7,10 +7,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
 ADDR   ?= 127.0.0.1:8000
+# `make check FORMAT=github` prints problems as GitHub Actions annotations
+FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check clean
+.PHONY: serve site test check schemas schemas-check clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -25,7 +27,13 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check --format $(FORMAT)
+
+schemas: $(STAMP)
+	$(BIN)/python -m generator schemas
+
+schemas-check: $(STAMP)
+	$(BIN)/python -m generator schemas --check
 
 test: $(STAMP) $(BROWSER)
 	$(BIN)/python -m pytest

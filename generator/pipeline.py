@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .index import Index, build_index
 from .load import load_tree
-from .problems import Problem
+from .problems import Problem, without_consequences
 from .render import abbreviations, render_site
 from .validate import validate
 
@@ -34,7 +34,7 @@ class Result:
 def check(root: Path) -> Result:
     documents, problems = load_tree(root)
     content, found = validate(documents, root)
-    problems = sorted(set(problems + found))
+    problems = without_consequences(problems, found)
     if problems:
         return Result(problems)
     return Result([], index=build_index(content))

@@ -83,6 +83,9 @@ class _Renderer:
             pages[urls.entry_page(entry)] = self.example(entry)
         for theme in self.index.themes:
             pages[urls.entry_page(theme)] = self.theme(theme)
+        for entry in self.index.examples + self.index.themes:
+            for old in urls.former_pages(entry):
+                pages[old] = self.redirect(old, entry)
         pages[urls.THEMES] = self.page("themes.md", urls.THEMES, themes=self.theme_rows(urls.THEMES))
         pages[urls.QUOTES] = self.listing(urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)])
         pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
@@ -204,6 +207,12 @@ class _Renderer:
                 "text": figure.statement,
                 "source": self.source_line(page, figure.source.document, figure.source.section)})
         return list(seen.values())
+
+    def redirect(self, page: str, entry) -> str:
+        """A page at a former address that sends the browser on to the entry's page."""
+        target = urls.entry_page(entry)
+        return self.page("redirect.md", page, title=self.title(entry), href=urls.link(page, target),
+                         url=urls.redirect_url(page, target))
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[Link]] = {}

@@ -26,6 +26,7 @@ def entry_page(entry: Quote | Pair | Theme) -> str:
 
 
 def former_pages(entry: Quote | Pair | Theme) -> list[str]:
+    """Where the entry's page used to be: one redirect page per former id."""
     return [f"{FOLDERS[type(entry)]}/{old}.md" for old in entry.former_ids]
 
 
@@ -33,3 +34,12 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative Markdown link from one page to another, as MkDocs resolves and checks it."""
     href = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return href + (f"#{anchor}" if anchor else "")
+
+
+def redirect_url(from_page: str, to_page: str) -> str:
+    """The URL a browser follows from one page's address to another's, for a refresh in raw HTML.
+
+    MkDocs rewrites Markdown links only, so this one is written out: with ``use_directory_urls``
+    (mkdocs.yml), ``lainaukset/vanha.md`` is served at ``lainaukset/vanha/``.
+    """
+    return posixpath.relpath(to_page.removesuffix(".md"), from_page.removesuffix(".md")) + "/"
