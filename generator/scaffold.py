@@ -215,7 +215,7 @@ def _allowed(model: type[BaseModel], name: str, values: dict[str, Any], existing
 
 
 def _comment(text: str, pad: str = "") -> list[str]:
-    return [f"{pad}# {line}" for line in textwrap.wrap(text, width=100 - len(pad))] if text else []
+    return [f"{pad}# {line}" for line in textwrap.wrap(text, width=100 - len(pad), break_on_hyphens=False, break_long_words=False)] if text else []
 
 
 def _inline(value: Any) -> str:
