@@ -93,3 +93,30 @@ def test_search_results_are_used_with_the_keyboard(served_real_site, open_page):
     assert result and here.visible and here.indicator, here
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url.split("#")[0].split("?")[0].endswith(result.split("#")[0].split("?")[0]))
+
+
+@pytest.mark.parametrize(("name", "toggle", "key"), [("Valikko", "__drawer", "Enter"),
+                                                     ("Valikko", "__drawer", "Space"),
+                                                     ("Haku", "__search", "Enter")])
+def test_header_icons_are_buttons_on_a_narrow_screen(served_real_site, open_page, name, toggle, key):
+    page, log = open_page(served_real_site, "lainaukset/", viewport=NARROW)
+    button = page.get_by_role("button", name=name, exact=True)
+    assert button.get_attribute("aria-expanded") == "false"
+    mark_focusable(page)
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == name:
+            break
+    else:
+        raise AssertionError(f"Tab never reached the {name} button")
+    here = focused(page)
+    assert here.visible and here.indicator, here
+    page.keyboard.press(key)
+    assert page.evaluate(f"document.getElementById('{toggle}').checked")
+    if toggle == "__drawer":
+        assert button.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Tab")
+        assert page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+    else:
+        page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+    assert log.console_errors == []
