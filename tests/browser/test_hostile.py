@@ -36,7 +36,7 @@ def served_hostile_site(hostile_site: Path):
 
 def site_pages(site: Path) -> list[str]:
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if not p.relative_to(site).parts[0] in ("assets", "search"))
+                   if p.relative_to(site).parts[0] not in ("assets", "search"))
     return [p.removesuffix("index.html") for p in pages]
 
 
