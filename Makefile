@@ -22,6 +22,10 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
+# Reproducible builds: the site's timestamps (sitemap dates, the gzip header of sitemap.xml.gz)
+# come from the last commit, so two builds of one commit are byte-identical. Outside a git
+# checkout the clock is used. A SOURCE_DATE_EPOCH already in the environment wins.
+site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 site: $(STAMP)
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict

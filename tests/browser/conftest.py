@@ -1,7 +1,8 @@
 """Browser harness: the real built site, served on 127.0.0.1, driven in Debian's headless chromium.
 
-Every page a test opens records its console errors and every request to another host (such
-requests are refused, so a test never waits on the closed network, but they are still counted).
+Every page a test opens records its console errors, every request to another host (such
+requests are refused, so a test never waits on the closed network, but they are still counted)
+and every JavaScript dialog (alert, confirm, prompt) that tried to open.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def browser():
 class PageLog:
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -101,6 +103,7 @@ def open_page(browser):
         page = context.new_page()
         page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: log.console_errors.append(str(e)))
+        page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
         page.goto(served.url + path.lstrip("/"))
         page.wait_for_load_state("networkidle")
         return page, log
