@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .pipeline import build_pages, check, content_root
 from .problems import format_problems
+from .render import SiteOptions
+from .urls import EDITOR_GUIDE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +56,7 @@ def _check(root: Path) -> int:
 
 def _generate(root: Path, out: Path, docs: Path) -> int:
     started = time.perf_counter()
-    result = build_pages(root)
+    result = build_pages(root, SiteOptions(editor_guide=(docs / EDITOR_GUIDE).is_file()))
     if result.problems:
         print(format_problems(result.problems))
         print(f"{len(result.problems)} ongelmaa; mitään ei kirjoitettu.", file=sys.stderr)
@@ -68,6 +70,10 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for path, data in (result.files or {}).items():  # open data and charts
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
         with page.open("a", encoding="utf-8") as stream:
             stream.write(result.abbreviations)

@@ -6,10 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import charts, opendata
 from .index import Index, build_index
 from .load import load_tree
+from .permalinks import redirect_map
 from .problems import Problem
-from .render import abbreviations, render_site
+from .render import SiteOptions, abbreviations, render_site
 from .validate import validate
 
 DEFAULT_CONTENT = Path("practices")
@@ -29,6 +31,10 @@ class Result:
     pages: dict[str, str] | None = None
     abbreviations: str = ""
     """Abbreviation definitions (glossary tooltips) to append to every page, generated or not."""
+    files: dict[str, bytes] | None = None
+    """The site's other generated files (open data, charts), keyed by path under the site root."""
+    redirects: dict[str, str] | None = None
+    """Former page → current page (paths under docs/), from the former ids of entries and terms."""
 
 
 def check(root: Path) -> Result:
@@ -40,9 +46,11 @@ def check(root: Path) -> Result:
     return Result([], index=build_index(content))
 
 
-def build_pages(root: Path) -> Result:
+def build_pages(root: Path, options: SiteOptions = SiteOptions()) -> Result:
     result = check(root)
     if result.index is None:
         return result
-    return Result([], index=result.index, pages=render_site(result.index),
-                  abbreviations=abbreviations(result.index))
+    return Result([], index=result.index, pages=render_site(result.index, options),
+                  abbreviations=abbreviations(result.index),
+                  files={**opendata.files(result.index), **charts.files(result.index.content)},
+                  redirects=redirect_map(result.index.content))
