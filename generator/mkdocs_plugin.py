@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import urls
+from . import permalinks, urls
 from .pipeline import build_pages, content_root
 from .render import TEMPLATES, SiteOptions
 
@@ -36,9 +36,10 @@ class KnowledgeBaseConfig(Config):
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
-        self.files: dict[str, bytes] = {}
         self.abbreviations = ""
+        self.files: dict[str, bytes] = {}
         self.own_redirects: dict[str, str] = {}
+        self.redirects: dict[str, str] = {}
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -64,7 +65,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         root = self._root(config)
         if not root.is_dir():
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
-        options = SiteOptions(site_url=config.site_url or "",
+        options = SiteOptions(site_url=permalinks.public_url(config.site_url),
                               editor_guide=(Path(config.docs_dir) / urls.EDITOR_GUIDE).is_file())
         result = build_pages(root, options)
         if result.problems:
@@ -79,6 +80,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         log.info(f"Tuotettu {len(self.pages)} sivua ja {len(self.files)} tiedostoa sisällöstä {root}")
 
     def _hand_over_redirects(self, config: MkDocsConfig, computed: dict[str, str]) -> None:
+        self.redirects = computed
         redirects = config.plugins.get("redirects")
         if redirects is None:
             if computed:
@@ -101,6 +103,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"docs/{path} on käsin kirjoitettu, mutta sama tiedosto tuotetaan sisällöstä")
             files.append(File.generated(config, path, content=data))
+        # A former address is a redirect and nothing else: a page there would be overwritten by it.
+        taken = sorted(old for old in self.redirects if files.get_file_from_path(old) is not None)
+        if taken:
+            raise PluginError(f"aiemman tunnisteen osoitteessa on myös sivu: {', '.join(taken)}; "
+                              "osoite ohjataan uuteen, joten sivua ei voi julkaista siinä")
         return files
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:

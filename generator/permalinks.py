@@ -12,12 +12,29 @@ The site is built with ``use_directory_urls: true`` (the MkDocs adapter insists 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from . import urls
 from .model import Content, Pair, Quote, Theme
 
 KB_NAME = "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki"
 """The knowledge base as a citation names it."""
+
+
+_PLACEHOLDER_HOSTS = (".invalid", ".example", ".test", ".localhost")
+_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+
+
+def public_url(site_url: str | None) -> str:
+    """The site's public address, or "" while site_url is unset or a placeholder.
+
+    Names reserved for examples and tests (RFC 2606, RFC 6761) never reach a reader, so a citation
+    shows the page's address from the site root instead; the browser fills in the real one.
+    """
+    host = (urlsplit(site_url or "").hostname or "").lower()
+    if not host or host.endswith(_PLACEHOLDER_HOSTS) or host.removeprefix("www.") in _EXAMPLE_DOMAINS:
+        return ""
+    return site_url or ""
 
 
 def page_url(page: str) -> str:

@@ -5,9 +5,8 @@
   "use strict";
 
   function pageUrl() {
-    // The canonical address when the site knows its public URL, else the address it was opened at.
-    var canonical = document.querySelector('link[rel="canonical"]');
-    if (canonical && canonical.href) return canonical.href;
+    // The address the page was opened at, never the canonical link: site_url may hold a
+    // placeholder until the public address is known, and a copied citation must always work.
     var url = new URL(window.location.href);
     url.hash = "";
     url.search = "";
