@@ -18,6 +18,7 @@ from generator import opendata
 from generator.pipeline import build_pages, check
 
 from conftest import FIXTURE_SITE, REPO
+from renamed import renamed_content
 
 INDEX = check(REPO / "practices").index
 
@@ -138,8 +139,8 @@ def test_exports_are_the_same_bytes_on_every_build():
     assert set(first) == {opendata.JSON_FILE, opendata.CSV_FILE, opendata.SCHEMA_FILE}
 
 
-def test_null_means_not_this_kind_and_empty_means_not_stated():
-    rows = {row.id: row for row in opendata.entries(check(FIXTURE_SITE).index)}
+def test_null_means_not_this_kind_and_empty_means_not_stated(tmp_path: Path):
+    rows = {row.id: row for row in opendata.entries(check(renamed_content(tmp_path / "content")).index)}
     assert rows["osallistujamaarat"].sectors == [] and rows["osallistujamaarat"].text is None
     assert rows["osallisuus"].sectors is None and rows["osallisuus"].priorities == ["osallisuus-ja-monimuotoisuus"]
     assert rows["viestimme-avoimesti"].former_ids == ["viestimme-verkossa"]

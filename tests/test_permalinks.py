@@ -3,6 +3,7 @@ validation that keeps every published address meaning one thing."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -11,6 +12,7 @@ from generator import permalinks
 from generator.pipeline import check
 
 from conftest import FIXTURE_SITE, REPO, mkdocs_build
+from renamed import renamed_content
 
 
 def messages(root: Path) -> list[str]:
@@ -46,12 +48,20 @@ def test_hrefs_between_built_pages():
     assert permalinks.href("avoin-data.md", "data/practices.json") == "../data/practices.json"
 
 
-def test_redirect_map_from_former_ids_of_entries_and_terms():
-    assert permalinks.redirect_map(check(FIXTURE_SITE).index.content) == {
+def test_redirect_map_from_former_ids_of_entries_and_terms(tmp_path: Path):
+    assert permalinks.redirect_map(check(FIXTURE_SITE).index.content) == {}
+    assert permalinks.redirect_map(check(renamed_content(tmp_path / "content")).index.content) == {
         "lainaukset/viestimme-verkossa.md": "lainaukset/viestimme-avoimesti.md",
         "sektorit/aikuisopetus.md": "sektorit/aikuiskoulutus.md",
         "teemat/osallistaminen.md": "teemat/osallisuus.md",
     }
+
+
+def test_a_placeholder_site_url_is_not_a_public_address():
+    assert permalinks.public_url(None) == permalinks.public_url("") == ""
+    assert permalinks.public_url("https://example.invalid/") == ""
+    assert permalinks.public_url("https://www.example.org/kb/") == ""
+    assert permalinks.public_url("https://esimerkki.fi/kb/") == "https://esimerkki.fi/kb/"
 
 
 def test_citation_names_title_source_knowledge_base_and_address():
@@ -91,7 +101,8 @@ def test_hostile_title_is_escaped_in_the_citation(content: Path, tmp_path: Path)
     assert '<p class="kb-cite-text">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;.' in page
 
 
-def test_a_former_id_of_a_term_is_never_reused(content: Path):
+def test_a_former_id_of_a_term_is_never_reused(tmp_path: Path):
+    content = renamed_content(tmp_path / "content")
     edit(content, "vocabularies/sectors.yml", "former_ids: [aikuisopetus]", "former_ids: [yleissivistava]")
     line = line_of(content, "vocabularies/sectors.yml", "former_ids: [yleissivistava]")
     assert messages(content) == [
@@ -116,6 +127,37 @@ def test_a_build_without_the_redirects_plugin_refuses_to_drop_old_addresses(tmp_
     config["docs_dir"] = str(REPO / "docs")
     mkdocs_yml = tmp_path / "mkdocs.yml"
     mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    done = mkdocs_build(tmp_path / "site", FIXTURE_SITE, "-f", str(mkdocs_yml))
+    done = mkdocs_build(tmp_path / "site", renamed_content(tmp_path / "content"), "-f", str(mkdocs_yml))
     assert done.returncode == 1
     assert "redirects-laajennus puuttuu mkdocs.yml:stä" in done.stderr
+
+
+def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / "lainaukset").mkdir()
+    (docs / "lainaukset" / "viestimme-verkossa.md").write_text("# Vanha sivu\n", encoding="utf-8")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    mkdocs_yml = tmp_path / "mkdocs.yml"
+    mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = mkdocs_build(tmp_path / "site", renamed_content(tmp_path / "content"), "-f", str(mkdocs_yml))
+    assert done.returncode == 1
+    assert "aiemman tunnisteen osoitteessa on myös sivu: lainaukset/viestimme-verkossa.md" in done.stderr
+
+
+def test_the_citation_shows_site_url_only_when_it_is_a_real_address(tmp_path: Path):
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / "docs")
+    shown = {}
+    for site_url in ("https://example.invalid/", "https://esimerkki.fi/kb/"):
+        config["site_url"] = site_url
+        mkdocs_yml = tmp_path / "mkdocs.yml"
+        mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        site = tmp_path / "site"
+        done = mkdocs_build(site, FIXTURE_SITE, "-f", str(mkdocs_yml))
+        assert done.returncode == 0, done.stderr
+        page = (site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
+        shown[site_url] = page.split('class="kb-cite-url" href="./">')[1].split("<")[0]
+    assert shown == {"https://example.invalid/": "lainaukset/kaikki-mukaan/",
+                     "https://esimerkki.fi/kb/": "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/"}

@@ -9,7 +9,10 @@ import pytest
 
 from generator.pipeline import check
 
-from conftest import REPO
+from conftest import REPO, mkdocs_build
+from renamed import renamed_content
+
+from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -57,8 +60,16 @@ def test_copy_falls_back_when_the_clipboard_api_is_missing(served_real_site, ope
     assert log.console_errors == []
 
 
-def test_quote_anchor_and_a_former_address_with_it(served_fixture_site, open_page):
-    page, log = open_page(served_fixture_site, "lainaukset/viestimme-verkossa/#lainaus")
+@pytest.fixture(scope="module")
+def served_renamed_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("renamed-browser")
+    done = mkdocs_build(root / "site", renamed_content(root / "content"))
+    assert done.returncode == 0, done.stderr
+    yield from serve(root / "site")
+
+
+def test_quote_anchor_and_a_former_address_with_it(served_renamed_site, open_page):
+    page, log = open_page(served_renamed_site, "lainaukset/viestimme-verkossa/#lainaus")
     page.wait_for_url("**/lainaukset/viestimme-avoimesti/#lainaus")
     assert page.locator("blockquote#lainaus").inner_text().strip() == "Kerromme toiminnasta verkkolehdessä."
     assert log.console_errors == [] and log.foreign_requests == []
