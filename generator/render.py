@@ -12,10 +12,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import charts, explorer, hubs, opendata, permalinks, urls
+from . import urls
 from .index import UNSTATED, Example, Index
 from .markdown_text import attribute, inline, prose, verbatim
 from .model import Pair, Quote, Theme
+from . import charts, explorer, hubs, opendata, permalinks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
