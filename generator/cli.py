@@ -14,8 +14,6 @@ from pathlib import Path
 
 from .pipeline import build_pages, check, content_root
 from .problems import format_problems
-from .render import SiteOptions
-from .urls import EDITOR_GUIDE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +54,7 @@ def _check(root: Path) -> int:
 
 def _generate(root: Path, out: Path, docs: Path) -> int:
     started = time.perf_counter()
-    result = build_pages(root, SiteOptions(editor_guide=(docs / EDITOR_GUIDE).is_file()))
+    result = build_pages(root, docs=docs)
     if result.problems:
         print(format_problems(result.problems))
         print(f"{len(result.problems)} ongelmaa; mitään ei kirjoitettu.", file=sys.stderr)

@@ -21,9 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import permalinks, urls
 from .pipeline import build_pages, content_root
-from .render import TEMPLATES, SiteOptions
+from .render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -65,9 +64,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         root = self._root(config)
         if not root.is_dir():
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
-        options = SiteOptions(site_url=permalinks.public_url(config.site_url),
-                              editor_guide=(Path(config.docs_dir) / urls.EDITOR_GUIDE).is_file())
-        result = build_pages(root, options)
+        result = build_pages(root, docs=Path(config.docs_dir), site_url=config.site_url)
         if result.problems:
             for problem in result.problems:
                 log.error(str(problem))

@@ -6,12 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, opendata
+from . import charts, opendata, permalinks, render, urls
 from .index import Index, build_index
 from .load import load_tree
-from .permalinks import redirect_map
 from .problems import Problem
-from .render import SiteOptions, abbreviations, render_site
+from .render import abbreviations, render_site
 from .validate import validate
 
 DEFAULT_CONTENT = Path("practices")
@@ -46,11 +45,15 @@ def check(root: Path) -> Result:
     return Result([], index=build_index(content))
 
 
-def build_pages(root: Path, options: SiteOptions = SiteOptions()) -> Result:
+def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = None) -> Result:
+    """``docs``: the hand-written pages (the home page links the editor guide when they hold it);
+    ``site_url``: the site's public address, shown in citations unless it is a placeholder."""
     result = check(root)
     if result.index is None:
         return result
+    options = render.SiteOptions(site_url=permalinks.public_url(site_url),
+                                 editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file())
     return Result([], index=result.index, pages=render_site(result.index, options),
                   abbreviations=abbreviations(result.index),
                   files={**opendata.files(result.index), **charts.files(result.index.content)},
-                  redirects=redirect_map(result.index.content))
+                  redirects=permalinks.redirect_map(result.index.content))

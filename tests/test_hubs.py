@@ -7,7 +7,6 @@ from pathlib import Path
 
 from generator.index import RELATED_LIMIT, UNSTATED
 from generator.pipeline import build_pages, check
-from generator.render import SiteOptions
 from generator.urls import entry_page
 
 from conftest import FIXTURE_SITE, REPO
@@ -104,8 +103,9 @@ def test_the_explorer_and_hubs_are_in_the_navigation(fixture_site: Path):
         assert f'href="{href}"' in home, href
 
 
-def test_home_links_the_editor_guide_only_when_it_exists():
-    with_guide = build_pages(FIXTURE_SITE, SiteOptions(editor_guide=True)).pages["index.md"]
-    without = build_pages(FIXTURE_SITE).pages["index.md"]
+def test_home_links_the_editor_guide_only_when_it_exists(tmp_path: Path):
+    without = build_pages(FIXTURE_SITE, docs=tmp_path).pages["index.md"]
+    (tmp_path / "toimittajille.md").write_text("# Toimittajille\n", encoding="utf-8")
+    with_guide = build_pages(FIXTURE_SITE, docs=tmp_path).pages["index.md"]
     assert "](toimittajille.md)" in with_guide
     assert "toimittajille.md" not in without and "Toimittajan ohje julkaistaan myöhemmin" in without
