@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from . import permalinks, urls
 from .index import Index
-from .model import Pair, Quote, Theme
+from .model import Pair, Quote, SourceDocument, Theme
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -92,13 +92,13 @@ EXPORT = TypeAdapter(list[ExportEntry])
 
 def entries(index: Index) -> list[ExportEntry]:
     """Every entry in site order: quotes, pairs (each by id), then themes in theme order."""
-    return [_entry(index, e) for e in (*index.examples, *index.themes)]
+    sources = {s.id: s for s in index.content.vocabularies.sources}
+    return [_entry(index, sources, e) for e in (*index.examples, *index.themes)]
 
 
-def _entry(index: Index, entry: Quote | Pair | Theme) -> ExportEntry:
+def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair | Theme) -> ExportEntry:
     labels = index.labels
-    source_id = entry.source if isinstance(entry, Theme) else entry.source.document
-    source = next(s for s in index.content.vocabularies.sources if s.id == source_id)
+    source = sources[entry.source if isinstance(entry, Theme) else entry.source.document]
     example = not isinstance(entry, Theme)
     return ExportEntry(
         id=entry.id,
