@@ -105,7 +105,7 @@ def _check(root: Path, style: str = "text") -> int:
 
 def _generate(root: Path, out: Path, docs: Path) -> int:
     started = time.perf_counter()
-    result = build_pages(root)
+    result = build_pages(root, docs=docs)
     if result.problems:
         print(format_problems(result.problems))
         print(f"{len(result.problems)} ongelmaa; mitään ei kirjoitettu.", file=sys.stderr)
@@ -119,6 +119,10 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for path, data in (result.files or {}).items():  # open data and charts
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
         with page.open("a", encoding="utf-8") as stream:
             stream.write(result.abbreviations)

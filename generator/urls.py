@@ -19,6 +19,25 @@ STATISTICS = "tilastot.md"
 CHECKLIST = "tarkistuslista.md"
 GLOSSARY = "sanasto.md"
 
+# Hubs: one page per vocabulary with a page per value (priorities share one page, one anchor each).
+SECTORS = "sektorit/index.md"
+APPLICANT_TYPES = "hakijatyypit/index.md"
+STANDARDS = "laatustandardit/index.md"
+PRIORITIES = "painopisteet/index.md"
+EXPLORER = "tavoitetaulukko.md"
+OPEN_DATA = "avoin-data.md"
+EDITOR_GUIDE = "toimittajille.md"
+"""Hand-written by the editors' guide; linked only when docs/ has it."""
+TERM_FOLDERS = {"sectors": "sektorit", "applicant_types": "hakijatyypit", "quality_standards": "laatustandardit"}
+"""Vocabularies whose every value has a page of its own: ``<folder>/<id>.md``."""
+QUOTE_ANCHOR = "lainaus"
+"""The id of the quotation itself on a quote's page: ``lainaukset/<id>/#lainaus``."""
+
+
+def term_page(vocabulary: str, term_id: str) -> str:
+    """The page of one vocabulary value, e.g. ``sektorit/aikuiskoulutus.md``."""
+    return f"{TERM_FOLDERS[vocabulary]}/{term_id}.md"
+
 
 def entry_page(entry: Quote | Pair | Theme) -> str:
     """The Markdown path of an entry's page: ``lainaukset/<id>.md`` → URL ``lainaukset/<id>/``."""
@@ -35,11 +54,3 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     href = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return href + (f"#{anchor}" if anchor else "")
 
-
-def redirect_url(from_page: str, to_page: str) -> str:
-    """The URL a browser follows from one page's address to another's, for a refresh in raw HTML.
-
-    MkDocs rewrites Markdown links only, so this one is written out: with ``use_directory_urls``
-    (mkdocs.yml), ``lainaukset/vanha.md`` is served at ``lainaukset/vanha/``.
-    """
-    return posixpath.relpath(to_page.removesuffix(".md"), from_page.removesuffix(".md")) + "/"

@@ -210,6 +210,46 @@ def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], prob
             if item.id in seen:
                 problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on tiedostossa kahdesti"))
             seen[item.id] = 1
+    _check_addresses(parsed, problems)
+
+
+_RESERVED_IDS = {"index": "luettelosivun", "ei-mainittu": "sivun 'Ei mainittu lähteessä'"}
+"""Ids whose page would take the place of a generated page: ``<folder>/index.md`` is the folder's
+own listing, ``sektorit/ei-mainittu.md`` and ``hakijatyypit/ei-mainittu.md`` list what the source
+leaves unstated."""
+
+
+def _check_addresses(parsed: dict[str, list[tuple[Document, Path_, Any]]], problems: list[Problem]) -> None:
+    """Every id and former id that becomes an address names exactly one page, now and later.
+
+    Values of a vocabulary with pages of their own (sectors, applicant types, quality standards,
+    priorities) keep their former ids like entries do: unique in their vocabulary and never the
+    id of another value.
+    """
+    for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
+        for key, values in (("id", [entry.id]), ("former_ids", entry.former_ids)):
+            for i, value in enumerate(values):
+                if value == "index":
+                    where = loc + (key,) if key == "id" else loc + (key, i)
+                    problems.append(_problem(doc, where, f"tunniste '{value}' on varattu "
+                                             f"{_RESERVED_IDS[value]} osoitteeksi; valitse toinen"))
+    for kind in ("sectors", "applicant_types", "quality_standards", "priorities"):
+        ids = {item.id for _, _, item in parsed[kind]}
+        reserved = {"index", "ei-mainittu"} if kind in ("sectors", "applicant_types") else {"index"}
+        former: set[str] = set()
+        for doc, loc, item in parsed[kind]:
+            if item.id in reserved:
+                problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on varattu "
+                                         f"{_RESERVED_IDS[item.id]} osoitteeksi; valitse toinen"))
+            for i, old in enumerate(item.former_ids):
+                if old in ids or old in reserved:
+                    problems.append(_problem(doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on "
+                                             "sanastossa käytössä tai varattu; tunnistetta ei voi käyttää "
+                                             "uudelleen"))
+                elif old in former:
+                    problems.append(_problem(doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on "
+                                             "sanastossa kahdesti"))
+                former.add(old)
 
 
 def _problem(doc: Document, loc: Path_, message: str, *, key: bool = False) -> Problem:

@@ -49,17 +49,3 @@ def test_generated_markdown_is_never_written_into_the_repository(fixture_site: P
     docs = Path(__file__).resolve().parent.parent / "docs"
     assert not (docs / "lainaukset").exists() and not (docs / "teemat").exists()
 
-
-def test_a_renamed_entry_keeps_its_old_address(tmp_path: Path, content: Path):
-    quote = content / "quotes" / "kaikki-mukaan.yml"
-    quote.write_text(quote.read_text(encoding="utf-8") + "former_ids: [kaikki-mukana]\n", encoding="utf-8")
-    site = tmp_path / "site"
-    done = mkdocs_build(site, content)
-    assert done.returncode == 0, done.stderr
-    old = site / "lainaukset" / "kaikki-mukana" / "index.html"
-    page = old.read_text(encoding="utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=../kaikki-mukaan/">' in page
-    assert '<a href="../kaikki-mukaan/">Kaikki mukaan liikkuvuuteen</a>' in page
-    assert (old.parent / "../kaikki-mukaan/index.html").resolve().is_file()
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "lainaukset/kaikki-mukaan/" in index and "kaikki-mukana" not in index

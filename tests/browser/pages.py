@@ -38,6 +38,15 @@ PAGES: tuple[Page, ...] = (
     Page("sanasto", "sanasto/"),
     Page("tarkistuslista", "tarkistuslista/"),
     Page("toimittajille", "toimittajille/"),
+    Page("sektorit", "sektorit/"),
+    Page("sektori", "sektorit/aikuiskoulutus/"),
+    Page("hakijatyypit", "hakijatyypit/"),
+    Page("hakijatyyppi", "hakijatyypit/konsortio/"),
+    Page("laatustandardit", "laatustandardit/"),
+    Page("laatustandardi", "laatustandardit/osallisuus-ja-moninaisuus/"),
+    Page("painopisteet", "painopisteet/"),
+    Page("tavoitetaulukko", "tavoitetaulukko/"),
+    Page("avoin-data", "avoin-data/"),
     Page("saavutettavuusseloste", "saavutettavuusseloste/"),
     Page("404", "404.html"),
     # Material's own search, opened by its ?q= parameter. The Pagefind search replaces it:
@@ -46,7 +55,6 @@ PAGES: tuple[Page, ...] = (
     # Still to come from other branches, one line each when they land (the listing test
     # below names any that is missing):
     #   Page("hakusivu", "<finder>/"),           faceted finder
-    #   Page("data", "<data>/"),                 open data page
 )
 
 ENTRY_FOLDERS = ("lainaukset", "tavoitteet", "teemat")
