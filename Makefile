@@ -5,11 +5,14 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+BROWSER := /usr/bin/chromium
 ADDR   ?= 127.0.0.1:8000
+# `make check FORMAT=github` prints problems as GitHub Actions annotations
+FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check bench clean
+.PHONY: serve site test check schemas schemas-check bench clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -19,20 +22,34 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
+# Reproducible builds: the site's timestamps (sitemap dates, the gzip header of sitemap.xml.gz)
+# come from the last commit, so two builds of one commit are byte-identical. Outside a git
+# checkout the clock is used. A SOURCE_DATE_EPOCH already in the environment wins.
 # The knowledge-base plugin checks the content (every problem, with its position) before MkDocs
 # empties site/, so a separate `check` here would only read and validate everything twice.
+site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator check --format $(FORMAT)
 
-test: $(STAMP)
+schemas: $(STAMP)
+	$(BIN)/python -m generator schemas
+
+schemas-check: $(STAMP)
+	$(BIN)/python -m generator schemas --check
+
+test: $(STAMP) $(BROWSER)
 	$(BIN)/python -m pytest
+
+$(BROWSER):
+	@scripts/install-browser
 
 # Synthetic corpora of 100, 1,000 and 10,000 entries, timed (takes 10–15 minutes); writes the
 # table into benchmarks/README.md. `make bench BENCH_ARGS="--sizes 100 1000"` for a quick run.
-bench: $(STAMP)
+# The browser measures what the home page and a first search download.
+bench: $(STAMP) $(BROWSER)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate``.
+"""Command line: ``python -m generator check|generate|new|schemas``.
 
 Exit status: 0 clean, 1 content problems (each on its own line as path:line:col: message),
 2 usage error. Content problems never produce a traceback.
@@ -12,8 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+from . import model as m
+from . import scaffold, schema
 from .pipeline import build_pages, check, content_root
-from .problems import format_problems
+from .problems import display_path, format_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,25 +26,74 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
     check_cmd = commands.add_parser("check", help="tarkista kaikki sisältö")
     check_cmd.add_argument("content", nargs="?", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
+    check_cmd.add_argument("--format", choices=["text", "github"], default="text",
+                           help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
+                           "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä")
     gen_cmd = commands.add_parser("generate", help="kirjoita tuotetut Markdown-sivut hakemistoon")
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     gen_cmd.add_argument("--docs", default="docs", help="käsin kirjoitetut sivut (oletus: docs/)")
+    new_cmd = commands.add_parser("new", help="luo uusi merkintä täytettäväksi ja tulosta sen polku")
+    new_cmd.add_argument("kind", choices=list(scaffold.KINDS), metavar="LAJI",
+                         help="quote tai lainaus, pair tai pari, theme tai teema")
+    new_cmd.add_argument("--title", help="otsikko, josta tunniste muodostetaan (kysytään, jos puuttuu)")
+    new_cmd.add_argument("--theme", action="append", default=[], metavar="TEEMA",
+                         help="teeman tunniste; voi antaa monta kertaa")
+    new_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
+    schemas_cmd = commands.add_parser("schemas", help="kirjoita sisältötiedostojen JSON-skeemat malleista")
+    schemas_cmd.add_argument("--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)")
+    schemas_cmd.add_argument("--check", action="store_true",
+                             help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat "
+                             "malleista")
     args = parser.parse_args(argv)
 
+    if args.command == "schemas":
+        return _schemas(Path(args.out), args.check)
     root = content_root(args.content)
     if not root.is_dir():
         print(f"virhe: sisältöhakemistoa ei ole: {root}", file=sys.stderr)
         return 2
     if args.command == "check":
-        return _check(root)
+        return _check(root, args.format)
+    if args.command == "new":
+        return _new(root, args.kind, args.title, args.theme)
     return _generate(root, Path(args.out), Path(args.docs))
 
 
-def _check(root: Path) -> int:
+def _new(root: Path, kind: str, title: str | None, themes: list[str]) -> int:
+    if title is None:
+        if not sys.stdin.isatty():
+            print("virhe: anna otsikko: --title \"Otsikko\"", file=sys.stderr)
+            return 2
+        prompt = "Lyhyt nimi (tunnistetta varten)" if scaffold.KINDS[kind] == "pair" else "Otsikko"
+        print(f"{prompt}: ", end="", file=sys.stderr, flush=True)
+        title = sys.stdin.readline()
+    try:
+        path = scaffold.create(root, kind, title, themes)
+    except scaffold.ScaffoldError as error:
+        print(f"virhe: {error}", file=sys.stderr)
+        return 2
+    print(display_path(path))
+    print(f"Täytä {m.PLACEHOLDER}-kohdat ja tarkista: make check", file=sys.stderr)
+    return 0
+
+
+def _schemas(out: Path, check_only: bool) -> int:
+    if check_only:
+        stale = schema.stale(out)
+        for path in stale:
+            print(f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/model.py); "
+                  "aja python -m generator schemas")
+        return 1 if stale else 0
+    written = schema.write(out)
+    print(f"Kirjoitettu {len(written)} skeemaa hakemistoon {out}.", file=sys.stderr)
+    return 0
+
+
+def _check(root: Path, style: str = "text") -> int:
     result = check(root)
     if result.problems:
-        print(format_problems(result.problems))
+        print(format_problems(result.problems, style))
         print(f"{len(result.problems)} ongelmaa.", file=sys.stderr)
         return 1
     index = result.index
@@ -54,7 +105,7 @@ def _check(root: Path) -> int:
 
 def _generate(root: Path, out: Path, docs: Path) -> int:
     started = time.perf_counter()
-    result = build_pages(root)
+    result = build_pages(root, docs=docs)
     if result.problems:
         print(format_problems(result.problems))
         print(f"{len(result.problems)} ongelmaa; mitään ei kirjoitettu.", file=sys.stderr)
@@ -68,6 +119,13 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for path, data in (result.files or {}).items():  # open data and charts
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
+        with page.open("a", encoding="utf-8") as stream:
+            stream.write(result.abbreviations)
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
     return 0

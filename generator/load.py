@@ -79,6 +79,10 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
     for path in sorted(root.rglob("*")):
+        if path.is_symlink():  # could point anywhere on the machine that builds the site
+            problems.append(_at(path, 1, 1, "symbolinen linkki ei kelpaa sisällöksi; tallenna tiedosto "
+                                "tavallisena tiedostona"))
+            continue
         if not path.is_file() or path.name.startswith("."):
             continue
         rel = path.relative_to(root)
@@ -147,13 +151,17 @@ def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
                 next(events), yaml.StreamEndEvent
             ):
                 problems.append(_at(path, 1, 1, _SYNTAX_HINTS["expected a single document in the stream"]))
+    except yaml.reader.ReaderError as error:  # a control character; carries an index, not a mark
+        line = text.count("\n", 0, error.position) + 1
+        col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        message = (f"tiedostossa on näkymätön ohjausmerkki (U+{error.character:04X}), jota YAML ei salli; "
+                   "poista se")
+        return None, [_at(path, line, col, message)]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        tab = bool(mark) and text[mark.index : mark.index + 1] == "\t"
-        return None, [_at(path, line, col, _syntax_message(error, tab))]
+        line, col, message = _syntax_problem(error, text)
+        return None, [_at(path, line, col, message)]
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
-        return None, [_at(path, 1, 1, f"YAML-virhe: {error}")]
+        return None, [_at(path, 1, 1, "YAML-virhe: " + " ".join(str(error).split()))]
     return document, problems
 
 
@@ -218,17 +226,46 @@ def _check_tag(tag: str | None, allowed: str | None, doc: Document, line: int, c
 
 _SYNTAX_HINTS = {
     "tab": "sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; sisennä välilyönneillä",
-    "mapping values are not allowed here":
-        "kaksoispiste väärässä kohdassa; jos tekstissä on ': ', kirjoita teksti |- -lohkona",
+    "colon": "kaksoispiste väärässä kohdassa; jos tekstissä on ': ', kirjoita teksti |- -lohkona",
     "could not find expected ':'": "rivi ei ole muotoa 'kenttä: arvo'",
+    "did not find expected key": "sisennys ei täsmää: saman tason kenttien pitää alkaa samasta "
+                                 "sarakkeesta",
+    "did not find expected '-' indicator": "luettelon kohdan pitää alkaa '- ' samassa sarakkeessa kuin "
+                                           "edelliset kohdat",
+    "did not find expected node content": "arvo puuttuu tai jää kesken; tarkista sulkeet ja lainausmerkit",
+    "found unknown escape character": "kenoviiva \\ aloittaa lainausmerkeissä \"…\" erikoismerkin; kirjoita "
+                                      "teksti heittomerkkeihin '…' tai |- -lohkona",
     "expected a single document in the stream": "tiedostossa saa olla vain yksi YAML-dokumentti",
+}
+# Constructs left open are reported where they start (the context mark): that is the line the
+# editor wrote, while the problem mark is wherever the parser gave up, often the end of the file.
+_UNCLOSED = {
+    "did not find expected ',' or ']'": "hakasulkeella [ alkava luettelo ei sulkeudu; lisää loppuun ] ja "
+                                        "erota kohdat pilkuilla",
+    "did not find expected ',' or '}'": "aaltosulkeella { alkava joukko ei sulkeudu; lisää loppuun } ja "
+                                        "erota kohdat pilkuilla",
+    "found unexpected end of stream": "lainausmerkillä alkava teksti ei pääty; lisää loppuun sama "
+                                      "lainausmerkki",
 }
 
 
-def _syntax_message(error: yaml.MarkedYAMLError, tab: bool) -> str:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and a Finnish explanation for a YAML syntax error (libyaml's words as fallback)."""
     problem = error.problem or str(error)
-    hint = _SYNTAX_HINTS["tab"] if tab else _SYNTAX_HINTS.get(problem)
-    return f"YAML-syntaksivirhe: {hint or problem}"
+    mark = error.problem_mark or error.context_mark
+    if problem in _UNCLOSED and error.context_mark is not None:
+        mark, hint = error.context_mark, _UNCLOSED[problem]
+    elif (mark is not None and text[mark.index : mark.index + 1] == "\t") or "tab character" in problem:
+        hint = _SYNTAX_HINTS["tab"]
+    elif problem.startswith("mapping values are not allowed"):  # "…here" (Python), "…in this context" (C)
+        hint = _SYNTAX_HINTS["colon"]
+    elif problem == "found character that cannot start any token" and mark is not None:
+        char = text[mark.index : mark.index + 1]
+        hint = f"merkki {char} ei voi aloittaa arvoa; kirjoita arvo lainausmerkkeihin"
+    else:
+        hint = _SYNTAX_HINTS.get(problem, problem)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, col, f"YAML-syntaksivirhe: {hint}"
 
 
 def _at(path: Path, line: int, col: int, message: str) -> Problem:

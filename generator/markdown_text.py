@@ -32,9 +32,10 @@ def verbatim(text: str) -> list[str]:
 
 
 def prose(text: str) -> str:
-    """Editors' own Markdown prose: paragraphs, lists and emphasis stay; HTML and links do not."""
+    """Editors' own Markdown prose: paragraphs, lists and emphasis stay; HTML, links and
+    attribute lists (``{: onclick=…}`` would set attributes on the paragraph) do not."""
     out = re.sub(r"[&<>]", lambda m: _HTML[m.group(0)], text.strip())
-    return re.sub(r"[\[\]]", lambda m: "\\" + m.group(0), out)
+    return re.sub(r"[\[\]{}]", lambda m: "\\" + m.group(0), out)
 
 
 def attribute(text: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .model import WEB_ADDRESS_PATTERN
 from .problems import did_you_mean, listing
 
 _TYPE_NAMES = {
@@ -51,22 +52,25 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         expected = error.get("ctx", {}).get("expected", "")
         allowed = [part.strip(" '") for part in expected.replace(" or ", ", ").split(",")]
         hint = did_you_mean(str(value), allowed)
-        return f"kentän '{name}' arvo {_show(value)} ei kelpaa (sallitut: {listing(allowed)}){hint}", False
+        return f"kentän '{name}' arvo {show(value)} ei kelpaa (sallitut: {listing(allowed)}){hint}", False
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == WEB_ADDRESS_PATTERN:
+        return (f"kentän '{name}' arvo {show(value)} ei ole verkko-osoite: kirjoita se muodossa "
+                "https://… ilman välilyöntejä"), False
     if kind == "string_pattern_mismatch":
-        return (f"kentän '{name}' arvo {_show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
+        return (f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
                 "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"), False
     if kind in ("string_too_long",):
         return f"kentän '{name}' arvo on liian pitkä", False
     if kind in ("too_short",):
         return f"kentässä '{name}' pitää olla vähintään yksi kohta", False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"kentän '{name}' arvo {_show(value)} on sallitun alueen ulkopuolella", False
+        return f"kentän '{name}' arvo {show(value)} on sallitun alueen ulkopuolella", False
     if kind in _TYPE_NAMES:
-        return f"kentän '{name}' pitää olla {_TYPE_NAMES[kind]}, nyt {_show(value)}", False
+        return f"kentän '{name}' pitää olla {_TYPE_NAMES[kind]}, nyt {show(value)}", False
     return f"kenttä '{name}': {error.get('msg', kind)}", False
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
     if value is None:
         return "tyhjä"
     if isinstance(value, dict):

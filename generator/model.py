@@ -14,6 +14,9 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+PLACEHOLDER = "TÄYTÄ:"
+"""How every text that ``new`` leaves for the editor begins; ``validate`` reports each one left."""
+
 
 def _visible(value: str) -> str:
     if not value.strip():
@@ -24,8 +27,26 @@ def _visible(value: str) -> str:
 Text = Annotated[str, AfterValidator(_visible)]
 """Text that must contain something other than whitespace."""
 
+WEB_ADDRESS_PATTERN = r"^https?://[^\s<>\"'`]+$"
+
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
+"""An http(s) address with nothing that could close the link it is written into."""
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 """A stable identifier: lower-case ASCII letters, digits and single hyphens (ä → a, ö → o)."""
+
+ENTRY_ID = (
+    "Pysyvä tunniste: pienet kirjaimet a–z, numerot ja väliviivat (ä → a, ö → o); sama kuin "
+    "tiedoston nimi ilman päätettä .yml. Sivun osoite muodostuu tästä."
+)
+FORMER_IDS = (
+    "Aiemmat tunnisteet. Kun merkinnän tunnistetta muutetaan, vanha tunniste kirjataan tähän: vanha "
+    "osoite ohjaa silloin uuteen, eikä kukaan voi ottaa vanhaa tunnistetta uudelleen käyttöön."
+)
+ITEM_ID = (
+    "Pysyvä tunniste: pienet kirjaimet a–z, numerot ja väliviivat (ä → a, ö → o); muut tiedostot "
+    "viittaavat tähän."
+)
 
 
 class Model(BaseModel):
@@ -38,7 +59,7 @@ class Model(BaseModel):
 class Term(Model):
     """One value of a controlled vocabulary (sector, applicant type, priority, quality standard)."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     label: Text = Field(description="Nimi sivustolla, suomeksi.")
     description: Text | None = Field(None, description="Lyhyt kuvaus tietopankin omin sanoin.")
     group: Text | None = Field(
@@ -55,11 +76,11 @@ class Term(Model):
 class SourceDocument(Model):
     """A published document that quotes and guidance are drawn from."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     title: Text = Field(description="Julkaisun nimi sellaisenaan.")
     publisher: Text = Field(description="Julkaisija.")
     year: int = Field(ge=1900, le=2100, description="Julkaisuvuosi.")
-    url: Text | None = Field(None, description="Julkaisun verkko-osoite, jos tiedossa.")
+    url: WebAddress | None = Field(None, description="Julkaisun verkko-osoite (https://…), jos tiedossa.")
     sections: list[Text] = Field(
         default_factory=list,
         description="Julkaisun lukujen otsikot; lähdeviittaukset osoittavat näihin.",
@@ -90,7 +111,7 @@ class SourceRef(Model):
 class Quote(Model):
     """A quotation, published word for word and attributed to what the source says of it."""
 
-    id: Id
+    id: Id = Field(description=ENTRY_ID)
     title: Text = Field(description="Toimituksen lyhyt otsikko lainaukselle (ei osa lainausta).")
     text: Text = Field(description="Lainaus sanasta sanaan. Kappaleet erotetaan tyhjällä rivillä.")
     origin: Literal["hakemus", "sanonta"] = Field(
@@ -107,9 +128,9 @@ class Quote(Model):
     quality_standards: list[Id] = Field(
         default_factory=list, description="Laatustandardit, joihin lainaus liittyy."
     )
-    source: SourceRef
+    source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta lainaus on.")
     context: Text = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
-    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
 
 class IndicatorAnnotation(Model):
@@ -131,7 +152,7 @@ class IndicatorAnnotation(Model):
 class Pair(Model):
     """An objective with its indicator, word for word from the source."""
 
-    id: Id
+    id: Id = Field(description=ENTRY_ID)
     objective: Text = Field(description="Tavoite sanasta sanaan.")
     indicator: Text = Field(
         description="Mittari sanasta sanaan; numeroidut kohdat omille riveilleen."
@@ -142,15 +163,15 @@ class Pair(Model):
     quality_standards: list[Id] = Field(
         default_factory=list, description="Laatustandardit, joihin esimerkki liittyy."
     )
-    source: SourceRef
+    source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta esimerkki on.")
     annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
-    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
 
 class Theme(Model):
     """A theme of good practice, with guidance in the knowledge base's own words."""
 
-    id: Id
+    id: Id = Field(description=ENTRY_ID)
     title: Text = Field(description="Teeman otsikko.")
     summary: Text = Field(description="Yhden virkkeen tiivistelmä.")
     guidance: Text = Field(
@@ -161,7 +182,7 @@ class Theme(Model):
     sections: list[Text] = Field(description="Lähdejulkaisun luvut, joihin ohjeistus perustuu.")
     quality_standards: list[Id] = Field(default_factory=list, description="Liittyvät laatustandardit.")
     priorities: list[Id] = Field(default_factory=list, description="Liittyvät horisontaaliset painopisteet.")
-    former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
 
 # --- single-file collections ---------------------------------------------------------------------
@@ -170,7 +191,7 @@ class Theme(Model):
 class GlossaryTerm(Model):
     """A term or abbreviation, explained in the knowledge base's own words."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     term: Text = Field(description="Termi tai lyhenne sellaisenaan (esim. KV).")
     definition: Text = Field(description="Lyhyt selitys tietopankin omin sanoin.")
     forms: list[Text] = Field(
@@ -182,7 +203,7 @@ class GlossaryTerm(Model):
 class Figure(Model):
     """One figure the source gives; a figure the source does not give is simply absent."""
 
-    id: Id
+    id: Id = Field(description=ITEM_ID)
     years: list[int] = Field(min_length=1, description="Vuosi tai vuodet, joita luku koskee.")
     sector: Id = Field(description="Sektori (vocabularies/sectors.yml).")
     measure: Literal[
@@ -195,7 +216,7 @@ class Figure(Model):
     ] = Field(description="Mitä luku mittaa.")
     value: float = Field(ge=0, description="Luku (kappaleina tai prosentteina).")
     unit: Literal["lkm", "%"] = Field(description="Yksikkö.")
-    source: SourceRef
+    source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta luku on.")
     statement: Text = Field(description="Lähteen virke, jossa luku annetaan, sanasta sanaan.")
 
 
@@ -208,17 +229,21 @@ class ChecklistItem(Model):
 class Checklist(Model):
     """The applicant's questions and the source's concluding recommendations, in our own words."""
 
-    source: Id
-    questions: list[ChecklistItem] = Field(min_length=1)
-    recommendations: list[ChecklistItem] = Field(min_length=1)
+    source: Id = Field(description="Lähdejulkaisu (vocabularies/sources.yml), johon kohdat perustuvat.")
+    questions: list[ChecklistItem] = Field(
+        min_length=1, description="Kysymykset, joita hakija voi kysyä itseltään hakemusta laatiessaan."
+    )
+    recommendations: list[ChecklistItem] = Field(
+        min_length=1, description="Lähdejulkaisun loppusuositukset tietopankin omin sanoin."
+    )
 
 
 class Statistics(Model):
-    figures: list[Figure]
+    figures: list[Figure] = Field(description="Lähdejulkaisun antamat luvut, yksi kohta lukua kohden.")
 
 
 class Glossary(Model):
-    terms: list[GlossaryTerm]
+    terms: list[GlossaryTerm] = Field(description="Termit ja lyhenteet selityksineen.")
 
 
 Entry = Quote | Pair | Theme

@@ -18,8 +18,23 @@ class Problem:
     col: int
     message: str
 
+    def __post_init__(self) -> None:
+        # One problem, one line: a value quoted in a message may hold line breaks or tabs.
+        object.__setattr__(self, "message", " ".join(self.message.split()))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+    def github(self) -> str:
+        """The problem as a GitHub Actions annotation, shown on the line in a pull request's diff."""
+        return (f"::error file={_escape(self.path, property=True)},line={self.line},col={self.col}"
+                f"::{_escape(self.message)}")
+
+
+def _escape(text: str, *, property: bool = False) -> str:
+    """GitHub's workflow-command escaping: % CR LF always, and : , inside a property value."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property else text
 
 
 def display_path(path: Path) -> str:
@@ -46,6 +61,16 @@ def listing(values: list[str] | tuple[str, ...] | set[str], limit: int = 12) -> 
     return shown + (f", … ({len(items)} kaikkiaan)" if len(items) > limit else "")
 
 
+def without_consequences(causes: list[Problem], others: list[Problem]) -> list[Problem]:
+    """``causes`` and every problem of ``others`` not at the same place as a cause, sorted.
+
+    A refused tag or a placeholder makes the value wrong for the model too; saying so twice at
+    one position would only hide the message that tells the editor what to do.
+    """
+    taken = {(p.path, p.line, p.col) for p in causes}
+    return sorted(set(causes) | {p for p in others if (p.path, p.line, p.col) not in taken})
+
+
 class ContentError(Exception):
     """Raised by the site adapter when content has problems; carries all of them."""
 
@@ -54,5 +79,6 @@ class ContentError(Exception):
         super().__init__(format_problems(self.problems))
 
 
-def format_problems(problems: list[Problem]) -> str:
-    return "\n".join(str(p) for p in sorted(problems))
+def format_problems(problems: list[Problem], style: str = "text") -> str:
+    """All problems, sorted, one per line: ``path:line:col: message`` or GitHub annotations."""
+    return "\n".join(p.github() if style == "github" else str(p) for p in sorted(problems))

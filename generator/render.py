@@ -6,6 +6,7 @@ and print. Every piece of text that came from YAML passes through ``markdown_tex
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,14 +16,54 @@ from . import urls
 from .index import UNSTATED, Example, Index
 from .markdown_text import attribute, inline, prose, verbatim
 from .model import Pair, Quote, Theme
+from . import charts, explorer, hubs, opendata, permalinks
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+MEASURES = {
+    "hakijat": "Hakijoita yhteensä",
+    "hakijat-organisaatioina": "Hakijoista yksittäisiä organisaatioita",
+    "hakijat-konsortioina": "Hakijoista konsortioita",
+    "akkreditoidut-organisaatiot": "Akkreditointi myönnettiin organisaatiolle",
+    "akkreditoidut-konsortiot": "Akkreditointi myönnettiin konsortiolle",
+    "strategia-liitteena-osuus": "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
+}
+"""Row labels of the statistics tables, in display order (keys are Figure.measure values)."""
+
+
+def _figure(figure) -> str:
+    if figure is None:
+        return "–"
+    value = int(figure.value) if float(figure.value).is_integer() else figure.value
+    return f"{value} %" if figure.unit == "%" else str(value)
+
+
+def abbreviations(index: Index) -> str:
+    """Markdown abbreviation definitions for every glossary term and form: tooltips on every page."""
+    definitions: dict[str, str] = {}
+    for term in index.content.glossary.terms:
+        for form in [term.term, *term.forms]:
+            if "]" not in form:
+                definitions.setdefault(form, " ".join(term.definition.split()))
+    # One definition per block: the abbr extension rescans a block for every definition in it,
+    # so hundreds of definitions in one block cost quadratic time on every page.
+    return "".join(f"\n\n*[{form}]: {text}" for form, text in sorted(definitions.items()))
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
     href: str
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the pages need to know about the site around them."""
+
+    site_url: str = ""
+    """The site's public address (mkdocs.yml ``site_url``), if known: citations show absolute URLs."""
+    editor_guide: bool = False
+    """docs/toimittajille.md exists: the home page links to it."""
 
 
 def environment() -> jinja2.Environment:
@@ -35,16 +76,25 @@ def environment() -> jinja2.Environment:
         autoescape=False,  # Markdown, not HTML: escaping is explicit through the filters below
     )
     env.filters.update(md=inline, verbatim=verbatim, prose=prose, attr=attribute)
+    env.filters["links"] = _markdown_links
     return env
 
 
-def render_site(index: Index) -> dict[str, str]:
+def _markdown_links(links: list[Link]) -> str:
+    """Links in a row, separated by commas: ``[A](a.md), [B](b.md)``."""
+    return ", ".join(f"[{inline(link.text)}]({link.href})" for link in links)
+
+
+def render_site(index: Index, options: SiteOptions = SiteOptions()) -> dict[str, str]:
     """Every generated page of the site, keyed by its path under docs/."""
     renderer = _Renderer(index, environment())
+    renderer.options = options
     return renderer.pages()
 
 
 class _Renderer:
+    options = SiteOptions()
+
     def __init__(self, index: Index, env: jinja2.Environment):
         self.index = index
         self.env = env
@@ -62,7 +112,21 @@ class _Renderer:
         pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
         pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
         pages[urls.HOME] = self.page("home.md", urls.HOME, counts=self.counts(),
-                                     themes=self.theme_rows(urls.HOME))
+                                     themes=self.theme_rows(urls.HOME), **hubs.home(self))
+        pages[urls.STATISTICS] = self.page("statistics.md", urls.STATISTICS, tables=self.statistics(),
+                                           statements=self.statements(urls.STATISTICS))
+        pages[urls.GLOSSARY] = self.page("glossary.md", urls.GLOSSARY,
+                                         terms=sorted(self.index.content.glossary.terms,
+                                                      key=lambda t: t.term.casefold()))
+        checklist = self.index.content.checklist
+        pages[urls.CHECKLIST] = self.page(
+            "checklist.md", urls.CHECKLIST,
+            questions=checklist.questions if checklist else [],
+            recommendations=checklist.recommendations if checklist else [],
+            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None)
+        pages.update(hubs.pages(self))
+        pages[urls.EXPLORER] = explorer.page(self)
+        pages[urls.OPEN_DATA] = opendata.page(self)
         return dict(sorted(pages.items()))
 
     def page(self, template: str, path: str, **variables) -> str:
@@ -83,6 +147,28 @@ class _Renderer:
     def labels(self, vocabulary: str, ids: list[str]) -> list[str]:
         names = self.index.labels[vocabulary]
         return [names[i] for i in ids] if ids else [names[UNSTATED]]
+
+    def term_links(self, page: str, vocabulary: str, ids: list[str]) -> list[Link]:
+        """Links to the pages of vocabulary values. A sector or applicant type the source does not
+        state links to the page listing everything unstated."""
+        names = self.index.labels[vocabulary]
+        if not ids and UNSTATED in names:
+            ids = [UNSTATED]
+        return [Link(names[i], urls.link(page, urls.term_page(vocabulary, i))) for i in ids]
+
+    def standards_via_themes(self, entry: Example) -> list[str]:
+        """Quality standards of an example's themes that the example does not name itself, in order."""
+        via = [s for t in entry.themes if t in self.themes for s in self.themes[t].quality_standards]
+        return [s for s in dict.fromkeys(via) if s not in entry.quality_standards]
+
+    @functools.cached_property
+    def themes(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.index.themes}
+
+    def cite(self, entry) -> permalinks.Citation:
+        document = entry.source if isinstance(entry, Theme) else entry.source.document
+        source = self.sources[document]
+        return permalinks.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
 
     def source_line(self, page: str, document: str, section: str | None) -> dict[str, str]:
         source = self.sources[document]
@@ -116,12 +202,15 @@ class _Renderer:
         common = dict(
             entry=entry,
             title=self.title(entry),
-            sectors=self.labels("sectors", entry.sectors),
-            applicant_types=self.labels("applicant_types", entry.applicant_types),
+            sectors=self.term_links(page, "sectors", entry.sectors),
+            applicant_types=self.term_links(page, "applicant_types", entry.applicant_types),
             themes=self.theme_links(page, entry.themes),
-            standards=[self.index.labels["quality_standards"][s] for s in entry.quality_standards],
+            standards=self.term_links(page, "quality_standards", entry.quality_standards),
+            theme_standards=self.term_links(page, "quality_standards", self.standards_via_themes(entry)),
             source=self.source_line(page, entry.source.document, entry.source.section),
             related=self.links(page, self.index.related.get(entry.id, ())),
+            cite=self.cite(entry),
+            quote_anchor=urls.QUOTE_ANCHOR,
         )
         template = "quote.md" if isinstance(entry, Quote) else "pair.md"
         return self.page(template, page, **common)
@@ -135,11 +224,42 @@ class _Renderer:
             theme=theme,
             quotes=self.links(page, [e for e in examples if isinstance(e, Quote)]),
             pairs=self.links(page, [e for e in examples if isinstance(e, Pair)]),
-            standards=[self.index.labels["quality_standards"][s] for s in theme.quality_standards],
-            priorities=[self.index.labels["priorities"][p] for p in theme.priorities],
+            standards=self.term_links(page, "quality_standards", theme.quality_standards),
+            priorities=[Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
+                        for p in theme.priorities],
             source=self.source_line(page, theme.source, None),
             sections=theme.sections,
+            cite=self.cite(theme),
         )
+
+    def statistics(self) -> list[dict]:
+        """One table per period: a row per measure, a column per sector; absent figures stay absent."""
+        figures = self.index.content.statistics.figures
+        sectors = self.index.content.vocabularies.sectors
+        periods = sorted({tuple(f.years) for f in figures}, key=lambda years: (len(years), years))
+        drawn = {(chart.year,): chart for chart in charts.charts(self.index.content)}
+        tables = []
+        for period in periods:
+            cells = {(f.measure, f.sector): f for f in figures if tuple(f.years) == period}
+            measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
+            tables.append({
+                "caption": f"Vuodet {period[0]}–{period[-1]}" if len(period) > 1 else f"Vuosi {period[0]}",
+                "columns": [s.label for s in sectors],
+                "rows": [{"label": MEASURES[m],
+                          "cells": [_figure(cells.get((m, s.id))) for s in sectors]} for m in measures],
+                "chart": drawn.get(period),
+            })
+        return tables
+
+    def statements(self, page: str) -> list[dict]:
+        """The source's sentences that give the figures, each once, in the order given."""
+        seen: dict[str, dict] = {}
+        for figure in self.index.content.statistics.figures:
+            seen.setdefault(figure.statement, {
+                "text": figure.statement,
+                "source": self.source_line(page, figure.source.document, figure.source.section)})
+        return list(seen.values())
+
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[Link]] = {}

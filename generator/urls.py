@@ -17,6 +17,25 @@ STATISTICS = "tilastot.md"
 CHECKLIST = "tarkistuslista.md"
 GLOSSARY = "sanasto.md"
 
+# Hubs: one page per vocabulary with a page per value (priorities share one page, one anchor each).
+SECTORS = "sektorit/index.md"
+APPLICANT_TYPES = "hakijatyypit/index.md"
+STANDARDS = "laatustandardit/index.md"
+PRIORITIES = "painopisteet/index.md"
+EXPLORER = "tavoitetaulukko.md"
+OPEN_DATA = "avoin-data.md"
+EDITOR_GUIDE = "toimittajille.md"
+"""Hand-written by the editors' guide; linked only when docs/ has it."""
+TERM_FOLDERS = {"sectors": "sektorit", "applicant_types": "hakijatyypit", "quality_standards": "laatustandardit"}
+"""Vocabularies whose every value has a page of its own: ``<folder>/<id>.md``."""
+QUOTE_ANCHOR = "lainaus"
+"""The id of the quotation itself on a quote's page: ``lainaukset/<id>/#lainaus``."""
+
+
+def term_page(vocabulary: str, term_id: str) -> str:
+    """The page of one vocabulary value, e.g. ``sektorit/aikuiskoulutus.md``."""
+    return f"{TERM_FOLDERS[vocabulary]}/{term_id}.md"
+
 
 def entry_page(entry: Quote | Pair | Theme) -> str:
     """The Markdown path of an entry's page: ``lainaukset/<id>.md`` → URL ``lainaukset/<id>/``."""
@@ -24,6 +43,7 @@ def entry_page(entry: Quote | Pair | Theme) -> str:
 
 
 def former_pages(entry: Quote | Pair | Theme) -> list[str]:
+    """Where the entry's page used to be: one redirect page per former id."""
     return [f"{FOLDERS[type(entry)]}/{old}.md" for old in entry.former_ids]
 
 
@@ -41,3 +61,4 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
         common += 1
     href = "/".join([".."] * (len(here) - common) + there[common:])
     return href + (f"#{anchor}" if anchor else "")
+

@@ -2,7 +2,8 @@
 
 In: ``Document`` objects from ``load``. Out: ``Content`` (built from every document that passed
 its own model) and problems with positions: model errors, ids that differ from file names or
-repeat, references that do not resolve (with a did-you-mean), former ids that collide.
+repeat, references that do not resolve (with a did-you-mean), former ids that collide, and texts
+still holding the placeholder that ``new`` wrote.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import model as m
 from .load import Document, Path_
-from .messages import describe
-from .problems import Problem, did_you_mean, display_path, listing
+from .messages import describe, field_label, show
+from .problems import Problem, did_you_mean, display_path, listing, without_consequences
 
 _ENTRY_MODELS: dict[str, type[BaseModel]] = {"quote": m.Quote, "pair": m.Pair, "theme": m.Theme}
 _SINGLE_MODELS: dict[str, type[BaseModel]] = {
@@ -43,11 +44,14 @@ _VOCABULARY_FILES = {
 def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Problem]]:
     problems: list[Problem] = []
     parsed: dict[str, list[tuple[Document, Any]]] = defaultdict(list)
+    failed: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
         for item_loc, item_model, data in _items(doc, problems):
             obj = _parse(doc, item_loc, item_model, data, problems)
             if obj is not None:
                 parsed[doc.kind].append((doc, item_loc, obj))
+            elif isinstance(data, dict) and isinstance(data.get("id"), str):
+                failed[doc.kind].add(data["id"])
     for kind, file in _VOCABULARY_FILES.items():
         if kind not in parsed and not any(d.kind == kind for d in documents):
             problems.append(Problem(display_path(root / file), 1, 1,
@@ -61,8 +65,22 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         statistics=m.Statistics(figures=[o for _, _, o in parsed["statistics"]]),
         checklist=next((o for _, _, o in parsed["checklist"]), None),
     )
-    _check_references(parsed, problems)
-    return content, sorted(set(problems))
+    _check_references(parsed, failed, problems)
+    placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
+    return content, without_consequences(placeholders, problems)
+
+
+def _placeholders(doc: Document, data: Any, loc: Path_):
+    """Every text in ``data`` that still starts with the scaffold's placeholder."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(doc, value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _placeholders(doc, value, loc + (i,))
+    elif isinstance(data, str) and data.lstrip().startswith(m.PLACEHOLDER):
+        yield _problem(doc, loc, f"kenttä '{field_label(loc)}' on vielä täyttämättä: korvaa mallipohjan "
+                       f"teksti {show(data)} omalla sisällöllä")
 
 
 def _items(doc: Document, problems: list[Problem]):
@@ -104,13 +122,16 @@ def _parse(doc: Document, base: Path_, model: type[BaseModel], data: Any, proble
     return obj
 
 
-def _check_references(parsed: dict[str, list[tuple[Document, Path_, Any]]], problems: list[Problem]) -> None:
+def _check_references(parsed: dict[str, list[tuple[Document, Path_, Any]]], failed: dict[str, set[str]],
+                      problems: list[Problem]) -> None:
+    """References resolve. An id whose own item failed its model is defined, just broken: the
+    problem is reported there, not again at every reference to it."""
     ids = {kind: {o.id for _, _, o in parsed[kind]} for kind in _VOCABULARY_FILES}
     ids["theme"] = {o.id for _, _, o in parsed["theme"]}
     sections = {o.id: set(o.sections) for _, _, o in parsed["sources"]}
 
     def ref(doc: Document, loc: Path_, value: str, kind: str, what: str) -> None:
-        if value not in ids[kind]:
+        if value not in ids[kind] and value not in failed[kind]:
             problems.append(_problem(doc, loc, f"{what} '{value}' ei ole määritelty (tunnetut: "
                                      f"{listing(ids[kind])}){did_you_mean(value, ids[kind])}"))
 
@@ -189,6 +210,46 @@ def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], prob
             if item.id in seen:
                 problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on tiedostossa kahdesti"))
             seen[item.id] = 1
+    _check_addresses(parsed, problems)
+
+
+_RESERVED_IDS = {"index": "luettelosivun", "ei-mainittu": "sivun 'Ei mainittu lähteessä'"}
+"""Ids whose page would take the place of a generated page: ``<folder>/index.md`` is the folder's
+own listing, ``sektorit/ei-mainittu.md`` and ``hakijatyypit/ei-mainittu.md`` list what the source
+leaves unstated."""
+
+
+def _check_addresses(parsed: dict[str, list[tuple[Document, Path_, Any]]], problems: list[Problem]) -> None:
+    """Every id and former id that becomes an address names exactly one page, now and later.
+
+    Values of a vocabulary with pages of their own (sectors, applicant types, quality standards,
+    priorities) keep their former ids like entries do: unique in their vocabulary and never the
+    id of another value.
+    """
+    for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
+        for key, values in (("id", [entry.id]), ("former_ids", entry.former_ids)):
+            for i, value in enumerate(values):
+                if value == "index":
+                    where = loc + (key,) if key == "id" else loc + (key, i)
+                    problems.append(_problem(doc, where, f"tunniste '{value}' on varattu "
+                                             f"{_RESERVED_IDS[value]} osoitteeksi; valitse toinen"))
+    for kind in ("sectors", "applicant_types", "quality_standards", "priorities"):
+        ids = {item.id for _, _, item in parsed[kind]}
+        reserved = {"index", "ei-mainittu"} if kind in ("sectors", "applicant_types") else {"index"}
+        former: set[str] = set()
+        for doc, loc, item in parsed[kind]:
+            if item.id in reserved:
+                problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on varattu "
+                                         f"{_RESERVED_IDS[item.id]} osoitteeksi; valitse toinen"))
+            for i, old in enumerate(item.former_ids):
+                if old in ids or old in reserved:
+                    problems.append(_problem(doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on "
+                                             "sanastossa käytössä tai varattu; tunnistetta ei voi käyttää "
+                                             "uudelleen"))
+                elif old in former:
+                    problems.append(_problem(doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on "
+                                             "sanastossa kahdesti"))
+                former.add(old)
 
 
 def _problem(doc: Document, loc: Path_, message: str, *, key: bool = False) -> Problem:

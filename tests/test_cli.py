@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.pipeline import build_pages
+
 from conftest import REPO, write_tree
 
 LINE = re.compile(r"^[^:]+:\d+:\d+: .+$")
@@ -30,7 +32,8 @@ def test_check_reports_every_problem_sorted_with_relative_paths(run_cli, content
     assert all(LINE.match(line) for line in lines), lines
     assert lines == sorted(lines)
     assert lines[0] == "content/quotes/a.yml:1:1: pakollinen kenttä 'applicant_types' puuttuu"
-    assert lines[-1] == "content/quotes/b.yml:3:1: YAML-syntaksivirhe: did not find expected node content"
+    assert lines[-1] == ("content/quotes/b.yml:3:1: YAML-syntaksivirhe: arvo puuttuu tai jää kesken; "
+                         "tarkista sulkeet ja lainausmerkit")
     assert err.strip().endswith("ongelmaa.")
 
 
@@ -61,14 +64,14 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
     out = tmp_path / "out"
     code, _, err = run_cli("generate", "--out", str(out), "--content", str(content), "--docs", str(docs))
     assert code == 0, err
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
-    assert written == [
-        "index.md", "lainaukset/index.md", "lainaukset/kaikki-mukaan.md",
-        "lainaukset/viestimme-avoimesti.md", "ohje.md", "tavoitteet/index.md",
-        "tavoitteet/osallistujamaarat.md", "teemat/index.md", "teemat/osallisuus.md",
-        "teemat/viestinta.md", "tietoa.md",
-    ]
-    assert "Kirjoitettu 10 sivua" in err
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    pages = build_pages(content).pages or {}
+    assert written == sorted([*pages, "ohje.md", "data/practices.csv", "data/practices.json", "data/schema.json"])
+    assert {"index.md", "lainaukset/kaikki-mukaan.md", "lainaukset/viestimme-avoimesti.md",
+            "tavoitteet/osallistujamaarat.md", "teemat/osallisuus.md", "teemat/viestinta.md",
+            "sektorit/ei-mainittu.md", "hakijatyypit/konsortio.md", "laatustandardit/index.md",
+            "painopisteet/index.md", "tavoitetaulukko.md", "avoin-data.md"} <= set(written)
+    assert f"Kirjoitettu {len(pages)} sivua" in err
 
 
 def test_generate_on_broken_content_writes_nothing(run_cli, content: Path, tmp_path: Path):
@@ -78,3 +81,32 @@ def test_generate_on_broken_content_writes_nothing(run_cli, content: Path, tmp_p
     assert code == 1
     assert not out.exists()
     assert "pakollinen kenttä" in out_text
+
+
+def test_check_github_format_annotates_the_line(run_cli, content: Path, tmp_path: Path):
+    copy = tmp_path / "kopio,1"
+    content.rename(copy)
+    for name, old, new in [("kaikki-mukaan", "themes: [osallisuus]", "themes: [osalisuus]"),
+                           ("viestimme-avoimesti", "sectors: []", 'sectors: ["50%"]')]:
+        quote = copy / "quotes" / f"{name}.yml"
+        quote.write_text(quote.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    code, out, _ = run_cli("check", "--format", "github", "kopio,1", cwd=tmp_path)
+    assert code == 1
+    assert out.splitlines() == [
+        "::error file=kopio%2C1/quotes/kaikki-mukaan.yml,line=11,col=10::teema 'osalisuus' ei ole määritelty "
+        "(tunnetut: osallisuus, viestinta); tarkoititko 'osallisuus'?",
+        "::error file=kopio%2C1/quotes/viestimme-avoimesti.yml,line=5,col=11::kentän 'sectors[1]' arvo '50%25' "
+        "ei kelpaa tunnisteeksi: käytä pieniä kirjaimia a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)",
+    ]
+
+
+def test_a_line_break_in_a_value_never_splits_a_message(run_cli, content: Path):
+    quote = content / "quotes" / "kaikki-mukaan.yml"
+    quote.write_text(quote.read_text(encoding="utf-8").replace(
+        "section: Ensimmäinen luku", 'section: "Ensimmäinen\\nluku"'), encoding="utf-8")
+    code, out, _ = run_cli("check", str(content))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{quote}:15:12: luku 'Ensimmäinen luku' ei ole lähteen 'testiraportti' lukuluettelossa; "
+        "tarkoititko 'Ensimmäinen luku'?"
+    ]

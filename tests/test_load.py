@@ -21,15 +21,50 @@ def test_valid_tree_loads_with_positions(content: Path):
     quote = next(d for d in documents if d.path.name == "kaikki-mukaan.yml")
     assert quote.kind == "quote"
     assert quote.data["themes"] == ["osallisuus"]
-    assert quote.position(("themes", 0)) == (10, 10)
-    assert quote.position(("source", "section")) == (14, 12)
-    assert quote.position(("id",), key=True) == (1, 1)
+    assert quote.position(("themes", 0)) == (11, 10)  # line 1 names the schema
+    assert quote.position(("source", "section")) == (15, 12)
+    assert quote.position(("id",), key=True) == (2, 1)
 
 
-def test_syntax_error_is_positioned(tmp_path: Path):
+def test_unclosed_list_is_reported_where_it_opens(tmp_path: Path):
     write_tree(tmp_path, {QUOTE: "id: q\ntitle: [auki\n"})
     assert problems(tmp_path) == [
-        "q.yml:3:1: YAML-syntaksivirhe: did not find expected ',' or ']'"
+        "q.yml:2:8: YAML-syntaksivirhe: hakasulkeella [ alkava luettelo ei sulkeudu; lisää loppuun ] ja "
+        "erota kohdat pilkuilla"
+    ]
+
+
+def test_colon_inside_plain_text_is_explained(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "id: q\ntitle: Huom: tärkeää\n"})
+    assert problems(tmp_path) == [
+        "q.yml:2:12: YAML-syntaksivirhe: kaksoispiste väärässä kohdassa; jos tekstissä on ': ', kirjoita "
+        "teksti |- -lohkona"
+    ]
+
+
+def test_unclosed_quote_and_reserved_character(tmp_path: Path):
+    write_tree(tmp_path, {"quotes/a.yml": 'id: a\ntitle: "auki\n', "quotes/b.yml": "id: b\ntitle: @nimi\n"})
+    assert problems(tmp_path) == [
+        "a.yml:2:8: YAML-syntaksivirhe: lainausmerkillä alkava teksti ei pääty; lisää loppuun sama lainausmerkki",
+        "b.yml:2:8: YAML-syntaksivirhe: merkki @ ei voi aloittaa arvoa; kirjoita arvo lainausmerkkeihin",
+    ]
+
+
+def test_control_character(tmp_path: Path):
+    write_tree(tmp_path, {QUOTE: "id: q\ntitle: a\x00b\n"})
+    assert problems(tmp_path) == [
+        "q.yml:2:9: tiedostossa on näkymätön ohjausmerkki (U+0000), jota YAML ei salli; poista se"
+    ]
+
+
+def test_symlink_is_refused_and_not_read(tmp_path: Path):
+    secret = write_tree(tmp_path / "muualla", {"salaisuus.yml": "id: salaisuus\n"}) / "salaisuus.yml"
+    (tmp_path / "sisalto" / "quotes").mkdir(parents=True)
+    (tmp_path / "sisalto" / "quotes" / "q.yml").symlink_to(secret)
+    documents, _ = load_tree(tmp_path / "sisalto")
+    assert documents == []
+    assert problems(tmp_path / "sisalto") == [
+        "q.yml:1:1: symbolinen linkki ei kelpaa sisällöksi; tallenna tiedosto tavallisena tiedostona"
     ]
 
 

@@ -30,3 +30,8 @@ def test_prose_keeps_lists_and_emphasis_but_not_html_or_links():
     out = html(prose("**Tärkeää**\n\n- kohta\n\n<b onclick=x>lihava</b> [x](javascript:alert(1))"))
     assert "<strong>Tärkeää</strong>" in out and "<li>kohta</li>" in out
     assert "<b " not in out and "<a " not in out
+
+
+def test_prose_sets_no_attributes():
+    out = html(prose('Kappale\n{: onclick="alert(1)" }\n\nToinen {: #tunniste }'))
+    assert out == '<p>Kappale\n{: onclick="alert(1)" }</p>\n<p>Toinen {: #tunniste }</p>'

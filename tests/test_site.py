@@ -39,7 +39,7 @@ def test_broken_content_fails_with_position_and_keeps_the_previous_site(tmp_path
                .read_text(encoding="utf-8").replace("themes: [viestinta, osallisuus]", "themes: [viestintä]")})
     done = mkdocs_build(site, content)
     assert done.returncode == 1
-    assert (f"ERROR   -  {content}/quotes/viestimme-avoimesti.yml:6:10: kentän 'themes[1]' arvo "
+    assert (f"ERROR   -  {content}/quotes/viestimme-avoimesti.yml:7:10: kentän 'themes[1]' arvo "
             "'viestintä' ei kelpaa tunnisteeksi") in done.stderr
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
@@ -48,3 +48,4 @@ def test_broken_content_fails_with_position_and_keeps_the_previous_site(tmp_path
 def test_generated_markdown_is_never_written_into_the_repository(fixture_site: Path):
     docs = Path(__file__).resolve().parent.parent / "docs"
     assert not (docs / "lainaukset").exists() and not (docs / "teemat").exists()
+

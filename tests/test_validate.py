@@ -29,7 +29,7 @@ def test_fixture_is_valid(content: Path):
 def test_unknown_theme_suggests_the_closest(content: Path):
     edit(content, QUOTE, "themes: [osallisuus]", "themes: [osalisuus]")
     assert messages(content) == [
-        "kaikki-mukaan.yml:10:10: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
+        "kaikki-mukaan.yml:11:10: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
         "tarkoititko 'osallisuus'?"
     ]
 
@@ -37,8 +37,8 @@ def test_unknown_theme_suggests_the_closest(content: Path):
 def test_unknown_key_names_allowed_fields_and_suggests(content: Path):
     edit(content, QUOTE, "context:", "contxt:")
     assert messages(content) == [
-        "kaikki-mukaan.yml:1:1: pakollinen kenttä 'context' puuttuu",
-        "kaikki-mukaan.yml:15:1: tuntematon kenttä 'contxt' (sallitut kentät: applicant_types, context, "
+        "kaikki-mukaan.yml:2:1: pakollinen kenttä 'context' puuttuu",
+        "kaikki-mukaan.yml:16:1: tuntematon kenttä 'contxt' (sallitut kentät: applicant_types, context, "
         "former_ids, id, origin, quality_standards, sectors, source, text, themes, title); "
         "tarkoititko 'context'?",
     ]
@@ -47,8 +47,8 @@ def test_unknown_key_names_allowed_fields_and_suggests(content: Path):
 def test_nested_unknown_key(content: Path):
     edit(content, QUOTE, "  section:", "  sektion:")
     assert messages(content) == [
-        "kaikki-mukaan.yml:13:3: pakollinen kenttä 'source.section' puuttuu",
-        "kaikki-mukaan.yml:14:3: tuntematon kenttä 'source.sektion' (sallitut kentät: document, section); "
+        "kaikki-mukaan.yml:14:3: pakollinen kenttä 'source.section' puuttuu",
+        "kaikki-mukaan.yml:15:3: tuntematon kenttä 'source.sektion' (sallitut kentät: document, section); "
         "tarkoititko 'section'?",
     ]
 
@@ -57,8 +57,8 @@ def test_blank_text_and_wrong_type(content: Path):
     edit(content, QUOTE, "title: Kaikki mukaan liikkuvuuteen", "title: '  '")
     edit(content, QUOTE, "themes: [osallisuus]", "themes: {osallisuus: 1}")
     assert messages(content) == [
-        "kaikki-mukaan.yml:2:8: kenttä 'title' ei saa olla tyhjä",
-        "kaikki-mukaan.yml:10:9: kentän 'themes' pitää olla luettelo (jokainen kohta omalla rivillään "
+        "kaikki-mukaan.yml:3:8: kenttä 'title' ei saa olla tyhjä",
+        "kaikki-mukaan.yml:11:9: kentän 'themes' pitää olla luettelo (jokainen kohta omalla rivillään "
         "'- ' -alkuisena), nyt joukko kenttiä",
     ]
 
@@ -66,7 +66,7 @@ def test_blank_text_and_wrong_type(content: Path):
 def test_literal_value_lists_allowed_values(content: Path):
     edit(content, "pairs/osallistujamaarat.yml", "measure_type: molemmat", "measure_type: molempia")
     assert messages(content) == [
-        "osallistujamaarat.yml:21:17: kentän 'annotation.measure_type' arvo 'molempia' ei kelpaa "
+        "osallistujamaarat.yml:22:17: kentän 'annotation.measure_type' arvo 'molempia' ei kelpaa "
         "(sallitut: laadullinen, molemmat, määrällinen); tarkoititko 'molemmat'?"
     ]
 
@@ -74,9 +74,9 @@ def test_literal_value_lists_allowed_values(content: Path):
 def test_id_must_match_file_name_and_be_unique(content: Path):
     edit(content, QUOTE, "id: kaikki-mukaan", "id: viestimme-avoimesti")
     assert messages(content) == [
-        "kaikki-mukaan.yml:1:5: tunniste 'viestimme-avoimesti' ei vastaa tiedoston nimeä "
+        "kaikki-mukaan.yml:2:5: tunniste 'viestimme-avoimesti' ei vastaa tiedoston nimeä "
         "'kaikki-mukaan.yml'; nimeä tiedosto viestimme-avoimesti.yml tai korjaa tunniste",
-        "viestimme-avoimesti.yml:1:5: tunniste 'viestimme-avoimesti' on jo käytössä tiedostossa "
+        "viestimme-avoimesti.yml:2:5: tunniste 'viestimme-avoimesti' on jo käytössä tiedostossa "
         f"{content / QUOTE}",
     ]
 
@@ -85,9 +85,9 @@ def test_unknown_section_and_sector(content: Path):
     edit(content, QUOTE, "section: Ensimmäinen luku", "section: Ensimäinen luku")
     edit(content, QUOTE, "sectors: [yleissivistava]", "sectors: [yleisivistava]")
     assert messages(content) == [
-        "kaikki-mukaan.yml:8:11: sektori 'yleisivistava' ei ole määritelty (tunnetut: aikuiskoulutus, "
+        "kaikki-mukaan.yml:9:11: sektori 'yleisivistava' ei ole määritelty (tunnetut: aikuiskoulutus, "
         "yleissivistava); tarkoititko 'yleissivistava'?",
-        "kaikki-mukaan.yml:14:12: luku 'Ensimäinen luku' ei ole lähteen 'testiraportti' lukuluettelossa; "
+        "kaikki-mukaan.yml:15:12: luku 'Ensimäinen luku' ei ole lähteen 'testiraportti' lukuluettelossa; "
         "tarkoititko 'Ensimmäinen luku'?",
     ]
 
@@ -96,7 +96,7 @@ def test_former_id_still_in_use(content: Path):
     edit(content, QUOTE, "context:", "former_ids: [viestimme-avoimesti]\ncontext:")
     found = messages(content)
     assert len(found) == 1
-    assert found[0].startswith("kaikki-mukaan.yml:15:14: aiempi tunniste 'viestimme-avoimesti' on edelleen "
+    assert found[0].startswith("kaikki-mukaan.yml:16:14: aiempi tunniste 'viestimme-avoimesti' on edelleen "
                                "käytössä tiedostossa ")
 
 
@@ -104,7 +104,7 @@ def test_missing_vocabulary_file(content: Path):
     (content / "vocabularies" / "priorities.yml").unlink()
     found = messages(content)
     assert "priorities.yml:1:1: sanastotiedosto puuttuu: vocabularies/priorities.yml" in found
-    assert ("osallisuus.yml:14:14: painopiste 'osallisuus-ja-monimuotoisuus' ei ole määritelty "
+    assert ("osallisuus.yml:15:14: painopiste 'osallisuus-ja-monimuotoisuus' ei ole määritelty "
             "(tunnetut: ei yhtään)") in found
 
 
@@ -114,3 +114,25 @@ def test_all_problems_of_a_run_at_once_sorted(content: Path):
     found = check(content).problems
     assert [Path(p.path).name for p in found] == ["kaikki-mukaan.yml", "rikki.yml"]
     assert found == sorted(found)
+
+
+def test_every_placeholder_left_is_reported_once_at_its_value(content: Path):
+    edit(content, QUOTE, "title: Kaikki mukaan liikkuvuuteen", 'title: "TÄYTÄ: lyhyt otsikko"')
+    edit(content, QUOTE, "section: Ensimmäinen luku", 'section: "TÄYTÄ: luvun otsikko"')
+    edit(content, "pairs/osallistujamaarat.yml", "timing: true", 'timing: "TÄYTÄ: true tai false"')
+    assert messages(content) == [  # sorted by path: pairs/ before quotes/
+        "osallistujamaarat.yml:18:11: kenttä 'annotation.timing' on vielä täyttämättä: korvaa mallipohjan "
+        "teksti 'TÄYTÄ: true tai false' omalla sisällöllä",
+        "kaikki-mukaan.yml:3:8: kenttä 'title' on vielä täyttämättä: korvaa mallipohjan teksti "
+        "'TÄYTÄ: lyhyt otsikko' omalla sisällöllä",
+        "kaikki-mukaan.yml:15:12: kenttä 'source.section' on vielä täyttämättä: korvaa mallipohjan teksti "
+        "'TÄYTÄ: luvun otsikko' omalla sisällöllä",
+    ]
+
+
+def test_a_refused_tag_is_not_reported_again_as_a_wrong_value(content: Path):
+    edit(content, QUOTE, "title: Kaikki mukaan liikkuvuuteen", "title: !!binary aGVp")
+    assert messages(content) == [
+        "kaikki-mukaan.yml:3:8: YAML-tunniste 'tag:yaml.org,2002:binary' ei ole sallittu; sisältö on pelkkää "
+        "tekstiä, lukuja ja luetteloita"
+    ]

@@ -1,0 +1,23 @@
+// Material's header opens the navigation drawer (and, on narrow screens, the search) with
+// <label for="…"> elements: they cannot be focused, have no role and no name, so keyboard and
+// screen reader users cannot use them. Make them buttons; a click works as before.
+(() => {
+  const names = { __drawer: "Valikko", __search: "Haku" };
+  for (const label of document.querySelectorAll(".md-header label.md-header__button[for]")) {
+    const toggle = document.getElementById(label.htmlFor);
+    if (!toggle || !(label.htmlFor in names)) continue;
+    label.setAttribute("role", "button");
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("aria-label", names[label.htmlFor]);
+    const sync = () => label.setAttribute("aria-expanded", String(toggle.checked));
+    sync();
+    toggle.addEventListener("change", sync);
+    // Material itself clicks a focused label on Enter; a button also answers to Space.
+    label.addEventListener("keydown", (event) => {
+      if (event.key === " ") {
+        event.preventDefault();
+        label.click();
+      }
+    });
+  }
+})();

@@ -1,0 +1,143 @@
+"""Statistics charts: applications and accreditations per sector and applicant type, as static SVG.
+
+Part of stage 4, render. In: the statistics figures of ``Content``. Out: a ``Chart`` per year
+(the data, a text alternative and the path of its image) and, drawn with matplotlib, the SVG
+bytes. A figure the source does not give has no bar at all (never a zero) and is named in the
+text alternative. The SVG is the same on every build: no date in its metadata, a fixed salt for
+its internal ids, text kept as text. No script and nothing from another host.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from . import render
+from .model import Content
+
+FOLDER = "assets/charts"
+MEASURES = ("hakijat", "hakijat-organisaatioina", "hakijat-konsortioina",
+            "akkreditoidut-organisaatiot", "akkreditoidut-konsortiot")
+"""The measures charted (applications and accreditations, by applicant type), in display order."""
+COLOURS = ("#3949ab", "#a14a00")
+"""One colour per sector, each at least 4.5:1 against white; the second sector is also hatched."""
+SALT = "erasmus-kb-charts"
+
+
+@dataclass(frozen=True)
+class Bar:
+    sector: str
+    sector_label: str
+    measure: str
+    measure_label: str
+    value: float | None
+    """None: the source gives no figure."""
+
+    @property
+    def gid(self) -> str:
+        return f"palkki-{self.sector}-{self.measure}"
+
+    @property
+    def shown(self) -> str:
+        if self.value is None:
+            return "ei lukua lähteessä"
+        return str(int(self.value)) if float(self.value).is_integer() else str(self.value)
+
+
+@dataclass(frozen=True)
+class Chart:
+    year: int
+    bars: tuple[Bar, ...]
+    scale: float
+    """The largest value on any chart: every year is drawn on the same scale, to compare."""
+
+    @property
+    def path(self) -> str:
+        return f"{FOLDER}/hakemukset-{self.year}.svg"
+
+    @property
+    def title(self) -> str:
+        return f"Vuosi {self.year}: hakijat ja myönnetyt akkreditoinnit"
+
+    @property
+    def missing(self) -> list[Bar]:
+        return [bar for bar in self.bars if bar.value is None]
+
+    @property
+    def missing_text(self) -> str:
+        return "; ".join(f"{bar.sector_label}, {bar.measure_label.lower()}" for bar in self.missing)
+
+    @property
+    def alt(self) -> str:
+        sectors: dict[str, list[str]] = {}
+        for bar in self.bars:
+            value = bar.shown if bar.value is not None else "– luku puuttuu lähteestä"
+            sectors.setdefault(bar.sector_label, []).append(f"{bar.measure_label.lower()} {value}")
+        parts = "; ".join(f"{label}: {', '.join(values)}" for label, values in sectors.items())
+        return f"Vaakapylväskaavio, vuosi {self.year}, hakijat ja myönnetyt akkreditoinnit sektoreittain. {parts}."
+
+
+def charts(content: Content) -> list[Chart]:
+    """A chart for every single year that has application or accreditation figures."""
+    figures = {(tuple(f.years), f.sector, f.measure): f for f in content.statistics.figures
+               if f.measure in MEASURES and f.unit == "lkm"}
+    years = sorted({years[0] for years, _, _ in figures if len(years) == 1})
+    sectors = content.vocabularies.sectors
+    scale = max((f.value for f in figures.values()), default=0) or 1
+    out = []
+    for year in years:
+        measures = [m for m in MEASURES if any(((year,), s.id, m) in figures for s in sectors)]
+        used = [s for s in sectors if any(((year,), s.id, m) in figures for m in measures)]
+        bars = tuple(
+            Bar(s.id, s.label, m, render.MEASURES[m],
+                figures[((year,), s.id, m)].value if ((year,), s.id, m) in figures else None)
+            for s in used for m in measures)
+        out.append(Chart(year, bars, scale))
+    return out
+
+
+def files(content: Content) -> dict[str, bytes]:
+    return {chart.path: svg(chart) for chart in charts(content)}
+
+
+def svg(chart: Chart) -> bytes:
+    import matplotlib  # imported here: only a build draws charts, `check` never pays for it
+    from matplotlib.figure import Figure
+
+    measures = list(dict.fromkeys(bar.measure for bar in chart.bars))
+    sectors = list(dict.fromkeys(bar.sector for bar in chart.bars))
+    labels = {bar.measure: bar.measure_label for bar in chart.bars}
+    sector_labels = {bar.sector: bar.sector_label for bar in chart.bars}
+    height = 0.8 / max(len(sectors), 1)
+    top = chart.scale
+    # Text stays text, laid out with matplotlib's own DejaVu Sans; a browser without it falls back.
+    settings = {"svg.hashsalt": SALT, "svg.fonttype": "none", "font.family": "sans-serif",
+                "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"], "font.size": 10,
+                "hatch.color": "white", "hatch.linewidth": 1.0}
+    with matplotlib.rc_context(settings):
+        figure = Figure(figsize=(8, 0.55 * len(measures) * len(sectors) + 1.4))
+        axes = figure.add_subplot()
+        labelled: set[str] = set()
+        for s, sector in enumerate(sectors):
+            for bar in (b for b in chart.bars if b.sector == sector):
+                y = measures.index(bar.measure) + (s - (len(sectors) - 1) / 2) * height
+                if bar.value is not None:
+                    drawn = axes.barh([y], [bar.value], height=height * 0.9, color=COLOURS[s % len(COLOURS)],
+                                      hatch="//" if s % 2 else None,
+                                      label=None if sector in labelled else sector_labels[sector])
+                    labelled.add(sector)
+                    drawn.patches[0].set_gid(bar.gid)
+                    axes.text(bar.value + top * 0.01, y, bar.shown, va="center", gid=f"arvo-{bar.sector}-{bar.measure}")
+                else:
+                    axes.text(top * 0.01, y, bar.shown, va="center", style="italic", color="#444444",
+                              gid=f"puuttuu-{bar.sector}-{bar.measure}")
+        axes.set_yticks(range(len(measures)), labels=[labels[m] for m in measures])
+        axes.set_ylim(len(measures) - 0.5, -0.5)  # first measure on top, room for every label
+        axes.set_xlim(0, top * 1.15)
+        axes.set_xlabel("Lukumäärä")
+        axes.set_title(chart.title, loc="left")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.legend(loc="upper left", bbox_to_anchor=(0, -0.1), ncols=len(sectors), frameon=False)
+        out = io.BytesIO()
+        figure.savefig(out, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return out.getvalue()

@@ -1,0 +1,195 @@
+"""Hub pages: sectors, applicant types, quality standards and priorities, and the home page's ways in.
+
+Part of stage 4, render. In: the renderer (its ``Index`` with the inverted maps and its link
+helpers). Out: Markdown pages, path → text. Every example is listed on the page of each of its
+sectors and applicant types, a value the source does not state included ("Ei mainittu
+lähteessä"), and the home page links to each of those pages: any example is two clicks from home.
+Counting and listing read the inverted maps only, so the work grows with the number of entries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import permalinks, render, urls
+from .index import UNSTATED, Example
+from .model import Pair, Quote, Term
+
+if TYPE_CHECKING:
+    from .render import _Renderer
+
+UNSTATED_DESCRIPTION = {
+    "sectors": "Esimerkit, joiden koulutussektoria lähdejulkaisu ei kerro.",
+    "applicant_types": "Esimerkit, joiden hakijatyyppiä (organisaatio vai konsortio) lähdejulkaisu ei kerro.",
+}
+UNOFFICIAL = "tietopankin oma käännös"
+
+
+@dataclass(frozen=True)
+class TermRow:
+    link: render.Link
+    description: str
+    official: bool
+    quotes: int
+    pairs: int
+    themes: int = 0
+
+
+def pages(r: _Renderer) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for vocabulary, hub, heading, column, intro in (
+        ("sectors", urls.SECTORS, "Sektorit", "Sektori",
+         "Esimerkit koulutussektoreittain. Sektori kerrotaan vain, jos lähdejulkaisu sen mainitsee."),
+        ("applicant_types", urls.APPLICANT_TYPES, "Hakijatyypit", "Hakijatyyppi",
+         "Esimerkit sen mukaan, hakiko akkreditointia yksittäinen organisaatio vai konsortio. "
+         "Hakijatyyppi kerrotaan vain, jos lähdejulkaisu sen mainitsee."),
+    ):
+        terms = [*_terms(r, vocabulary), _unstated(r, vocabulary)]
+        by_term = _examples_by(r, vocabulary)
+        rows = []
+        for term in terms:
+            page = urls.term_page(vocabulary, term.id)
+            examples = by_term.get(term.id, ())
+            out[page] = _term_page(r, page, term, column, f"Kaikki {heading.lower()}", examples, themes=None)
+            rows.append(_row(r, hub, vocabulary, term, examples))
+        out[hub] = r.page("terms.md", hub, heading=heading, intro=intro, rows=rows, column=column)
+    out.update(_standards(r))
+    out[urls.PRIORITIES] = _priorities(r)
+    return out
+
+
+def home(r: _Renderer) -> dict:
+    """The home page's ways in: a link per sector and applicant type, counts, the other hubs."""
+    page = urls.HOME
+    vocab = r.index.content.vocabularies
+    ways = {}
+    for vocabulary in ("sectors", "applicant_types"):
+        by_term = _examples_by(r, vocabulary)
+        ways[vocabulary] = [_row(r, page, vocabulary, term, by_term.get(term.id, ()))
+                            for term in [*_terms(r, vocabulary), _unstated(r, vocabulary)]]
+    return {
+        "ways": ways,
+        "vocabulary_counts": {
+            "sectors": len(vocab.sectors),
+            "applicant_types": len(vocab.applicant_types),
+            "quality_standards": len(vocab.quality_standards),
+            "priorities": len(vocab.priorities),
+        },
+        "hubs": {
+            "sectors": urls.link(page, urls.SECTORS),
+            "applicant_types": urls.link(page, urls.APPLICANT_TYPES),
+            "standards": urls.link(page, urls.STANDARDS),
+            "priorities": urls.link(page, urls.PRIORITIES),
+            "explorer": urls.link(page, urls.EXPLORER),
+            "checklist": urls.link(page, urls.CHECKLIST),
+            "open_data": urls.link(page, urls.OPEN_DATA),
+            "quotes": urls.link(page, urls.QUOTES),
+            "pairs": urls.link(page, urls.PAIRS),
+            "about": urls.link(page, urls.ABOUT),
+            "editor_guide": urls.link(page, urls.EDITOR_GUIDE) if r.options.editor_guide else "",
+        },
+        "permalink_examples": _permalink_examples(r),
+        "kb_name": permalinks.KB_NAME,
+    }
+
+
+# --- shaping ----------------------------------------------------------------------------------
+
+
+def _terms(r: _Renderer, vocabulary: str) -> tuple[Term, ...]:
+    return getattr(r.index.content.vocabularies, vocabulary)
+
+
+def _unstated(r: _Renderer, vocabulary: str) -> Term:
+    return Term(id=UNSTATED, label=r.index.labels[vocabulary][UNSTATED],
+                description=UNSTATED_DESCRIPTION[vocabulary])
+
+
+def _examples_by(r: _Renderer, vocabulary: str) -> dict[str, tuple[Example, ...]]:
+    return {"sectors": r.index.examples_by_sector,
+            "applicant_types": r.index.examples_by_applicant_type}[vocabulary]
+
+
+def _row(r: _Renderer, page: str, vocabulary: str, term: Term, examples, themes: int = 0) -> TermRow:
+    return TermRow(
+        link=render.Link(term.label, urls.link(page, urls.term_page(vocabulary, term.id))),
+        description=term.description or "",
+        official=term.official,
+        quotes=sum(1 for e in examples if isinstance(e, Quote)),
+        pairs=sum(1 for e in examples if isinstance(e, Pair)),
+        themes=themes,
+    )
+
+
+def _term_page(r: _Renderer, page: str, term: Term, kind: str, hub_text: str, examples, themes, *,
+               group: str = "", note: str = "") -> str:
+    hub = page.rsplit("/", 1)[0] + "/index.md"
+    return r.page(
+        "term.md", page,
+        term=term,
+        kind=kind,
+        group=group,
+        unofficial=UNOFFICIAL if not term.official else "",
+        hub=render.Link(hub_text, urls.link(page, hub)),
+        note=note,
+        themes=r.links(page, themes) if themes is not None else None,
+        quotes=r.links(page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=r.links(page, [e for e in examples if isinstance(e, Pair)]),
+    )
+
+
+def standard_examples(r: _Renderer, standard: str) -> tuple[Example, ...]:
+    """Examples that name the standard, or that belong to a theme that names it; quotes first, by id."""
+    index = r.index
+    found = {e.id: e for e in index.examples_by_standard.get(standard, ())}
+    for theme in index.themes_by_standard.get(standard, ()):
+        found.update((e.id, e) for e in index.examples_by_theme.get(theme.id, ()))
+    return tuple(sorted(found.values(), key=lambda e: (isinstance(e, Pair), e.id)))
+
+
+def _standards(r: _Renderer) -> dict[str, str]:
+    out: dict[str, str] = {}
+    groups: dict[str, list[TermRow]] = {}
+    hub = urls.STANDARDS
+    for term in r.index.content.vocabularies.quality_standards:
+        page = urls.term_page("quality_standards", term.id)
+        themes = r.index.themes_by_standard.get(term.id, ())
+        examples = standard_examples(r, term.id)
+        out[page] = _term_page(
+            r, page, term, "Laatustandardi", "Kaikki laatustandardit", examples, themes, group=term.group or "",
+            note="Esimerkit on merkitty tähän standardiin joko suoraan tai jonkin yllä olevan teeman kautta.")
+        groups.setdefault(term.group or "Muut", []).append(
+            _row(r, hub, "quality_standards", term, examples, themes=len(themes)))
+    out[hub] = r.page("standards.md", hub, groups=groups, unofficial=UNOFFICIAL,
+                      any_unofficial=any(not t.official for t in r.index.content.vocabularies.quality_standards))
+    return out
+
+
+def _priorities(r: _Renderer) -> str:
+    page = urls.PRIORITIES
+    items = []
+    for term in r.index.content.vocabularies.priorities:
+        themes = r.index.themes_by_priority.get(term.id, ())
+        items.append({
+            "term": term,
+            "unofficial": UNOFFICIAL if not term.official else "",
+            "themes": [{"link": render.Link(t.title, urls.link(page, urls.entry_page(t))),
+                        "count": len(r.index.examples_by_theme.get(t.id, ()))} for t in themes],
+        })
+    return r.page("priorities.md", page, items=items)
+
+
+def _permalink_examples(r: _Renderer) -> dict[str, str]:
+    """Addresses to show in the advisers' guide, taken from the content itself."""
+    quotes = [e for e in r.index.examples if isinstance(e, Quote)]
+    quote = next((q for q in quotes if q.origin == "hakemus"), quotes[0] if quotes else None)
+    if quote is None:
+        return {}
+    url = permalinks.page_url(urls.entry_page(quote))
+    return {
+        "page": url,
+        "anchor": f"{url}#{urls.QUOTE_ANCHOR}",
+        "href": urls.link(urls.HOME, urls.entry_page(quote), anchor=urls.QUOTE_ANCHOR),
+        "title": quote.title,
+    }

@@ -1,0 +1,242 @@
+"""Open data: the content as downloadable files, and the page that explains them.
+
+Part of stage 4, render. In: the ``Index``. Out: ``data/practices.json`` (every entry, vocabulary
+ids with their labels), ``data/practices.csv`` (one row per entry, lists joined with "; "),
+``data/schema.json`` (the JSON Schema of practices.json, generated from ``Export`` below) and the
+"Avoin data" page that explains every field. The files are bytes, the same on every build.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from . import permalinks, urls
+from .index import Index
+from .model import Pair, Quote, SourceDocument, Theme
+
+if TYPE_CHECKING:
+    from .render import _Renderer
+
+JSON_FILE = "data/practices.json"
+CSV_FILE = "data/practices.csv"
+SCHEMA_FILE = "data/schema.json"
+LIST_SEPARATOR = "; "
+
+KINDS = {Quote: "lainaus", Pair: "tavoite-ja-mittari", Theme: "teema"}
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ExportAnnotation(_Row):
+    """The editors' annotation of an objective–indicator pair (not text of the source)."""
+
+    data_source: bool = Field(description="Kertooko mittari, mistä tieto tulee?")
+    collection: bool = Field(description="Kertooko se, miten tieto kerätään?")
+    responsible: bool = Field(description="Kertooko se, kuka vastaa keräämisestä?")
+    timing: bool = Field(description="Kertooko se, milloin tietoa kerätään ja käsitellään?")
+    processing: bool = Field(description="Kertooko se, miten tietoa käsitellään?")
+    reporting: bool = Field(description="Kertooko se, miten ja missä tuloksista raportoidaan?")
+    evaluation: bool = Field(description="Kertooko se, miten tuloksia arvioidaan jatkotoimia varten?")
+    measure_type: Literal["määrällinen", "laadullinen", "molemmat"] = Field(
+        description="Onko mittari määrällinen, laadullinen vai molempia.")
+    note: str | None = Field(description="Toimituksen vapaa huomautus, tai null.")
+
+
+class ExportEntry(_Row):
+    """One entry of the knowledge base: a quote, an objective–indicator pair or a theme.
+
+    null = the field does not belong to this kind of entry; [] = the source does not state it.
+    """
+
+    id: str = Field(description="Pysyvä tunniste. Sama tunniste ei koskaan tarkoita muuta merkintää.")
+    kind: Literal["lainaus", "tavoite-ja-mittari", "teema"] = Field(description="Merkinnän laji.")
+    url: str = Field(description="Merkinnän sivun pysyvä osoite sivuston juuresta, esim. lainaukset/<id>/.")
+    former_ids: list[str] = Field(description="Aiemmat tunnisteet; niiden osoitteet ohjaavat tähän merkintään.")
+    title: str = Field(description="Otsikko: lainauksella ja teemalla toimituksen, tavoitteella tavoite itse.")
+    text: str | None = Field(description="Lainaus sanasta sanaan (vain lainauksilla).")
+    origin: Literal["hakemus", "sanonta"] | None = Field(
+        description="Lainauksen alkuperä: hakemus = akkreditointihakemuksesta, sanonta = muu lainattu sanonta.")
+    context: str | None = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
+    objective: str | None = Field(description="Tavoite sanasta sanaan (vain tavoitteilla).")
+    indicator: str | None = Field(description="Mittari sanasta sanaan (vain tavoitteilla).")
+    summary: str | None = Field(description="Teeman yhden virkkeen tiivistelmä (vain teemoilla).")
+    guidance: str | None = Field(description="Teeman ohjeistus tietopankin omin sanoin, Markdownina (vain teemoilla).")
+    sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = lähde ei kerro.")
+    sector_labels: list[str] | None = Field(description="Sektorien nimet samassa järjestyksessä.")
+    applicant_types: list[str] | None = Field(description="Hakijatyyppien tunnisteet; [] = lähde ei kerro.")
+    applicant_type_labels: list[str] | None = Field(description="Hakijatyyppien nimet samassa järjestyksessä.")
+    themes: list[str] | None = Field(description="Teemojen tunnisteet.")
+    theme_labels: list[str] | None = Field(description="Teemojen otsikot samassa järjestyksessä.")
+    quality_standards: list[str] = Field(description="Laatustandardien tunnisteet, joihin merkintä on liitetty.")
+    quality_standard_labels: list[str] = Field(description="Laatustandardien nimet samassa järjestyksessä.")
+    priorities: list[str] | None = Field(description="Horisontaalisten painopisteiden tunnisteet (vain teemoilla).")
+    priority_labels: list[str] | None = Field(description="Painopisteiden nimet samassa järjestyksessä.")
+    source_document: str = Field(description="Lähdejulkaisun tunniste.")
+    source_title: str = Field(description="Lähdejulkaisun nimi.")
+    source_publisher: str = Field(description="Lähdejulkaisun julkaisija.")
+    source_year: int = Field(description="Lähdejulkaisun julkaisuvuosi.")
+    source_sections: list[str] = Field(description="Lähdejulkaisun luvut, joista merkintä on.")
+    annotation: ExportAnnotation | None = Field(
+        description="Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla).")
+
+
+EXPORT = TypeAdapter(list[ExportEntry])
+
+
+def entries(index: Index) -> list[ExportEntry]:
+    """Every entry in site order: quotes, pairs (each by id), then themes in theme order."""
+    sources = {s.id: s for s in index.content.vocabularies.sources}
+    return [_entry(index, sources, e) for e in (*index.examples, *index.themes)]
+
+
+def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair | Theme) -> ExportEntry:
+    labels = index.labels
+    source = sources[entry.source if isinstance(entry, Theme) else entry.source.document]
+    example = not isinstance(entry, Theme)
+    return ExportEntry(
+        id=entry.id,
+        kind=KINDS[type(entry)],
+        url=permalinks.page_url(urls.entry_page(entry)),
+        former_ids=list(entry.former_ids),
+        title=entry.objective if isinstance(entry, Pair) else entry.title,
+        text=entry.text if isinstance(entry, Quote) else None,
+        origin=entry.origin if isinstance(entry, Quote) else None,
+        context=entry.context if isinstance(entry, Quote) else None,
+        objective=entry.objective if isinstance(entry, Pair) else None,
+        indicator=entry.indicator if isinstance(entry, Pair) else None,
+        summary=entry.summary if isinstance(entry, Theme) else None,
+        guidance=entry.guidance if isinstance(entry, Theme) else None,
+        sectors=list(entry.sectors) if example else None,
+        sector_labels=[labels["sectors"][s] for s in entry.sectors] if example else None,
+        applicant_types=list(entry.applicant_types) if example else None,
+        applicant_type_labels=[labels["applicant_types"][s] for s in entry.applicant_types] if example else None,
+        themes=list(entry.themes) if example else None,
+        theme_labels=[labels["themes"][t] for t in entry.themes] if example else None,
+        quality_standards=list(entry.quality_standards),
+        quality_standard_labels=[labels["quality_standards"][s] for s in entry.quality_standards],
+        priorities=list(entry.priorities) if not example else None,
+        priority_labels=[labels["priorities"][p] for p in entry.priorities] if not example else None,
+        source_document=source.id,
+        source_title=source.title,
+        source_publisher=source.publisher,
+        source_year=source.year,
+        source_sections=list(entry.sections) if isinstance(entry, Theme) else [entry.source.section],
+        annotation=ExportAnnotation(**entry.annotation.model_dump()) if isinstance(entry, Pair) else None,
+    )
+
+
+def csv_columns() -> list[str]:
+    """Column names of the CSV: the JSON fields, the annotation's fields flattened as annotation_<field>."""
+    columns = [name for name in ExportEntry.model_fields if name != "annotation"]
+    return columns + [f"annotation_{name}" for name in ExportAnnotation.model_fields]
+
+
+def schema() -> dict:
+    document = EXPORT.json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankin merkinnät",
+        "description": "practices.json: luettelo merkinnöistä; merkinnän rakenne on $defs/ExportEntry.",
+        **document,
+    }
+
+
+def files(index: Index) -> dict[str, bytes]:
+    rows = entries(index)
+    return {
+        JSON_FILE: _json(EXPORT.dump_python(rows, mode="json")),
+        CSV_FILE: _csv(rows),
+        SCHEMA_FILE: _json(schema()),
+    }
+
+
+def _json(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _csv(rows: list[ExportEntry]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)  # RFC 4180: commas, quotes where needed, CRLF line ends
+    writer.writerow(csv_columns())
+    for row in rows:
+        data = row.model_dump(mode="json")
+        annotation = data.pop("annotation") or {}
+        cells = [_cell(value) for value in data.values()]
+        cells += [_cell(annotation.get(name)) for name in ExportAnnotation.model_fields]
+        writer.writerow(cells)
+    return out.getvalue().encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+_TYPES = {"string": "teksti", "integer": "kokonaisluku", "boolean": "totuusarvo", "array": "luettelo",
+          "object": "olio", "null": "null"}
+
+
+def _type(prop: dict) -> str:
+    if "anyOf" in prop:
+        return " tai ".join(_type(p) for p in prop["anyOf"])
+    if "$ref" in prop:
+        return "olio"
+    if "enum" in prop:
+        return "yksi arvoista " + ", ".join(str(v) for v in prop["enum"])
+    if prop.get("type") == "array":
+        return "luettelo: " + _type(prop.get("items", {}))
+    return _TYPES.get(prop.get("type", ""), prop.get("type", ""))
+
+
+def fields() -> list[dict[str, str]]:
+    """Every field of an entry and of its annotation: name, CSV column, type, description."""
+    rows = []
+    for model, prefix in ((ExportEntry, ""), (ExportAnnotation, "annotation.")):
+        properties = model.model_json_schema()["properties"]
+        for name, info in model.model_fields.items():
+            if model is ExportEntry and name == "annotation":
+                continue
+            rows.append({
+                "name": prefix + name,
+                "column": f"annotation_{name}" if prefix else name,
+                "type": _type(properties[name]),
+                "description": info.description or "",
+            })
+    return rows
+
+
+def page(r: _Renderer) -> str:
+    index = r.index
+    quotes = [q for q in index.content.quotes]
+    counts = {
+        "entries": len(index.examples) + len(index.themes),
+        "quotes": len(quotes),
+        "application_quotes": sum(1 for q in quotes if q.origin == "hakemus"),
+        "pairs": len(index.content.pairs),
+        "themes": len(index.themes),
+    }
+    page_ = urls.OPEN_DATA
+    return r.page(
+        "open_data.md", page_,
+        counts=counts,
+        files={"json": JSON_FILE, "csv": CSV_FILE, "schema": SCHEMA_FILE},
+        fields=fields(),
+        separator=LIST_SEPARATOR,
+        sources=index.content.vocabularies.sources,
+        about_href=urls.link(page_, urls.ABOUT),
+        example_url=permalinks.page_url(urls.entry_page(index.examples[0])) if index.examples else "",
+    )

@@ -1,0 +1,235 @@
+"""Scaffolding: a kind and a title → a new entry file for the editor to fill in.
+
+In: the content root, the kind (quote, pair, theme), a title and themes. Out: a YAML file under
+the content root with a fresh id derived from the title, every field of the model present and
+preceded by its Finnish description (from ``model``) and, for references, the values allowed now.
+What only the editor can write is left as a text starting with ``model.PLACEHOLDER``; ``validate``
+reports each one left, so a half-filled file can never be published.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import model as m
+from .load import ENTRY_FOLDERS, load_tree
+from .problems import did_you_mean, listing
+from .schema import comment
+
+KINDS = {"quote": "quote", "lainaus": "quote", "pair": "pair", "pari": "pair",
+         "theme": "theme", "teema": "theme"}
+"""Names the command accepts (English and Finnish) → kind."""
+
+FOLDERS = {kind: folder for folder, kind in ENTRY_FOLDERS.items()}
+MODELS: dict[str, type[BaseModel]] = {"quote": m.Quote, "pair": m.Pair, "theme": m.Theme}
+MAX_WORDS = 6
+P = m.PLACEHOLDER
+
+
+class ScaffoldError(Exception):
+    """The request cannot be met (unknown theme, a title with no letters); nothing was written."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A text written as a ``|-`` block, so that pasted paragraphs keep their line breaks."""
+
+    text: str
+
+
+_LETTERS = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ø": "o", "æ": "ae", "ß": "ss"})
+
+
+def slug(title: str) -> str:
+    """An id from a title: lower case, ä → a, ö → o, å → a, other marks dropped, words hyphenated."""
+    text = title.lower().translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", text)[:MAX_WORDS]
+    return "-".join(words)[:80].strip("-")
+
+
+@dataclass(frozen=True)
+class _Existing:
+    """What the content root already holds, read leniently: a broken file must not block ``new``."""
+
+    taken: set[str]
+    vocabularies: dict[str, list[str]]
+    sections: dict[str, list[str]]
+    max_order: int
+
+
+def _existing(root: Path) -> _Existing:
+    documents, _ = load_tree(root)
+    taken = {path.stem for folder in ENTRY_FOLDERS for path in (root / folder).glob("*.yml")}
+    vocabularies: dict[str, list[str]] = {"theme": []}
+    sections: dict[str, list[str]] = {}
+    max_order = 0
+    for doc in documents:
+        data = doc.data
+        if doc.kind in MODELS and isinstance(data, dict):
+            taken.add(str(data.get("id")))
+            former = data.get("former_ids")
+            if isinstance(former, list):
+                taken.update(str(old) for old in former)
+            if doc.kind == "theme":
+                vocabularies["theme"].append(doc.path.stem)
+                if isinstance(data.get("order"), int):
+                    max_order = max(max_order, data["order"])
+        elif isinstance(data, list):
+            items = [item for item in data if isinstance(item, dict) and isinstance(item.get("id"), str)]
+            vocabularies[doc.kind] = [item["id"] for item in items]
+            if doc.kind == "sources":
+                sections = {i["id"]: [str(s) for s in i.get("sections") or []] for i in items}
+    return _Existing(taken, vocabularies, sections, max_order)
+
+
+def create(root: Path, kind: str, title: str, themes: list[str]) -> Path:
+    """Write a new entry file under ``root``; return its path. Raises ``ScaffoldError``."""
+    kind = KINDS[kind]
+    title = " ".join(title.split())
+    base = slug(title)
+    if not base:
+        raise ScaffoldError(f"otsikosta '{title}' ei saa tunnistetta; kirjoita otsikkoon kirjaimia "
+                            "tai numeroita")
+    existing = _existing(root)
+    known = existing.vocabularies["theme"]
+    if themes and kind == "theme":
+        raise ScaffoldError("--theme sopii vain lainauksille ja pareille")
+    for theme in themes:
+        if theme not in known:
+            raise ScaffoldError(f"teemaa '{theme}' ei ole (tunnetut: {listing(known)})"
+                                f"{did_you_mean(theme, known)}")
+    entry_id, n = base, 1
+    while entry_id in existing.taken or (root / FOLDERS[kind] / f"{entry_id}.yml").exists():
+        n += 1
+        entry_id = f"{base}-{n}"
+    path = root / FOLDERS[kind] / f"{entry_id}.yml"
+    values = _VALUES[kind](entry_id, title, list(dict.fromkeys(themes)), existing)
+    header = [comment(kind, path), *_comment(_HEADERS[kind]), ""]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(header + _fields(MODELS[kind], values, existing, "")) + "\n", encoding="utf-8")
+    return path
+
+
+# --- the values of a new entry ------------------------------------------------------------------
+
+_HEADERS = {
+    kind: f"Uusi {name}. Korvaa jokainen {P} -alkuinen teksti ja tarkista: make check. "
+          "Ohjeet ja esimerkit: sivuston sivu Toimittajille."
+    for kind, name in (("quote", "lainaus"), ("pair", "tavoite ja mittari"), ("theme", "teema"))
+}
+
+
+def _source(existing: _Existing) -> dict[str, Any]:
+    documents = existing.vocabularies.get("sources", [])
+    return {"document": documents[0] if len(documents) == 1 else f"{P} lähdejulkaisun tunniste",
+            "section": f"{P} lähdejulkaisun luvun otsikko"}
+
+
+def _quote(entry_id: str, title: str, themes: list[str], existing: _Existing) -> dict[str, Any]:
+    return {
+        "id": entry_id, "title": title, "text": Block(f"{P} lainaus sanasta sanaan"), "origin": "hakemus",
+        "sectors": [], "applicant_types": [], "themes": themes, "quality_standards": [],
+        "source": _source(existing), "context": f"{P} lähteen virke, joka esittelee lainauksen",
+        "former_ids": [],
+    }
+
+
+def _pair(entry_id: str, title: str, themes: list[str], existing: _Existing) -> dict[str, Any]:
+    yes_no = f"{P} true tai false"
+    return {
+        "id": entry_id, "objective": Block(f"{P} tavoite sanasta sanaan"),
+        "indicator": Block(f"{P} mittari sanasta sanaan"), "sectors": [], "applicant_types": [],
+        "themes": themes, "quality_standards": [], "source": _source(existing),
+        "annotation": {
+            "data_source": yes_no, "collection": yes_no, "responsible": yes_no, "timing": yes_no,
+            "processing": yes_no, "reporting": yes_no, "evaluation": yes_no,
+            "measure_type": f"{P} määrällinen, laadullinen tai molemmat", "note": None,
+        },
+        "former_ids": [],
+    }
+
+
+def _theme(entry_id: str, title: str, themes: list[str], existing: _Existing) -> dict[str, Any]:
+    source = _source(existing)
+    return {
+        "id": entry_id, "title": title, "summary": f"{P} yhden virkkeen tiivistelmä",
+        "guidance": Block(f"{P} ohjeistus tietopankin omin sanoin"), "order": existing.max_order + 1,
+        "source": source["document"], "sections": [source["section"]], "quality_standards": [],
+        "priorities": [], "former_ids": [],
+    }
+
+
+_VALUES = {"quote": _quote, "pair": _pair, "theme": _theme}
+
+# Fields whose values are ids defined elsewhere in the content → where (as ``load`` names the kind).
+_REFERENCES = {
+    "sectors": "sectors", "applicant_types": "applicant_types", "themes": "theme",
+    "quality_standards": "quality_standards", "priorities": "priorities", "document": "sources",
+}
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def _fields(model: type[BaseModel], values: dict[str, Any], existing: _Existing, pad: str) -> list[str]:
+    """Every field of ``model`` in order, each after its description; a missing value is a bug here."""
+    lines: list[str] = []
+    for name, field in model.model_fields.items():
+        lines += _comment(field.description or "", pad)
+        lines += _comment(_allowed(model, name, values, existing), pad)
+        value = values[name]
+        nested = _nested_model(field.annotation)
+        if nested is not None:
+            lines.append(f"{pad}{name}:")
+            lines += _fields(nested, value, existing, pad + "  ")
+        elif isinstance(value, Block):
+            lines.append(f"{pad}{name}: |-")
+            lines += [f"{pad}  {line}" for line in value.text.splitlines()]
+        elif isinstance(value, list) and any(isinstance(v, str) and v.startswith(P) for v in value):
+            lines.append(f"{pad}{name}:")
+            lines += [f"{pad}  - {_inline(v)}" for v in value]
+        else:
+            lines.append(f"{pad}{name}: {_inline(value)}".rstrip())
+    return lines
+
+
+def _allowed(model: type[BaseModel], name: str, values: dict[str, Any], existing: _Existing) -> str:
+    if name in _REFERENCES:
+        return f"Sallitut: {', '.join(existing.vocabularies.get(_REFERENCES[name], [])) or 'ei yhtään'}."
+    if model is m.Theme and name == "source":
+        return f"Sallitut: {', '.join(existing.vocabularies.get('sources', [])) or 'ei yhtään'}."
+    if name in ("section", "sections"):
+        document = values.get("document") or values.get("source")
+        known = existing.sections.get(document, [])
+        return f"Lähteen '{document}' luvut: {'; '.join(known)}." if known else ""
+    return ""
+
+
+def _comment(text: str, pad: str = "") -> list[str]:
+    return [f"{pad}# {line}" for line in textwrap.wrap(text, width=100 - len(pad), break_on_hyphens=False, break_long_words=False)] if text else []
+
+
+def _inline(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    text = str(value)
+    return text if re.fullmatch(m.ID_PATTERN, text) else json.dumps(text, ensure_ascii=False)
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None

@@ -1,0 +1,146 @@
+"""Accessibility checks run inside the page: axe-core, and walking the page with the Tab key.
+
+axe-core comes from the PyPI package ``axe-playwright-python`` (pinned in pyproject.toml), which
+ships ``axe.min.js`` inside its wheel: nothing is downloaded when the tests run. Only its file is
+used; the script is injected into the page and run with the WCAG 2.1 A and AA rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@cache
+def axe_source() -> str:
+    return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on the page as it is now; the WCAG 2.1 A/AA violations it finds."""
+    page.evaluate(axe_source())
+    results = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
+                                      resultTypes: ["violations"]})""",
+        WCAG_21_AA,
+    )
+    return results["violations"]
+
+
+def axe_version(page) -> str:
+    page.evaluate(axe_source())
+    return page.evaluate("axe.version")
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One readable block per violation: rule, impact, help, and each offending element."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}")
+            lines.append(f"        {node['html'][:160]}")
+    return "\n".join(lines)
+
+
+# --- keyboard -------------------------------------------------------------------------------
+
+_MARK_FOCUSABLE = """() => {
+  // Every element a keyboard user should be able to reach, with its look while unfocused.
+  const selector = 'a[href], button, input, select, textarea, summary, [tabindex]';
+  const expected = [];
+  window.__kbUnfocused = new WeakMap();
+  document.querySelectorAll(selector).forEach((el, i) => {
+    const style = getComputedStyle(el);
+    window.__kbUnfocused.set(el, {outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+                                  shadow: style.boxShadow});
+    el.dataset.kbFocusId = String(i);
+    const reachable = !el.disabled && el.tabIndex >= 0 && !el.closest('[inert], [hidden]')
+      && el.checkVisibility({visibilityProperty: true})
+      && el.closest('.md-header, .md-sidebar, .md-content, .md-footer') !== null;
+    if (reachable) expected.push({id: String(i), where: el.closest('.md-header') ? 'header'
+      : el.closest('.md-content') ? 'content' : el.closest('.md-footer') ? 'footer' : 'nav',
+      label: describe(el)});
+  });
+  function describe(el) {
+    const text = (el.getAttribute('aria-label') || el.innerText || el.value || el.placeholder || '').trim();
+    return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string'
+      ? '.' + el.className.trim().split(/\\s+/).join('.') : ''} "${text.slice(0, 50)}"`;
+  }
+  window.__kbDescribe = describe;
+  return expected;
+}"""
+
+_FOCUSED = """async () => {
+  // Let the page react to the focus (Material opens its search a frame later), then let the
+  // movements that the focus started on the element or around it finish (the skip link fading
+  // in, the drawer sliding in) before measuring what the user sees. Colour fades do not change
+  // what is visible and are not waited for.
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const moving = /^(opacity|transform|translate|visibility|left|right|top|bottom|max-height|height|width|all)$/;
+  const running = [];
+  for (let node = document.activeElement; node && node.getAnimations; node = node.parentElement) {
+    for (const a of node.getAnimations()) {
+      if (!a.transitionProperty || moving.test(a.transitionProperty)) running.push(a.finished.catch(() => null));
+    }
+  }
+  await Promise.race([Promise.all(running), new Promise(r => setTimeout(r, 1000))]);
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const style = getComputedStyle(el);
+  const before = window.__kbUnfocused.get(el) || {outline: 'none 0px', shadow: 'none'};
+  const outline = `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+  const hasOutline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const rect = el.getBoundingClientRect();
+  const inViewport = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0
+    && rect.left < innerWidth && rect.top < innerHeight;
+  return {
+    id: el.dataset.kbFocusId || null,
+    label: window.__kbDescribe(el),
+    indicator: (hasOutline && outline !== before.outline) || style.boxShadow !== before.shadow,
+    visible: inViewport && el.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+    inContent: el.closest('.md-content') !== null,
+  };
+}"""
+
+
+@dataclass(frozen=True)
+class Focus:
+    id: str | None
+    label: str
+    indicator: bool
+    visible: bool
+    in_content: bool
+
+
+def mark_focusable(page) -> list[dict]:
+    """Tag every focusable element; those a keyboard user must reach: [{id, where, label}]."""
+    return page.evaluate(_MARK_FOCUSABLE)
+
+
+def focused(page) -> Focus | None:
+    info = page.evaluate(_FOCUSED)
+    if info is None:
+        return None
+    return Focus(info["id"], info["label"], info["indicator"], info["visible"], info["inContent"])
+
+
+def tab_cycle(page, limit: int = 400) -> list[Focus]:
+    """Press Tab until focus comes back round to where the walk started; every stop on the way.
+
+    The browser passes through its own UI (the document itself) between the last element and the
+    first one; that step is not a stop.
+    """
+    stops: list[Focus] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        here = focused(page)
+        if here is None:
+            continue
+        if stops and here.id is not None and here.id == stops[0].id:
+            return stops
+        stops.append(here)
+    raise AssertionError(f"focus did not come back round in {limit} Tab presses: {[s.label for s in stops[-5:]]}")

@@ -1,0 +1,113 @@
+"""Browser harness: the real built site, served on 127.0.0.1, driven in Debian's headless chromium.
+
+Every page a test opens records its console errors, every request to another host (such
+requests are refused, so a test never waits on the closed network, but they are still counted)
+and every JavaScript dialog (alert, confirm, prompt) that tried to open.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@dataclass
+class Served:
+    root: Path
+    url: str
+    host: str
+
+
+def serve(root: Path):
+    """Serve ``root`` on a free loopback port in a thread; yields a ``Served``."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host = f"127.0.0.1:{server.server_address[1]}"
+    try:
+        yield Served(root, f"http://{host}/", host)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_real_site(real_site: Path):
+    yield from serve(real_site)
+
+
+@pytest.fixture(scope="session")
+def served_fixture_site(fixture_site: Path):
+    yield from serve(fixture_site)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} puuttuu: aja scripts/install-browser (make test tekee sen itse)")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    console_errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def open_page(browser):
+    """``open_page(served, path)`` → (page, log). Requests to other hosts are refused and logged."""
+    contexts = []
+
+    def open_(served: Served, path: str = "", **context_options):
+        context = browser.new_context(locale="fi-FI", **context_options)
+        contexts.append(context)
+        log = PageLog()
+
+        def route(route_):
+            if urlsplit(route_.request.url).netloc == served.host or route_.request.url.startswith("data:"):
+                route_.continue_()
+            else:
+                log.foreign_requests.append(route_.request.url)
+                route_.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: log.console_errors.append(str(e)))
+        page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
+        page.goto(served.url + path.lstrip("/"))
+        page.wait_for_load_state("networkidle")
+        return page, log
+
+    yield open_
+    for context in contexts:
+        context.close()

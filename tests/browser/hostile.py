@@ -1,0 +1,138 @@
+"""A content tree whose every text field is an attack: HTML, JavaScript URLs, Markdown tricks.
+
+Every payload that would create an element carries ``data-kb-injected``, and every script it
+would run sets ``window.kbPwned`` and opens a dialog, so a browser test can tell at a glance
+whether any of it became markup. Written with ``yaml.safe_dump`` so that the strings reach the
+generator exactly as below, whatever YAML quoting they would need by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ATTRIBUTE_LIST = '{: onclick="window.kbPwned = \'attr\'; alert(\'attr\')" data-kb-injected }'
+"""Markdown's attr_list extension would add these attributes to the paragraph it ends."""
+
+PAYLOADS = (
+    '<script data-kb-injected>window.kbPwned = "script"; alert("script")</script>',
+    '</title></textarea></noscript><script data-kb-injected>window.kbPwned = "close"; alert("close")</script>',
+    '<img data-kb-injected src=x onerror="window.kbPwned = \'img\'; alert(\'img\')">',
+    '"><svg data-kb-injected onload="window.kbPwned = \'svg\'; alert(\'svg\')">',
+    "'><iframe data-kb-injected srcdoc=\"<script>parent.kbPwned='iframe'</script>\"></iframe>",
+    '<a data-kb-injected href="javascript:alert(\'a\')">html-linkki</a>',
+    "[md-linkki](javascript:alert('md'))",
+    "![md-kuva](x \"onerror=alert('kuva')\")",
+    "<javascript:alert('autolink')>",
+    ATTRIBUTE_LIST,
+    "<style data-kb-injected>body { display: none }</style>",
+    "&lt;b&gt;entiteetti&lt;/b&gt; &amp; {{ 7 * 7 }} <!-- kommentti",
+)
+"""Attacks on HTML, on Markdown (links, images, attribute lists) and on template engines."""
+
+MARKER = "VIHAMIELINEN"
+"""Every hostile text starts with this word, so a test can find the text on the page."""
+
+
+def hostile(field: str, multiline: bool = False) -> str:
+    """The payloads under a visible label naming the field; on separate lines if ``multiline``."""
+    separator = "\n" if multiline else " "
+    return f"{MARKER} {field}:{separator}" + separator.join(PAYLOADS)
+
+
+def write_hostile_tree(root: Path) -> Path:
+    """Write a complete, valid content tree with hostile text in every kind of text field."""
+    section = hostile("luku")
+    source_id = "vihamielinen-lahde"
+    files = {
+        "vocabularies/sectors.yml": [_term("yleissivistava", "sektori")],
+        "vocabularies/applicant-types.yml": [_term("organisaatio", "hakijatyyppi")],
+        "vocabularies/quality-standards.yml": [_term("laatu", "laatustandardi")],
+        "vocabularies/priorities.yml": [_term("painopiste", "painopiste")],
+        "vocabularies/sources.yml": [{
+            "id": source_id,
+            "title": hostile("lähteen nimi"),
+            "publisher": hostile("julkaisija"),
+            "year": 2023,
+            # A javascript: or otherwise odd url is refused by validation (tests/test_hostile.py).
+            "url": "https://example.invalid/lahde",
+            "sections": [section],
+            "note": hostile("huomautus"),
+        }],
+        "quotes/vihamielinen-lainaus.yml": {
+            "id": "vihamielinen-lainaus",
+            "title": hostile("lainauksen otsikko"),
+            "text": hostile("lainaus", multiline=True) + "\n\n" + hostile("toinen kappale"),
+            "sectors": ["yleissivistava"],
+            "applicant_types": ["organisaatio"],
+            "themes": ["vihamielinen-teema"],
+            "quality_standards": ["laatu"],
+            "source": {"document": source_id, "section": section},
+            "context": hostile("johdanto"),
+        },
+        "pairs/vihamielinen-pari.yml": {
+            "id": "vihamielinen-pari",
+            "objective": hostile("tavoite", multiline=True),
+            "indicator": hostile("mittari", multiline=True),
+            "sectors": [],
+            "applicant_types": [],
+            "themes": ["vihamielinen-teema"],
+            "source": {"document": source_id, "section": section},
+            "annotation": {
+                "data_source": True, "collection": False, "responsible": True, "timing": False,
+                "processing": True, "reporting": False, "evaluation": True,
+                "measure_type": "molemmat", "note": hostile("toimituksen huomio"),
+            },
+        },
+        "themes/vihamielinen-teema.yml": {
+            "id": "vihamielinen-teema",
+            "title": hostile("teeman otsikko"),
+            "summary": hostile("tiivistelmä"),
+            # Prose keeps Markdown paragraphs, so it also gets an attribute list where Markdown
+            # would apply one: alone on the last line of a paragraph.
+            "guidance": hostile("ohjeistus", multiline=True) + "\n\n" + hostile("ohjeistuksen kappale")
+            + "\n\nKappale, jolle yritetään antaa attribuutteja\n" + ATTRIBUTE_LIST,
+            "order": 1,
+            "source": source_id,
+            "sections": [section],
+            "quality_standards": ["laatu"],
+            "priorities": ["painopiste"],
+        },
+        "glossary.yml": {"terms": [{
+            "id": "vihamielinen-termi",
+            "term": hostile("termi"),
+            "definition": hostile("määritelmä"),
+            "forms": [hostile("taivutusmuoto")],
+        }]},
+        "statistics.yml": {"figures": [{
+            "id": "vihamielinen-luku",
+            "years": [2020],
+            "sector": "yleissivistava",
+            "measure": "hakijat",
+            "value": 1,
+            "unit": "lkm",
+            "source": {"document": source_id, "section": section},
+            "statement": hostile("lähteen virke"),
+        }]},
+        "checklist.yml": {
+            "source": source_id,
+            "questions": [_item("kysymys", section)],
+            "recommendations": [_item("suositus", section)],
+        },
+    }
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+                        encoding="utf-8")
+    return root
+
+
+def _term(id_: str, kind: str) -> dict:
+    return {"id": id_, "label": hostile(f"{kind} nimi"), "description": hostile(f"{kind} kuvaus"),
+            "group": hostile(f"{kind} ryhmä")}
+
+
+def _item(kind: str, section: str) -> dict:
+    return {"title": hostile(f"{kind} otsikko"), "text": hostile(f"{kind} teksti"), "section": section}

@@ -1,0 +1,113 @@
+"""Links that last, in a real browser: copying a link and a citation, the explorer's filters and
+sorting, redirects from former addresses keeping the #anchor, and the pages without script."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.pipeline import check
+
+from conftest import REPO, mkdocs_build
+from renamed import renamed_content
+
+from .conftest import serve
+
+pytestmark = pytest.mark.browser
+
+INDEX = check(REPO / "practices").index
+QUOTE = next(q for q in INDEX.content.quotes if q.id == "kv-polku-konsortion-opsissa")
+CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
+
+
+def today() -> str:
+    d = date.today()
+    return f"{d.day}.{d.month}.{d.year}"
+
+
+def test_copy_citation_gives_title_source_knowledge_base_url_and_todays_date(served_real_site, open_page):
+    page, log = open_page(served_real_site, f"lainaukset/{QUOTE.id}/", **CLIPBOARD)
+    url = f"{served_real_site.url}lainaukset/{QUOTE.id}/"
+    page.get_by_role("button", name="Kopioi lähdeviite").click()
+    status = page.locator(".kb-copy-status")
+    status.get_by_text("Lähdeviite kopioitu").wait_for()
+    expected = (f"{QUOTE.title}. Lainaus teoksesta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
+                f"käytännöt. Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. {url}. Viitattu {today()}.")
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert " ".join(page.locator(".kb-cite-text").inner_text().split()) == expected
+    assert status.get_attribute("aria-live") == "polite"
+    assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_copy_link_works_from_the_keyboard(served_real_site, open_page):
+    page, _ = open_page(served_real_site, f"lainaukset/{QUOTE.id}/", **CLIPBOARD)
+    button = page.get_by_role("button", name="Kopioi linkki")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.locator(".kb-copy-status").get_by_text("Linkki kopioitu").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{served_real_site.url}lainaukset/{QUOTE.id}/"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Kopioi lähdeviite"
+
+
+def test_copy_falls_back_when_the_clipboard_api_is_missing(served_real_site, open_page, browser):
+    page, log = open_page(served_real_site, "", **CLIPBOARD)
+    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    page.goto(f"{served_real_site.url}tavoitteet/{INDEX.content.pairs[0].id}/")
+    page.get_by_role("button", name="Kopioi lähdeviite").click()
+    page.locator(".kb-copy-status").get_by_text("Lähdeviite kopioitu").wait_for()
+    assert log.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def served_renamed_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("renamed-browser")
+    done = mkdocs_build(root / "site", renamed_content(root / "content"))
+    assert done.returncode == 0, done.stderr
+    yield from serve(root / "site")
+
+
+def test_quote_anchor_and_a_former_address_with_it(served_renamed_site, open_page):
+    page, log = open_page(served_renamed_site, "lainaukset/viestimme-verkossa/#lainaus")
+    page.wait_for_url("**/lainaukset/viestimme-avoimesti/#lainaus")
+    assert page.locator("blockquote#lainaus").inner_text().strip() == "Kerromme toiminnasta verkkolehdessä."
+    assert log.console_errors == [] and log.foreign_requests == []
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all("[data-kb-explorer] tbody tr:not([hidden])",
+                                     "rows => rows.map(r => r.dataset.id)")
+
+
+def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_page):
+    page, log = open_page(served_real_site, "tavoitetaulukko/")
+    pairs = INDEX.content.pairs
+    assert sorted(visible_ids(page)) == sorted(p.id for p in pairs)
+    page.get_by_label("Teema").select_option("digitaalisuus")
+    wanted = sorted(p.id for p in pairs if "digitaalisuus" in p.themes)
+    assert sorted(visible_ids(page)) == wanted
+    assert page.locator(".kb-explorer-count").inner_text() == f"Näytetään {len(wanted)} / {len(pairs)} esimerkkiä."
+    page.get_by_label("Sektori").select_option("ei-mainittu")
+    assert sorted(visible_ids(page)) == sorted(p.id for p in pairs if "digitaalisuus" in p.themes and not p.sectors)
+    page.get_by_label("Teema").select_option("")
+    page.get_by_label("Sektori").select_option("")
+    by_objective = [p.id for p in sorted(pairs, key=lambda p: p.objective.casefold())]
+    page.get_by_role("button", name="Tavoite", exact=True).click()
+    assert visible_ids(page) == by_objective
+    assert page.locator("th[aria-sort]").get_attribute("aria-sort") == "ascending"
+    page.get_by_role("button", name="Tavoite", exact=True).click()
+    assert visible_ids(page) == by_objective[::-1]
+    page.get_by_role("button", name="Vastuu").click()
+    answers = page.eval_on_selector_all("[data-kb-explorer] tbody tr", "rows => rows.map(r => r.cells[6].textContent)")
+    assert answers == sorted(answers)
+    assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_without_script_the_table_is_whole_and_the_citation_is_text(served_real_site, open_page):
+    page, _ = open_page(served_real_site, "tavoitetaulukko/", java_script_enabled=False)
+    assert len(visible_ids(page)) == len(INDEX.content.pairs)
+    assert not page.locator(".kb-explorer-filters").is_visible()
+    page.goto(f"{served_real_site.url}lainaukset/{QUOTE.id}/")
+    assert page.locator(".kb-cite-text").is_visible()
+    assert not page.get_by_role("button", name="Kopioi linkki").is_visible()

@@ -1,0 +1,98 @@
+"""charts: the statistics charts show exactly the figures of statistics.yml, absent ones absent,
+as the same SVG bytes on every build, with a text alternative beside the data table."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html import unescape
+from pathlib import Path
+
+from generator import charts
+from generator.model import Content
+from generator.pipeline import check
+
+from conftest import REPO
+
+CONTENT: Content = check(REPO / "practices").index.content
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def figures(year: int) -> dict[tuple[str, str], float]:
+    return {(f.sector, f.measure): f.value for f in CONTENT.statistics.figures
+            if f.years == [year] and f.measure in charts.MEASURES}
+
+
+def groups(svg: bytes, prefix: str) -> dict[str, ET.Element]:
+    root = ET.fromstring(svg)
+    return {g.get("id").removeprefix(prefix): g for g in root.iter(f"{SVG}g")
+            if (g.get("id") or "").startswith(prefix)}
+
+
+def bar_width(group: ET.Element) -> float:
+    path = group.find(f"{SVG}path").get("d")
+    xs = [float(x) for x in re.findall(r"[ML] ([\d.]+) [\d.]+", path)]
+    return max(xs) - min(xs)
+
+
+def test_a_chart_for_2020_and_2021():
+    assert [chart.year for chart in charts.charts(CONTENT)] == [2020, 2021]
+
+
+def test_the_bars_and_their_labels_are_the_figures():
+    files = charts.files(CONTENT)
+    for chart in charts.charts(CONTENT):
+        svg = files[chart.path]
+        expected = figures(chart.year)
+        bars = groups(svg, "palkki-")
+        labels = groups(svg, "arvo-")
+        assert set(bars) == set(labels) == {f"{sector}-{measure}" for sector, measure in expected}
+        scale = None
+        for (sector, measure), value in expected.items():
+            key = f"{sector}-{measure}"
+            assert labels[key].find(f"{SVG}text").text == str(int(value))
+            width = bar_width(bars[key])
+            if value:
+                scale = scale or width / value
+                assert abs(width / value - scale) < 1e-3 * scale, key  # one scale: lengths ∝ figures
+            else:
+                assert width == 0, key
+
+
+def test_an_absent_figure_has_no_bar_and_is_named():
+    chart = next(c for c in charts.charts(CONTENT) if c.year == 2021)
+    svg = charts.files(CONTENT)[chart.path]
+    assert ("aikuiskoulutus", "akkreditoidut-konsortiot") not in figures(2021)
+    assert "aikuiskoulutus-akkreditoidut-konsortiot" not in groups(svg, "palkki-")
+    missing = groups(svg, "puuttuu-")
+    assert list(missing) == ["aikuiskoulutus-akkreditoidut-konsortiot"]
+    assert missing["aikuiskoulutus-akkreditoidut-konsortiot"].find(f"{SVG}text").text == "ei lukua lähteessä"
+    assert "akkreditointi myönnettiin konsortiolle – luku puuttuu lähteestä" in chart.alt
+    # A zero the source does give is drawn as a zero.
+    assert figures(2021)[("aikuiskoulutus", "hakijat-konsortioina")] == 0
+    assert "hakijoista konsortioita 0" in chart.alt
+
+
+def test_the_svg_is_the_same_bytes_every_time_and_needs_nothing_from_elsewhere():
+    first, second = charts.files(CONTENT), charts.files(CONTENT)
+    assert first == second
+    for svg in first.values():
+        text = svg.decode("utf-8")
+        assert "<script" not in text and "<image" not in text and "@import" not in text
+        assert "<dc:date>" not in text
+        assert not re.search(r'(href|src)="https?:', text)
+
+
+def test_statistics_page_shows_each_chart_with_its_numbers_beside_the_table(real_site: Path):
+    page = (real_site / "tilastot" / "index.html").read_text(encoding="utf-8")
+    for chart in charts.charts(CONTENT):
+        image = re.search(rf'<img alt="([^"]*)" src="../{re.escape(chart.path)}"', page)
+        assert image, chart.path
+        alt = unescape(image.group(1))
+        assert alt == chart.alt
+        for (sector, measure), value in figures(chart.year).items():
+            label = next(s.label for s in CONTENT.vocabularies.sectors if s.id == sector)
+            assert label in alt and f"{charts.render.MEASURES[measure].lower()} {int(value)}" in alt
+        section = page[page.index(f'<h2 id="vuosi-{chart.year}"'):]
+        assert section.index("<img") < section.index("<table>") < section.index("<h2", 10)
+        assert (real_site / chart.path).read_bytes() == charts.files(CONTENT)[chart.path]

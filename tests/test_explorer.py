@@ -1,0 +1,76 @@
+"""The objective–indicator explorer: its rows are exactly the pairs of the content, every column
+as the content says, and each objective links to its pair's page."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from generator.explorer import CHECKLIST_COLUMNS
+from generator.pipeline import check
+from generator.urls import EXPLORER
+
+from conftest import REPO
+
+INDEX = check(REPO / "practices").index
+
+
+class _Table(HTMLParser):
+    """The rows of the explorer's table: their data attributes, cell texts and first link."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.headers: list[str] = []
+        self.rows: list[dict] = []
+        self.cell: list[str] | None = None
+        self.in_header = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "tr" and "data-id" in values:
+            self.rows.append({"attrs": values, "cells": [], "href": None})
+        elif tag in ("td", "th"):
+            self.cell = []
+            self.in_header = tag == "th"
+        elif tag == "a" and self.rows and self.rows[-1]["href"] is None and self.cell is not None:
+            self.rows[-1]["href"] = values["href"]
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            text = " ".join("".join(self.cell).split())
+            if self.in_header:
+                self.headers.append(text)
+            elif self.rows:
+                self.rows[-1]["cells"].append(text)
+            self.cell = None
+
+
+def explorer_table(site: Path) -> _Table:
+    table = _Table()
+    table.feed((site / EXPLORER.removesuffix(".md") / "index.html").read_text(encoding="utf-8"))
+    return table
+
+
+def test_the_rows_are_the_pairs(real_site: Path):
+    table = explorer_table(real_site)
+    pairs = {p.id: p for p in INDEX.content.pairs}
+    assert sorted(row["attrs"]["data-id"] for row in table.rows) == sorted(pairs)
+    assert table.headers == ["Tavoite", "Teemat", "Sektori", "Mittarin laji",
+                             *(heading for _, heading, _ in CHECKLIST_COLUMNS)]
+    labels = INDEX.labels
+    for row in table.rows:
+        pair = pairs[row["attrs"]["data-id"]]
+        objective, themes, sectors, measure, *answers = row["cells"]
+        assert objective == " ".join(pair.objective.split())
+        assert row["href"] == f"../tavoitteet/{pair.id}/"
+        assert (real_site / "tavoitteet" / pair.id / "index.html").is_file()
+        assert row["attrs"]["data-themes"].split() == pair.themes
+        assert themes == ", ".join(labels["themes"][t] for t in pair.themes)
+        assert row["attrs"]["data-sectors"].split() == (pair.sectors or ["ei-mainittu"])
+        assert sectors == ", ".join(labels["sectors"][s] for s in pair.sectors or ["ei-mainittu"])
+        assert measure == pair.annotation.measure_type
+        assert answers == ["kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS]

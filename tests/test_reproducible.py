@@ -1,0 +1,64 @@
+"""Two builds of the same sources are byte-identical.
+
+The builds differ in everything that must not matter: the output folder, the content folder's
+name and the order its files were written in (so the file system lists them differently), and
+Python's hash seed (so set and dict order of strings changes). SOURCE_DATE_EPOCH, which
+`make site` sets from the last commit, fixes the only timestamps in the site.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import gzip
+import shutil
+import struct
+from pathlib import Path
+
+from conftest import REPO, mkdocs_build
+
+EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
+
+
+def copy_in_reverse_order(source: Path, target: Path) -> Path:
+    for path in sorted(source.rglob("*"), reverse=True):
+        if path.is_file():
+            out = target / path.relative_to(source)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, out)
+    return target
+
+
+def build(site: Path, content: Path, hash_seed: str, monkeypatch) -> dict[str, bytes]:
+    with monkeypatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+        env.setenv("PYTHONHASHSEED", hash_seed)
+        done = mkdocs_build(site, content)
+    assert done.returncode == 0, done.stderr
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def first_difference(a: bytes, b: bytes) -> str:
+    try:
+        lines = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=1)
+        return "\n".join(list(lines)[:12])
+    except UnicodeDecodeError:
+        at = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y) if len(a) == len(b) else min(len(a), len(b))
+        return f"binary, sizes {len(a)} and {len(b)}, first difference at byte {at}"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch):
+    first = build(tmp_path / "a" / "site", REPO / "practices", "1", monkeypatch)
+    content = copy_in_reverse_order(REPO / "practices", tmp_path / "toinen-sisalto")
+    second = build(tmp_path / "b" / "out", content, "2", monkeypatch)
+
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, "\n\n".join(f"{n}:\n{first_difference(first[n], second[n])}" for n in differing[:5])
+
+    # The timestamps that are there come from SOURCE_DATE_EPOCH, not from the clock.
+    day = datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc).date()
+    assert f"<lastmod>{day.isoformat()}</lastmod>" in first["sitemap.xml"].decode()
+    mtime = struct.unpack("<I", first["sitemap.xml.gz"][4:8])[0]
+    assert datetime.datetime.fromtimestamp(mtime, datetime.timezone.utc).date() == day
+    assert gzip.decompress(first["sitemap.xml.gz"]) == first["sitemap.xml"]
