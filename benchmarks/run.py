@@ -149,6 +149,12 @@ def plain_config(docs: Path, site: Path, out: Path) -> Path:
                          and not (isinstance(p, dict) and "knowledge-base" in p)]
     config["watch"] = []
     config["docs_dir"], config["site_dir"] = str(docs), str(site)
+    # Paths in mkdocs.yml are relative to it; this copy lives elsewhere.
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str(REPO / theme["custom_dir"])
+    if config.get("hooks"):
+        config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
     out.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return out
 
