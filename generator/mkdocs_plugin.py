@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from .pipeline import build_pages, content_root
 from .render import TEMPLATES
+from .search_build import index_built_site
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -27,11 +28,14 @@ log = logging.getLogger("mkdocs.plugins.knowledge-base")
 class KnowledgeBaseConfig(Config):
     content = c.Type(str, default="practices")
     """Content root relative to mkdocs.yml; the environment variable KB_CONTENT overrides it."""
+    search_morphology = c.Type(str, default="voikko")
+    """Analyser for the search index (generator/morphology.py); KB_SEARCH_MORPHOLOGY overrides it."""
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
+        self.index = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -54,6 +58,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"Sisällössä on {len(result.problems)} ongelmaa; sivustoa ei rakennettu.")
         assert result.pages is not None
         self.pages = result.pages
+        self.index = result.index
         log.info(f"Tuotettu {len(self.pages)} sivua sisällöstä {root}")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -63,3 +68,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 raise PluginError(f"docs/{path} on käsin kirjoitettu, mutta sama sivu tuotetaan sisällöstä")
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            stats = index_built_site(Path(config.site_dir), self.index, self.config.search_morphology)
+        except RuntimeError as error:
+            raise PluginError(f"hakemistoa ei rakennettu: {error}") from error
+        log.info(str(stats))

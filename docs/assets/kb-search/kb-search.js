@@ -1,0 +1,258 @@
+/*
+ * The knowledge base's search: one function, window.kbSearch(query, options), that the search
+ * box, the finder page and the tests all call, so that what is measured is what users get.
+ *
+ * The engine is Pagefind (the bundle in <site>/pagefind/, built by generator/search_index.py).
+ * Every page's index holds its words, which Pagefind stems with Snowball's Finnish stemmer, and
+ * the base forms and compound parts of its words (metadata field "morfo"), so "lasten" finds
+ * "lapsi" and "kokous" finds "opettajainkokouksissa". Here, on the query side:
+ *
+ *  - the query is cut into words; question words and other function words are dropped
+ *    ("miten", "voi", "ja") unless nothing else is left;
+ *  - Pagefind needs every word on the page. When no page holds them all, each word is searched
+ *    alone and the pages are merged, ranked by how many words they hold, then by score;
+ *  - options.filters ({teema: ["osallisuus"], sektori: [...], ...}) keep pages that carry any of
+ *    the listed values of each facet, and all facets at once.
+ *
+ * kbSearch resolves to ranked results [{url, title, kind, themes, excerpt}]; excerpt is HTML with
+ * the matched words in <mark>. kbFacetCounts gives the finder its counts through the same path.
+ */
+(function () {
+  "use strict";
+
+  var ROOT = new URL("../../", document.currentScript.src);
+  var DEFAULT_LIMIT = 10;
+  var EXCERPT_WORDS = 26;
+  var STOPWORDS = new Set((
+    "ja tai sekä eli vai on ovat oli olla ei eikä en et emme ette eivät se ne sen niiden että " +
+    "kun jos jotta joka jotka mikä mitkä mitä miten miksi kuinka kuka ketkä missä mistä mihin " +
+    "milloin voi voiko voida voivat voin pitää pitäisi tulee saa saako kanssa myös niin kuin " +
+    "mm esim jne tms mutta vaan sitten nyt vain hyvin paljon kaikki aina"
+  ).split(/\s+/));
+
+  var pagefind = null;
+
+  function engine() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
+        return pf.options({
+          baseUrl: ROOT.pathname,
+          excerptLength: EXCERPT_WORDS,
+          // Pagefind searches every metadata field. These repeat the page's own text or labels
+          // and would count twice; "title" and "morfo" (base forms) keep their weights.
+          ranking: { metaWeights: { kuvaus: 0, laji: 0, teemat: 0 } },
+        }).then(function () {
+          return pf;
+        });
+      });
+    }
+    return pagefind;
+  }
+
+  /** The words of a query, lower-cased; function words go unless nothing else is left. */
+  function queryWords(query) {
+    var words = String(query || "").normalize("NFC").toLocaleLowerCase("fi")
+      .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) || [];
+    var content = words.filter(function (w) { return !STOPWORDS.has(w); });
+    return content.length ? content : words;
+  }
+
+  /** {teema: ["a", "b"]} → Pagefind's {teema: {any: ["a", "b"]}}; empty lists are no filter. */
+  function pagefindFilters(filters) {
+    var out = {};
+    Object.keys(filters || {}).forEach(function (key) {
+      var values = [].concat(filters[key] || []).filter(Boolean);
+      if (values.length) out[key] = { any: values };
+    });
+    return out;
+  }
+
+  function hasFilters(filters) {
+    return Object.keys(pagefindFilters(filters)).length > 0;
+  }
+
+  /**
+   * Ranked Pagefind results for the words under the filters: the pages that hold every word,
+   * or, when there are none, the pages holding most of the words, best first.
+   * Resolves to {hits: [{result, matched}], merged: bool, response}.
+   */
+  function rankedHits(pf, words, filters, merge) {
+    var pfFilters = pagefindFilters(filters);
+    if (!words.length) {
+      return pf.search(null, { filters: pfFilters, sort: { jarjestys: "asc" } }).then(function (response) {
+        return { hits: response.results.map(function (r) { return { result: r, matched: 0 }; }), merged: false, response: response };
+      });
+    }
+    return pf.search(words.join(" "), { filters: pfFilters }).then(function (response) {
+      if (response.results.length || words.length < 2 || merge === false) {
+        return { hits: response.results.map(function (r) { return { result: r, matched: words.length }; }), merged: false, response: response };
+      }
+      return Promise.all(words.map(function (word) {
+        return pf.search(word, { filters: pfFilters });
+      })).then(function (responses) {
+        var byId = new Map();
+        responses.forEach(function (res) {
+          res.results.forEach(function (r) {
+            var hit = byId.get(r.id);
+            if (!hit) { hit = { result: r, matched: 0, score: 0 }; byId.set(r.id, hit); }
+            hit.matched += 1;
+            hit.score += r.score;
+          });
+        });
+        var hits = Array.from(byId.values()).sort(function (a, b) {
+          return b.matched - a.matched || b.score - a.score;
+        });
+        return { hits: hits, merged: true, response: null };
+      });
+    });
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  /** A loose match for highlighting when Pagefind matched only a base form: shared beginning. */
+  function looselyMatches(word, queryWord) {
+    var w = word.toLocaleLowerCase("fi").replace(/[^\p{L}\p{N}-]/gu, "");
+    if (w.length < 3) return false;
+    var n = Math.min(queryWord.length, Math.max(4, queryWord.length - 3));
+    return w.indexOf(queryWord.slice(0, n)) >= 0;
+  }
+
+  /** An excerpt of plain text around the first word that loosely matches the query. */
+  function looseExcerpt(text, words) {
+    var parts = String(text || "").split(/\s+/).filter(Boolean);
+    var marks = parts.map(function (p) {
+      return words.some(function (q) { return looselyMatches(p, q); });
+    });
+    var first = marks.indexOf(true);
+    var start = first < 0 ? 0 : Math.max(0, first - 8);
+    var slice = parts.slice(start, start + EXCERPT_WORDS).map(function (p, i) {
+      var html = escapeHtml(p);
+      return marks[start + i] ? "<mark>" + html + "</mark>" : html;
+    });
+    return (start > 0 ? "… " : "") + slice.join(" ") + (start + EXCERPT_WORDS < parts.length ? " …" : "");
+  }
+
+  function cleanTitle(title) {
+    return String(title || "").replace(/\s*¶\s*$/, "").trim();
+  }
+
+  function themesOf(meta) {
+    try {
+      var themes = JSON.parse(meta.teemat || "[]");
+      return Array.isArray(themes) ? themes : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function toResult(data, words) {
+    var meta = data.meta || {};
+    var excerpt;
+    if (data.locations && data.locations.length) {
+      excerpt = data.excerpt;
+    } else if (words.length) {
+      excerpt = looseExcerpt(meta.kuvaus || data.content, words);
+    } else {
+      excerpt = escapeHtml(meta.kuvaus || data.plain_excerpt || "");
+    }
+    return {
+      url: data.url,
+      title: cleanTitle(meta.title),
+      kind: meta.laji || "Sivu",
+      themes: themesOf(meta),
+      excerpt: excerpt,
+      filters: data.filters || {},
+    };
+  }
+
+  /**
+   * Search the knowledge base. options: {filters: {facet: [values]}, limit: n (default 10;
+   * Infinity for all), merge: false to switch off the per-word fallback (for measuring it)}.
+   * An empty query with filters lists the pages carrying them.
+   */
+  function kbSearch(query, options) {
+    options = options || {};
+    var words = queryWords(query);
+    var limit = options.limit === undefined ? DEFAULT_LIMIT : options.limit;
+    if (!words.length && !hasFilters(options.filters)) return Promise.resolve([]);
+    return engine().then(function (pf) {
+      return rankedHits(pf, words, options.filters, options.merge);
+    }).then(function (ranked) {
+      return Promise.all(ranked.hits.slice(0, limit).map(function (hit) {
+        return hit.result.data().then(function (data) { return toResult(data, words); });
+      }));
+    });
+  }
+
+  /**
+   * How many pages each facet value would give, for the finder: for a facet, the count of a
+   * value is the number of results with every other facet's selection applied and that value
+   * (values within a facet combine with "or", facets with "and"). Resolves to
+   * {total, counts: {facet: {value: n}}}.
+   */
+  function kbFacetCounts(query, options) {
+    options = options || {};
+    var filters = options.filters || {};
+    var keys = options.facets || Object.keys(filters);
+    var words = queryWords(query);
+    return engine().then(function (pf) {
+      function without(key) {
+        var rest = {};
+        Object.keys(filters).forEach(function (k) { if (k !== key) rest[k] = filters[k]; });
+        return rest;
+      }
+      return rankedHits(pf, words, filters).then(function (main) {
+        if (!main.merged) {
+          // One Pagefind search per facet with a selection (its own selection left out);
+          // facets without a selection read their counts from the main search.
+          var counts = {};
+          var pending = keys.map(function (key) {
+            var selected = pagefindFilters(filters)[key];
+            if (!selected) {
+              counts[key] = (main.response.filters || {})[key] || {};
+              return Promise.resolve();
+            }
+            return rankedHits(pf, words, without(key)).then(function (res) {
+              counts[key] = (res.response.filters || {})[key] || {};
+            });
+          });
+          return Promise.all(pending).then(function () {
+            return { total: main.hits.length, counts: counts };
+          });
+        }
+        // Merged (no page held every word): count from the pages themselves.
+        return rankedHits(pf, words, {}).then(function (all) {
+          return Promise.all(all.hits.map(function (h) { return h.result.data(); }));
+        }).then(function (pages) {
+          var active = pagefindFilters(filters);
+          function passes(page, skip) {
+            return Object.keys(active).every(function (key) {
+              if (key === skip) return true;
+              var values = (page.filters || {})[key] || [];
+              return active[key].any.some(function (v) { return values.indexOf(v) >= 0; });
+            });
+          }
+          var counts = {};
+          keys.forEach(function (key) {
+            counts[key] = {};
+            pages.forEach(function (page) {
+              if (!passes(page, key)) return;
+              ((page.filters || {})[key] || []).forEach(function (v) {
+                counts[key][v] = (counts[key][v] || 0) + 1;
+              });
+            });
+          });
+          return { total: pages.filter(function (p) { return passes(p, null); }).length, counts: counts };
+        });
+      });
+    });
+  }
+
+  window.kbSearch = kbSearch;
+  window.kbFacetCounts = kbFacetCounts;
+  window.kbSearchRoot = ROOT.href;
+})();
