@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from . import urls
+from .facets import facets
 from .index import UNSTATED, Example, Index
 from .markdown_text import attribute, inline, prose, verbatim
 from .model import Pair, Quote, Theme
@@ -62,6 +63,7 @@ class _Renderer:
         pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
         pages[urls.HOME] = self.page("home.md", urls.HOME, counts=self.counts(),
                                      themes=self.theme_rows(urls.HOME))
+        pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
         return dict(sorted(pages.items()))
 
     def page(self, template: str, path: str, **variables) -> str:

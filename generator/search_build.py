@@ -18,5 +18,5 @@ from .search_index import Stats, build
 def index_built_site(site: Path, index: Index | None, morphology: str = "voikko") -> Stats:
     """Raises RuntimeError (``MorphologyUnavailable`` among them) when the index cannot be built."""
     name = os.environ.get("KB_SEARCH_MORPHOLOGY") or morphology
-    placement = os.environ.get("KB_SEARCH_PLACEMENT") or "meta"
+    placement = os.environ.get("KB_SEARCH_PLACEMENT") or "content"
     return build(site, records(index) if index is not None else {}, analyser(name), placement)

@@ -14,9 +14,11 @@ Preparing a page means:
   "related examples" list, which names other entries and would make every neighbour match;
 - an entry page gets its facet values as Pagefind filters, and its kind, themes, description
   and sort key as metadata, from ``facets.SearchRecord``;
-- every page gets the base forms and compound parts of its words (``morphology``) in the
-  metadata field ``morfo``. Pagefind searches metadata too, so "lasten" finds a page that only
-  says "lapsi"; being metadata, the terms never appear in a result's excerpt.
+- every page gets the base forms and compound parts of its words (``morphology``) at the end of
+  its article, after the mark "⁂" and at half weight, so "lasten" finds a page that only says
+  "lapsi". kbSearch (docs/assets/kb-search/kb-search.js) cuts the page's text at the mark, so
+  the added terms never show in an excerpt. (Putting them in a metadata field instead, which
+  Pagefind also searches, keeps them out of the text but ranked worse: README, "Haku".)
 """
 
 from __future__ import annotations
@@ -116,7 +118,7 @@ def visible_text(html: str) -> str:
 
 
 def prepare(html: str, address: str, record: SearchRecord | None, analyser: Analyser,
-            placement: str = "meta") -> PreparedPage | None:
+            placement: str = "content") -> PreparedPage | None:
     """The page as Pagefind should see it, or None when it has no article to index."""
     opening = _ARTICLE_OPEN.search(html)
     end = html.rfind("</article>")
@@ -164,7 +166,7 @@ def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
     return "".join(parts)
 
 
-def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, placement: str = "meta") -> Stats:
+def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, placement: str = "content") -> Stats:
     """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed."""
     started = time.perf_counter()
     prepared: list[PreparedPage] = []

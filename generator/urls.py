@@ -18,6 +18,7 @@ THEMES = "teemat/index.md"
 STATISTICS = "tilastot.md"
 CHECKLIST = "tarkistuslista.md"
 GLOSSARY = "sanasto.md"
+FINDER = "haku.md"
 
 
 def entry_page(entry: Quote | Pair | Theme) -> str:

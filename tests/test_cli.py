@@ -63,12 +63,12 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
     assert code == 0, err
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     assert written == [
-        "index.md", "lainaukset/index.md", "lainaukset/kaikki-mukaan.md",
+        "haku.md", "index.md", "lainaukset/index.md", "lainaukset/kaikki-mukaan.md",
         "lainaukset/viestimme-avoimesti.md", "ohje.md", "tavoitteet/index.md",
         "tavoitteet/osallistujamaarat.md", "teemat/index.md", "teemat/osallisuus.md",
         "teemat/viestinta.md", "tietoa.md",
     ]
-    assert "Kirjoitettu 10 sivua" in err
+    assert "Kirjoitettu 11 sivua" in err
 
 
 def test_generate_on_broken_content_writes_nothing(run_cli, content: Path, tmp_path: Path):

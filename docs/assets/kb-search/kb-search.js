@@ -4,13 +4,15 @@
  *
  * The engine is Pagefind (the bundle in <site>/pagefind/, built by generator/search_index.py).
  * Every page's index holds its words, which Pagefind stems with Snowball's Finnish stemmer, and
- * the base forms and compound parts of its words (metadata field "morfo"), so "lasten" finds
- * "lapsi" and "kokous" finds "opettajainkokouksissa". Here, on the query side:
+ * the base forms and compound parts of its words (after the mark "⁂", at a lower weight), so
+ * "lasten" finds "lapsi" and "kokous" finds "opettajainkokouksissa"; excerpts show only the
+ * page's own words. Here, on the query side:
  *
  *  - the query is cut into words; question words and other function words are dropped
  *    ("miten", "voi", "ja") unless nothing else is left;
- *  - Pagefind needs every word on the page. When no page holds them all, each word is searched
- *    alone and the pages are merged, ranked by how many words they hold, then by score;
+ *  - Pagefind needs every word on the page. When fewer than five pages hold them all (or none),
+ *    each word is searched alone and the other pages follow those, ranked by how many of the
+ *    words they hold, then by score;
  *  - options.filters ({teema: ["osallisuus"], sektori: [...], ...}) keep pages that carry any of
  *    the listed values of each facet, and all facets at once.
  *
@@ -22,7 +24,9 @@
 
   var ROOT = new URL("../../", document.currentScript.src);
   var DEFAULT_LIMIT = 10;
+  var FALLBACK_BELOW = 5; // fewer pages than this hold every word: add the pages holding most
   var EXCERPT_WORDS = 26;
+  var TERMS_MARK = "\u2042";
   var STOPWORDS = new Set((
     "ja tai sekä eli vai on ovat oli olla ei eikä en et emme ette eivät se ne sen niiden että " +
     "kun jos jotta joka jotka mikä mitkä mitä miten miksi kuinka kuka ketkä missä mistä mihin " +
@@ -73,7 +77,7 @@
 
   /**
    * Ranked Pagefind results for the words under the filters: the pages that hold every word,
-   * or, when there are none, the pages holding most of the words, best first.
+   * then, when they are fewer than FALLBACK_BELOW, the pages holding most of the words.
    * Resolves to {hits: [{result, matched}], merged: bool, response}.
    */
   function rankedHits(pf, words, filters, merge) {
@@ -84,25 +88,28 @@
       });
     }
     return pf.search(words.join(" "), { filters: pfFilters }).then(function (response) {
-      if (response.results.length || words.length < 2 || merge === false) {
-        return { hits: response.results.map(function (r) { return { result: r, matched: words.length }; }), merged: false, response: response };
+      var complete = response.results.map(function (r) { return { result: r, matched: words.length }; });
+      if (complete.length >= FALLBACK_BELOW || words.length < 2 || merge === false) {
+        return { hits: complete, merged: false, response: response };
       }
       return Promise.all(words.map(function (word) {
         return pf.search(word, { filters: pfFilters });
       })).then(function (responses) {
+        var seen = new Set(complete.map(function (h) { return h.result.id; }));
         var byId = new Map();
         responses.forEach(function (res) {
           res.results.forEach(function (r) {
+            if (seen.has(r.id)) return;
             var hit = byId.get(r.id);
             if (!hit) { hit = { result: r, matched: 0, score: 0 }; byId.set(r.id, hit); }
             hit.matched += 1;
             hit.score += r.score;
           });
         });
-        var hits = Array.from(byId.values()).sort(function (a, b) {
+        var partial = Array.from(byId.values()).sort(function (a, b) {
           return b.matched - a.matched || b.score - a.score;
         });
-        return { hits: hits, merged: true, response: null };
+        return { hits: complete.concat(partial), merged: true, response: null };
       });
     });
   }
@@ -113,27 +120,54 @@
     });
   }
 
-  /** A loose match for highlighting when Pagefind matched only a base form: shared beginning. */
-  function looselyMatches(word, queryWord) {
-    var w = word.toLocaleLowerCase("fi").replace(/[^\p{L}\p{N}-]/gu, "");
-    if (w.length < 3) return false;
-    var n = Math.min(queryWord.length, Math.max(4, queryWord.length - 3));
-    return w.indexOf(queryWord.slice(0, n)) >= 0;
+  /**
+   * The page's own words, without the base forms the index added after the mark "⁂"
+   * (generator/search_index.py): those are for finding a page, never for showing it.
+   */
+  function visibleWords(data) {
+    var words = String(data.content || "").split(/[\r\n\s]+/);
+    var end = words.indexOf(TERMS_MARK);
+    return end < 0 ? words : words.slice(0, end);
   }
 
-  /** An excerpt of plain text around the first word that loosely matches the query. */
-  function looseExcerpt(text, words) {
-    var parts = String(text || "").split(/\s+/).filter(Boolean);
-    var marks = parts.map(function (p) {
-      return words.some(function (q) { return looselyMatches(p, q); });
-    });
-    var first = marks.indexOf(true);
-    var start = first < 0 ? 0 : Math.max(0, first - 8);
-    var slice = parts.slice(start, start + EXCERPT_WORDS).map(function (p, i) {
-      var html = escapeHtml(p);
-      return marks[start + i] ? "<mark>" + html + "</mark>" : html;
-    });
-    return (start > 0 ? "… " : "") + slice.join(" ") + (start + EXCERPT_WORDS < parts.length ? " …" : "");
+  /** A loose match, for highlighting when only an added base form matched: a shared beginning. */
+  function looselyMatches(word, queryWord) {
+    var w = word.toLocaleLowerCase("fi").replace(/[^\p{L}\p{N}-]/gu, "");
+    var n = Math.max(4, queryWord.length - 2);
+    return w.length >= n && w.indexOf(queryWord.slice(0, n)) >= 0;
+  }
+
+  /** HTML of the densest window of EXCERPT_WORDS words around the marked positions. */
+  function excerptAround(words, marked) {
+    var positions = Array.from(marked).sort(function (a, b) { return a - b; });
+    var start = 0;
+    if (positions.length && words.length > EXCERPT_WORDS) {
+      var best = -1;
+      positions.forEach(function (p) {
+        var from = Math.max(0, Math.min(p - 6, words.length - EXCERPT_WORDS));
+        var count = positions.filter(function (q) { return q >= from && q < from + EXCERPT_WORDS; }).length;
+        if (count > best) { best = count; start = from; }
+      });
+    }
+    var html = words.slice(start, start + EXCERPT_WORDS).map(function (word, i) {
+      var text = escapeHtml(word);
+      return marked.has(start + i) ? "<mark>" + text + "</mark>" : text;
+    }).join(" ");
+    return (start > 0 ? "… " : "") + html + (start + EXCERPT_WORDS < words.length ? " …" : "");
+  }
+
+  function excerptFor(data, queryWordList) {
+    var words = visibleWords(data);
+    var marked = new Set((data.locations || []).filter(function (l) { return l < words.length; }));
+    if (!marked.size && queryWordList.length) {
+      words.forEach(function (word, i) {
+        if (queryWordList.some(function (q) { return looselyMatches(word, q); })) marked.add(i);
+      });
+    }
+    if (!marked.size && data.meta && data.meta.kuvaus) {
+      return escapeHtml(data.meta.kuvaus);
+    }
+    return excerptAround(words, marked);
   }
 
   function cleanTitle(title) {
@@ -151,20 +185,12 @@
 
   function toResult(data, words) {
     var meta = data.meta || {};
-    var excerpt;
-    if (data.locations && data.locations.length) {
-      excerpt = data.excerpt;
-    } else if (words.length) {
-      excerpt = looseExcerpt(meta.kuvaus || data.content, words);
-    } else {
-      excerpt = escapeHtml(meta.kuvaus || data.plain_excerpt || "");
-    }
     return {
       url: data.url,
       title: cleanTitle(meta.title),
       kind: meta.laji || "Sivu",
       themes: themesOf(meta),
-      excerpt: excerpt,
+      excerpt: excerptFor(data, words),
       filters: data.filters || {},
     };
   }
@@ -200,6 +226,9 @@
     var keys = options.facets || Object.keys(filters);
     var words = queryWords(query);
     return engine().then(function (pf) {
+      // Pagefind counts a facet only once its filter index is loaded; load them all first.
+      return pf.filters().then(function () { return pf; });
+    }).then(function (pf) {
       function without(key) {
         var rest = {};
         Object.keys(filters).forEach(function (k) { if (k !== key) rest[k] = filters[k]; });
