@@ -47,6 +47,10 @@ class Analyser:
     def analyse(self, word: str) -> set[str]:
         return set()
 
+    def base_forms(self, word: str) -> set[str]:
+        """The word's own base forms, without compound parts: what a query word may stand for."""
+        return set()
+
     def terms(self, text: str) -> list[str]:
         """Base forms and parts of every word of ``text`` that the text does not already contain,
         each once, in order of first appearance."""
@@ -119,6 +123,9 @@ class VoikkoAnalyser(Analyser):
         fewest = min((r[1].count("=") for r in readings), default=0)
         return tuple(r for r in readings if r[1].count("=") == fewest)
 
+    def base_forms(self, word: str) -> set[str]:
+        return {form for base, _, noun in self._readings(word) for form in (base, noun) if form}
+
     def analyse(self, word: str) -> set[str]:
         terms: set[str] = set()
         for base, structure, noun in self._readings(word):
@@ -175,6 +182,9 @@ class SimplemmaAnalyser(Analyser):
             raise MorphologyUnavailable(f"Python-paketti simplemma puuttuu: {error}") from error
         self._lemmatize: Callable[[str], str] = lambda w: simplemma.lemmatize(w, lang="fi").lower()
         self._known: Callable[[str], bool] = lambda w: simplemma.is_known(w, lang="fi")
+
+    def base_forms(self, word: str) -> set[str]:
+        return {self._lemmatize(word)}
 
     def analyse(self, word: str) -> set[str]:
         lemma = self._lemmatize(word)

@@ -19,6 +19,8 @@ Preparing a page means:
   "lapsi". kbSearch (docs/assets/kb-search/kb-search.js) cuts the page's text at the mark, so
   the added terms never show in an excerpt. (Putting them in a metadata field instead, which
   Pagefind also searches, keeps them out of the text but ranked worse: README, "Haku".)
+
+Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import query_forms
 from .facets import SearchRecord
 from .morphology import Analyser, MorphologyUnavailable, analyser as make_analyser
 
@@ -71,12 +74,14 @@ class Stats:
     pages: int
     entries: int
     terms: int
+    forms: int
     seconds: float
     bundle_bytes: int
 
     def __str__(self) -> str:
         return (f"hakemisto: {self.pages} sivua ({self.entries} merkintää), {self.terms} lisättyä "
-                f"perusmuotoa tai osaa, {self.bundle_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
+                f"perusmuotoa tai osaa, {self.forms} sanamuotoa kyselytaulukossa, "
+                f"{self.bundle_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
 
 
 @dataclass(frozen=True)
@@ -170,10 +175,13 @@ def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, plac
     """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed."""
     started = time.perf_counter()
     prepared: list[PreparedPage] = []
+    texts: list[str] = []
     for address, file in site_pages(site):
-        page = prepare(file.read_text(encoding="utf-8"), address, records.get(address), analyser, placement)
+        html = file.read_text(encoding="utf-8")
+        page = prepare(html, address, records.get(address), analyser, placement)
         if page is not None:
             prepared.append(page)
+            texts.append(visible_text(html))
     missing = sorted(set(records) - {p.url for p in prepared})
     if missing:
         raise RuntimeError(f"merkintäsivuja puuttuu rakennetusta sivustosta: {', '.join(missing[:5])}")
@@ -181,11 +189,14 @@ def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, plac
     if output.exists():
         shutil.rmtree(output)
     _write(prepared, output)
+    forms = query_forms.table(analyser, texts)
+    query_forms.write(forms, output)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     return Stats(
         pages=len(prepared),
         entries=len(records),
         terms=sum(p.terms for p in prepared),
+        forms=len(forms),
         seconds=time.perf_counter() - started,
         bundle_bytes=size,
     )

@@ -54,6 +54,15 @@ def test_an_inflected_query_finds_a_base_form_and_the_excerpt_shows_only_the_pag
     assert log.console_errors == []
 
 
+def test_a_form_whose_stem_changes_also_finds_the_other_forms(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    # Only one page says "lasten"; through the table of forms the query is also "lapsi",
+    # which finds "lapsia" and "lapsille".
+    results = paths(search(page, "lasten"), page)
+    assert results[0] == "lainaukset/liikkuvuudet-avoimia-koko-tyoyhteisolle"
+    assert "tavoitteet/kotikansainvalisyys-koulun-ja-paivakodin-arjessa" in results
+
+
 def test_words_absent_from_every_page_do_not_empty_a_multi_word_query(served_real_site, open_page):
     page, _ = open_page(served_real_site)
     assert search(page, "junalla") == []
@@ -114,7 +123,8 @@ def test_enter_without_a_chosen_result_opens_the_finder_with_the_query(served_re
 def test_bytes_for_a_first_search_stay_small(served_real_site, open_page):
     page, _ = open_page(served_real_site)
     sizes: dict[str, int] = {}
-    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url else None)
+    page.on("response", lambda r: sizes.__setitem__(r.url, int(r.headers.get("content-length", 0)))
+            if "/pagefind/" in r.url else None)
     search(page, "opettajien taidot")
     page.wait_for_load_state("networkidle")
     total = sum(sizes.values())

@@ -11,8 +11,9 @@
  *  - the query is cut into words; question words and other function words are dropped
  *    ("miten", "voi", "ja") unless nothing else is left;
  *  - Pagefind needs every word on the page. When fewer than five pages hold them all (or none),
- *    each word is searched alone and the other pages follow those, ranked by how many of the
- *    words they hold, then by score;
+ *    each word is searched alone, and also as its base forms where the site's table of word
+ *    forms knows them ("lasten" → "lapsi"; generator/query_forms.py), and the other pages
+ *    follow, ranked by how many of the words they hold, then by score;
  *  - options.filters ({teema: ["osallisuus"], sektori: [...], ...}) keep pages that carry any of
  *    the listed values of each facet, and all facets at once.
  *
@@ -87,21 +88,37 @@
         return { hits: response.results.map(function (r) { return { result: r, matched: 0 }; }), merged: false, response: response };
       });
     }
-    return pf.search(words.join(" "), { filters: pfFilters }).then(function (response) {
+    return Promise.all([
+      pf.search(words.join(" "), { filters: pfFilters }),
+      Promise.all(words.map(baseForms)),
+    ]).then(function (answers) {
+      var response = answers[0];
+      var alternatives = answers[1];
       var complete = response.results.map(function (r) { return { result: r, matched: words.length }; });
-      if (complete.length >= FALLBACK_BELOW || words.length < 2 || merge === false) {
+      var widen = words.length > 1 || alternatives[0].length > 0;
+      if (complete.length >= FALLBACK_BELOW || !widen || merge === false) {
         return { hits: complete, merged: false, response: response };
       }
-      return Promise.all(words.map(function (word) {
-        return pf.search(word, { filters: pfFilters });
-      })).then(function (responses) {
+      // Each word alone, and as each of its base forms ("lasten" also as "lapsi").
+      return Promise.all(words.map(function (word, i) {
+        return Promise.all([word].concat(alternatives[i]).map(function (term) {
+          return pf.search(term, { filters: pfFilters });
+        }));
+      })).then(function (perWord) {
         var seen = new Set(complete.map(function (h) { return h.result.id; }));
         var byId = new Map();
-        responses.forEach(function (res) {
-          res.results.forEach(function (r) {
-            if (seen.has(r.id)) return;
-            var hit = byId.get(r.id);
-            if (!hit) { hit = { result: r, matched: 0, score: 0 }; byId.set(r.id, hit); }
+        perWord.forEach(function (responses) {
+          var best = new Map();
+          responses.forEach(function (res) {
+            res.results.forEach(function (r) {
+              if (seen.has(r.id)) return;
+              var known = best.get(r.id);
+              if (!known || r.score > known.score) best.set(r.id, r);
+            });
+          });
+          best.forEach(function (r, id) {
+            var hit = byId.get(id);
+            if (!hit) { hit = { result: r, matched: 0, score: 0 }; byId.set(id, hit); }
             hit.matched += 1;
             hit.score += r.score;
           });
@@ -110,6 +127,44 @@
           return b.matched - a.matched || b.score - a.score;
         });
         return { hits: complete.concat(partial), merged: true, response: null };
+      });
+    });
+  }
+
+  /**
+   * The base forms of a query word, from the table of the forms that occur on the site
+   * (generator/query_forms.py): one small shard per word, chosen by a hash of the word.
+   */
+  var forms = null;
+
+  function shardOf(word, shards) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < word.length; i++) {
+      h = (h ^ word.charCodeAt(i)) >>> 0;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % shards;
+  }
+
+  function fetchJson(path, fallback) {
+    return fetch(new URL(path, ROOT)).then(function (r) {
+      return r.ok ? r.json() : fallback;
+    }, function () { return fallback; });
+  }
+
+  function baseForms(word) {
+    if (word.indexOf("-") >= 0) return Promise.resolve([]);
+    if (!forms) {
+      forms = fetchJson("pagefind/kb/muodot.json", { shards: 0 }).then(function (manifest) {
+        return { shards: manifest.shards || 0, parts: {} };
+      });
+    }
+    return forms.then(function (table) {
+      if (!table.shards) return [];
+      var n = shardOf(word, table.shards);
+      if (!table.parts[n]) table.parts[n] = fetchJson("pagefind/kb/muodot-" + n + ".json", {});
+      return table.parts[n].then(function (part) {
+        return Object.prototype.hasOwnProperty.call(part, word) ? part[word] : [];
       });
     });
   }
