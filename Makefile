@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
+VOIKKO := /usr/lib/voikko/5/mor-standard/mor.vfst
 ADDR   ?= 127.0.0.1:8000
 # `make check FORMAT=github` prints problems as GitHub Actions annotations
 FORMAT ?= text
@@ -19,14 +20,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-serve: $(STAMP)
+serve: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
 # Reproducible builds: the site's timestamps (sitemap dates, the gzip header of sitemap.xml.gz)
 # come from the last commit, so two builds of one commit are byte-identical. Outside a git
 # checkout the clock is used. A SOURCE_DATE_EPOCH already in the environment wins.
 site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
-site: $(STAMP)
+site: $(STAMP) $(VOIKKO)
 	$(BIN)/python -m generator check
 	$(BIN)/mkdocs build --strict
 
@@ -39,11 +40,14 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
-test: $(STAMP) $(BROWSER)
+test: $(STAMP) $(BROWSER) $(VOIKKO)
 	$(BIN)/python -m pytest
 
 $(BROWSER):
 	@scripts/install-browser
+
+$(VOIKKO):
+	@scripts/install-voikko
 
 clean:
 	rm -rf site .pytest_cache
