@@ -74,29 +74,6 @@ def test_enter_follows_a_content_link(served_real_site, open_page):
     page.wait_for_url("**/teemat/osallisuus/")
 
 
-def test_search_results_are_used_with_the_keyboard(served_real_site, open_page):
-    """Material's search: typed into, results reached with the arrow keys, opened with Enter.
-
-    Replaced by the Pagefind search's own keyboard test when that search replaces this one.
-    """
-    page, _ = open_page(served_real_site, "")
-    if page.locator(".md-search__input").count() == 0:
-        pytest.skip("Material's search is not on the site (replaced by another search)")
-    mark_focusable(page)
-    page.keyboard.press("Tab")  # skip link
-    page.keyboard.press("Tab")  # logo
-    page.keyboard.press("Tab")
-    assert "md-search__input" in focused(page).label
-    page.keyboard.type("opettaja")
-    page.wait_for_selector(".md-search-result__item")
-    page.keyboard.press("ArrowDown")
-    result = page.evaluate("document.activeElement.getAttribute('href')")
-    here = focused(page)
-    assert result and here.visible and here.indicator, here
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: url.split("#")[0].split("?")[0].endswith(result.split("#")[0].split("?")[0]))
-
-
 # The search box stays in the header on narrow screens too (no search icon to open it); its
 # keyboard use is tested in test_search.py.
 @pytest.mark.parametrize(("name", "toggle", "key"), [("Valikko", "__drawer", "Enter"),
