@@ -100,6 +100,7 @@ class _Renderer:
         self.index = index
         self.env = env
         self.sources = {s.id: s for s in index.content.vocabularies.sources}
+        self.themes_by_id = {t.id: t for t in index.themes}
 
     def pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -139,8 +140,7 @@ class _Renderer:
         return [Link(self.title(e), urls.link(page, urls.entry_page(e))) for e in entries]
 
     def theme_links(self, page: str, ids: list[str]) -> list[Link]:
-        themes = {t.id: t for t in self.index.themes}
-        return self.links(page, [themes[i] for i in ids if i in themes])
+        return self.links(page, [self.themes_by_id[i] for i in ids if i in self.themes_by_id])
 
     @staticmethod
     def title(entry) -> str:
