@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
+VOIKKO := /usr/lib/voikko/5/mor-standard/mor.vfst
 ADDR   ?= 127.0.0.1:8000
 # `make check FORMAT=github` prints problems as GitHub Actions annotations
 FORMAT ?= text
@@ -19,7 +20,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
 
-serve: $(STAMP)
+serve: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
 
 # Reproducible builds: the site's timestamps (sitemap dates, the gzip header of sitemap.xml.gz)
@@ -28,7 +29,7 @@ serve: $(STAMP)
 # The knowledge-base plugin checks the content (every problem, with its position) before MkDocs
 # empties site/, so a separate `check` here would only read and validate everything twice.
 site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
-site: $(STAMP)
+site: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
@@ -40,16 +41,19 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
-test: $(STAMP) $(BROWSER)
+test: $(STAMP) $(BROWSER) $(VOIKKO)
 	$(BIN)/python -m pytest
 
 $(BROWSER):
 	@scripts/install-browser
 
+$(VOIKKO):
+	@scripts/install-voikko
+
 # Synthetic corpora of 100, 1,000 and 10,000 entries, timed (takes 10–15 minutes); writes the
 # table into benchmarks/README.md. `make bench BENCH_ARGS="--sizes 100 1000"` for a quick run.
 # The browser measures what the home page and a first search download.
-bench: $(STAMP) $(BROWSER)
+bench: $(STAMP) $(BROWSER) $(VOIKKO)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:

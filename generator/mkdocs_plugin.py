@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 
 from .pipeline import build_pages, content_root
 from .render import TEMPLATES
+from .search_build import index_built_site
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -31,6 +32,8 @@ log = logging.getLogger("mkdocs.plugins.knowledge-base")
 class KnowledgeBaseConfig(Config):
     content = c.Type(str, default="practices")
     """Content root relative to mkdocs.yml; the environment variable KB_CONTENT overrides it."""
+    search_morphology = c.Type(str, default="voikko")
+    """Analyser for the search index (generator/morphology.py); KB_SEARCH_MORPHOLOGY overrides it."""
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -40,6 +43,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.files: dict[str, bytes] = {}
         self.own_redirects: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
+        self.index = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -74,6 +78,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert result.pages is not None and result.files is not None and result.redirects is not None
         self.pages = result.pages
         self.files = result.files
+        self.index = result.index
         self.abbreviations = result.abbreviations
         self._hand_over_redirects(config, result.redirects)
         # benchmarks/run.py reads these times: the plugin's own share of a build
@@ -114,3 +119,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         return markdown + self.abbreviations
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            stats = index_built_site(Path(config.site_dir), self.index, self.config.search_morphology)
+        except RuntimeError as error:
+            raise PluginError(f"hakemistoa ei rakennettu: {error}") from error
+        log.info(str(stats))

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from . import urls
+from .facets import facets
 from .index import UNSTATED, Example, Index
 from .markdown_text import attribute, inline, prose, verbatim
 from .model import Pair, Quote, Theme
@@ -127,6 +128,7 @@ class _Renderer:
         pages.update(hubs.pages(self))
         pages[urls.EXPLORER] = explorer.page(self)
         pages[urls.OPEN_DATA] = opendata.page(self)
+        pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
         return dict(sorted(pages.items()))
 
     def page(self, template: str, path: str, **variables) -> str:
@@ -263,7 +265,10 @@ class _Renderer:
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[Link]] = {}
-        for entry in entries:
+        # Sections in the order the source has them, entries by title within a section.
+        order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
+        for entry in sorted(entries, key=lambda e: (order.get((e.source.document, e.source.section), 0),
+                                                     self.title(e).casefold())):
             groups.setdefault(entry.source.section, []).append(
                 Link(self.title(entry), urls.link(page, urls.entry_page(entry))))
         kind = "quotes" if page == urls.QUOTES else "pairs"

@@ -16,6 +16,7 @@ THEMES = "teemat/index.md"
 STATISTICS = "tilastot.md"
 CHECKLIST = "tarkistuslista.md"
 GLOSSARY = "sanasto.md"
+FINDER = "haku.md"
 
 # Hubs: one page per vocabulary with a page per value (priorities share one page, one anchor each).
 SECTORS = "sektorit/index.md"

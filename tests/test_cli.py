@@ -70,7 +70,7 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
     assert {"index.md", "lainaukset/kaikki-mukaan.md", "lainaukset/viestimme-avoimesti.md",
             "tavoitteet/osallistujamaarat.md", "teemat/osallisuus.md", "teemat/viestinta.md",
             "sektorit/ei-mainittu.md", "hakijatyypit/konsortio.md", "laatustandardit/index.md",
-            "painopisteet/index.md", "tavoitetaulukko.md", "avoin-data.md"} <= set(written)
+            "painopisteet/index.md", "tavoitetaulukko.md", "avoin-data.md", "haku.md"} <= set(written)
     assert f"Kirjoitettu {len(pages)} sivua" in err
 
 

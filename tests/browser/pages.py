@@ -25,6 +25,8 @@ class Page:
         return self.name
 
 
+FINDER_READY = 'form[data-kb-finder][data-state="ready"]'
+
 PAGES: tuple[Page, ...] = (
     Page("etusivu", ""),
     Page("teemat", "teemat/"),
@@ -49,12 +51,10 @@ PAGES: tuple[Page, ...] = (
     Page("avoin-data", "avoin-data/"),
     Page("saavutettavuusseloste", "saavutettavuusseloste/"),
     Page("404", "404.html"),
-    # Material's own search, opened by its ?q= parameter. The Pagefind search replaces it:
-    # then this line becomes that search's results state.
-    Page("hakutulokset", "?q=opettaja", ready=".md-search-result__item", tab_through=False),
-    # Still to come from other branches, one line each when they land (the listing test
-    # below names any that is missing):
-    #   Page("hakusivu", "<finder>/"),           faceted finder
+    # The finder, empty and with a query and a filter from the address; its results and counts
+    # are built by kbSearch after loading, and the form says when they are done.
+    Page("hakusivu", "haku/", ready=FINDER_READY),
+    Page("hakutulokset", "haku/?q=opettajien&teema=osallisuus", ready=FINDER_READY),
 )
 
 ENTRY_FOLDERS = ("lainaukset", "tavoitteet", "teemat")

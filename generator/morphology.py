@@ -1,0 +1,231 @@
+"""Finnish morphology for the search index: the base forms and compound parts of a text's words.
+
+Stage: search (after the site is built). In: plain text of a page. Out: the terms a reader may
+type for its words that the text does not spell out — "opettajien" → "opettaja",
+"hankesuunnitelmat" → "hankesuunnitelma", "hanke", "suunnitelma", "taidot" → "taito". The
+search index adds them to the page, so a query in any form whose base form or part appears on a
+page finds that page even when the inflected stem differs ("lasten" / "lapsi").
+
+Three analysers, measured against each other on the relevance set (README, "Haku"):
+
+- ``voikko``: libvoikko (Debian ``libvoikko1`` + ``voikko-fi``, Python binding ``libvoikko``),
+  a full morphological analyser: base forms, and compound boundaries from its STRUCTURE field;
+- ``simplemma``: a lemma dictionary inside the wheel; compounds split greedily on known words;
+- ``snowball``: Snowball stems (``pystemmer``) — what Pagefind itself already does at both ends,
+  so it adds almost nothing; kept as the baseline of the comparison;
+- ``none``: no added terms.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+ANALYSERS = ("voikko", "simplemma", "snowball", "none")
+
+# A word: letters, possibly joined by hyphens ("KV-toiminta", "luki-"). Digits are not words here.
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+MIN_LENGTH = 3
+"""Shorter base forms and parts ("ja", "ei", "kv") add noise, not recall."""
+
+
+class MorphologyUnavailable(RuntimeError):
+    """The requested analyser cannot run here (a library or its dictionary is missing)."""
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased, in order."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+class Analyser:
+    """Turns one word into the set of its base forms and compound parts."""
+
+    name = "none"
+
+    def analyse(self, word: str) -> set[str]:
+        return set()
+
+    def base_forms(self, word: str) -> set[str]:
+        """The word's own base forms, without compound parts: what a query word may stand for."""
+        return set()
+
+    def terms(self, text: str) -> list[str]:
+        """Base forms and parts of every word of ``text`` that the text does not already contain,
+        each once, in order of first appearance."""
+        seen = set(words(text))
+        out: list[str] = []
+        added: set[str] = set()
+        cache: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_cache", {})
+        for word in words(text):
+            if word not in cache:
+                cache[word] = self._word_terms(word)
+            for term in cache[word]:
+                if term not in seen and term not in added:
+                    added.add(term)
+                    out.append(term)
+        return out
+
+    def _word_terms(self, word: str) -> tuple[str, ...]:
+        """A hyphenated word is analysed as a whole ("some-kanavilla" → "somekanava") and by
+        its parts ("kanava")."""
+        parts = [p for p in word.split("-") if p]
+        candidates = [word] if len(parts) == 1 else ["".join(parts), *parts]
+        found: list[str] = []
+        for candidate in candidates:
+            for term in sorted(self.analyse(candidate)):
+                if len(term) >= MIN_LENGTH and term not in found:
+                    found.append(term)
+        return tuple(found)
+
+
+class NoAnalyser(Analyser):
+    name = "none"
+
+
+class VoikkoAnalyser(Analyser):
+    """libvoikko: every analysis's base form, plus each compound component's own base form."""
+
+    name = "voikko"
+
+    def __init__(self) -> None:
+        try:
+            import libvoikko
+        except ImportError as error:  # the Python binding is a project dependency
+            raise MorphologyUnavailable(f"Python-paketti libvoikko puuttuu: {error}") from error
+        try:
+            self._voikko = libvoikko.Voikko("fi")
+        except OSError as error:  # libvoikko.so.1 or the Finnish dictionary is not installed
+            raise MorphologyUnavailable(
+                "Voikko-kirjasto tai suomen sanakirja puuttuu (Debian: libvoikko1 voikko-fi; "
+                f"make asentaa ne): {error}"
+            ) from error
+
+    @functools.lru_cache(maxsize=None)
+    def _readings(self, word: str) -> tuple[tuple[str, str, str], ...]:
+        """(base form, STRUCTURE, verbal noun) of each reading with the fewest compound
+        components: "kanavilla" is "kanava", not "kana" + "villa".
+
+        Voikko gives a -minen form ("saavuttamista") the verb as its base form ("saavuttaa");
+        the verbal noun itself ("saavuttaminen") is what readers type and what dictionaries list,
+        and its Snowball stem is no prefix of the inflected forms' stems, so it is kept too.
+        """
+        readings = []
+        for a in self._voikko.analyze(word):
+            if not a.get("BASEFORM"):
+                continue
+            noun = ""
+            if a.get("MOOD") == "MINEN-infinitive":
+                stem = _MINEN_STEM.search(a.get("FSTOUTPUT", ""))
+                noun = f"{stem.group(1)}minen".lower() if stem else ""
+            readings.append((a["BASEFORM"].lower(), a.get("STRUCTURE", ""), noun))
+        fewest = min((r[1].count("=") for r in readings), default=0)
+        return tuple(r for r in readings if r[1].count("=") == fewest)
+
+    def base_forms(self, word: str) -> set[str]:
+        return {form for base, _, noun in self._readings(word) for form in (base, noun) if form}
+
+    def analyse(self, word: str) -> set[str]:
+        terms: set[str] = set()
+        for base, structure, noun in self._readings(word):
+            terms.add(base)
+            if noun:
+                terms.add(noun)
+            for component in _components(word, structure):
+                if component != word:
+                    terms |= {r[0] for r in self._readings(component)} or {component}
+        return terms
+
+
+_MINEN_STEM = re.compile(r"\[X\]([^\[]+)\[Tn4\]")
+"""The stem before the -minen suffix in Voikko's FSTOUTPUT: "[X]saavutta[Tn4]mi…" → "saavutta"."""
+
+
+def _components(word: str, structure: str) -> list[str]:
+    """Split a word at the compound boundaries of Voikko's STRUCTURE ("=ppppp=ppppp").
+
+    STRUCTURE has one letter per character of the word and "=" before each component; a
+    structure that does not line up with the word yields the word alone.
+    """
+    if structure.count("=") < 2:
+        return [word]
+    components: list[str] = []
+    current = ""
+    i = 0
+    for mark in structure:
+        if mark == "=":
+            if current:
+                components.append(current)
+            current = ""
+            continue
+        if i >= len(word):
+            return [word]
+        current += word[i]
+        i += 1
+    if current:
+        components.append(current)
+    if i != len(word):
+        return [word]
+    return [c.strip("-") for c in components if c.strip("-")]
+
+
+class SimplemmaAnalyser(Analyser):
+    """simplemma: the dictionary lemma, and a greedy split of compounds into known words."""
+
+    name = "simplemma"
+
+    def __init__(self) -> None:
+        try:
+            import simplemma
+        except ImportError as error:
+            raise MorphologyUnavailable(f"Python-paketti simplemma puuttuu: {error}") from error
+        self._lemmatize: Callable[[str], str] = lambda w: simplemma.lemmatize(w, lang="fi").lower()
+        self._known: Callable[[str], bool] = lambda w: simplemma.is_known(w, lang="fi")
+
+    def base_forms(self, word: str) -> set[str]:
+        return {self._lemmatize(word)}
+
+    def analyse(self, word: str) -> set[str]:
+        lemma = self._lemmatize(word)
+        terms = {lemma}
+        terms |= set(self._split(lemma))
+        return terms
+
+    def _split(self, lemma: str) -> list[str]:
+        """The longest known head whose rest is a known word (or splits again): "hankesuunnitelma"
+        → "hanke" + "suunnitelma"."""
+        for cut in range(len(lemma) - MIN_LENGTH, MIN_LENGTH - 1, -1):
+            head, tail = lemma[:cut], lemma[cut:]
+            if self._known(head) and self._known(tail):
+                return [head, tail]
+        return []
+
+
+class SnowballAnalyser(Analyser):
+    """Snowball's Finnish stemmer (pystemmer): the baseline Pagefind already applies itself."""
+
+    name = "snowball"
+
+    def __init__(self) -> None:
+        try:
+            import Stemmer
+        except ImportError as error:
+            raise MorphologyUnavailable(f"Python-paketti pystemmer puuttuu: {error}") from error
+        self._stem = Stemmer.Stemmer("finnish").stemWord
+
+    def analyse(self, word: str) -> set[str]:
+        return {self._stem(word)}
+
+
+def analyser(name: str) -> Analyser:
+    """The analyser called ``name`` (one of ``ANALYSERS``); raises ``MorphologyUnavailable``."""
+    classes: dict[str, Callable[[], Analyser]] = {
+        "voikko": VoikkoAnalyser,
+        "simplemma": SimplemmaAnalyser,
+        "snowball": SnowballAnalyser,
+        "none": NoAnalyser,
+    }
+    if name not in classes:
+        raise MorphologyUnavailable(f"tuntematon morfologia '{name}' (tunnetut: {', '.join(ANALYSERS)})")
+    return classes[name]()

@@ -1,0 +1,258 @@
+"""Stage: search. A built site directory → its Pagefind search bundle in ``<site>/pagefind/``.
+
+Runs after the site is built (the MkDocs plugin calls ``build`` from ``on_post_build``; a site
+built by any other tool can be indexed with ``python -m generator.search_index SITE``). No MkDocs
+here. Every HTML page is read and its article is prepared for Pagefind as a small page of its own
+in a scratch folder, which Pagefind's binary (inside the ``pagefind[bin]`` wheel) indexes; the
+built HTML is left exactly as MkDocs wrote it, so nothing below reaches a reader or assistive
+technology.
+
+Preparing a page means:
+
+- index only the article (``data-pagefind-body``), not the navigation, header or footer;
+- leave out of the index what every page repeats (the italic note under the title) and the
+  "related examples" list, which names other entries and would make every neighbour match;
+- an entry page gets its facet values as Pagefind filters, and its kind, themes, description
+  and sort key as metadata, from ``facets.SearchRecord``;
+- every page gets the base forms and compound parts of its words (``morphology``) at the end of
+  its article, after the mark "⁂" and at half weight, so "lasten" finds a page that only says
+  "lapsi". kbSearch (docs/assets/kb-search/kb-search.js) cuts the page's text at the mark, so
+  the added terms never show in an excerpt. (Putting them in a metadata field instead, which
+  Pagefind also searches, keeps them out of the text but ranked worse: README, "Haku".)
+
+Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as html_lib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import query_forms, search_bundle
+from .facets import SearchRecord
+from .morphology import Analyser, MorphologyUnavailable, analyser as make_analyser
+
+BUNDLE = "pagefind"
+LANGUAGE = "fi"
+
+SKIPPED_PAGES = frozenset({"", "lainaukset/", "tavoitteet/", "teemat/", "haku/", "404.html"})
+"""Pages that only list or link other pages (home, listings, the finder) and the 404 page: as
+search results they would crowd out the entries they point to."""
+
+RELATED_HEADING_ID = "samankaltaisia-esimerkkeja"
+"""The id MkDocs gives the heading of ``templates/_related.md``."""
+
+MORPHOLOGY_META = "morfo"
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+"""Pagefind's ready-made interfaces; the site has its own (docs/assets/kb-search/)."""
+TERMS_MARK = "⁂"
+CONTENT_WEIGHT = 0.5
+
+_ARTICLE_OPEN = re.compile(r"<article\b[^>]*>")
+_NOTE_AFTER_TITLE = re.compile(r"(</h1>\s*<p)(>\s*<em>(?:(?!</p>).)*</em>\s*</p>)", re.DOTALL)
+_RELATED = re.compile(rf'<h2 id="{RELATED_HEADING_ID}"')
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+_IGNORED_TEXT = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Stats:
+    pages: int
+    entries: int
+    terms: int
+    forms: int
+    seconds: float
+    bundle_bytes: int
+
+    def __str__(self) -> str:
+        return (f"hakemisto: {self.pages} sivua ({self.entries} merkintää), {self.terms} lisättyä "
+                f"perusmuotoa tai osaa, {self.forms} sanamuotoa kyselytaulukossa, "
+                f"{self.bundle_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    url: str
+    html: str
+    terms: int
+
+
+def page_address(site: Path, file: Path) -> str:
+    """``<site>/lainaukset/x/index.html`` → ``lainaukset/x/``; ``<site>/404.html`` → ``404.html``."""
+    rel = file.relative_to(site).as_posix()
+    if rel == "index.html":
+        return ""
+    return rel.removesuffix("index.html")
+
+
+def site_pages(site: Path) -> Iterable[tuple[str, Path]]:
+    """The HTML pages of a built site that belong in the search, in a stable order."""
+    for file in sorted(site.rglob("*.html")):
+        rel = file.relative_to(site)
+        if rel.parts[0] in (BUNDLE, "assets"):
+            continue
+        address = page_address(site, file)
+        if address not in SKIPPED_PAGES:
+            yield address, file
+
+
+def visible_text(html: str) -> str:
+    """The text of the indexed article, roughly as Pagefind reads it (for the morphology)."""
+    match = _ARTICLE_OPEN.search(html)
+    body = html[match.end():] if match else html
+    end = body.rfind("</article>")
+    body = body[:end] if end >= 0 else body
+    related = _RELATED.search(body)
+    body = body[: related.start()] if related else body
+    body = _IGNORED_TEXT.sub(" ", body)
+    return html_lib.unescape(_TAGS.sub(" ", body))
+
+
+def prepare(html: str, address: str, record: SearchRecord | None, analyser: Analyser,
+            placement: str = "content") -> PreparedPage | None:
+    """The page as Pagefind should see it, or None when it has no article to index."""
+    opening = _ARTICLE_OPEN.search(html)
+    end = html.rfind("</article>")
+    if opening is None or end < opening.end():
+        return None
+    terms = analyser.terms(visible_text(html))
+    article = _HEADERLINK.sub("", html[opening.end():end])
+    article = _NOTE_AFTER_TITLE.sub(r"\1 data-pagefind-ignore\2", article, count=1)
+    related = _RELATED.search(article)
+    if placement == "content":
+        block = f'<div data-pagefind-weight="{CONTENT_WEIGHT}">{TERMS_MARK} {" ".join(terms)}</div>' if terms else ""
+        at = related.start() if related else len(article)
+        article = article[:at] + block + article[at:]
+        related = _RELATED.search(article)
+        terms_meta: list[str] = []
+    else:
+        terms_meta = terms
+    if related:
+        article = (article[: related.start()] + "<div data-pagefind-ignore>"
+                   + article[related.start():] + "</div>")
+    tag = opening.group(0)[:-1] + " data-pagefind-body>"
+    extra = _metadata(record, terms_meta)
+    prepared = (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
+                f"{tag}{article}</article>{extra}</body></html>")
+    return PreparedPage(address, prepared, len(terms))
+
+
+def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
+    """Pagefind filters, metadata and sort key as empty elements placed after the article:
+    Pagefind reads them anywhere on the page, and nothing in them is indexed as text."""
+    def element(attribute: str, key: str, value: str) -> str:
+        return f'<span {attribute}="{key}:{html_lib.escape(value, quote=True)}"></span>'
+
+    parts = []
+    if terms:
+        parts.append(element("data-pagefind-meta", MORPHOLOGY_META, " ".join(terms)))
+    if record is not None:
+        parts.append(element("data-pagefind-meta", "title", record.title))
+        parts.append(element("data-pagefind-meta", "laji", record.kind_label))
+        parts.append(element("data-pagefind-meta", "teemat", json.dumps(list(record.themes), ensure_ascii=False)))
+        parts.append(element("data-pagefind-meta", "kuvaus", record.description))
+        parts.append(element("data-pagefind-sort", "jarjestys", record.sort))
+        for key, values in record.filters.items():
+            parts.extend(element("data-pagefind-filter", key, value) for value in values)
+    return "".join(parts)
+
+
+def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, placement: str = "content") -> Stats:
+    """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed."""
+    started = time.perf_counter()
+    prepared: list[PreparedPage] = []
+    texts: list[str] = []
+    for address, file in site_pages(site):
+        html = file.read_text(encoding="utf-8")
+        page = prepare(html, address, records.get(address), analyser, placement)
+        if page is not None:
+            prepared.append(page)
+            texts.append(visible_text(html))
+    missing = sorted(set(records) - {p.url for p in prepared})
+    if missing:
+        raise RuntimeError(f"merkintäsivuja puuttuu rakennetusta sivustosta: {', '.join(missing[:5])}")
+    output = site / BUNDLE
+    if output.exists():
+        shutil.rmtree(output)
+    _write(prepared, output)
+    forms = query_forms.table(analyser, texts)
+    query_forms.write(forms, output)
+    size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
+    return Stats(
+        pages=len(prepared),
+        entries=len(records),
+        terms=sum(p.terms for p in prepared),
+        forms=len(forms),
+        seconds=time.perf_counter() - started,
+        bundle_bytes=size,
+    )
+
+
+def _write(pages: list[PreparedPage], output: Path) -> None:
+    """Write the prepared pages to a scratch folder and run Pagefind's own binary on it.
+
+    (Pagefind's Python API answers one request per 0.1 s poll, so 10,000 pages would take
+    17 minutes through it; the binary indexes a folder of them in seconds.)
+    """
+    from pagefind_bin import get_executable
+
+    with tempfile.TemporaryDirectory(prefix="kb-search-") as scratch:
+        root = Path(scratch)
+        for page in pages:
+            target = root / page.url / "index.html" if not page.url.endswith(".html") else root / page.url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+        done = subprocess.run(
+            [str(get_executable()), "--site", str(root), "--output-path", str(output),
+             "--force-language", LANGUAGE, "--silent"],
+            capture_output=True, text=True,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind epäonnistui ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+    for unused in UNUSED_BUNDLE_FILES:
+        (output / unused).unlink(missing_ok=True)
+    search_bundle.stabilise(output)  # two builds of one site give the same bytes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.search_index",
+        description="Rakentaa Pagefind-hakemiston valmiista sivustosta (SIVUSTO/pagefind/).")
+    parser.add_argument("site", type=Path, help="rakennettu sivusto, esim. site/")
+    parser.add_argument("--content", default=None, help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
+    parser.add_argument("--morphology", default="voikko", help="voikko, simplemma, snowball tai none")
+    args = parser.parse_args(argv)
+
+    from .facets import records as make_records
+    from .pipeline import check, content_root
+
+    result = check(content_root(args.content))
+    if result.index is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    try:
+        stats = build(args.site, make_records(result.index), make_analyser(args.morphology))
+    except MorphologyUnavailable as error:
+        print(f"virhe: {error}", file=sys.stderr)
+        return 1
+    print(stats)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

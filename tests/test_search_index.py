@@ -1,0 +1,66 @@
+"""search_index: built pages prepared for Pagefind, and the bundle a build writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.facets import records
+from generator.morphology import analyser
+from generator.pipeline import check
+from generator.search_index import TERMS_MARK, prepare, site_pages
+
+from conftest import FIXTURE_SITE
+
+PAGE = """<html lang="fi"><body><nav>Valikko</nav>
+<article class="md-content__inner md-typeset">
+<h1 id="x">Kaikki mukaan<a class="headerlink" href="#x" title="Pysyvä linkki">&para;</a></h1>
+<p><em>Lainaus hakemuksesta sanasta sanaan.</em></p>
+<blockquote><p>Opettajien taidot kehittyvät hankesuunnitelmissa.</p></blockquote>
+<h2 id="samankaltaisia-esimerkkeja">Samankaltaisia esimerkkejä</h2>
+<ul><li><a href="../x/">Toinen</a></li></ul>
+</article><footer>Alatunniste</footer></body></html>"""
+
+
+def test_a_page_is_prepared_with_its_article_filters_metadata_and_base_forms():
+    record = records(check(FIXTURE_SITE).index)["lainaukset/kaikki-mukaan/"]
+    page = prepare(PAGE, "lainaukset/kaikki-mukaan/", record, analyser("voikko"))
+    html = page.html
+    assert page.url == "lainaukset/kaikki-mukaan/"
+    assert "<article class=\"md-content__inner md-typeset\" data-pagefind-body>" in html
+    assert "Valikko" not in html and "Alatunniste" not in html and "&para;" not in html
+    assert '<p data-pagefind-ignore><em>Lainaus hakemuksesta' in html
+    assert '<div data-pagefind-ignore><h2 id="samankaltaisia-esimerkkeja">' in html
+    block = html.split(f'<div data-pagefind-weight="0.5">{TERMS_MARK} ')[1].split("</div>")[0].split()
+    assert {"opettaja", "taito", "hanke", "suunnitelma", "hankesuunnitelma"} <= set(block)
+    assert "toinen" not in block  # the related list is not the page's text
+    assert html.index(TERMS_MARK) < html.index("samankaltaisia-esimerkkeja")
+    for key, values in record.filters.items():
+        for value in values:
+            assert f'<span data-pagefind-filter="{key}:{value}"></span>' in html
+    assert '<span data-pagefind-filter="laji:lainaus"></span>' in html
+    assert '<span data-pagefind-meta="laji:Lainaus"></span>' in html
+    assert html.count('data-pagefind-meta="teemat:[&quot;') == 1
+
+
+def test_a_page_without_an_article_is_left_out():
+    assert prepare("<html><body><p>Ei artikkelia</p></body></html>", "x/", None, analyser("none")) is None
+
+
+def test_listing_pages_and_the_404_page_are_not_searched(fixture_site: Path):
+    addresses = [address for address, _ in site_pages(fixture_site)]
+    assert "lainaukset/kaikki-mukaan/" in addresses and "tietoa/" in addresses
+    for skipped in ("", "lainaukset/", "teemat/", "haku/", "404.html"):
+        assert skipped not in addresses
+
+
+def test_every_build_writes_the_search_bundle(fixture_site: Path):
+    bundle = fixture_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    assert list((bundle / "fragment").glob("*.pf_fragment"))
+    assert not (bundle / "pagefind-ui.js").exists()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["fi"]
+    # The built pages themselves carry none of it.
+    page = (fixture_site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind" not in page and TERMS_MARK not in page
