@@ -14,7 +14,7 @@ import pytest
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURE_SITE = REPO / "tests" / "fixtures" / "site"
+FIXTURE_SITE = REPO / "tests" / "fixtures" / "content"
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
