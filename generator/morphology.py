@@ -36,7 +36,7 @@ class MorphologyUnavailable(RuntimeError):
 
 def words(text: str) -> list[str]:
     """The words of a text, lower-cased, in order."""
-    return [w.lower() for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower())
 
 
 class Analyser:
@@ -54,18 +54,22 @@ class Analyser:
     def terms(self, text: str) -> list[str]:
         """Base forms and parts of every word of ``text`` that the text does not already contain,
         each once, in order of first appearance."""
-        seen = set(words(text))
-        out: list[str] = []
-        added: set[str] = set()
+        return self.expand(words(text))
+
+    def expand(self, text_words: list[str]) -> list[str]:
+        """``terms`` for text already split into ``words``. Each distinct word is analysed once
+        per analyser, however many pages it appears on."""
+        seen = set(text_words)
+        out: dict[str, None] = {}  # insertion-ordered set
         cache: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_cache", {})
-        for word in words(text):
-            if word not in cache:
-                cache[word] = self._word_terms(word)
-            for term in cache[word]:
-                if term not in seen and term not in added:
-                    added.add(term)
-                    out.append(term)
-        return out
+        for word in dict.fromkeys(text_words):
+            found = cache.get(word)
+            if found is None:
+                found = cache[word] = self._word_terms(word)
+            for term in found:
+                if term not in seen:
+                    out[term] = None
+        return list(out)
 
     def _word_terms(self, word: str) -> tuple[str, ...]:
         """A hyphenated word is analysed as a whole ("some-kanavilla" → "somekanava") and by

@@ -18,7 +18,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from .morphology import MIN_LENGTH, Analyser, words
+from .morphology import MIN_LENGTH, Analyser
 
 FOLDER = "kb"
 MANIFEST = "muodot.json"
@@ -34,18 +34,16 @@ def shard_of(form: str, shards: int) -> int:
     return h % shards
 
 
-def table(analyser: Analyser, texts: Iterable[str]) -> dict[str, list[str]]:
-    """Every form of the texts whose base forms differ from it → those base forms."""
+def table(analyser: Analyser, vocabulary: Iterable[str]) -> dict[str, list[str]]:
+    """Every word of the site (its distinct words, as ``morphology.words`` splits them) whose
+    base forms differ from it → those base forms."""
     out: dict[str, list[str]] = {}
-    seen: set[str] = set()
-    for text in texts:
-        for word in words(text):
-            if word in seen or len(word) < MIN_LENGTH or "-" in word:
-                continue
-            seen.add(word)
-            bases = sorted(b for b in analyser.base_forms(word) if b != word and len(b) >= MIN_LENGTH)
-            if bases:
-                out[word] = bases
+    for word in sorted(set(vocabulary)):
+        if len(word) < MIN_LENGTH or "-" in word:
+            continue
+        bases = sorted(b for b in analyser.base_forms(word) if b != word and len(b) >= MIN_LENGTH)
+        if bases:
+            out[word] = bases
     return out
 
 

@@ -10,8 +10,11 @@ technology.
 Preparing a page means:
 
 - index only the article (``data-pagefind-body``), not the navigation, header or footer;
-- leave out of the index what every page repeats (the italic note under the title) and the
-  "related examples" list, which names other entries and would make every neighbour match;
+- index only what the page itself says: leave out what every page repeats (the italic note
+  under the title, the citation block, the print-only site name and address) and what only
+  names other pages (lists of links on hub and theme pages, the "related examples" list), which
+  would make a hub listing 3,000 entries match every word of their titles and, at 10,000
+  entries, made the index half as large again;
 - an entry page gets its facet values as Pagefind filters, and its kind, themes, description
   and sort key as metadata, from ``facets.SearchRecord``;
 - every page gets the base forms and compound parts of its words (``morphology``) at the end of
@@ -40,17 +43,18 @@ from pathlib import Path
 
 from . import query_forms, search_bundle
 from .facets import SearchRecord
-from .morphology import Analyser, MorphologyUnavailable, analyser as make_analyser
+from .morphology import Analyser, MorphologyUnavailable, analyser as make_analyser, words
 
 BUNDLE = "pagefind"
 LANGUAGE = "fi"
 
-SKIPPED_PAGES = frozenset({"", "lainaukset/", "tavoitteet/", "teemat/", "haku/", "404.html"})
-"""Pages that only list or link other pages (home, listings, the finder) and the 404 page: as
-search results they would crowd out the entries they point to."""
+SKIPPED_PAGES = frozenset({"", "lainaukset/", "tavoitteet/", "tavoitetaulukko/", "teemat/", "haku/", "404.html"})
+"""Pages that only list or link other pages (home, listings, the objective–indicator table, the
+finder) and the 404 page: as search results they would crowd out the entries they point to."""
 
-RELATED_HEADING_ID = "samankaltaisia-esimerkkeja"
-"""The id MkDocs gives the heading of ``templates/_related.md``."""
+TAIL_HEADING_IDS = ("viittaa", "samankaltaisia-esimerkkeja")
+"""Ids MkDocs gives the headings of ``templates/_cite.md`` and ``templates/_related.md``: from
+the first of them to the end, an entry page only cites itself and names its neighbours."""
 
 MORPHOLOGY_META = "morfo"
 UNUSED_BUNDLE_FILES = (
@@ -63,7 +67,11 @@ CONTENT_WEIGHT = 0.5
 
 _ARTICLE_OPEN = re.compile(r"<article\b[^>]*>")
 _NOTE_AFTER_TITLE = re.compile(r"(</h1>\s*<p)(>\s*<em>(?:(?!</p>).)*</em>\s*</p>)", re.DOTALL)
-_RELATED = re.compile(rf'<h2 id="{RELATED_HEADING_ID}"')
+_TAIL = re.compile("|".join(rf'<h2 id="{i}"' for i in TAIL_HEADING_IDS))
+_PRINT_ONLY = re.compile(r'<p class="kb-print-only[^"]*">.*?</p>', re.DOTALL)
+_LINK_LIST = re.compile(r"<ul>(?:\s*<li><a\b[^>]*>(?:(?!</?(?:li|a)\b).)*</a></li>)+\s*</ul>", re.DOTALL)
+"""A list whose every item is one link and nothing else (``- [title](href)`` in a template)."""
+_MARKED_IGNORED = re.compile(r"<(p|ul) data-pagefind-ignore\b.*?</\1>", re.DOTALL)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 _IGNORED_TEXT = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
@@ -89,6 +97,8 @@ class PreparedPage:
     url: str
     html: str
     terms: int
+    words: frozenset[str]
+    """The distinct words of the indexed text (for the query side's table of forms)."""
 
 
 def page_address(site: Path, file: Path) -> str:
@@ -110,16 +120,19 @@ def site_pages(site: Path) -> Iterable[tuple[str, Path]]:
             yield address, file
 
 
-def visible_text(html: str) -> str:
-    """The text of the indexed article, roughly as Pagefind reads it (for the morphology)."""
-    match = _ARTICLE_OPEN.search(html)
-    body = html[match.end():] if match else html
-    end = body.rfind("</article>")
-    body = body[:end] if end >= 0 else body
-    related = _RELATED.search(body)
-    body = body[: related.start()] if related else body
-    body = _IGNORED_TEXT.sub(" ", body)
-    return html_lib.unescape(_TAGS.sub(" ", body))
+def searchable(article: str) -> tuple[str, str]:
+    """The article marked for Pagefind (what is not the page's own text ignored), and that own
+    text as plain text, roughly as Pagefind reads it: the morphology works on the same words."""
+    article = _HEADERLINK.sub("", article)
+    tail = _TAIL.search(article)
+    own, rest = (article[: tail.start()], article[tail.start():]) if tail else (article, "")
+    own = _NOTE_AFTER_TITLE.sub(r"\1 data-pagefind-ignore\2", own, count=1)
+    own = _PRINT_ONLY.sub(lambda m: "<p data-pagefind-ignore " + m.group(0)[3:], own)
+    own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)
+    text = _IGNORED_TEXT.sub(" ", _MARKED_IGNORED.sub(" ", own))
+    if rest:
+        own += f"<div data-pagefind-ignore>{rest}</div>"
+    return own, html_lib.unescape(_TAGS.sub(" ", text))
 
 
 def prepare(html: str, address: str, record: SearchRecord | None, analyser: Analyser,
@@ -129,26 +142,19 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     end = html.rfind("</article>")
     if opening is None or end < opening.end():
         return None
-    terms = analyser.terms(visible_text(html))
-    article = _HEADERLINK.sub("", html[opening.end():end])
-    article = _NOTE_AFTER_TITLE.sub(r"\1 data-pagefind-ignore\2", article, count=1)
-    related = _RELATED.search(article)
-    if placement == "content":
-        block = f'<div data-pagefind-weight="{CONTENT_WEIGHT}">{TERMS_MARK} {" ".join(terms)}</div>' if terms else ""
-        at = related.start() if related else len(article)
+    article, text = searchable(html[opening.end():end])
+    page_words = words(text)
+    terms = analyser.expand(page_words)
+    if placement == "content" and terms:
+        block = f'<div data-pagefind-weight="{CONTENT_WEIGHT}">{TERMS_MARK} {" ".join(terms)}</div>'
+        tail = article.find("<div data-pagefind-ignore><h2 ")
+        at = tail if tail >= 0 else len(article)
         article = article[:at] + block + article[at:]
-        related = _RELATED.search(article)
-        terms_meta: list[str] = []
-    else:
-        terms_meta = terms
-    if related:
-        article = (article[: related.start()] + "<div data-pagefind-ignore>"
-                   + article[related.start():] + "</div>")
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
-    extra = _metadata(record, terms_meta)
+    extra = _metadata(record, terms if placement != "content" else [])
     prepared = (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
                 f"{tag}{article}</article>{extra}</body></html>")
-    return PreparedPage(address, prepared, len(terms))
+    return PreparedPage(address, prepared, len(terms), frozenset(page_words))
 
 
 def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
@@ -172,55 +178,60 @@ def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
 
 
 def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, placement: str = "content") -> Stats:
-    """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed."""
+    """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed.
+
+    Pages are prepared one at a time and written straight to Pagefind's scratch folder, so the
+    build holds no more than one page's HTML at once whatever the size of the site.
+    """
     started = time.perf_counter()
-    prepared: list[PreparedPage] = []
-    texts: list[str] = []
-    for address, file in site_pages(site):
-        html = file.read_text(encoding="utf-8")
-        page = prepare(html, address, records.get(address), analyser, placement)
-        if page is not None:
-            prepared.append(page)
-            texts.append(visible_text(html))
-    missing = sorted(set(records) - {p.url for p in prepared})
-    if missing:
-        raise RuntimeError(f"merkintäsivuja puuttuu rakennetusta sivustosta: {', '.join(missing[:5])}")
     output = site / BUNDLE
     if output.exists():
         shutil.rmtree(output)
-    _write(prepared, output)
-    forms = query_forms.table(analyser, texts)
+    indexed: set[str] = set()
+    vocabulary: set[str] = set()
+    terms = 0
+    with tempfile.TemporaryDirectory(prefix="kb-search-") as scratch:
+        root = Path(scratch)
+        for address, file in site_pages(site):
+            page = prepare(file.read_text(encoding="utf-8"), address, records.get(address), analyser, placement)
+            if page is None:
+                continue
+            target = root / page.url / "index.html" if not page.url.endswith(".html") else root / page.url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+            indexed.add(page.url)
+            vocabulary |= page.words
+            terms += page.terms
+        missing = sorted(set(records) - indexed)
+        if missing:
+            raise RuntimeError(f"merkintäsivuja puuttuu rakennetusta sivustosta: {', '.join(missing[:5])}")
+        _pagefind(root, output)
+    forms = query_forms.table(analyser, vocabulary)
     query_forms.write(forms, output)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     return Stats(
-        pages=len(prepared),
+        pages=len(indexed),
         entries=len(records),
-        terms=sum(p.terms for p in prepared),
+        terms=terms,
         forms=len(forms),
         seconds=time.perf_counter() - started,
         bundle_bytes=size,
     )
 
 
-def _write(pages: list[PreparedPage], output: Path) -> None:
-    """Write the prepared pages to a scratch folder and run Pagefind's own binary on it.
+def _pagefind(root: Path, output: Path) -> None:
+    """Run Pagefind's own binary on the folder of prepared pages.
 
     (Pagefind's Python API answers one request per 0.1 s poll, so 10,000 pages would take
     17 minutes through it; the binary indexes a folder of them in seconds.)
     """
     from pagefind_bin import get_executable
 
-    with tempfile.TemporaryDirectory(prefix="kb-search-") as scratch:
-        root = Path(scratch)
-        for page in pages:
-            target = root / page.url / "index.html" if not page.url.endswith(".html") else root / page.url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
-        done = subprocess.run(
-            [str(get_executable()), "--site", str(root), "--output-path", str(output),
-             "--force-language", LANGUAGE, "--silent"],
-            capture_output=True, text=True,
-        )
+    done = subprocess.run(
+        [str(get_executable()), "--site", str(root), "--output-path", str(output),
+         "--force-language", LANGUAGE, "--silent"],
+        capture_output=True, text=True,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"Pagefind epäonnistui ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
     for unused in UNUSED_BUNDLE_FILES:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.morphology import analyser
+from generator.morphology import analyser, words
 from generator.query_forms import shard_of, table, write
 
 
 def test_forms_whose_base_form_differs_are_listed_once():
-    forms = table(analyser("voikko"), ["Lasten ja lapsi", "lasten taitojen KV-toiminta"])
+    forms = table(analyser("voikko"), words("Lasten ja lapsi") + words("lasten taitojen KV-toiminta"))
     assert forms["lasten"] == ["lapsi"]
     assert forms["taitojen"] == ["taito"]
     assert "lapsi" not in forms and "ja" not in forms

@@ -14,9 +14,12 @@ from conftest import FIXTURE_SITE
 
 PAGE = """<html lang="fi"><body><nav>Valikko</nav>
 <article class="md-content__inner md-typeset">
+<p class="kb-print-only kb-print-site">Erasmus+ -akkreditoinnin hyvät käytännöt</p>
 <h1 id="x">Kaikki mukaan<a class="headerlink" href="#x" title="Pysyvä linkki">&para;</a></h1>
 <p><em>Lainaus hakemuksesta sanasta sanaan.</em></p>
 <blockquote><p>Opettajien taidot kehittyvät hankesuunnitelmissa.</p></blockquote>
+<h2 id="viittaa">Viittaa tähän</h2>
+<div class="kb-cite"><p>Kaikki mukaan. Lainaus teoksesta: Opetushallitus (2023).</p></div>
 <h2 id="samankaltaisia-esimerkkeja">Samankaltaisia esimerkkejä</h2>
 <ul><li><a href="../x/">Toinen</a></li></ul>
 </article><footer>Alatunniste</footer></body></html>"""
@@ -30,17 +33,46 @@ def test_a_page_is_prepared_with_its_article_filters_metadata_and_base_forms():
     assert "<article class=\"md-content__inner md-typeset\" data-pagefind-body>" in html
     assert "Valikko" not in html and "Alatunniste" not in html and "&para;" not in html
     assert '<p data-pagefind-ignore><em>Lainaus hakemuksesta' in html
-    assert '<div data-pagefind-ignore><h2 id="samankaltaisia-esimerkkeja">' in html
+    assert '<p data-pagefind-ignore class="kb-print-only kb-print-site">' in html
+    assert '<div data-pagefind-ignore><h2 id="viittaa">' in html  # the citation and the related list
+    assert html.index('<div data-pagefind-ignore><h2 id="viittaa">') < html.index("samankaltaisia-esimerkkeja")
     block = html.split(f'<div data-pagefind-weight="0.5">{TERMS_MARK} ')[1].split("</div>")[0].split()
     assert {"opettaja", "taito", "hanke", "suunnitelma", "hankesuunnitelma"} <= set(block)
     assert "toinen" not in block  # the related list is not the page's text
-    assert html.index(TERMS_MARK) < html.index("samankaltaisia-esimerkkeja")
+    assert not {"opetushallitus", "akkreditointi", "lainaus"} & set(block)  # nor what every page repeats
+    assert page.words == {"kaikki", "mukaan", "opettajien", "taidot", "kehittyvät", "hankesuunnitelmissa"}
+    assert html.index(TERMS_MARK) < html.index("viittaa")
     for key, values in record.filters.items():
         for value in values:
             assert f'<span data-pagefind-filter="{key}:{value}"></span>' in html
     assert '<span data-pagefind-filter="laji:lainaus"></span>' in html
     assert '<span data-pagefind-meta="laji:Lainaus"></span>' in html
     assert html.count('data-pagefind-meta="teemat:[&quot;') == 1
+
+
+HUB = """<html lang="fi"><body><article class="md-content__inner md-typeset">
+<h1 id="aikuiskoulutus">Aikuiskoulutus</h1>
+<p><em>Sektori</em> · <a href="../">Kaikki sektorit</a></p>
+<p>Aikuisten koulutuksen esimerkit.</p>
+<h2 id="lainaukset-2">Lainaukset (2)</h2>
+<ul>
+<li><a href="../../lainaukset/a/">Opettajien <abbr title="Kansainvälinen">KV</abbr>-taidot</a></li>
+<li><a href="../../lainaukset/b/">Ilmastoystävällinen matkustaminen</a></li>
+</ul>
+<ul>
+<li>Oma luettelo, jossa on <a href="../x/">linkki</a> keskellä</li>
+</ul>
+</article></body></html>"""
+
+
+def test_a_hub_is_found_by_its_own_text_not_by_the_titles_it_lists():
+    page = prepare(HUB, "sektorit/aikuiskoulutus/", None, analyser("voikko"))
+    assert '<ul data-pagefind-ignore>\n<li><a href="../../lainaukset/a/">' in page.html
+    assert page.html.count("data-pagefind-ignore") == 1  # a list with text of its own is the page's
+    assert "opettajien" not in page.words and "ilmastoystävällinen" not in page.words
+    assert {"aikuiskoulutus", "aikuisten", "koulutuksen", "oma", "luettelo", "linkki"} <= page.words
+    block = page.html.split(f"{TERMS_MARK} ")[1].split("</div>")[0].split()
+    assert "aikuinen" in block and "opettaja" not in block
 
 
 def test_a_page_without_an_article_is_left_out():
@@ -50,7 +82,7 @@ def test_a_page_without_an_article_is_left_out():
 def test_listing_pages_and_the_404_page_are_not_searched(fixture_site: Path):
     addresses = [address for address, _ in site_pages(fixture_site)]
     assert "lainaukset/kaikki-mukaan/" in addresses and "tietoa/" in addresses
-    for skipped in ("", "lainaukset/", "teemat/", "haku/", "404.html"):
+    for skipped in ("", "lainaukset/", "teemat/", "tavoitetaulukko/", "haku/", "404.html"):
         assert skipped not in addresses
 
 
