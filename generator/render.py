@@ -75,6 +75,9 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # Markdown, not HTML: escaping is explicit through the filters below
+        # One environment per build (render_site), so a template edited under `mkdocs serve` is
+        # read again on the next build; within a build, no stat() of the file for every page.
+        auto_reload=False,
     )
     env.filters.update(md=inline, verbatim=verbatim, prose=prose, attr=attribute)
     env.filters["links"] = _markdown_links

@@ -145,3 +145,13 @@ def test_null_means_not_this_kind_and_empty_means_not_stated(tmp_path: Path):
     assert rows["osallisuus"].sectors is None and rows["osallisuus"].priorities == ["osallisuus-ja-monimuotoisuus"]
     assert rows["viestimme-avoimesti"].former_ids == ["viestimme-verkossa"]
     assert rows["viestimme-avoimesti"].url == "lainaukset/viestimme-avoimesti/"
+
+
+def test_the_json_export_is_indented_utf8_json_of_every_entry():
+    files = build_pages(FIXTURE_SITE).files
+    data = files[opendata.JSON_FILE]
+    rows = opendata.entries(check(FIXTURE_SITE).index)
+    # A reader opening the file sees plain JSON with letters, not \u escapes, two-space indents.
+    assert data == (json.dumps(opendata.EXPORT.dump_python(rows, mode="json"), ensure_ascii=False, indent=2)
+                    + "\n").encode("utf-8")
+    assert "ä".encode() in data and b"\\u00e4" not in data
