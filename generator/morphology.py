@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import chain
 
 ANALYSERS = ("voikko", "simplemma", "snowball", "none")
 
@@ -59,17 +60,12 @@ class Analyser:
     def expand(self, text_words: list[str]) -> list[str]:
         """``terms`` for text already split into ``words``. Each distinct word is analysed once
         per analyser, however many pages it appears on."""
+        cache = self.__dict__.get("_cache")
+        if cache is None:
+            cache = self.__dict__["_cache"] = _Cache(self._word_terms)
         seen = set(text_words)
-        out: dict[str, None] = {}  # insertion-ordered set
-        cache: dict[str, tuple[str, ...]] = self.__dict__.setdefault("_cache", {})
-        for word in dict.fromkeys(text_words):
-            found = cache.get(word)
-            if found is None:
-                found = cache[word] = self._word_terms(word)
-            for term in found:
-                if term not in seen:
-                    out[term] = None
-        return list(out)
+        found = chain.from_iterable(map(cache.__getitem__, dict.fromkeys(text_words)))
+        return [term for term in dict.fromkeys(found) if term not in seen]
 
     def _word_terms(self, word: str) -> tuple[str, ...]:
         """A hyphenated word is analysed as a whole ("some-kanavilla" → "somekanava") and by
@@ -82,6 +78,18 @@ class Analyser:
                 if len(term) >= MIN_LENGTH and term not in found:
                     found.append(term)
         return tuple(found)
+
+
+class _Cache(dict):
+    """word → its terms, computed on first use."""
+
+    def __init__(self, compute: Callable[[str], tuple[str, ...]]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        value = self[word] = self.compute(word)
+        return value
 
 
 class NoAnalyser(Analyser):

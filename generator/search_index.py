@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import html as html_lib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -62,6 +63,8 @@ UNUSED_BUNDLE_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
 """Pagefind's ready-made interfaces; the site has its own (docs/assets/kb-search/)."""
+SCRATCH_ROOM = 2 * 2**30
+"""Room /dev/shm must have for the prepared pages (about 15 KB a page: 150 MB at 10,000 entries)."""
 TERMS_MARK = "⁂"
 CONTENT_WEIGHT = 0.5
 
@@ -101,23 +104,28 @@ class PreparedPage:
     """The distinct words of the indexed text (for the query side's table of forms)."""
 
 
-def page_address(site: Path, file: Path) -> str:
-    """``<site>/lainaukset/x/index.html`` → ``lainaukset/x/``; ``<site>/404.html`` → ``404.html``."""
-    rel = file.relative_to(site).as_posix()
-    if rel == "index.html":
+def page_address(relative: str) -> str:
+    """``lainaukset/x/index.html`` → ``lainaukset/x/``; ``404.html`` → ``404.html`` (paths from the
+    site's root, with "/")."""
+    if relative == "index.html":
         return ""
-    return rel.removesuffix("index.html")
+    return relative.removesuffix("index.html")
 
 
 def site_pages(site: Path) -> Iterable[tuple[str, Path]]:
-    """The HTML pages of a built site that belong in the search, in a stable order."""
-    for file in sorted(site.rglob("*.html")):
-        rel = file.relative_to(site)
-        if rel.parts[0] in (BUNDLE, "assets"):
-            continue
-        address = page_address(site, file)
+    """The HTML pages of a built site that belong in the search, in a stable order (sorted by
+    path; ``os.walk`` rather than ``Path.rglob``, a third of the cost at 10,000 pages)."""
+    found: list[str] = []
+    root = str(site)
+    for folder, subfolders, names in os.walk(root):
+        if folder == root:
+            subfolders[:] = [d for d in subfolders if d not in (BUNDLE, "assets")]
+        prefix = "" if folder == root else folder[len(root) + 1:].replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in names if name.endswith(".html"))
+    for relative in sorted(found):
+        address = page_address(relative)
         if address not in SKIPPED_PAGES:
-            yield address, file
+            yield address, site / relative
 
 
 def searchable(article: str) -> tuple[str, str]:
@@ -128,8 +136,11 @@ def searchable(article: str) -> tuple[str, str]:
     own, rest = (article[: tail.start()], article[tail.start():]) if tail else (article, "")
     own = _NOTE_AFTER_TITLE.sub(r"\1 data-pagefind-ignore\2", own, count=1)
     own = _PRINT_ONLY.sub(lambda m: "<p data-pagefind-ignore " + m.group(0)[3:], own)
-    own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)
-    text = _IGNORED_TEXT.sub(" ", _MARKED_IGNORED.sub(" ", own))
+    if "<ul>" in own:  # (most entry pages have no list: skip the scan)
+        own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)
+    text = _MARKED_IGNORED.sub(" ", own)
+    if "<script" in text or "<style" in text or "<template" in text:
+        text = _IGNORED_TEXT.sub(" ", text)
     if rest:
         own += f"<div data-pagefind-ignore>{rest}</div>"
     return own, html_lib.unescape(_TAGS.sub(" ", text))
@@ -190,15 +201,16 @@ def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, plac
     indexed: set[str] = set()
     vocabulary: set[str] = set()
     terms = 0
-    with tempfile.TemporaryDirectory(prefix="kb-search-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="kb-search-", dir=_scratch_parent()) as scratch:
         root = Path(scratch)
         for address, file in site_pages(site):
             page = prepare(file.read_text(encoding="utf-8"), address, records.get(address), analyser, placement)
             if page is None:
                 continue
-            target = root / page.url / "index.html" if not page.url.endswith(".html") else root / page.url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
+            target = os.path.join(root, page.url, "" if page.url.endswith(".html") else "index.html")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as out:
+                out.write(page.html)
             indexed.add(page.url)
             vocabulary |= page.words
             terms += page.terms
@@ -217,6 +229,18 @@ def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, plac
         seconds=time.perf_counter() - started,
         bundle_bytes=size,
     )
+
+
+def _scratch_parent() -> str | None:
+    """Memory-backed /dev/shm when there is room (a tenth of the disk-backed folder's cost of
+    creating and removing 10,000 folders), else the usual temporary folder."""
+    shm = "/dev/shm"
+    try:
+        stat = os.statvfs(shm)
+    except OSError:
+        return None
+    room = stat.f_bavail * stat.f_frsize
+    return shm if os.access(shm, os.W_OK) and room > SCRATCH_ROOM else None
 
 
 def _pagefind(root: Path, output: Path) -> None:
