@@ -1,6 +1,7 @@
 """The search step of a build, in one call: built site + ``Index`` → Pagefind bundle.
 
-The MkDocs plugin calls ``index_built_site`` from ``on_post_build``; it picks the analyser
+The MkDocs plugin takes ``search_records`` before the build and calls ``index_built_site`` from
+``on_post_build``; it picks the analyser
 (``KB_SEARCH_MORPHOLOGY`` overrides the configured one) and the facet records. No MkDocs here.
 """
 
@@ -9,14 +10,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .facets import records
+from .facets import SearchRecord, records
 from .index import Index
 from .morphology import analyser
 from .search_index import Stats, build
 
 
-def index_built_site(site: Path, index: Index | None, morphology: str = "voikko") -> Stats:
+def search_records(index: Index | None) -> dict[str, SearchRecord]:
+    """What the search needs from the content: computed before the build, so the content model
+    need not be kept until the site is indexed."""
+    return records(index) if index is not None else {}
+
+
+def index_built_site(site: Path, entries: dict[str, SearchRecord], morphology: str = "voikko") -> Stats:
     """Raises RuntimeError (``MorphologyUnavailable`` among them) when the index cannot be built."""
     name = os.environ.get("KB_SEARCH_MORPHOLOGY") or morphology
     placement = os.environ.get("KB_SEARCH_PLACEMENT") or "content"
-    return build(site, records(index) if index is not None else {}, analyser(name), placement)
+    return build(site, entries, analyser(name), placement)
