@@ -49,3 +49,29 @@ def test_generated_markdown_is_never_written_into_the_repository(fixture_site: P
     docs = Path(__file__).resolve().parent.parent / "docs"
     assert not (docs / "lainaukset").exists() and not (docs / "teemat").exists()
 
+
+
+def test_a_build_leaves_nothing_frozen_from_the_garbage_collector(tmp_path: Path, monkeypatch):
+    """The plugin freezes the build's long-lived objects from the cyclic GC while MkDocs renders;
+    every build, also one that fails after that point, must unfreeze them, or `mkdocs serve`
+    would keep every rebuild's objects for good."""
+    import gc
+
+    import pytest
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    monkeypatch.setenv("KB_CONTENT", str(FIXTURE_SITE))
+    repo = Path(__file__).resolve().parent.parent
+
+    def config(site: str):
+        return load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(tmp_path / site), strict=True)
+
+    build(config("ok"))
+    assert (tmp_path / "ok" / "lainaukset" / "kaikki-mukaan" / "index.html").is_file()
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setenv("KB_SEARCH_MORPHOLOGY", "tuntematon")  # fails in on_post_build
+    with pytest.raises(MkDocsException):
+        build(config("broken"))
+    assert gc.get_freeze_count() == 0
