@@ -128,9 +128,10 @@ def site_pages(site: Path) -> Iterable[tuple[str, Path]]:
             yield address, site / relative
 
 
-def searchable(article: str) -> tuple[str, str]:
-    """The article marked for Pagefind (what is not the page's own text ignored), and that own
-    text as plain text, roughly as Pagefind reads it: the morphology works on the same words."""
+def searchable(article: str) -> tuple[str, str, str]:
+    """The article split for Pagefind: its own part (with what is not the page's own text marked
+    ignored), the ignored tail (citation, related entries; "" if none), and the own part as
+    plain text, roughly as Pagefind reads it: the morphology works on the same words."""
     article = _HEADERLINK.sub("", article)
     tail = _TAIL.search(article)
     own, rest = (article[: tail.start()], article[tail.start():]) if tail else (article, "")
@@ -141,9 +142,8 @@ def searchable(article: str) -> tuple[str, str]:
     text = _MARKED_IGNORED.sub(" ", own)
     if "<script" in text or "<style" in text or "<template" in text:
         text = _IGNORED_TEXT.sub(" ", text)
-    if rest:
-        own += f"<div data-pagefind-ignore>{rest}</div>"
-    return own, html_lib.unescape(_TAGS.sub(" ", text))
+    tail_html = f"<div data-pagefind-ignore>{rest}</div>" if rest else ""
+    return own, tail_html, html_lib.unescape(_TAGS.sub(" ", text))
 
 
 def prepare(html: str, address: str, record: SearchRecord | None, analyser: Analyser,
@@ -153,14 +153,13 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     end = html.rfind("</article>")
     if opening is None or end < opening.end():
         return None
-    article, text = searchable(html[opening.end():end])
+    own, tail, text = searchable(html[opening.end():end])
     page_words = words(text)
     terms = analyser.expand(page_words)
+    block = ""
     if placement == "content" and terms:
         block = f'<div data-pagefind-weight="{CONTENT_WEIGHT}">{TERMS_MARK} {" ".join(terms)}</div>'
-        tail = article.find("<div data-pagefind-ignore><h2 ")
-        at = tail if tail >= 0 else len(article)
-        article = article[:at] + block + article[at:]
+    article = own + block + tail
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
     extra = _metadata(record, terms if placement != "content" else [])
     prepared = (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
