@@ -26,7 +26,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.model import Content, Pair, Quote, Theme  # noqa: E402
+from generator.content.model import Content, Pair, Quote, Theme  # noqa: E402
 from generator.pipeline import check  # noqa: E402
 
 try:

@@ -12,10 +12,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import model as m
-from . import scaffold, schema
+from .content import model as m
+from .editors import scaffold
+from .editors import schemas as schema
 from .pipeline import build_pages, check, content_root
-from .problems import display_path, format_problems
+from .content.problems import display_path, format_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +83,7 @@ def _schemas(out: Path, check_only: bool) -> int:
     if check_only:
         stale = schema.stale(out)
         for path in stale:
-            print(f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/model.py); "
+            print(f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/content/model.py); "
                   "aja python -m generator schemas")
         return 1 if stale else 0
     written = schema.write(out)

@@ -24,8 +24,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .pipeline import build_pages, content_root
-from .render import TEMPLATES
-from .search_build import index_built_site, search_records
+from .site.render import TEMPLATES
+from .search.build import index_built_site, search_records
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -34,7 +34,7 @@ class KnowledgeBaseConfig(Config):
     content = c.Type(str, default="practices")
     """Content root relative to mkdocs.yml; the environment variable KB_CONTENT overrides it."""
     search_morphology = c.Type(str, default="voikko")
-    """Analyser for the search index (generator/morphology.py); KB_SEARCH_MORPHOLOGY overrides it."""
+    """Analyser for the search index (generator/search/morphology.py); KB_SEARCH_MORPHOLOGY overrides it."""
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):

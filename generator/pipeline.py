@@ -6,12 +6,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, opendata, permalinks, render, urls
-from .index import Index, build_index
-from .load import load_tree
-from .problems import Problem, without_consequences
-from .render import abbreviations, render_site
-from .validate import validate
+from .site import charts
+from .site import opendata
+from .site import permalinks
+from .site import render
+from .site import urls
+from .content.index import Index, build_index
+from .content.load import load_tree
+from .content.problems import Problem, without_consequences
+from .site.render import abbreviations, render_site
+from .content.validate import validate
 
 DEFAULT_CONTENT = Path("practices")
 

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 
-from generator import charts
-from generator.model import Content
+from generator.site import charts
+from generator.content.model import Content
 from generator.pipeline import check
 
 from conftest import REPO

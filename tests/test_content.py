@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import check
-from generator.urls import entry_page
+from generator.site.urls import entry_page
 
 from conftest import REPO
 

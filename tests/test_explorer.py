@@ -6,9 +6,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.explorer import CHECKLIST_COLUMNS
+from generator.site.explorer import CHECKLIST_COLUMNS
 from generator.pipeline import check
-from generator.urls import EXPLORER
+from generator.site.urls import EXPLORER
 
 from conftest import REPO
 

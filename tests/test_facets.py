@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.facets import facets, page_url, records
+from generator.site.facets import facets, page_url, records
 from generator.pipeline import check
 
 from conftest import FIXTURE_SITE

@@ -15,7 +15,7 @@ import yaml
 import pytest
 from pydantic import BaseModel, TypeAdapter
 
-from generator import schema
+from generator.editors import schemas as schema
 from generator.pipeline import check
 
 from conftest import REPO

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.index import RELATED_LIMIT, UNSTATED
+from generator.content.index import RELATED_LIMIT, UNSTATED
 from generator.pipeline import build_pages, check
-from generator.urls import entry_page
+from generator.site.urls import entry_page
 
 from conftest import FIXTURE_SITE, REPO
 from html_links import internal_links

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_tree
+from generator.content.load import load_tree
 from conftest import write_tree
 
 QUOTE = "quotes/q.yml"

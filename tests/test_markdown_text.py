@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.markdown_text import inline, prose, verbatim
+from generator.site.markdown_text import inline, prose, verbatim
 
 EXTENSIONS = ["abbr", "attr_list", "tables", "pymdownx.escapeall"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.morphology import MorphologyUnavailable, analyser, words
+from generator.search.morphology import MorphologyUnavailable, analyser, words
 
 voikko = analyser("voikko")
 

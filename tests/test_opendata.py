@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator import opendata
+from generator.site import opendata
 from generator.pipeline import build_pages, check
 
 from conftest import FIXTURE_SITE, REPO

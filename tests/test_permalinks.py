@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from generator import permalinks
+from generator.site import permalinks
 from generator.pipeline import check
 
 from conftest import FIXTURE_SITE, REPO, mkdocs_build

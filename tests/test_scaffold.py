@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import model as m
-from generator.scaffold import MODELS, slug
+from generator.content import model as m
+from generator.editors.scaffold import MODELS, slug
 
 from conftest import REPO
 

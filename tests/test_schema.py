@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator import schema
-from generator.load import discover, load_tree
+from generator.editors import schemas as schema
+from generator.content.load import discover, load_tree
 
 from conftest import FIXTURE_SITE, REPO
 
@@ -73,7 +73,7 @@ def test_schemas_command_writes_and_checks(run_cli, tmp_path: Path):
     code, stdout, _ = run_cli("schemas", "--check", "--out", str(out))
     assert code == 1
     assert stdout.splitlines()[0] == (f"{out}/quote.schema.json:1:1: skeema ei vastaa mallia "
-                                      "(generator/model.py); aja python -m generator schemas")
+                                      "(generator/content/model.py); aja python -m generator schemas")
     assert run_cli("schemas", "--out", str(out))[0] == 0
     assert run_cli("schemas", "--check", "--out", str(out)) == (0, "", "")
     assert (out / "pair.schema.json").read_text(encoding="utf-8") == (SCHEMAS / "pair.schema.json").read_text(

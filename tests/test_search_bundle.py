@@ -8,7 +8,7 @@ from pathlib import Path
 
 import cbor2
 
-from generator.search_bundle import SIGNATURE, stabilise
+from generator.search.bundle import SIGNATURE, stabilise
 
 
 def files(bundle: Path) -> dict[str, bytes]:

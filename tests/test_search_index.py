@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.facets import records
-from generator.morphology import analyser
+from generator.site.facets import records
+from generator.search.morphology import analyser
 from generator.pipeline import check
-from generator.search_index import TERMS_MARK, prepare, site_pages
+from generator.search.prepare import TERMS_MARK, prepare, site_pages
 
 from conftest import FIXTURE_SITE
 

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.index import UNSTATED
-from generator.model import Pair, Quote
+from generator.content.index import UNSTATED
+from generator.content.model import Pair, Quote
 from generator.pipeline import check
 
 from conftest import REPO

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 
 from . import render
-from .model import Content
+from ..content.model import Content
 
 FOLDER = "assets/charts"
 MEASURES = ("hakijat", "hakijat-organisaatioina", "hakijat-konsortioina",

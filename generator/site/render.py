@@ -14,10 +14,14 @@ import jinja2
 
 from . import urls
 from .facets import facets
-from .index import UNSTATED, Example, Index
+from ..content.index import UNSTATED, Example, Index
 from .markdown_text import attribute, inline, prose, verbatim
-from .model import Pair, Quote, Theme
-from . import charts, explorer, hubs, opendata, permalinks
+from ..content.model import Pair, Quote, Theme
+from . import charts
+from . import explorer
+from . import hubs
+from . import opendata
+from . import permalinks
 
 TEMPLATES = Path(__file__).parent / "templates"
 

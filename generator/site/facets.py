@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import urls
-from .index import UNSTATED, Index
-from .model import Pair, Quote, Theme
+from ..content.index import UNSTATED, Index
+from ..content.model import Pair, Quote, Theme
 
 DESCRIPTION_LENGTH = 220
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import permalinks, urls
-from .index import UNSTATED
-from .model import Pair
+from . import permalinks
+from . import urls
+from ..content.index import UNSTATED
+from ..content.model import Pair
 
 if TYPE_CHECKING:
     from .render import _Renderer

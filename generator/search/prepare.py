@@ -1,7 +1,7 @@
 """Stage: search. A built site directory → its Pagefind search bundle in ``<site>/pagefind/``.
 
 Runs after the site is built (the MkDocs plugin calls ``build`` from ``on_post_build``; a site
-built by any other tool can be indexed with ``python -m generator.search_index SITE``). No MkDocs
+built by any other tool can be indexed with ``python -m generator.search.prepare SITE``). No MkDocs
 here. Every HTML page is read and its article is prepared for Pagefind as a small page of its own
 in a scratch folder, which Pagefind's binary (inside the ``pagefind[bin]`` wheel) indexes; the
 built HTML is left exactly as MkDocs wrote it, so nothing below reaches a reader or assistive
@@ -42,8 +42,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import query_forms, search_bundle
-from .facets import SearchRecord
+from . import query_forms
+from . import bundle as search_bundle
+from ..site.facets import SearchRecord
 from .morphology import Analyser, MorphologyUnavailable, analyser as make_analyser, words
 
 BUNDLE = "pagefind"
@@ -264,15 +265,15 @@ def _pagefind(root: Path, output: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.search_index",
+        prog="python -m generator.search.prepare",
         description="Rakentaa Pagefind-hakemiston valmiista sivustosta (SIVUSTO/pagefind/).")
     parser.add_argument("site", type=Path, help="rakennettu sivusto, esim. site/")
     parser.add_argument("--content", default=None, help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     parser.add_argument("--morphology", default="voikko", help="voikko, simplemma, snowball tai none")
     args = parser.parse_args(argv)
 
-    from .facets import records as make_records
-    from .pipeline import check, content_root
+    from ..site.facets import records as make_records
+    from ..pipeline import check, content_root
 
     result = check(content_root(args.content))
     if result.index is None:

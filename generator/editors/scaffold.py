@@ -19,10 +19,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model as m
-from .load import ENTRY_FOLDERS, load_tree
-from .problems import did_you_mean, listing
-from .schema import comment
+from ..content import model as m
+from ..content.load import ENTRY_FOLDERS, load_tree
+from ..content.problems import did_you_mean, listing
+from .schemas import comment
 
 KINDS = {"quote": "quote", "lainaus": "quote", "pair": "pair", "pari": "pair",
          "theme": "theme", "teema": "theme"}

@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import permalinks, render, urls
-from .index import UNSTATED, Example
-from .model import Pair, Quote, Term
+from . import permalinks
+from . import render
+from . import urls
+from ..content.index import UNSTATED, Example
+from ..content.model import Pair, Quote, Term
 
 if TYPE_CHECKING:
     from .render import _Renderer

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from . import permalinks, urls
-from .index import Index
-from .model import Pair, Quote, SourceDocument, Theme
+from . import permalinks
+from . import urls
+from ..content.index import Index
+from ..content.model import Pair, Quote, SourceDocument, Theme
 
 if TYPE_CHECKING:
     from .render import _Renderer

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from . import urls
-from .model import Content, Pair, Quote, Theme
+from ..content.model import Content, Pair, Quote, Theme
 
 KB_NAME = "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki"
 """The knowledge base as a citation names it."""

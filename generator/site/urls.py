@@ -3,7 +3,7 @@ so that renaming an entry's title never breaks a link."""
 
 from __future__ import annotations
 
-from .model import Pair, Quote, Theme
+from ..content.model import Pair, Quote, Theme
 
 FOLDERS: dict[type, str] = {Quote: "lainaukset", Pair: "tavoitteet", Theme: "teemat"}
 KIND_LABELS: dict[type, str] = {Quote: "Lainaus", Pair: "Tavoite ja mittari", Theme: "Teema"}

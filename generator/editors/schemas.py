@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import model as m
+from ..content import model as m
 
 SCHEMA_DIR = Path("schemas")
 
