@@ -13,10 +13,10 @@ import time
 from pathlib import Path
 
 from .content import model as m
+from .content.problems import display_path, format_problems
 from .editors import scaffold
 from .editors import schemas as schema
 from .pipeline import build_pages, check, content_root
-from .content.problems import display_path, format_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,25 +27,42 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
     check_cmd = commands.add_parser("check", help="tarkista kaikki sisältö")
     check_cmd.add_argument("content", nargs="?", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
-    check_cmd.add_argument("--format", choices=["text", "github"], default="text",
-                           help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
-                           "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä")
+    check_cmd.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
+        "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä",
+    )
     gen_cmd = commands.add_parser("generate", help="kirjoita tuotetut Markdown-sivut hakemistoon")
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     gen_cmd.add_argument("--docs", default="docs", help="käsin kirjoitetut sivut (oletus: docs/)")
     new_cmd = commands.add_parser("new", help="luo uusi merkintä täytettäväksi ja tulosta sen polku")
-    new_cmd.add_argument("kind", choices=list(scaffold.KINDS), metavar="LAJI",
-                         help="quote tai lainaus, pair tai pari, theme tai teema")
+    new_cmd.add_argument(
+        "kind",
+        choices=list(scaffold.KINDS),
+        metavar="LAJI",
+        help="quote tai lainaus, pair tai pari, theme tai teema",
+    )
     new_cmd.add_argument("--title", help="otsikko, josta tunniste muodostetaan (kysytään, jos puuttuu)")
-    new_cmd.add_argument("--theme", action="append", default=[], metavar="TEEMA",
-                         help="teeman tunniste; voi antaa monta kertaa")
+    new_cmd.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="TEEMA",
+        help="teeman tunniste; voi antaa monta kertaa",
+    )
     new_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     schemas_cmd = commands.add_parser("schemas", help="kirjoita sisältötiedostojen JSON-skeemat malleista")
-    schemas_cmd.add_argument("--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)")
-    schemas_cmd.add_argument("--check", action="store_true",
-                             help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat "
-                             "malleista")
+    schemas_cmd.add_argument(
+        "--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)"
+    )
+    schemas_cmd.add_argument(
+        "--check",
+        action="store_true",
+        help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat malleista",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "schemas":
@@ -64,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 def _new(root: Path, kind: str, title: str | None, themes: list[str]) -> int:
     if title is None:
         if not sys.stdin.isatty():
-            print("virhe: anna otsikko: --title \"Otsikko\"", file=sys.stderr)
+            print('virhe: anna otsikko: --title "Otsikko"', file=sys.stderr)
             return 2
         prompt = "Lyhyt nimi (tunnistetta varten)" if scaffold.KINDS[kind] == "pair" else "Otsikko"
         print(f"{prompt}: ", end="", file=sys.stderr, flush=True)
@@ -83,8 +100,10 @@ def _schemas(out: Path, check_only: bool) -> int:
     if check_only:
         stale = schema.stale(out)
         for path in stale:
-            print(f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/content/model.py); "
-                  "aja python -m generator schemas")
+            print(
+                f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/content/model.py); "
+                "aja python -m generator schemas"
+            )
         return 1 if stale else 0
     written = schema.write(out)
     print(f"Kirjoitettu {len(written)} skeemaa hakemistoon {out}.", file=sys.stderr)
@@ -99,8 +118,11 @@ def _check(root: Path, style: str = "text") -> int:
         return 1
     index = result.index
     assert index is not None
-    print(f"Sisältö kunnossa: {len(index.content.quotes)} lainausta, {len(index.content.pairs)} "
-          f"tavoite–mittari-paria, {len(index.themes)} teemaa.", file=sys.stderr)
+    print(
+        f"Sisältö kunnossa: {len(index.content.quotes)} lainausta, {len(index.content.pairs)} "
+        f"tavoite–mittari-paria, {len(index.themes)} teemaa.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..site.facets import SearchRecord, records
 from ..content.index import Index
+from ..site.facets import SearchRecord, records
 from .morphology import analyser
 from .prepare import Stats, build
 
