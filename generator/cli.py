@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate|new|schemas``.
+"""Command line: ``python -m generator check|generate|new|schemas|search``.
 
 Exit status: 0 clean, 1 content problems (each on its own line as path:line:col: message),
 2 usage error. Content problems never produce a traceback.
@@ -17,6 +17,9 @@ from .content.problems import display_path, format_problems
 from .editors import scaffold
 from .editors import schemas as schema
 from .pipeline import build_pages, check, content_root
+from .search import prepare as search_prepare
+from .search.morphology import MorphologyUnavailable, analyser
+from .site.facets import records
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat malleista",
     )
+    search_cmd = commands.add_parser(
+        "search", help="rakenna Pagefind-hakemisto valmiista sivustosta (SIVUSTO/pagefind/)"
+    )
+    search_cmd.add_argument("site", type=Path, metavar="SIVUSTO", help="rakennettu sivusto, esim. site/")
+    search_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
+    search_cmd.add_argument("--morphology", default="voikko", help="voikko tai none (oletus: voikko)")
     args = parser.parse_args(argv)
 
     if args.command == "schemas":
@@ -75,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(root, args.format)
     if args.command == "new":
         return _new(root, args.kind, args.title, args.theme)
+    if args.command == "search":
+        return _search(root, args.site, args.morphology)
     return _generate(root, Path(args.out), Path(args.docs))
 
 
@@ -151,4 +162,18 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
             stream.write(result.abbreviations)
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
+    return 0
+
+
+def _search(root: Path, site: Path, morphology: str) -> int:
+    result = check(root)
+    if result.index is None:
+        print(format_problems(result.problems))
+        return 1
+    try:
+        stats = search_prepare.build(site, records(result.index), analyser(morphology))
+    except MorphologyUnavailable as error:
+        print(f"virhe: {error}", file=sys.stderr)
+        return 1
+    print(stats, file=sys.stderr)
     return 0

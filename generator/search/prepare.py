@@ -1,7 +1,7 @@
 """Stage: search. A built site directory → its Pagefind search bundle in ``<site>/pagefind/``.
 
 Runs after the site is built (the MkDocs plugin calls ``build`` from ``on_post_build``; a site
-built by any other tool can be indexed with ``python -m generator.search.prepare SITE``). No MkDocs
+built by any other tool can be indexed with ``python -m generator search SITE``). No MkDocs
 here. Every HTML page is read and its article is prepared for Pagefind as a small page of its own
 in a scratch folder, which Pagefind's binary (inside the ``pagefind[bin]`` wheel) indexes; the
 built HTML is left exactly as MkDocs wrote it, so nothing below reaches a reader or assistive
@@ -28,14 +28,12 @@ Beside Pagefind's bundle it writes the query side's table of word forms (``query
 
 from __future__ import annotations
 
-import argparse
 import html as html_lib
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterable
@@ -45,8 +43,7 @@ from pathlib import Path
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
 from . import query_forms
-from .morphology import Analyser, MorphologyUnavailable, words
-from .morphology import analyser as make_analyser
+from .morphology import Analyser, words
 
 BUNDLE = "pagefind"
 LANGUAGE = "fi"
@@ -292,36 +289,3 @@ def _pagefind(root: Path, output: Path) -> None:
     for unused in UNUSED_BUNDLE_FILES:
         (output / unused).unlink(missing_ok=True)
     search_bundle.stabilise(output)  # two builds of one site give the same bytes
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m generator.search.prepare",
-        description="Rakentaa Pagefind-hakemiston valmiista sivustosta (SIVUSTO/pagefind/).",
-    )
-    parser.add_argument("site", type=Path, help="rakennettu sivusto, esim. site/")
-    parser.add_argument(
-        "--content", default=None, help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)"
-    )
-    parser.add_argument("--morphology", default="voikko", help="voikko, simplemma, snowball tai none")
-    args = parser.parse_args(argv)
-
-    from ..pipeline import check, content_root
-    from ..site.facets import records as make_records
-
-    result = check(content_root(args.content))
-    if result.index is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    try:
-        stats = build(args.site, make_records(result.index), make_analyser(args.morphology))
-    except MorphologyUnavailable as error:
-        print(f"virhe: {error}", file=sys.stderr)
-        return 1
-    print(stats)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
