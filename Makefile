@@ -44,10 +44,12 @@ schemas-check: $(STAMP)
 test: lint $(BROWSER) $(VOIKKO)
 	$(BIN)/python -m pytest
 
-# Lint and format (ruff) and the layering of the packages (import-linter, see pyproject.toml).
+# Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
+# (import-linter); all configured in pyproject.toml.
 lint: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
+	$(BIN)/mypy
 	@$(BIN)/lint-imports --no-cache > $(VENV)/lint-imports.log || { cat $(VENV)/lint-imports.log; exit 1; }
 
 $(BROWSER):

@@ -22,29 +22,31 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from .pipeline import build_pages, content_root
 from .search.build import index_built_site, search_records
+from .site.facets import SearchRecord
 from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
 
-class KnowledgeBaseConfig(Config):
+class KnowledgeBaseConfig(Config):  # type: ignore[no-untyped-call]
     content = c.Type(str, default="practices")
     """Content root relative to mkdocs.yml; the environment variable KB_CONTENT overrides it."""
     search_morphology = c.Type(str, default="voikko")
     """Analyser for the search index (generator/search/morphology.py); KB_SEARCH_MORPHOLOGY overrides it."""
 
 
-class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
         self.abbreviations = ""
         self.files: dict[str, bytes] = {}
         self.own_redirects: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
-        self.search_records: dict = {}
+        self.search_records: dict[str, SearchRecord] = {}
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -139,7 +141,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             )
         return files
 
-    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return markdown + self.abbreviations
 
     def on_post_build(self, config: MkDocsConfig) -> None:

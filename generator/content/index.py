@@ -9,7 +9,9 @@ no pair of entries is ever compared blindly.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .model import Content, Pair, Quote, Theme
 
@@ -62,11 +64,11 @@ def build_index(content: Content) -> Index:
 
     themes_by_standard: dict[str, list[Theme]] = defaultdict(list)
     themes_by_priority: dict[str, list[Theme]] = defaultdict(list)
-    for theme in themes:
-        for standard in theme.quality_standards:
-            themes_by_standard[standard].append(theme)
-        for priority in theme.priorities:
-            themes_by_priority[priority].append(theme)
+    for theme_ in themes:
+        for standard in theme_.quality_standards:
+            themes_by_standard[standard].append(theme_)
+        for priority in theme_.priorities:
+            themes_by_priority[priority].append(theme_)
 
     vocab = content.vocabularies
     labels = {
@@ -96,7 +98,11 @@ def _keys(entry: Example) -> set[str]:
     return {f"t:{t}" for t in entry.themes} | {f"s:{s}" for s in entry.quality_standards}
 
 
-def _related(examples, by_theme, by_standard) -> dict[str, tuple[Example, ...]]:
+def _related(
+    examples: Sequence[Example],
+    by_theme: Mapping[str, list[Example]],
+    by_standard: Mapping[str, list[Example]],
+) -> dict[str, tuple[Example, ...]]:
     """For each entry, the few entries sharing most themes and standards, best first.
 
     Candidates come from a window of RELATED_WINDOW neighbours on each side of the entry in each
@@ -123,5 +129,8 @@ def _related(examples, by_theme, by_standard) -> dict[str, tuple[Example, ...]]:
     return related
 
 
-def _freeze(groups):
+_T = TypeVar("_T")
+
+
+def _freeze(groups: Mapping[str, list[_T]]) -> dict[str, tuple[_T, ...]]:
     return {key: tuple(values) for key, values in sorted(groups.items())}

@@ -8,6 +8,7 @@ bomb costs nothing), duplicate keys are reported. The libyaml C parser is used w
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -183,12 +184,15 @@ def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
-def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
+def _build(
+    event: yaml.Event, events: Iterator[yaml.Event], loc: Path_, doc: Document, problems: list[Problem]
+) -> Any:
     """Plain data from the event stream, recording positions; refuses aliases, tags, duplicates.
 
     Building from events rather than a node graph means an alias is seen where it is written
     (and refused there), so no amount of aliasing can make the walk expensive.
     """
+    assert event.start_mark is not None  # the parser marks every event
     line, col = event.start_mark.line + 1, event.start_mark.column + 1
     doc.marks[loc] = (line, col)
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -207,6 +211,7 @@ def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[
         _check_tag(tag, "tag:yaml.org,2002:map", doc, line, col, problems)
         result: dict[str, Any] = {}
         while not isinstance(key_event := next(events), yaml.MappingEndEvent):
+            assert key_event.start_mark is not None
             key_pos = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
             if not isinstance(key_event, yaml.ScalarEvent):
                 problems.append(_at(doc.path, *key_pos, "kentän nimen pitää olla tekstiä"))
@@ -229,12 +234,12 @@ def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[
         return result
     if isinstance(event, yaml.SequenceStartEvent):
         _check_tag(tag, "tag:yaml.org,2002:seq", doc, line, col, problems)
-        items = []
+        items: list[Any] = []
         while not isinstance(item := next(events), yaml.SequenceEndEvent):
             items.append(_build(item, events, loc + (len(items),), doc, problems))
         return items
     assert isinstance(event, yaml.ScalarEvent)
-    resolved = tag if tag and tag != "!" else _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    resolved = tag if tag and tag != "!" else _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if resolved not in _SCALAR_TAGS:
         _check_tag(tag, None, doc, line, col, problems)
         return None

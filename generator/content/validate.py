@@ -9,6 +9,7 @@ still holding the placeholder that ``new`` wrote.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ _VOCABULARY_FILES = {
 
 def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Problem]]:
     problems: list[Problem] = []
-    parsed: dict[str, list[tuple[Document, Any]]] = defaultdict(list)
+    parsed: dict[str, list[tuple[Document, Path_, Any]]] = defaultdict(list)
     failed: dict[str, set[str]] = defaultdict(set)
     for doc in documents:
         for item_loc, item_model, data in _items(doc, problems):
@@ -69,7 +70,7 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
     return content, without_consequences(placeholders, problems)
 
 
-def _placeholders(doc: Document, data: Any, loc: Path_):
+def _placeholders(doc: Document, data: Any, loc: Path_) -> Iterator[Problem]:
     """Every text in ``data`` that still starts with the scaffold's placeholder."""
     if isinstance(data, dict):
         for key, value in data.items():
@@ -86,7 +87,7 @@ def _placeholders(doc: Document, data: Any, loc: Path_):
         )
 
 
-def _items(doc: Document, problems: list[Problem]):
+def _items(doc: Document, problems: list[Problem]) -> Iterator[tuple[Path_, type[BaseModel], Any]]:
     """The model-sized pieces of a document: the file itself, or each item of a list file."""
     if doc.kind in _ENTRY_MODELS:
         yield (), _ENTRY_MODELS[doc.kind], doc.data
@@ -109,7 +110,9 @@ def _items(doc: Document, problems: list[Problem]):
             yield base + (i,), item_model, item
 
 
-def _parse(doc: Document, base: Path_, model: type[BaseModel], data: Any, problems: list[Problem]):
+def _parse(
+    doc: Document, base: Path_, model: type[BaseModel], data: Any, problems: list[Problem]
+) -> BaseModel | None:
     if not isinstance(data, dict):
         problems.append(_problem(doc, base, "odotettiin joukkoa kenttiä muodossa 'kenttä: arvo'"))
         return None
@@ -117,16 +120,17 @@ def _parse(doc: Document, base: Path_, model: type[BaseModel], data: Any, proble
         obj = model.model_validate(data)
     except ValidationError as error:
         for detail in error.errors(include_url=False):
-            message, at_key = describe(detail, model)
+            message, at_key = describe(dict(detail), model)
             problems.append(_problem(doc, base + tuple(detail["loc"]), message, key=at_key))
         return None
-    if base == () and hasattr(obj, "id") and obj.id != doc.path.stem:
+    entry_id = getattr(obj, "id", None)
+    if base == () and entry_id is not None and entry_id != doc.path.stem:
         problems.append(
             _problem(
                 doc,
                 ("id",),
-                f"tunniste '{obj.id}' ei vastaa tiedoston nimeä "
-                f"'{doc.path.name}'; nimeä tiedosto {obj.id}.yml tai korjaa tunniste",
+                f"tunniste '{entry_id}' ei vastaa tiedoston nimeä "
+                f"'{doc.path.name}'; nimeä tiedosto {entry_id}.yml tai korjaa tunniste",
             )
         )
     return obj

@@ -246,7 +246,7 @@ def _allowed(model: type[BaseModel], name: str, values: dict[str, Any], existing
     if model is m.Theme and name == "source":
         return f"Sallitut: {', '.join(existing.vocabularies.get('sources', [])) or 'ei yhtään'}."
     if name in ("section", "sections"):
-        document = values.get("document") or values.get("source")
+        document = str(values.get("document") or values.get("source"))
         known = existing.sections.get(document, [])
         return f"Lähteen '{document}' luvut: {'; '.join(known)}." if known else ""
     return ""

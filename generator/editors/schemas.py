@@ -92,7 +92,7 @@ _LIST_TITLES = {
 
 
 class _Generator(GenerateJsonSchema):
-    def field_title_should_be_set(self, schema) -> bool:  # "Data Source" helps no Finnish editor
+    def field_title_should_be_set(self, schema: Any) -> bool:  # "Data Source" helps no Finnish editor
         return False
 
 

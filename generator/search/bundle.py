@@ -15,20 +15,21 @@ import gzip
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import cbor2
 
 SIGNATURE = b"pagefind_dcd"
 
 
-def _read(path: Path):
+def _read(path: Path) -> Any:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise RuntimeError(f"tuntematon Pagefind-tiedosto: {path}")
     return cbor2.loads(raw[len(SIGNATURE) :])
 
 
-def _encode(value) -> bytes:
+def _encode(value: Any) -> bytes:
     return gzip.compress(SIGNATURE + cbor2.dumps(value), compresslevel=9, mtime=0)
 
 

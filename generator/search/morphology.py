@@ -80,7 +80,7 @@ class Analyser:
         return tuple(found)
 
 
-class _Cache(dict):
+class _Cache(dict[str, tuple[str, ...]]):
     """word → its terms, computed on first use."""
 
     def __init__(self, compute: Callable[[str], tuple[str, ...]]):

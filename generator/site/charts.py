@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
-from ..content.model import Content
+from ..content.model import Content, Figure
 from . import render
 
 FOLDER = "assets/charts"
@@ -84,7 +85,7 @@ class Chart:
 
 def charts(content: Content) -> list[Chart]:
     """A chart for every single year that has application or accreditation figures."""
-    figures = {
+    figures: dict[tuple[tuple[int, ...], str, str], Figure] = {
         (tuple(f.years), f.sector, f.measure): f
         for f in content.statistics.figures
         if f.measure in MEASURES and f.unit == "lkm"
@@ -117,7 +118,7 @@ def files(content: Content) -> dict[str, bytes]:
 
 def svg(chart: Chart) -> bytes:
     import matplotlib  # imported here: only a build draws charts, `check` never pays for it
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure as Drawing
 
     measures = list(dict.fromkeys(bar.measure for bar in chart.bars))
     sectors = list(dict.fromkeys(bar.sector for bar in chart.bars))
@@ -126,7 +127,7 @@ def svg(chart: Chart) -> bytes:
     height = 0.8 / max(len(sectors), 1)
     top = chart.scale
     # Text stays text, laid out with matplotlib's own DejaVu Sans; a browser without it falls back.
-    settings = {
+    settings: dict[str, Any] = {
         "svg.hashsalt": SALT,
         "svg.fonttype": "none",
         "font.family": "sans-serif",
@@ -135,8 +136,8 @@ def svg(chart: Chart) -> bytes:
         "hatch.color": "white",
         "hatch.linewidth": 1.0,
     }
-    with matplotlib.rc_context(settings):
-        figure = Figure(figsize=(8, 0.55 * len(measures) * len(sectors) + 1.4))
+    with matplotlib.rc_context(settings):  # type: ignore[arg-type]
+        figure = Drawing(figsize=(8, 0.55 * len(measures) * len(sectors) + 1.4))
         axes = figure.add_subplot()
         labelled: set[str] = set()
         for s, sector in enumerate(sectors):

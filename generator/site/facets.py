@@ -99,8 +99,12 @@ def _record(index: Index, entry: Quote | Pair | Theme) -> SearchRecord:
     theme_titles = index.labels["themes"]
     if isinstance(entry, Theme):
         title, text = entry.title, entry.summary
-        themes = (entry.id,)
-        filters = {"laji": (kind,), "teema": themes, "standardi": tuple(entry.quality_standards)}
+        themes: tuple[str, ...] = (entry.id,)
+        filters: dict[str, tuple[str, ...]] = {
+            "laji": (kind,),
+            "teema": themes,
+            "standardi": tuple(entry.quality_standards),
+        }
     else:
         title = entry.objective if isinstance(entry, Pair) else entry.title
         text = entry.text if isinstance(entry, Quote) else entry.indicator

@@ -9,11 +9,12 @@ Counting and listing read the inverted maps only, so the work grows with the num
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content.index import UNSTATED, Example
-from ..content.model import Pair, Quote, Term
+from ..content.model import Pair, Quote, Term, Theme
 from . import permalinks, render, urls
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def pages(r: _Renderer) -> dict[str, str]:
     return out
 
 
-def home(r: _Renderer) -> dict:
+def home(r: _Renderer) -> dict[str, Any]:
     """The home page's ways in: a link per sector and applicant type, counts, the other hubs."""
     page = urls.HOME
     vocab = r.index.content.vocabularies
@@ -110,7 +111,8 @@ def home(r: _Renderer) -> dict:
 
 
 def _terms(r: _Renderer, vocabulary: str) -> tuple[Term, ...]:
-    return getattr(r.index.content.vocabularies, vocabulary)
+    terms: tuple[Term, ...] = getattr(r.index.content.vocabularies, vocabulary)
+    return terms
 
 
 def _unstated(r: _Renderer, vocabulary: str) -> Term:
@@ -125,7 +127,9 @@ def _examples_by(r: _Renderer, vocabulary: str) -> dict[str, tuple[Example, ...]
     ]
 
 
-def _row(r: _Renderer, page: str, vocabulary: str, term: Term, examples, themes: int = 0) -> TermRow:
+def _row(
+    r: _Renderer, page: str, vocabulary: str, term: Term, examples: Sequence[Example], themes: int = 0
+) -> TermRow:
     return TermRow(
         link=render.Link(term.label, urls.link(page, urls.term_page(vocabulary, term.id))),
         description=term.description or "",
@@ -142,8 +146,8 @@ def _term_page(
     term: Term,
     kind: str,
     hub_text: str,
-    examples,
-    themes,
+    examples: Sequence[Example],
+    themes: Sequence[Theme] | None,
     *,
     group: str = "",
     note: str = "",

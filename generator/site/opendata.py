@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -114,7 +114,8 @@ def entries(index: Index) -> list[ExportEntry]:
 def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair | Theme) -> ExportEntry:
     labels = index.labels
     source = sources[entry.source if isinstance(entry, Theme) else entry.source.document]
-    example = not isinstance(entry, Theme)
+    example = None if isinstance(entry, Theme) else entry
+    theme = entry if isinstance(entry, Theme) else None
     return ExportEntry(
         id=entry.id,
         kind=KINDS[type(entry)],
@@ -128,18 +129,18 @@ def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair
         indicator=entry.indicator if isinstance(entry, Pair) else None,
         summary=entry.summary if isinstance(entry, Theme) else None,
         guidance=entry.guidance if isinstance(entry, Theme) else None,
-        sectors=list(entry.sectors) if example else None,
-        sector_labels=[labels["sectors"][s] for s in entry.sectors] if example else None,
-        applicant_types=list(entry.applicant_types) if example else None,
-        applicant_type_labels=[labels["applicant_types"][s] for s in entry.applicant_types]
+        sectors=list(example.sectors) if example else None,
+        sector_labels=[labels["sectors"][s] for s in example.sectors] if example else None,
+        applicant_types=list(example.applicant_types) if example else None,
+        applicant_type_labels=[labels["applicant_types"][s] for s in example.applicant_types]
         if example
         else None,
-        themes=list(entry.themes) if example else None,
-        theme_labels=[labels["themes"][t] for t in entry.themes] if example else None,
+        themes=list(example.themes) if example else None,
+        theme_labels=[labels["themes"][t] for t in example.themes] if example else None,
         quality_standards=list(entry.quality_standards),
         quality_standard_labels=[labels["quality_standards"][s] for s in entry.quality_standards],
-        priorities=list(entry.priorities) if not example else None,
-        priority_labels=[labels["priorities"][p] for p in entry.priorities] if not example else None,
+        priorities=list(theme.priorities) if theme else None,
+        priority_labels=[labels["priorities"][p] for p in theme.priorities] if theme else None,
         source_document=source.id,
         source_title=source.title,
         source_publisher=source.publisher,
@@ -155,7 +156,7 @@ def csv_columns() -> list[str]:
     return columns + [f"annotation_{name}" for name in ExportAnnotation.model_fields]
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     document = EXPORT.json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -176,7 +177,7 @@ def files(index: Index) -> dict[str, bytes]:
     }
 
 
-def _json(data) -> bytes:
+def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -193,7 +194,7 @@ def _csv(rows: list[ExportEntry]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
@@ -215,7 +216,7 @@ _TYPES = {
 }
 
 
-def _type(prop: dict) -> str:
+def _type(prop: dict[str, Any]) -> str:
     if "anyOf" in prop:
         return " tai ".join(_type(p) for p in prop["anyOf"])
     if "$ref" in prop:
@@ -224,7 +225,8 @@ def _type(prop: dict) -> str:
         return "yksi arvoista " + ", ".join(str(v) for v in prop["enum"])
     if prop.get("type") == "array":
         return "luettelo: " + _type(prop.get("items", {}))
-    return _TYPES.get(prop.get("type", ""), prop.get("type", ""))
+    kind = str(prop.get("type", ""))
+    return _TYPES.get(kind, kind)
 
 
 def fields() -> list[dict[str, str]]:

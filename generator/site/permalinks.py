@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..content.model import Content, Pair, Quote, Theme
+from ..content.model import Content, Pair, Quote, Term, Theme
 from . import urls
 
 KB_NAME = "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki"
@@ -66,12 +66,14 @@ def redirect_map(content: Content) -> dict[str, str]:
     Priorities share one page; their former ids stay as extra anchors there, not as redirects.
     """
     redirects: dict[str, str] = {}
-    for entry in (*content.quotes, *content.pairs, *content.themes):
+    entries: tuple[Quote | Pair | Theme, ...] = (*content.quotes, *content.pairs, *content.themes)
+    for entry in entries:
         for old in urls.former_pages(entry):
             redirects[old] = urls.entry_page(entry)
     vocabularies = content.vocabularies
     for vocabulary in urls.TERM_FOLDERS:
-        for term in getattr(vocabularies, vocabulary):
+        terms: tuple[Term, ...] = getattr(vocabularies, vocabulary)
+        for term in terms:
             for old in term.former_ids:
                 redirects[urls.term_page(vocabulary, old)] = urls.term_page(vocabulary, term.id)
     return dict(sorted(redirects.items()))

@@ -7,13 +7,15 @@ and print. Every piece of text that came from YAML passes through ``markdown_tex
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from ..content.index import UNSTATED, Example, Index
-from ..content.model import Pair, Quote, Theme
+from ..content.model import Figure, Pair, Quote, Theme
 from . import charts, explorer, hubs, opendata, permalinks, urls
 from .facets import facets
 from .markdown_text import attribute, inline, prose, verbatim
@@ -31,7 +33,7 @@ MEASURES = {
 """Row labels of the statistics tables, in display order (keys are Figure.measure values)."""
 
 
-def _figure(figure) -> str:
+def _figure(figure: Figure | None) -> str:
     if figure is None:
         return "–"
     value = int(figure.value) if float(figure.value).is_integer() else figure.value
@@ -144,19 +146,19 @@ class _Renderer:
         pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
         return dict(sorted(pages.items()))
 
-    def page(self, template: str, path: str, **variables) -> str:
+    def page(self, template: str, path: str, **variables: Any) -> str:
         return self.env.get_template(template).render(page=path, **variables)
 
     # --- shaping ------------------------------------------------------------------------------
 
-    def links(self, page: str, entries) -> list[Link]:
+    def links(self, page: str, entries: Iterable[Quote | Pair | Theme]) -> list[Link]:
         return [Link(self.title(e), urls.link(page, urls.entry_page(e))) for e in entries]
 
     def theme_links(self, page: str, ids: list[str]) -> list[Link]:
         return self.links(page, [self.themes_by_id[i] for i in ids if i in self.themes_by_id])
 
     @staticmethod
-    def title(entry) -> str:
+    def title(entry: Quote | Pair | Theme) -> str:
         return entry.objective if isinstance(entry, Pair) else entry.title
 
     def labels(self, vocabulary: str, ids: list[str]) -> list[str]:
@@ -180,7 +182,7 @@ class _Renderer:
     def themes(self) -> dict[str, Theme]:
         return {t.id: t for t in self.index.themes}
 
-    def cite(self, entry) -> permalinks.Citation:
+    def cite(self, entry: Quote | Pair | Theme) -> permalinks.Citation:
         document = entry.source if isinstance(entry, Theme) else entry.source.document
         source = self.sources[document]
         return permalinks.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
@@ -203,7 +205,7 @@ class _Renderer:
             "themes": len(content.themes),
         }
 
-    def theme_rows(self, page: str) -> list[dict]:
+    def theme_rows(self, page: str) -> list[dict[str, Any]]:
         return [
             {
                 "link": Link(t.title, urls.link(page, urls.entry_page(t))),
@@ -252,15 +254,19 @@ class _Renderer:
             cite=self.cite(theme),
         )
 
-    def statistics(self) -> list[dict]:
+    def statistics(self) -> list[dict[str, Any]]:
         """One table per period: a row per measure, a column per sector; absent figures stay absent."""
         figures = self.index.content.statistics.figures
         sectors = self.index.content.vocabularies.sectors
         periods = sorted({tuple(f.years) for f in figures}, key=lambda years: (len(years), years))
-        drawn = {(chart.year,): chart for chart in charts.charts(self.index.content)}
+        drawn: dict[tuple[int, ...], charts.Chart] = {
+            (chart.year,): chart for chart in charts.charts(self.index.content)
+        }
         tables = []
         for period in periods:
-            cells = {(f.measure, f.sector): f for f in figures if tuple(f.years) == period}
+            cells: dict[tuple[str, str], Figure] = {
+                (f.measure, f.sector): f for f in figures if tuple(f.years) == period
+            }
             measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
             tables.append(
                 {
@@ -277,9 +283,9 @@ class _Renderer:
             )
         return tables
 
-    def statements(self, page: str) -> list[dict]:
+    def statements(self, page: str) -> list[dict[str, Any]]:
         """The source's sentences that give the figures, each once, in the order given."""
-        seen: dict[str, dict] = {}
+        seen: dict[str, dict[str, Any]] = {}
         for figure in self.index.content.statistics.figures:
             seen.setdefault(
                 figure.statement,
