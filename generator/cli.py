@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from .content import kinds
 from .content import model as m
 from .content.problems import display_path, format_problems
 from .editors import scaffold
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd = commands.add_parser("new", help="luo uusi merkintä täytettäväksi ja tulosta sen polku")
     new_cmd.add_argument(
         "kind",
-        choices=list(scaffold.KINDS),
+        choices=list(kinds.COMMAND_NAMES),
         metavar="LAJI",
         help="quote tai lainaus, pair tai pari, theme tai teema",
     )
@@ -94,7 +95,7 @@ def _new(root: Path, kind: str, title: str | None, themes: list[str]) -> int:
         if not sys.stdin.isatty():
             print('virhe: anna otsikko: --title "Otsikko"', file=sys.stderr)
             return 2
-        prompt = "Lyhyt nimi (tunnistetta varten)" if scaffold.KINDS[kind] == "pair" else "Otsikko"
+        prompt = "Lyhyt nimi (tunnistetta varten)" if kinds.command_kind(kind) is kinds.PAIR else "Otsikko"
         print(f"{prompt}: ", end="", file=sys.stderr, flush=True)
         title = sys.stdin.readline()
     try:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from conftest import write_tree
 
+from generator.content import kinds
 from generator.content.load import load_tree
 
 QUOTE = "quotes/q.yml"
@@ -20,7 +21,7 @@ def test_valid_tree_loads_with_positions(content: Path):
     documents, found = load_tree(content)
     assert found == []
     quote = next(d for d in documents if d.path.name == "kaikki-mukaan.yml")
-    assert quote.kind == "quote"
+    assert quote.kind is kinds.QUOTE
     assert quote.data["themes"] == ["osallisuus"]
     assert quote.position(("themes", 0)) == (11, 10)  # line 1 names the schema
     assert quote.position(("source", "section")) == (15, 12)

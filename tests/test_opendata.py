@@ -99,12 +99,12 @@ def test_counts_match_the_home_page_and_the_open_data_page(exported, real_site: 
     application_quotes = sum(1 for row in exported["json"] if row["origin"] == "hakemus")
     home = (real_site / "index.html").read_text(encoding="utf-8")
     assert strong_number(home, "lainausta") == application_quotes
-    assert strong_number(home, "tavoite–mittari-esimerkkiä") == kinds["tavoite-ja-mittari"]
+    assert strong_number(home, "tavoite–mittari-esimerkkiä") == kinds["tavoite"]
     assert strong_number(home, "teemaa") == kinds["teema"]
     page = text((real_site / "avoin-data" / "index.html").read_text(encoding="utf-8"))
     assert (
         f"Aineistossa on {len(exported['json'])} merkintää: {kinds['lainaus']} lainausta "
-        f"(joista {application_quotes} akkreditointihakemuksista), {kinds['tavoite-ja-mittari']} "
+        f"(joista {application_quotes} akkreditointihakemuksista), {kinds['tavoite']} "
         f"tavoite–mittari-esimerkkiä ja {kinds['teema']} teemaa"
     ) in page
 
@@ -168,3 +168,17 @@ def test_the_json_export_is_indented_utf8_json_of_every_entry():
         json.dumps(opendata.EXPORT.dump_python(rows, mode="json"), ensure_ascii=False, indent=2) + "\n"
     ).encode("utf-8")
     assert "ä".encode() in data and b"\\u00e4" not in data
+
+
+def test_a_kind_has_one_public_name_in_the_finder_the_search_and_the_open_data(exported, real_site: Path):
+    """The finder's 'laji' filter, the search records and the open data's 'kind' say the same."""
+    finder = (real_site / "haku" / "index.html").read_text(encoding="utf-8")
+    choices = re.findall(r'<input type="checkbox" name="laji" value="([^"]+)"', finder)
+    assert choices == ["lainaus", "tavoite", "teema"]
+    assert {row["kind"] for row in exported["json"]} == set(choices)
+    assert set(opendata.KindId.__args__) == set(choices)
+
+
+def test_the_open_data_page_names_the_former_kind_of_a_pair(real_site: Path):
+    page = text((real_site / "avoin-data" / "index.html").read_text(encoding="utf-8"))
+    assert "Aiemmin aineistossa oli arvo tavoite-ja-mittari" in page

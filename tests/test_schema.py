@@ -48,7 +48,7 @@ def test_schemas_accept_all_content(root: Path):
     documents, problems = load_tree(root)
     assert problems == []
     for doc in documents:
-        errors = [e.message for e in validator(schema.KIND_SCHEMAS[doc.kind]).iter_errors(doc.data)]
+        errors = [e.message for e in validator(doc.kind.schema).iter_errors(doc.data)]
         assert errors == [], doc.path
 
 
@@ -101,4 +101,4 @@ def test_every_content_file_names_its_schema_on_the_first_line(root: Path):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == schema.comment(kind, path, SCHEMAS), path
         target = (path.parent / first.split("$schema=", 1)[1]).resolve()
-        assert target == (SCHEMAS / schema.schema_file(schema.KIND_SCHEMAS[kind])).resolve(), path
+        assert target == (SCHEMAS / schema.schema_file(kind.schema)).resolve(), path

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from . import kinds
+from .kinds import Kind
 from .problems import Problem, display_path
 
 try:  # libyaml is 16–18× faster than the pure-Python parser
@@ -29,15 +31,6 @@ MAX_FILE_BYTES = 512 * 1024
 Path_ = tuple[str | int, ...]
 """A location inside a document: keys and list indexes from the root."""
 
-ENTRY_FOLDERS = {"quotes": "quote", "pairs": "pair", "themes": "theme"}
-VOCABULARY_FILES = {
-    "sectors.yml": "sectors",
-    "applicant-types.yml": "applicant_types",
-    "quality-standards.yml": "quality_standards",
-    "priorities.yml": "priorities",
-    "sources.yml": "sources",
-}
-SINGLE_FILES = {"glossary.yml": "glossary", "statistics.yml": "statistics", "checklist.yml": "checklist"}
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -56,7 +49,7 @@ class Document:
     """One YAML file: its kind, its plain data and where each part of it stands in the file."""
 
     path: Path
-    kind: str
+    kind: Kind
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
@@ -75,9 +68,9 @@ class Document:
         return self.marks.get(loc, (1, 1))
 
 
-def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
+def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
     """Every content file under ``root`` with its kind, in a stable order; misplaced files."""
-    found: list[tuple[Path, str]] = []
+    found: list[tuple[Path, Kind]] = []
     problems: list[Problem] = []
     for path in sorted(root.rglob("*")):
         if path.is_symlink():  # could point anywhere on the machine that builds the site
@@ -98,7 +91,7 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
             continue
         if path.suffix != ".yml":
             continue
-        kind = _kind_of(rel)
+        kind = kinds.of_path(rel.parts)
         if kind is None:
             problems.append(
                 _at(
@@ -114,17 +107,6 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
     return found, problems
 
 
-def _kind_of(rel: Path) -> str | None:
-    parts = rel.parts
-    if len(parts) == 2 and parts[0] in ENTRY_FOLDERS:
-        return ENTRY_FOLDERS[parts[0]]
-    if len(parts) == 2 and parts[0] == "vocabularies":
-        return VOCABULARY_FILES.get(parts[1])
-    if len(parts) == 1:
-        return SINGLE_FILES.get(parts[0])
-    return None
-
-
 def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
     """Read every content file under ``root``. Problems never stop the reading of other files."""
     files, problems = discover(root)
@@ -137,7 +119,7 @@ def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
     return documents, problems
 
 
-def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
+def load_file(path: Path, kind: Kind) -> tuple[Document | None, list[Problem]]:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         return None, [

@@ -15,37 +15,21 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import kinds
 from . import model as m
+from .kinds import Kind
 from .load import Document, Path_
 from .messages import describe, field_label, show
 from .problems import Problem, did_you_mean, display_path, listing, without_consequences
 
-_ENTRY_MODELS: dict[str, type[BaseModel]] = {"quote": m.Quote, "pair": m.Pair, "theme": m.Theme}
-_SINGLE_MODELS: dict[str, type[BaseModel]] = {
-    "glossary": m.Glossary,
-    "statistics": m.Statistics,
-    "checklist": m.Checklist,
-}
-_VOCABULARY_MODELS: dict[str, type[BaseModel]] = {
-    "sectors": m.Term,
-    "applicant_types": m.Term,
-    "quality_standards": m.Term,
-    "priorities": m.Term,
-    "sources": m.SourceDocument,
-}
-_VOCABULARY_FILES = {
-    "sectors": "vocabularies/sectors.yml",
-    "applicant_types": "vocabularies/applicant-types.yml",
-    "quality_standards": "vocabularies/quality-standards.yml",
-    "priorities": "vocabularies/priorities.yml",
-    "sources": "vocabularies/sources.yml",
-}
+Parsed = dict[Kind, list[tuple[Document, Path_, Any]]]
+"""Every item that passed its model, by kind: its document, its place there, the model object."""
 
 
 def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Problem]]:
     problems: list[Problem] = []
-    parsed: dict[str, list[tuple[Document, Path_, Any]]] = defaultdict(list)
-    failed: dict[str, set[str]] = defaultdict(set)
+    parsed: Parsed = defaultdict(list)
+    failed: dict[Kind, set[str]] = defaultdict(set)
     for doc in documents:
         for item_loc, item_model, data in _items(doc, problems):
             obj = _parse(doc, item_loc, item_model, data, problems)
@@ -53,17 +37,20 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
                 parsed[doc.kind].append((doc, item_loc, obj))
             elif isinstance(data, dict) and isinstance(data.get("id"), str):
                 failed[doc.kind].add(data["id"])
-    for kind, file in _VOCABULARY_FILES.items():
-        if kind not in parsed and not any(d.kind == kind for d in documents):
+    for vocabulary in kinds.VOCABULARIES:
+        if vocabulary not in parsed and not any(d.kind is vocabulary for d in documents):
+            file = vocabulary.path
             problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
     content = m.Content(
-        vocabularies=m.Vocabularies(**{k: tuple(o for _, _, o in parsed[k]) for k in _VOCABULARY_FILES}),
-        quotes=tuple(o for _, _, o in parsed["quote"]),
-        pairs=tuple(o for _, _, o in parsed["pair"]),
-        themes=tuple(o for _, _, o in parsed["theme"]),
-        glossary=m.Glossary(terms=[o for _, _, o in parsed["glossary"]]),
-        statistics=m.Statistics(figures=[o for _, _, o in parsed["statistics"]]),
-        checklist=next((o for _, _, o in parsed["checklist"]), None),
+        vocabularies=m.Vocabularies(
+            **{k.name: tuple(o for _, _, o in parsed[k]) for k in kinds.VOCABULARIES}
+        ),
+        quotes=tuple(o for _, _, o in parsed[kinds.QUOTE]),
+        pairs=tuple(o for _, _, o in parsed[kinds.PAIR]),
+        themes=tuple(o for _, _, o in parsed[kinds.THEME]),
+        glossary=m.Glossary(terms=[o for _, _, o in parsed[kinds.GLOSSARY]]),
+        statistics=m.Statistics(figures=[o for _, _, o in parsed[kinds.STATISTICS]]),
+        checklist=next((o for _, _, o in parsed[kinds.CHECKLIST]), None),
     )
     _check_references(parsed, failed, problems)
     placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
@@ -89,12 +76,11 @@ def _placeholders(doc: Document, data: Any, loc: Path_) -> Iterator[Problem]:
 
 def _items(doc: Document, problems: list[Problem]) -> Iterator[tuple[Path_, type[BaseModel], Any]]:
     """The model-sized pieces of a document: the file itself, or each item of a list file."""
-    if doc.kind in _ENTRY_MODELS:
-        yield (), _ENTRY_MODELS[doc.kind], doc.data
-    elif doc.kind == "checklist":
-        yield (), m.Checklist, doc.data
-    elif doc.kind in _VOCABULARY_MODELS or doc.kind in ("glossary", "statistics"):
-        key = {"glossary": "terms", "statistics": "figures"}.get(doc.kind)
+    kind = doc.kind
+    if kind.items is None:
+        yield (), kind.model, doc.data
+    else:
+        key = kind.items
         data = doc.data.get(key) if key and isinstance(doc.data, dict) else doc.data
         if key and isinstance(doc.data, dict) and set(doc.data) != {key}:
             problems.append(_problem(doc, (), f"tiedostossa pitää olla vain kenttä '{key}'"))
@@ -103,11 +89,8 @@ def _items(doc: Document, problems: list[Problem]) -> Iterator[tuple[Path_, type
         if not isinstance(data, list):
             problems.append(_problem(doc, base, "tiedoston pitää olla luettelo ('- id: …' -kohtia)"))
             return
-        item_model = _VOCABULARY_MODELS.get(doc.kind) or (
-            m.GlossaryTerm if doc.kind == "glossary" else m.Figure
-        )
         for i, item in enumerate(data):
-            yield base + (i,), item_model, item
+            yield base + (i,), kind.model, item
 
 
 def _parse(
@@ -136,16 +119,13 @@ def _parse(
     return obj
 
 
-def _check_references(
-    parsed: dict[str, list[tuple[Document, Path_, Any]]], failed: dict[str, set[str]], problems: list[Problem]
-) -> None:
+def _check_references(parsed: Parsed, failed: dict[Kind, set[str]], problems: list[Problem]) -> None:
     """References resolve. An id whose own item failed its model is defined, just broken: the
     problem is reported there, not again at every reference to it."""
-    ids = {kind: {o.id for _, _, o in parsed[kind]} for kind in _VOCABULARY_FILES}
-    ids["theme"] = {o.id for _, _, o in parsed["theme"]}
-    sections = {o.id: set(o.sections) for _, _, o in parsed["sources"]}
+    ids = {kind: {o.id for _, _, o in parsed[kind]} for kind in (*kinds.VOCABULARIES, kinds.THEME)}
+    sections = {o.id: set(o.sections) for _, _, o in parsed[kinds.SOURCES]}
 
-    def ref(doc: Document, loc: Path_, value: str, kind: str, what: str) -> None:
+    def ref(doc: Document, loc: Path_, value: str, kind: Kind, what: str) -> None:
         if value not in ids[kind] and value not in failed[kind]:
             problems.append(
                 _problem(
@@ -156,7 +136,7 @@ def _check_references(
                 )
             )
 
-    def refs(doc: Document, loc: Path_, values: list[str], kind: str, what: str) -> None:
+    def refs(doc: Document, loc: Path_, values: list[str], kind: Kind, what: str) -> None:
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value in seen:
@@ -165,7 +145,7 @@ def _check_references(
             ref(doc, loc + (i,), value, kind, what)
 
     def source(doc: Document, loc: Path_, document: str, section: str | None) -> None:
-        ref(doc, loc + ("document",) if section is not None else loc, document, "sources", "lähde")
+        ref(doc, loc + ("document",) if section is not None else loc, document, kinds.SOURCES, "lähde")
         if section is not None and document in sections and section not in sections[document]:
             known = sections[document]
             problems.append(
@@ -177,21 +157,29 @@ def _check_references(
                 )
             )
 
-    for doc, loc, entry in parsed["quote"] + parsed["pair"]:
-        refs(doc, loc + ("sectors",), entry.sectors, "sectors", "sektori")
-        refs(doc, loc + ("applicant_types",), entry.applicant_types, "applicant_types", "hakijatyyppi")
-        refs(doc, loc + ("themes",), entry.themes, "theme", "teema")
+    for doc, loc, entry in parsed[kinds.QUOTE] + parsed[kinds.PAIR]:
+        refs(doc, loc + ("sectors",), entry.sectors, kinds.SECTORS, "sektori")
+        refs(doc, loc + ("applicant_types",), entry.applicant_types, kinds.APPLICANT_TYPES, "hakijatyyppi")
+        refs(doc, loc + ("themes",), entry.themes, kinds.THEME, "teema")
         refs(
-            doc, loc + ("quality_standards",), entry.quality_standards, "quality_standards", "laatustandardi"
+            doc,
+            loc + ("quality_standards",),
+            entry.quality_standards,
+            kinds.QUALITY_STANDARDS,
+            "laatustandardi",
         )
         source(doc, loc + ("source",), entry.source.document, entry.source.section)
         if not entry.themes and getattr(entry, "origin", "hakemus") == "hakemus":
             problems.append(_problem(doc, loc + ("themes",), "merkinnällä pitää olla vähintään yksi teema"))
-    for doc, loc, theme in parsed["theme"]:
+    for doc, loc, theme in parsed[kinds.THEME]:
         refs(
-            doc, loc + ("quality_standards",), theme.quality_standards, "quality_standards", "laatustandardi"
+            doc,
+            loc + ("quality_standards",),
+            theme.quality_standards,
+            kinds.QUALITY_STANDARDS,
+            "laatustandardi",
         )
-        refs(doc, loc + ("priorities",), theme.priorities, "priorities", "painopiste")
+        refs(doc, loc + ("priorities",), theme.priorities, kinds.PRIORITIES, "painopiste")
         source(doc, loc + ("source",), theme.source, None)
         for i, section in enumerate(theme.sections):
             if theme.source in sections and section not in sections[theme.source]:
@@ -203,10 +191,10 @@ def _check_references(
                         f"lukuluettelossa{did_you_mean(section, sections[theme.source])}",
                     )
                 )
-    for doc, loc, figure in parsed["statistics"]:
-        ref(doc, loc + ("sector",), figure.sector, "sectors", "sektori")
+    for doc, loc, figure in parsed[kinds.STATISTICS]:
+        ref(doc, loc + ("sector",), figure.sector, kinds.SECTORS, "sektori")
         source(doc, loc + ("source",), figure.source.document, figure.source.section)
-    for doc, loc, checklist in parsed["checklist"]:
+    for doc, loc, checklist in parsed[kinds.CHECKLIST]:
         source(doc, loc + ("source",), checklist.source, None)
         for group in ("questions", "recommendations"):
             for i, item in enumerate(getattr(checklist, group)):
@@ -214,10 +202,10 @@ def _check_references(
     _check_unique_ids(parsed, problems)
 
 
-def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], problems: list[Problem]) -> None:
+def _check_unique_ids(parsed: Parsed, problems: list[Problem]) -> None:
     """Entry ids and former ids share one namespace: an address once published means one thing."""
     owners: dict[str, tuple[Document, Path_]] = {}
-    for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
+    for doc, loc, entry in _entries(parsed):
         if entry.id in owners:
             first = owners[entry.id][0]
             problems.append(
@@ -227,7 +215,7 @@ def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], prob
             )
         else:
             owners[entry.id] = (doc, loc)
-    for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
+    for doc, loc, entry in _entries(parsed):
         for i, old in enumerate(entry.former_ids):
             if old in owners and owners[old][0] is not doc:
                 problems.append(
@@ -247,15 +235,15 @@ def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], prob
                 )
             else:
                 owners[old] = (doc, loc)
-    for kind in _VOCABULARY_FILES:
+    for kind in kinds.VOCABULARIES:
         seen: dict[str, int] = {}
         for doc, loc, item in parsed[kind]:
             if item.id in seen:
                 problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on sanastossa kahdesti"))
             seen[item.id] = 1
-    for kind in ("glossary", "statistics"):
+    for single in (kinds.GLOSSARY, kinds.STATISTICS):
         seen = {}
-        for doc, loc, item in parsed[kind]:
+        for doc, loc, item in parsed[single]:
             if item.id in seen:
                 problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on tiedostossa kahdesti"))
             seen[item.id] = 1
@@ -268,14 +256,14 @@ own listing, ``sektorit/ei-mainittu.md`` and ``hakijatyypit/ei-mainittu.md`` lis
 leaves unstated."""
 
 
-def _check_addresses(parsed: dict[str, list[tuple[Document, Path_, Any]]], problems: list[Problem]) -> None:
+def _check_addresses(parsed: Parsed, problems: list[Problem]) -> None:
     """Every id and former id that becomes an address names exactly one page, now and later.
 
     Values of a vocabulary with pages of their own (sectors, applicant types, quality standards,
     priorities) keep their former ids like entries do: unique in their vocabulary and never the
     id of another value.
     """
-    for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
+    for doc, loc, entry in _entries(parsed):
         for key, values in (("id", [entry.id]), ("former_ids", entry.former_ids)):
             for i, value in enumerate(values):
                 if value == "index":
@@ -288,9 +276,9 @@ def _check_addresses(parsed: dict[str, list[tuple[Document, Path_, Any]]], probl
                             f"{_RESERVED_IDS[value]} osoitteeksi; valitse toinen",
                         )
                     )
-    for kind in ("sectors", "applicant_types", "quality_standards", "priorities"):
+    for kind in (kinds.SECTORS, kinds.APPLICANT_TYPES, kinds.QUALITY_STANDARDS, kinds.PRIORITIES):
         ids = {item.id for _, _, item in parsed[kind]}
-        reserved = {"index", "ei-mainittu"} if kind in ("sectors", "applicant_types") else {"index"}
+        reserved = {"index", "ei-mainittu"} if kind in (kinds.SECTORS, kinds.APPLICANT_TYPES) else {"index"}
         former: set[str] = set()
         for doc, loc, item in parsed[kind]:
             if item.id in reserved:
@@ -320,6 +308,10 @@ def _check_addresses(parsed: dict[str, list[tuple[Document, Path_, Any]]], probl
                         )
                     )
                 former.add(old)
+
+
+def _entries(parsed: Parsed) -> list[tuple[Document, Path_, Any]]:
+    return [item for kind in kinds.ENTRIES for item in parsed[kind]]
 
 
 def _problem(doc: Document, loc: Path_, message: str, *, key: bool = False) -> Problem:

@@ -19,23 +19,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..content import kinds
 from ..content import model as m
-from ..content.load import ENTRY_FOLDERS, load_tree
+from ..content.kinds import EntryKind
+from ..content.load import load_tree
 from ..content.problems import did_you_mean, listing
 from .schemas import comment
 
-KINDS = {
-    "quote": "quote",
-    "lainaus": "quote",
-    "pair": "pair",
-    "pari": "pair",
-    "theme": "theme",
-    "teema": "theme",
-}
-"""Names the command accepts (English and Finnish) → kind."""
-
-FOLDERS = {kind: folder for folder, kind in ENTRY_FOLDERS.items()}
-MODELS: dict[str, type[BaseModel]] = {"quote": m.Quote, "pair": m.Pair, "theme": m.Theme}
 MAX_WORDS = 6
 P = m.PLACEHOLDER
 
@@ -74,32 +64,34 @@ class _Existing:
 
 def _existing(root: Path) -> _Existing:
     documents, _ = load_tree(root)
-    taken = {path.stem for folder in ENTRY_FOLDERS for path in (root / folder).glob("*.yml")}
+    taken = {path.stem for kind in kinds.ENTRIES for path in (root / kind.path).glob("*.yml")}
     vocabularies: dict[str, list[str]] = {"theme": []}
     sections: dict[str, list[str]] = {}
     max_order = 0
     for doc in documents:
         data = doc.data
-        if doc.kind in MODELS and isinstance(data, dict):
+        if doc.kind in kinds.ENTRIES and isinstance(data, dict):
             taken.add(str(data.get("id")))
             former = data.get("former_ids")
             if isinstance(former, list):
                 taken.update(str(old) for old in former)
-            if doc.kind == "theme":
+            if doc.kind is kinds.THEME:
                 vocabularies["theme"].append(doc.path.stem)
                 if isinstance(data.get("order"), int):
                     max_order = max(max_order, data["order"])
         elif isinstance(data, list):
             items = [item for item in data if isinstance(item, dict) and isinstance(item.get("id"), str)]
-            vocabularies[doc.kind] = [item["id"] for item in items]
-            if doc.kind == "sources":
+            vocabularies[doc.kind.name] = [item["id"] for item in items]
+            if doc.kind is kinds.SOURCES:
                 sections = {i["id"]: [str(s) for s in i.get("sections") or []] for i in items}
     return _Existing(taken, vocabularies, sections, max_order)
 
 
-def create(root: Path, kind: str, title: str, themes: list[str]) -> Path:
-    """Write a new entry file under ``root``; return its path. Raises ``ScaffoldError``."""
-    kind = KINDS[kind]
+def create(root: Path, name: str, title: str, themes: list[str]) -> Path:
+    """Write a new entry file under ``root``; return its path. Raises ``ScaffoldError``.
+
+    ``name``: the kind as the command line names it (``lainaus``, ``pair``…)."""
+    kind = kinds.command_kind(name)
     title = " ".join(title.split())
     base = slug(title)
     if not base:
@@ -108,7 +100,7 @@ def create(root: Path, kind: str, title: str, themes: list[str]) -> Path:
         )
     existing = _existing(root)
     known = existing.vocabularies["theme"]
-    if themes and kind == "theme":
+    if themes and kind is kinds.THEME:
         raise ScaffoldError("--theme sopii vain lainauksille ja pareille")
     for theme in themes:
         if theme not in known:
@@ -116,24 +108,25 @@ def create(root: Path, kind: str, title: str, themes: list[str]) -> Path:
                 f"teemaa '{theme}' ei ole (tunnetut: {listing(known)}){did_you_mean(theme, known)}"
             )
     entry_id, n = base, 1
-    while entry_id in existing.taken or (root / FOLDERS[kind] / f"{entry_id}.yml").exists():
+    while entry_id in existing.taken or (root / kind.path / f"{entry_id}.yml").exists():
         n += 1
         entry_id = f"{base}-{n}"
-    path = root / FOLDERS[kind] / f"{entry_id}.yml"
+    path = root / kind.path / f"{entry_id}.yml"
     values = _VALUES[kind](entry_id, title, list(dict.fromkeys(themes)), existing)
-    header = [comment(kind, path), *_comment(_HEADERS[kind]), ""]
+    header = [comment(kind, path), *_comment(_header(kind)), ""]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(header + _fields(MODELS[kind], values, existing, "")) + "\n", encoding="utf-8")
+    path.write_text("\n".join(header + _fields(kind.model, values, existing, "")) + "\n", encoding="utf-8")
     return path
 
 
 # --- the values of a new entry ------------------------------------------------------------------
 
-_HEADERS = {
-    kind: f"Uusi {name}. Korvaa jokainen {P} -alkuinen teksti ja tarkista: make check. "
-    "Ohjeet ja esimerkit: sivuston sivu Toimittajille."
-    for kind, name in (("quote", "lainaus"), ("pair", "tavoite ja mittari"), ("theme", "teema"))
-}
+
+def _header(kind: EntryKind) -> str:
+    return (
+        f"Uusi {kind.noun}. Korvaa jokainen {P} -alkuinen teksti ja tarkista: make check. "
+        "Ohjeet ja esimerkit: sivuston sivu Toimittajille."
+    )
 
 
 def _source(existing: _Existing) -> dict[str, Any]:
@@ -202,16 +195,16 @@ def _theme(entry_id: str, title: str, themes: list[str], existing: _Existing) ->
     }
 
 
-_VALUES = {"quote": _quote, "pair": _pair, "theme": _theme}
+_VALUES = {kinds.QUOTE: _quote, kinds.PAIR: _pair, kinds.THEME: _theme}
 
-# Fields whose values are ids defined elsewhere in the content → where (as ``load`` names the kind).
+# Fields whose values are ids defined elsewhere in the content → the kind that defines them.
 _REFERENCES = {
-    "sectors": "sectors",
-    "applicant_types": "applicant_types",
+    "sectors": kinds.SECTORS.name,
+    "applicant_types": kinds.APPLICANT_TYPES.name,
     "themes": "theme",
-    "quality_standards": "quality_standards",
-    "priorities": "priorities",
-    "document": "sources",
+    "quality_standards": kinds.QUALITY_STANDARDS.name,
+    "priorities": kinds.PRIORITIES.name,
+    "document": kinds.SOURCES.name,
 }
 
 

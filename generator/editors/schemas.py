@@ -19,36 +19,13 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from ..content import model as m
+from ..content import kinds
+from ..content.kinds import Kind
 
 SCHEMA_DIR = Path("schemas")
 
-SCHEMAS: dict[str, Any] = {
-    "quote": m.Quote,
-    "pair": m.Pair,
-    "theme": m.Theme,
-    "vocabulary": list[m.Term],
-    "sources": list[m.SourceDocument],
-    "glossary": m.Glossary,
-    "statistics": m.Statistics,
-    "checklist": m.Checklist,
-}
-"""Schema name → the type one content file holds."""
-
-KIND_SCHEMAS = {
-    "quote": "quote",
-    "pair": "pair",
-    "theme": "theme",
-    "sectors": "vocabulary",
-    "applicant_types": "vocabulary",
-    "quality_standards": "vocabulary",
-    "priorities": "vocabulary",
-    "sources": "sources",
-    "glossary": "glossary",
-    "statistics": "statistics",
-    "checklist": "checklist",
-}
-"""A file's kind (as ``load`` names it) → the name of its schema."""
+SCHEMAS: dict[str, Any] = {kind.schema: kind.file_type for kind in kinds.ALL}
+"""Schema name → the type one content file holds (the four vocabularies of terms share one)."""
 
 # Model docstrings are written for programmers in English; editors see these instead.
 _TITLES: dict[str, tuple[str, str]] = {
@@ -163,8 +140,8 @@ def stale(out: Path = SCHEMA_DIR) -> list[Path]:
     ]
 
 
-def comment(kind: str, path: Path, schema_dir: Path = SCHEMA_DIR) -> str:
+def comment(kind: Kind, path: Path, schema_dir: Path = SCHEMA_DIR) -> str:
     """The first line that names the schema of the content file at ``path`` (a relative link to it)."""
-    target = Path(os.path.abspath(schema_dir / schema_file(KIND_SCHEMAS[kind])))
+    target = Path(os.path.abspath(schema_dir / schema_file(kind.schema)))
     link = posixpath.relpath(target.as_posix(), Path(os.path.abspath(path)).parent.as_posix())
     return f"# yaml-language-server: $schema={link}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content import kinds
 from ..content.index import UNSTATED, Index
 from ..content.model import Pair, Quote, Theme
 from . import urls
@@ -51,9 +52,6 @@ class SearchRecord:
     """Key for listing without a query: kind first, then title."""
 
 
-KINDS: tuple[tuple[type, str], ...] = ((Quote, "lainaus"), (Pair, "tavoite"), (Theme, "teema"))
-KIND_IDS = {cls: kind for cls, kind in KINDS}
-
 FACET_KEYS = ("laji", "sektori", "hakija", "teema", "standardi")
 
 
@@ -63,7 +61,7 @@ def facets(index: Index) -> tuple[Facet, ...]:
     vocab = index.content.vocabularies
     unstated = FacetValue(UNSTATED, labels["sectors"][UNSTATED])
     return (
-        Facet("laji", "Laji", tuple(FacetValue(kind, urls.KIND_LABELS[cls]) for cls, kind in KINDS)),
+        Facet("laji", "Laji", tuple(FacetValue(kind.public_id, kind.label) for kind in kinds.ENTRIES)),
         Facet("sektori", "Sektori", tuple(FacetValue(t.id, t.label) for t in vocab.sectors) + (unstated,)),
         Facet(
             "hakija",
@@ -95,7 +93,8 @@ def page_url(markdown_path: str) -> str:
 
 
 def _record(index: Index, entry: Quote | Pair | Theme) -> SearchRecord:
-    kind = KIND_IDS[type(entry)]
+    entry_kind = kinds.entry_kind(entry)
+    kind = entry_kind.public_id
     theme_titles = index.labels["themes"]
     if isinstance(entry, Theme):
         title, text = entry.title, entry.summary
@@ -118,16 +117,15 @@ def _record(index: Index, entry: Quote | Pair | Theme) -> SearchRecord:
         }
     order = [t.id for t in index.themes]
     ordered = sorted((t for t in themes if t in theme_titles), key=order.index)
-    kinds = [k for _, k in KINDS]
     return SearchRecord(
         url=page_url(urls.entry_page(entry)),
         title=title,
         kind=kind,
-        kind_label=urls.KIND_LABELS[type(entry)],
+        kind_label=entry_kind.label,
         themes=tuple(theme_titles[t] for t in ordered),
         description=_shorten(text),
         filters={key: values for key, values in filters.items() if values},
-        sort=f"{kinds.index(kind)} {title.lower()}",
+        sort=f"{kinds.ENTRIES.index(entry_kind)} {title.lower()}",
     )
 
 

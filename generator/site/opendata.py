@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from ..content import kinds
 from ..content.index import Index
 from ..content.model import Pair, Quote, SourceDocument, Theme
 from . import permalinks, urls
@@ -27,7 +28,8 @@ CSV_FILE = "data/practices.csv"
 SCHEMA_FILE = "data/schema.json"
 LIST_SEPARATOR = "; "
 
-KINDS = {Quote: "lainaus", Pair: "tavoite-ja-mittari", Theme: "teema"}
+KindId = Literal["lainaus", "tavoite", "teema"]
+"""``kinds.EntryKind.public_id`` of each entry kind (tests/site/test_opendata.py holds them equal)."""
 
 
 class _Row(BaseModel):
@@ -57,7 +59,7 @@ class ExportEntry(_Row):
     """
 
     id: str = Field(description="Pysyvä tunniste. Sama tunniste ei koskaan tarkoita muuta merkintää.")
-    kind: Literal["lainaus", "tavoite-ja-mittari", "teema"] = Field(description="Merkinnän laji.")
+    kind: KindId = Field(description="Merkinnän laji: lainaus, tavoite (tavoite ja mittari) tai teema.")
     url: str = Field(description="Merkinnän sivun pysyvä osoite sivuston juuresta, esim. lainaukset/<id>/.")
     former_ids: list[str] = Field(
         description="Aiemmat tunnisteet; niiden osoitteet ohjaavat tähän merkintään."
@@ -118,7 +120,7 @@ def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair
     theme = entry if isinstance(entry, Theme) else None
     return ExportEntry(
         id=entry.id,
-        kind=KINDS[type(entry)],
+        kind=cast(KindId, kinds.entry_kind(entry).public_id),
         url=permalinks.page_url(urls.entry_page(entry)),
         former_ids=list(entry.former_ids),
         title=entry.objective if isinstance(entry, Pair) else entry.title,
@@ -269,4 +271,9 @@ def page(r: _Renderer) -> str:
         sources=index.content.vocabularies.sources,
         about_href=urls.link(page_, urls.ABOUT),
         example_url=permalinks.page_url(urls.entry_page(index.examples[0])) if index.examples else "",
+        renamed_kinds=[
+            (kind.label, kind.public_id, former)
+            for kind in kinds.ENTRIES
+            for former in kind.former_public_ids
+        ],
     )

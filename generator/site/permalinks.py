@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..content import kinds
 from ..content.model import Content, Pair, Quote, Term, Theme
 from . import urls
 
@@ -102,12 +103,7 @@ def citation(
     source_title: str,
     site_url: str = "",
 ) -> Citation:
-    if isinstance(entry, Quote):
-        what = "Lainaus teoksesta"
-    elif isinstance(entry, Pair):
-        what = "Tavoite ja mittari teoksesta"
-    else:
-        what = "Perustuu teokseen"
+    what = kinds.entry_kind(entry).cited_as
     title = entry.objective if isinstance(entry, Pair) else entry.title
     text = (
         f"{_sentence(title)} {what}: {_plain(source_publisher)} ({source_year}). "

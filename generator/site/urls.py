@@ -3,10 +3,8 @@ so that renaming an entry's title never breaks a link."""
 
 from __future__ import annotations
 
+from ..content import kinds
 from ..content.model import Pair, Quote, Theme
-
-FOLDERS: dict[type, str] = {Quote: "lainaukset", Pair: "tavoitteet", Theme: "teemat"}
-KIND_LABELS: dict[type, str] = {Quote: "Lainaus", Pair: "Tavoite ja mittari", Theme: "Teema"}
 
 HOME = "index.md"
 ABOUT = "tietoa.md"
@@ -27,11 +25,7 @@ EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
 EDITOR_GUIDE = "toimittajille.md"
 """Hand-written by the editors' guide; linked only when docs/ has it."""
-TERM_FOLDERS = {
-    "sectors": "sektorit",
-    "applicant_types": "hakijatyypit",
-    "quality_standards": "laatustandardit",
-}
+TERM_FOLDERS = {kind.name: kind.site_folder for kind in kinds.TERM_PAGES}
 """Vocabularies whose every value has a page of its own: ``<folder>/<id>.md``."""
 QUOTE_ANCHOR = "lainaus"
 """The id of the quotation itself on a quote's page: ``lainaukset/<id>/#lainaus``."""
@@ -44,12 +38,13 @@ def term_page(vocabulary: str, term_id: str) -> str:
 
 def entry_page(entry: Quote | Pair | Theme) -> str:
     """The Markdown path of an entry's page: ``lainaukset/<id>.md`` → URL ``lainaukset/<id>/``."""
-    return f"{FOLDERS[type(entry)]}/{entry.id}.md"
+    return f"{kinds.entry_kind(entry).site_folder}/{entry.id}.md"
 
 
 def former_pages(entry: Quote | Pair | Theme) -> list[str]:
     """Where the entry's page used to be: one redirect page per former id."""
-    return [f"{FOLDERS[type(entry)]}/{old}.md" for old in entry.former_ids]
+    folder = kinds.entry_kind(entry).site_folder
+    return [f"{folder}/{old}.md" for old in entry.former_ids]
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
