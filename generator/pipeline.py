@@ -10,7 +10,7 @@ from .content.index import Index, build_index
 from .content.load import load_tree
 from .content.problems import Problem, without_consequences
 from .content.validate import validate
-from .site import charts, opendata, permalinks, render, urls
+from .site import charts, opendata, render, urls
 from .site.render import abbreviations, render_site
 
 DEFAULT_CONTENT = Path("practices")
@@ -52,7 +52,7 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
     if result.index is None:
         return result
     options = render.SiteOptions(
-        site_url=permalinks.public_url(site_url),
+        site_url=urls.public_url(site_url),
         editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file(),
     )
     return Result(
@@ -61,5 +61,5 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
         pages=render_site(result.index, options),
         abbreviations=abbreviations(result.index),
         files={**opendata.files(result.index), **charts.files(result.index.content)},
-        redirects=permalinks.redirect_map(result.index.content),
+        redirects=urls.redirect_map(result.index.content),
     )

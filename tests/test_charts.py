@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-from generator.content.model import Content
+from generator.content.model import MEASURES, Content
 from generator.pipeline import check
 from generator.site import charts
 
@@ -98,7 +98,16 @@ def test_statistics_page_shows_each_chart_with_its_numbers_beside_the_table(real
         assert alt == chart.alt
         for (sector, measure), value in figures(chart.year).items():
             label = next(s.label for s in CONTENT.vocabularies.sectors if s.id == sector)
-            assert label in alt and f"{charts.render.MEASURES[measure].lower()} {int(value)}" in alt
+            assert label in alt and f"{MEASURES[measure].lower()} {int(value)}" in alt
         section = page[page.index(f'<h2 id="vuosi-{chart.year}"') :]
         assert section.index("<img") < section.index("<table>") < section.index("<h2", 10)
         assert (real_site / chart.path).read_bytes() == charts.files(CONTENT)[chart.path]
+
+
+def test_every_measure_a_figure_may_name_has_one_label():
+    """The statistics table and the charts label measures from one list, the model's."""
+    from typing import get_args
+
+    from generator.content.model import MEASURES, Figure
+
+    assert list(get_args(Figure.model_fields["measure"].annotation)) == list(MEASURES)

@@ -3,13 +3,13 @@ as the content says, and each objective links to its pair's page."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import REPO
 
 from generator.pipeline import check
-from generator.site.explorer import CHECKLIST_COLUMNS
 from generator.site.urls import EXPLORER
 
 INDEX = check(REPO / "practices").index
@@ -64,7 +64,13 @@ def test_the_rows_are_the_pairs(real_site: Path):
         "Teemat",
         "Sektori",
         "Mittarin laji",
-        *(heading for _, heading, _ in CHECKLIST_COLUMNS),
+        "Tietolähde",
+        "Keruu",
+        "Vastuu",
+        "Ajoitus",
+        "Käsittely",
+        "Raportointi",
+        "Arviointi",
     ]
     labels = INDEX.labels
     for row in table.rows:
@@ -78,6 +84,37 @@ def test_the_rows_are_the_pairs(real_site: Path):
         assert row["attrs"]["data-sectors"].split() == (pair.sectors or ["ei-mainittu"])
         assert sectors == ", ".join(labels["sectors"][s] for s in pair.sectors or ["ei-mainittu"])
         assert measure == pair.annotation.measure_type
-        assert answers == [
-            "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
+        a = pair.annotation
+        flags = [
+            a.data_source,
+            a.collection,
+            a.responsible,
+            a.timing,
+            a.processing,
+            a.reporting,
+            a.evaluation,
         ]
+        assert answers == ["kyllä" if flag else "ei" for flag in flags]
+
+
+def test_the_table_and_a_pair_page_ask_the_report_s_questions_in_one_wording(real_site: Path):
+    """The column titles of the table are the questions on every pair page, in the same order."""
+    page = (real_site / "tavoitetaulukko" / "index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<th scope="col" data-kb-sort title="([^"]+)"', page)
+    pair = INDEX.content.pairs[0]
+    pair_page = (real_site / "tavoitteet" / pair.id / "index.html").read_text(encoding="utf-8")
+    cells = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", pair_page)]
+    asked = [cell for cell in cells if cell.endswith("?")]
+    assert (
+        titles
+        == asked
+        == [
+            "Mistä mittaritieto tulee?",
+            "Miten tieto kerätään?",
+            "Kuka on vastuussa keräämisestä?",
+            "Milloin tietoa kerätään ja käsitellään?",
+            "Miten tietoa käsitellään?",
+            "Miten ja missä tuloksista raportoidaan?",
+            "Miten tuloksia arvioidaan jatkotoimia varten?",
+        ]
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import FIXTURE_SITE
 
 from generator.pipeline import check
-from generator.site.facets import facets, page_url, records
+from generator.site.facets import facets, records
 
 INDEX = check(FIXTURE_SITE).index
 
@@ -38,9 +38,3 @@ def test_descriptions_are_short_and_cut_at_a_word():
     for rec in records(INDEX).values():
         assert len(rec.description) <= 222
         assert not rec.description.endswith(" ")
-
-
-def test_page_urls_follow_directory_urls():
-    assert page_url("lainaukset/x.md") == "lainaukset/x/"
-    assert page_url("teemat/index.md") == "teemat/"
-    assert page_url("index.md") == ""

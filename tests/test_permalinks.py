@@ -12,7 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 from renamed import renamed_content
 
 from generator.pipeline import check
-from generator.site import permalinks
+from generator.site import urls as permalinks
 
 
 def messages(root: Path) -> list[str]:

@@ -22,7 +22,6 @@ RELATED_LIMIT = 5
 RELATED_WINDOW = 6
 
 Example = Quote | Pair
-Entry = Quote | Pair | Theme
 
 
 @dataclass(frozen=True)

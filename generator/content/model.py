@@ -7,7 +7,7 @@ rules (references resolve, ids unique) live in ``validate``; this module only kn
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -133,19 +133,53 @@ class Quote(Model):
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
 
+class IndicatorQuestion(NamedTuple):
+    field: str
+    """The field of ``IndicatorAnnotation`` that records the answer."""
+    heading: str
+    """A column heading for it (the objective–indicator table)."""
+    question: str
+
+
+INDICATOR_QUESTIONS: tuple[IndicatorQuestion, ...] = (
+    IndicatorQuestion("data_source", "Tietolähde", "Mistä mittaritieto tulee?"),
+    IndicatorQuestion("collection", "Keruu", "Miten tieto kerätään?"),
+    IndicatorQuestion("responsible", "Vastuu", "Kuka on vastuussa keräämisestä?"),
+    IndicatorQuestion("timing", "Ajoitus", "Milloin tietoa kerätään ja käsitellään?"),
+    IndicatorQuestion("processing", "Käsittely", "Miten tietoa käsitellään?"),
+    IndicatorQuestion("reporting", "Raportointi", "Miten ja missä tuloksista raportoidaan?"),
+    IndicatorQuestion("evaluation", "Arviointi", "Miten tuloksia arvioidaan jatkotoimia varten?"),
+)
+"""The report's checklist for an indicator, in its order (chapter "Vaikuttavan
+akkreditointihakemuksen valmistelu ja laatiminen": the plan states where the indicator data comes
+from, how it is collected, who is responsible for collecting it, and how, where and when it is
+processed, reported and evaluated for follow-up). The one wording of the questions: the model's
+field descriptions, the pair pages, the objective–indicator table and the open data read it."""
+
+
+def asks(field: str) -> str:
+    """``IndicatorAnnotation``'s description of ``field``: 'Kertooko esimerkki, mistä …?'."""
+    for i, item in enumerate(INDICATOR_QUESTIONS):
+        if item.field == field:
+            subject = "esimerkki" if i == 0 else "se"
+            return f"Kertooko {subject}, {item.question[0].lower()}{item.question[1:]}"
+    raise KeyError(field)
+
+
+MeasureType = Literal["määrällinen", "laadullinen", "molemmat"]
+
+
 class IndicatorAnnotation(Model):
     """Editor's annotation: which questions of the report's indicator checklist an example answers."""
 
-    data_source: bool = Field(description="Kertooko esimerkki, mistä mittaritieto tulee?")
-    collection: bool = Field(description="Kertooko se, miten tieto kerätään?")
-    responsible: bool = Field(description="Kertooko se, kuka on vastuussa keräämisestä?")
-    timing: bool = Field(description="Kertooko se, milloin tietoa kerätään tai käsitellään?")
-    processing: bool = Field(description="Kertooko se, miten tietoa käsitellään?")
-    reporting: bool = Field(description="Kertooko se, miten ja missä tuloksista raportoidaan?")
-    evaluation: bool = Field(description="Kertooko se, miten tuloksia arvioidaan jatkotoimia varten?")
-    measure_type: Literal["määrällinen", "laadullinen", "molemmat"] = Field(
-        description="Onko mittari määrällinen, laadullinen vai molempia."
-    )
+    data_source: bool = Field(description=asks("data_source"))
+    collection: bool = Field(description=asks("collection"))
+    responsible: bool = Field(description=asks("responsible"))
+    timing: bool = Field(description=asks("timing"))
+    processing: bool = Field(description=asks("processing"))
+    reporting: bool = Field(description=asks("reporting"))
+    evaluation: bool = Field(description=asks("evaluation"))
+    measure_type: MeasureType = Field(description="Onko mittari määrällinen, laadullinen vai molempia.")
     note: Text | None = Field(None, description="Toimituksen vapaa huomautus.")
 
 
@@ -198,20 +232,34 @@ class GlossaryTerm(Model):
     )
 
 
+Measure = Literal[
+    "hakijat",
+    "hakijat-organisaatioina",
+    "hakijat-konsortioina",
+    "akkreditoidut-organisaatiot",
+    "akkreditoidut-konsortiot",
+    "strategia-liitteena-osuus",
+]
+"""What a figure of the statistics measures."""
+
+MEASURES: dict[Measure, str] = {
+    "hakijat": "Hakijoita yhteensä",
+    "hakijat-organisaatioina": "Hakijoista yksittäisiä organisaatioita",
+    "hakijat-konsortioina": "Hakijoista konsortioita",
+    "akkreditoidut-organisaatiot": "Akkreditointi myönnettiin organisaatiolle",
+    "akkreditoidut-konsortiot": "Akkreditointi myönnettiin konsortiolle",
+    "strategia-liitteena-osuus": "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
+}
+"""Every measure with its label on the site, in display order (statistics tables and charts)."""
+
+
 class Figure(Model):
     """One figure the source gives; a figure the source does not give is simply absent."""
 
     id: Id = Field(description=ITEM_ID)
     years: list[int] = Field(min_length=1, description="Vuosi tai vuodet, joita luku koskee.")
     sector: Id = Field(description="Sektori (vocabularies/sectors.yml).")
-    measure: Literal[
-        "hakijat",
-        "hakijat-organisaatioina",
-        "hakijat-konsortioina",
-        "akkreditoidut-organisaatiot",
-        "akkreditoidut-konsortiot",
-        "strategia-liitteena-osuus",
-    ] = Field(description="Mitä luku mittaa.")
+    measure: Measure = Field(description="Mitä luku mittaa.")
     value: float = Field(ge=0, description="Luku (kappaleina tai prosentteina).")
     unit: Literal["lkm", "%"] = Field(description="Yksikkö.")
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta luku on.")
@@ -246,6 +294,12 @@ class Glossary(Model):
 
 Entry = Quote | Pair | Theme
 """An entry: one YAML file, one page, one permanent address."""
+
+
+def entry_title(entry: Entry) -> str:
+    """What an entry is called on its page, in lists, search results, citations and the open data:
+    a pair by its objective, a quote and a theme by their editors' title."""
+    return entry.objective if isinstance(entry, Pair) else entry.title
 
 
 class Content(Model):

@@ -13,17 +13,10 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from ..content.model import Content, Figure
-from . import render
+from ..content.model import MEASURES, Content, Figure, Measure
 
 FOLDER = "assets/charts"
-MEASURES = (
-    "hakijat",
-    "hakijat-organisaatioina",
-    "hakijat-konsortioina",
-    "akkreditoidut-organisaatiot",
-    "akkreditoidut-konsortiot",
-)
+CHARTED: tuple[Measure, ...] = tuple(m for m in MEASURES if m != "strategia-liitteena-osuus")
 """The measures charted (applications and accreditations, by applicant type), in display order."""
 COLOURS = ("#3949ab", "#a14a00")
 """One colour per sector, each at least 4.5:1 against white; the second sector is also hatched."""
@@ -88,21 +81,21 @@ def charts(content: Content) -> list[Chart]:
     figures: dict[tuple[tuple[int, ...], str, str], Figure] = {
         (tuple(f.years), f.sector, f.measure): f
         for f in content.statistics.figures
-        if f.measure in MEASURES and f.unit == "lkm"
+        if f.measure in CHARTED and f.unit == "lkm"
     }
     years = sorted({years[0] for years, _, _ in figures if len(years) == 1})
     sectors = content.vocabularies.sectors
     scale = max((f.value for f in figures.values()), default=0) or 1
     out = []
     for year in years:
-        measures = [m for m in MEASURES if any(((year,), s.id, m) in figures for s in sectors)]
+        measures = [m for m in CHARTED if any(((year,), s.id, m) in figures for s in sectors)]
         used = [s for s in sectors if any(((year,), s.id, m) in figures for m in measures)]
         bars = tuple(
             Bar(
                 s.id,
                 s.label,
                 m,
-                render.MEASURES[m],
+                MEASURES[m],
                 figures[((year,), s.id, m)].value if ((year,), s.id, m) in figures else None,
             )
             for s in used

@@ -3,7 +3,7 @@
 Part of stage 4, render. In: the renderer and its ``Index``. Out: one Markdown page holding an
 HTML table (rows carry their theme and sector ids as data attributes, so docs/assets/kb-links.js
 can sort and filter it; without script the whole table is simply there). Raw HTML is not
-rewritten by MkDocs, so its links are the built pages' URLs (``permalinks.href``).
+rewritten by MkDocs, so its links are the built pages' URLs (``urls.href``).
 """
 
 from __future__ import annotations
@@ -12,22 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..content.index import UNSTATED
-from ..content.model import Pair
-from . import permalinks, urls
+from ..content.model import INDICATOR_QUESTIONS, IndicatorQuestion, Pair
+from . import urls
 
 if TYPE_CHECKING:
     from .render import _Renderer
-
-CHECKLIST_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("data_source", "Tietolähde", "Mistä mittaritieto tulee?"),
-    ("collection", "Keruu", "Miten tieto kerätään?"),
-    ("responsible", "Vastuu", "Kuka vastaa keräämisestä?"),
-    ("timing", "Ajoitus", "Milloin tietoa kerätään ja käsitellään?"),
-    ("processing", "Käsittely", "Miten tietoa käsitellään?"),
-    ("reporting", "Raportointi", "Miten ja missä tuloksista raportoidaan?"),
-    ("evaluation", "Arviointi", "Miten tuloksia arvioidaan jatkotoimia varten?"),
-)
-"""Annotation field, column heading, the question of the report's indicator checklist."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +38,11 @@ class Option:
     label: str
 
 
+def answers(pair: Pair) -> list[tuple[IndicatorQuestion, str]]:
+    """Each question of the report's indicator checklist with the editors' answer: kyllä or ei."""
+    return [(q, "kyllä" if getattr(pair.annotation, q.field) else "ei") for q in INDICATOR_QUESTIONS]
+
+
 def rows(r: _Renderer) -> list[Row]:
     page = urls.EXPLORER
     labels = r.index.labels
@@ -61,15 +55,13 @@ def rows(r: _Renderer) -> list[Row]:
             Row(
                 id=pair.id,
                 objective=pair.objective,
-                href=permalinks.href(page, urls.entry_page(pair)),
+                href=urls.href(page, urls.entry_page(pair)),
                 theme_ids=" ".join(pair.themes),
                 themes=", ".join(labels["themes"][t] for t in pair.themes),
                 sector_ids=" ".join(sectors),
                 sectors=", ".join(labels["sectors"][s] for s in sectors),
                 measure_type=pair.annotation.measure_type,
-                answers=tuple(
-                    "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
-                ),
+                answers=tuple(answer for _, answer in answers(pair)),
             )
         )
     return out
@@ -84,7 +76,7 @@ def page(r: _Renderer) -> str:
         "explorer.md",
         urls.EXPLORER,
         rows=table,
-        columns=CHECKLIST_COLUMNS,
+        columns=INDICATOR_QUESTIONS,
         themes=[Option(t.id, t.title) for t in r.index.themes if t.id in used_themes],
         sectors=[
             Option(s, labels["sectors"][s])

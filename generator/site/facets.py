@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..content import kinds
 from ..content.index import UNSTATED, Index
-from ..content.model import Pair, Quote, Theme
+from ..content.model import Pair, Quote, Theme, entry_title
 from . import urls
 
 DESCRIPTION_LENGTH = 220
@@ -84,14 +84,6 @@ def records(index: Index) -> dict[str, SearchRecord]:
     return out
 
 
-def page_url(markdown_path: str) -> str:
-    """``lainaukset/<id>.md`` → ``lainaukset/<id>/`` (the site uses directory URLs)."""
-    stem = markdown_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
-
-
 def _record(index: Index, entry: Quote | Pair | Theme) -> SearchRecord:
     entry_kind = kinds.entry_kind(entry)
     kind = entry_kind.public_id
@@ -105,7 +97,7 @@ def _record(index: Index, entry: Quote | Pair | Theme) -> SearchRecord:
             "standardi": tuple(entry.quality_standards),
         }
     else:
-        title = entry.objective if isinstance(entry, Pair) else entry.title
+        title = entry_title(entry)
         text = entry.text if isinstance(entry, Quote) else entry.indicator
         themes = tuple(entry.themes)
         filters = {
@@ -118,7 +110,7 @@ def _record(index: Index, entry: Quote | Pair | Theme) -> SearchRecord:
     order = [t.id for t in index.themes]
     ordered = sorted((t for t in themes if t in theme_titles), key=order.index)
     return SearchRecord(
-        url=page_url(urls.entry_page(entry)),
+        url=urls.page_url(urls.entry_page(entry)),
         title=title,
         kind=kind,
         kind_label=entry_kind.label,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..content.index import UNSTATED, Example
 from ..content.model import Pair, Quote, Term, Theme
-from . import permalinks, render, urls
+from . import render, urls
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -103,7 +103,7 @@ def home(r: _Renderer) -> dict[str, Any]:
             "editor_guide": urls.link(page, urls.EDITOR_GUIDE) if r.options.editor_guide else "",
         },
         "permalink_examples": _permalink_examples(r),
-        "kb_name": permalinks.KB_NAME,
+        "kb_name": urls.KB_NAME,
     }
 
 
@@ -236,7 +236,7 @@ def _permalink_examples(r: _Renderer) -> dict[str, str]:
     quote = next((q for q in quotes if q.origin == "hakemus"), quotes[0] if quotes else None)
     if quote is None:
         return {}
-    url = permalinks.page_url(urls.entry_page(quote))
+    url = urls.page_url(urls.entry_page(quote))
     return {
         "page": url,
         "anchor": f"{url}#{urls.QUOTE_ANCHOR}",

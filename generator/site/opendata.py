@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ..content import kinds
 from ..content.index import Index
-from ..content.model import Pair, Quote, SourceDocument, Theme
-from . import permalinks, urls
+from ..content.model import MeasureType, Pair, Quote, SourceDocument, Theme, asks, entry_title
+from . import urls
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -39,16 +39,14 @@ class _Row(BaseModel):
 class ExportAnnotation(_Row):
     """The editors' annotation of an objective–indicator pair (not text of the source)."""
 
-    data_source: bool = Field(description="Kertooko mittari, mistä tieto tulee?")
-    collection: bool = Field(description="Kertooko se, miten tieto kerätään?")
-    responsible: bool = Field(description="Kertooko se, kuka vastaa keräämisestä?")
-    timing: bool = Field(description="Kertooko se, milloin tietoa kerätään ja käsitellään?")
-    processing: bool = Field(description="Kertooko se, miten tietoa käsitellään?")
-    reporting: bool = Field(description="Kertooko se, miten ja missä tuloksista raportoidaan?")
-    evaluation: bool = Field(description="Kertooko se, miten tuloksia arvioidaan jatkotoimia varten?")
-    measure_type: Literal["määrällinen", "laadullinen", "molemmat"] = Field(
-        description="Onko mittari määrällinen, laadullinen vai molempia."
-    )
+    data_source: bool = Field(description=asks("data_source"))
+    collection: bool = Field(description=asks("collection"))
+    responsible: bool = Field(description=asks("responsible"))
+    timing: bool = Field(description=asks("timing"))
+    processing: bool = Field(description=asks("processing"))
+    reporting: bool = Field(description=asks("reporting"))
+    evaluation: bool = Field(description=asks("evaluation"))
+    measure_type: MeasureType = Field(description="Onko mittari määrällinen, laadullinen vai molempia.")
     note: str | None = Field(description="Toimituksen vapaa huomautus, tai null.")
 
 
@@ -121,9 +119,9 @@ def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair
     return ExportEntry(
         id=entry.id,
         kind=cast(KindId, kinds.entry_kind(entry).public_id),
-        url=permalinks.page_url(urls.entry_page(entry)),
+        url=urls.page_url(urls.entry_page(entry)),
         former_ids=list(entry.former_ids),
-        title=entry.objective if isinstance(entry, Pair) else entry.title,
+        title=entry_title(entry),
         text=entry.text if isinstance(entry, Quote) else None,
         origin=entry.origin if isinstance(entry, Quote) else None,
         context=entry.context if isinstance(entry, Quote) else None,
@@ -270,7 +268,7 @@ def page(r: _Renderer) -> str:
         separator=LIST_SEPARATOR,
         sources=index.content.vocabularies.sources,
         about_href=urls.link(page_, urls.ABOUT),
-        example_url=permalinks.page_url(urls.entry_page(index.examples[0])) if index.examples else "",
+        example_url=urls.page_url(urls.entry_page(index.examples[0])) if index.examples else "",
         renamed_kinds=[
             (kind.label, kind.public_id, former)
             for kind in kinds.ENTRIES

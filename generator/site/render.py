@@ -15,22 +15,12 @@ from typing import Any
 import jinja2
 
 from ..content.index import UNSTATED, Example, Index
-from ..content.model import Figure, Pair, Quote, Theme
-from . import charts, explorer, hubs, opendata, permalinks, urls
+from ..content.model import MEASURES, Figure, Pair, Quote, Theme, entry_title
+from . import charts, explorer, hubs, opendata, urls
 from .facets import facets
 from .markdown_text import attribute, inline, prose, verbatim
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-MEASURES = {
-    "hakijat": "Hakijoita yhteensä",
-    "hakijat-organisaatioina": "Hakijoista yksittäisiä organisaatioita",
-    "hakijat-konsortioina": "Hakijoista konsortioita",
-    "akkreditoidut-organisaatiot": "Akkreditointi myönnettiin organisaatiolle",
-    "akkreditoidut-konsortiot": "Akkreditointi myönnettiin konsortiolle",
-    "strategia-liitteena-osuus": "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
-}
-"""Row labels of the statistics tables, in display order (keys are Figure.measure values)."""
 
 
 def _figure(figure: Figure | None) -> str:
@@ -159,7 +149,7 @@ class _Renderer:
 
     @staticmethod
     def title(entry: Quote | Pair | Theme) -> str:
-        return entry.objective if isinstance(entry, Pair) else entry.title
+        return entry_title(entry)
 
     def labels(self, vocabulary: str, ids: list[str]) -> list[str]:
         names = self.index.labels[vocabulary]
@@ -182,10 +172,10 @@ class _Renderer:
     def themes(self) -> dict[str, Theme]:
         return {t.id: t for t in self.index.themes}
 
-    def cite(self, entry: Quote | Pair | Theme) -> permalinks.Citation:
+    def cite(self, entry: Quote | Pair | Theme) -> urls.Citation:
         document = entry.source if isinstance(entry, Theme) else entry.source.document
         source = self.sources[document]
-        return permalinks.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
+        return urls.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
 
     def source_line(self, page: str, document: str, section: str | None) -> dict[str, str]:
         source = self.sources[document]
@@ -232,8 +222,9 @@ class _Renderer:
             cite=self.cite(entry),
             quote_anchor=urls.QUOTE_ANCHOR,
         )
-        template = "quote.md" if isinstance(entry, Quote) else "pair.md"
-        return self.page(template, page, **common)
+        if isinstance(entry, Quote):
+            return self.page("quote.md", page, **common)
+        return self.page("pair.md", page, answers=explorer.answers(entry), **common)
 
     def theme(self, theme: Theme) -> str:
         page = urls.entry_page(theme)
