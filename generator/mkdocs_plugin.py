@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 
 from .pipeline import build_pages, content_root
 from .search.build import index_built_site, search_records
+from .site.context import TEMPLATES
 from .site.facets import SearchRecord
-from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 

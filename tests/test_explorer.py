@@ -80,9 +80,9 @@ def test_the_rows_are_the_pairs(real_site: Path):
         assert row["href"] == f"../tavoitteet/{pair.id}/"
         assert (real_site / "tavoitteet" / pair.id / "index.html").is_file()
         assert row["attrs"]["data-themes"].split() == pair.themes
-        assert themes == ", ".join(labels["themes"][t] for t in pair.themes)
+        assert themes == ", ".join(labels.themes[t] for t in pair.themes)
         assert row["attrs"]["data-sectors"].split() == (pair.sectors or ["ei-mainittu"])
-        assert sectors == ", ".join(labels["sectors"][s] for s in pair.sectors or ["ei-mainittu"])
+        assert sectors == ", ".join(labels.sectors[s] for s in pair.sectors or ["ei-mainittu"])
         assert measure == pair.annotation.measure_type
         a = pair.annotation
         flags = [

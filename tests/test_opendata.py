@@ -75,7 +75,7 @@ def test_vocabulary_ids_come_with_their_labels(exported):
             ("priorities", "priority_labels", "priorities"),
         ]:
             if row[ids] is not None:
-                assert row[names] == [labels[vocabulary][i] for i in row[ids]], (row["id"], ids)
+                assert row[names] == [labels.of(vocabulary)[i] for i in row[ids]], (row["id"], ids)
 
 
 def test_every_url_is_a_page_of_the_site(exported, real_site: Path):
@@ -135,9 +135,9 @@ def test_counts_match_the_hubs(exported, real_site: Path, vocabulary: str, folde
 def test_the_open_data_page_explains_every_field(real_site: Path):
     page = (real_site / "avoin-data" / "index.html").read_text(encoding="utf-8")
     for field in opendata.fields():
-        assert f"<code>{field['name']}</code>" in page, field["name"]
-        assert f"<code>{field['column']}</code>" in page, field["column"]
-        assert field["description"], field["name"]
+        assert f"<code>{field.name}</code>" in page, field.name
+        assert f"<code>{field.column}</code>" in page, field.column
+        assert field.description, field.name
     for name in ("practices.json", "practices.csv", "schema.json"):
         assert f'href="../data/{name}"' in page
     assert "ei mainita sen lisenssiä" in page

@@ -17,11 +17,31 @@ from .model import Content, Pair, Quote, Theme
 
 UNSTATED = "ei-mainittu"
 """Bucket for entries whose sector or applicant type the source does not state."""
+UNSTATED_LABEL = "Ei mainittu lähteessä"
 
 RELATED_LIMIT = 5
 RELATED_WINDOW = 6
 
 Example = Quote | Pair
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What the site calls each vocabulary value and theme: id → label."""
+
+    sectors: dict[str, str]
+    """With ``ei-mainittu``: the source does not state it."""
+    applicant_types: dict[str, str]
+    """With ``ei-mainittu``: the source does not state it."""
+    quality_standards: dict[str, str]
+    priorities: dict[str, str]
+    themes: dict[str, str]
+    """Theme id → title."""
+
+    def of(self, vocabulary: str) -> dict[str, str]:
+        """The labels of a vocabulary by its name in ``kinds`` (``sectors``…) or ``themes``."""
+        labels: dict[str, str] = getattr(self, vocabulary)
+        return labels
 
 
 @dataclass(frozen=True)
@@ -36,9 +56,7 @@ class Index:
     themes_by_standard: dict[str, tuple[Theme, ...]]
     themes_by_priority: dict[str, tuple[Theme, ...]]
     related: dict[str, tuple[Example, ...]]
-    labels: dict[str, dict[str, str]]
-    """Vocabulary name → id → label ("sectors", "applicant_types", "quality_standards",
-    "priorities", "themes")."""
+    labels: Labels
 
 
 def build_index(content: Content) -> Index:
@@ -70,14 +88,13 @@ def build_index(content: Content) -> Index:
             themes_by_priority[priority].append(theme_)
 
     vocab = content.vocabularies
-    labels = {
-        "sectors": {t.id: t.label for t in vocab.sectors} | {UNSTATED: "Ei mainittu lähteessä"},
-        "applicant_types": {t.id: t.label for t in vocab.applicant_types}
-        | {UNSTATED: "Ei mainittu lähteessä"},
-        "quality_standards": {t.id: t.label for t in vocab.quality_standards},
-        "priorities": {t.id: t.label for t in vocab.priorities},
-        "themes": {t.id: t.title for t in themes},
-    }
+    labels = Labels(
+        sectors={t.id: t.label for t in vocab.sectors} | {UNSTATED: UNSTATED_LABEL},
+        applicant_types={t.id: t.label for t in vocab.applicant_types} | {UNSTATED: UNSTATED_LABEL},
+        quality_standards={t.id: t.label for t in vocab.quality_standards},
+        priorities={t.id: t.label for t in vocab.priorities},
+        themes={t.id: t.title for t in themes},
+    )
     return Index(
         content=content,
         examples=examples,

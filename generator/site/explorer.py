@@ -1,6 +1,6 @@
 """The objective–indicator explorer: every pair in one table, with the editors' checklist annotation.
 
-Part of stage 4, render. In: the renderer and its ``Index``. Out: one Markdown page holding an
+Part of stage 4, render. In: the render context and its ``Index``. Out: one Markdown page holding an
 HTML table (rows carry their theme and sector ids as data attributes, so docs/assets/kb-links.js
 can sort and filter it; without script the whole table is simply there). Raw HTML is not
 rewritten by MkDocs, so its links are the built pages' URLs (``urls.href``).
@@ -9,14 +9,11 @@ rewritten by MkDocs, so its links are the built pages' URLs (``urls.href``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..content.index import UNSTATED
 from ..content.model import INDICATOR_QUESTIONS, IndicatorQuestion, Pair
 from . import urls
-
-if TYPE_CHECKING:
-    from .render import _Renderer
+from .context import RenderContext
 
 
 @dataclass(frozen=True)
@@ -43,7 +40,7 @@ def answers(pair: Pair) -> list[tuple[IndicatorQuestion, str]]:
     return [(q, "kyllä" if getattr(pair.annotation, q.field) else "ei") for q in INDICATOR_QUESTIONS]
 
 
-def rows(r: _Renderer) -> list[Row]:
+def rows(r: RenderContext) -> list[Row]:
     page = urls.EXPLORER
     labels = r.index.labels
     out = []
@@ -57,9 +54,9 @@ def rows(r: _Renderer) -> list[Row]:
                 objective=pair.objective,
                 href=urls.href(page, urls.entry_page(pair)),
                 theme_ids=" ".join(pair.themes),
-                themes=", ".join(labels["themes"][t] for t in pair.themes),
+                themes=", ".join(labels.themes[t] for t in pair.themes),
                 sector_ids=" ".join(sectors),
-                sectors=", ".join(labels["sectors"][s] for s in sectors),
+                sectors=", ".join(labels.sectors[s] for s in sectors),
                 measure_type=pair.annotation.measure_type,
                 answers=tuple(answer for _, answer in answers(pair)),
             )
@@ -67,7 +64,7 @@ def rows(r: _Renderer) -> list[Row]:
     return out
 
 
-def page(r: _Renderer) -> str:
+def page(r: RenderContext) -> str:
     table = rows(r)
     used_themes = {t for row in table for t in row.theme_ids.split()}
     used_sectors = {s for row in table for s in row.sector_ids.split()}
@@ -79,7 +76,7 @@ def page(r: _Renderer) -> str:
         columns=INDICATOR_QUESTIONS,
         themes=[Option(t.id, t.title) for t in r.index.themes if t.id in used_themes],
         sectors=[
-            Option(s, labels["sectors"][s])
+            Option(s, labels.sectors[s])
             for s in [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED]
             if s in used_sectors
         ],

@@ -59,7 +59,7 @@ def facets(index: Index) -> tuple[Facet, ...]:
     """Every facet with every value its vocabulary defines, in vocabulary order."""
     labels = index.labels
     vocab = index.content.vocabularies
-    unstated = FacetValue(UNSTATED, labels["sectors"][UNSTATED])
+    unstated = FacetValue(UNSTATED, labels.sectors[UNSTATED])
     return (
         Facet("laji", "Laji", tuple(FacetValue(kind.public_id, kind.label) for kind in kinds.ENTRIES)),
         Facet("sektori", "Sektori", tuple(FacetValue(t.id, t.label) for t in vocab.sectors) + (unstated,)),
@@ -87,7 +87,7 @@ def records(index: Index) -> dict[str, SearchRecord]:
 def _record(index: Index, entry: Quote | Pair | Theme) -> SearchRecord:
     entry_kind = kinds.entry_kind(entry)
     kind = entry_kind.public_id
-    theme_titles = index.labels["themes"]
+    theme_titles = index.labels.themes
     if isinstance(entry, Theme):
         title, text = entry.title, entry.summary
         themes: tuple[str, ...] = (entry.id,)

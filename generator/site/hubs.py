@@ -1,6 +1,6 @@
 """Hub pages: sectors, applicant types, quality standards and priorities, and the home page's ways in.
 
-Part of stage 4, render. In: the renderer (its ``Index`` with the inverted maps and its link
+Part of stage 4, render. In: the render context (its ``Index`` with the inverted maps and its link
 helpers). Out: Markdown pages, path → text. Every example is listed on the page of each of its
 sectors and applicant types, a value the source does not state included ("Ei mainittu
 lähteessä"), and the home page links to each of those pages: any example is two clicks from home.
@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from ..content.index import UNSTATED, Example
 from ..content.model import Pair, Quote, Term, Theme
-from . import render, urls
-
-if TYPE_CHECKING:
-    from .render import _Renderer
+from . import urls
+from .context import Link, RenderContext
 
 UNSTATED_DESCRIPTION = {
     "sectors": "Esimerkit, joiden koulutussektoria lähdejulkaisu ei kerro.",
@@ -29,7 +26,7 @@ UNOFFICIAL = "tietopankin oma käännös"
 
 @dataclass(frozen=True)
 class TermRow:
-    link: render.Link
+    link: Link
     description: str
     official: bool
     quotes: int
@@ -37,7 +34,7 @@ class TermRow:
     themes: int = 0
 
 
-def pages(r: _Renderer) -> dict[str, str]:
+def pages(r: RenderContext) -> dict[str, str]:
     out: dict[str, str] = {}
     for vocabulary, hub, heading, column, intro in (
         (
@@ -70,68 +67,124 @@ def pages(r: _Renderer) -> dict[str, str]:
     return out
 
 
-def home(r: _Renderer) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Ways:
+    """The home page's ways in: a row per sector and per applicant type, unstated last."""
+
+    sectors: list[TermRow]
+    applicant_types: list[TermRow]
+
+
+@dataclass(frozen=True)
+class VocabularyCounts:
+    sectors: int
+    applicant_types: int
+    quality_standards: int
+    priorities: int
+
+
+@dataclass(frozen=True)
+class HubLinks:
+    """Links from the home page to the hubs and the other pages it names."""
+
+    sectors: str
+    applicant_types: str
+    standards: str
+    priorities: str
+    explorer: str
+    checklist: str
+    open_data: str
+    quotes: str
+    pairs: str
+    about: str
+    editor_guide: str
+    """"" when docs/ has no editors' guide."""
+
+
+@dataclass(frozen=True)
+class PermalinkExample:
+    """A real quote's addresses, shown in the advisers' guide on the home page."""
+
+    page: str
+    anchor: str
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Home:
+    ways: Ways
+    vocabulary_counts: VocabularyCounts
+    hubs: HubLinks
+    permalink_example: PermalinkExample | None
+    kb_name: str
+
+
+def home(r: RenderContext) -> Home:
     """The home page's ways in: a link per sector and applicant type, counts, the other hubs."""
     page = urls.HOME
     vocab = r.index.content.vocabularies
-    ways = {}
-    for vocabulary in ("sectors", "applicant_types"):
+
+    def rows(vocabulary: str) -> list[TermRow]:
         by_term = _examples_by(r, vocabulary)
-        ways[vocabulary] = [
+        return [
             _row(r, page, vocabulary, term, by_term.get(term.id, ()))
             for term in [*_terms(r, vocabulary), _unstated(r, vocabulary)]
         ]
-    return {
-        "ways": ways,
-        "vocabulary_counts": {
-            "sectors": len(vocab.sectors),
-            "applicant_types": len(vocab.applicant_types),
-            "quality_standards": len(vocab.quality_standards),
-            "priorities": len(vocab.priorities),
-        },
-        "hubs": {
-            "sectors": urls.link(page, urls.SECTORS),
-            "applicant_types": urls.link(page, urls.APPLICANT_TYPES),
-            "standards": urls.link(page, urls.STANDARDS),
-            "priorities": urls.link(page, urls.PRIORITIES),
-            "explorer": urls.link(page, urls.EXPLORER),
-            "checklist": urls.link(page, urls.CHECKLIST),
-            "open_data": urls.link(page, urls.OPEN_DATA),
-            "quotes": urls.link(page, urls.QUOTES),
-            "pairs": urls.link(page, urls.PAIRS),
-            "about": urls.link(page, urls.ABOUT),
-            "editor_guide": urls.link(page, urls.EDITOR_GUIDE) if r.options.editor_guide else "",
-        },
-        "permalink_examples": _permalink_examples(r),
-        "kb_name": urls.KB_NAME,
-    }
+
+    return Home(
+        ways=Ways(sectors=rows("sectors"), applicant_types=rows("applicant_types")),
+        vocabulary_counts=VocabularyCounts(
+            sectors=len(vocab.sectors),
+            applicant_types=len(vocab.applicant_types),
+            quality_standards=len(vocab.quality_standards),
+            priorities=len(vocab.priorities),
+        ),
+        hubs=HubLinks(
+            sectors=urls.link(page, urls.SECTORS),
+            applicant_types=urls.link(page, urls.APPLICANT_TYPES),
+            standards=urls.link(page, urls.STANDARDS),
+            priorities=urls.link(page, urls.PRIORITIES),
+            explorer=urls.link(page, urls.EXPLORER),
+            checklist=urls.link(page, urls.CHECKLIST),
+            open_data=urls.link(page, urls.OPEN_DATA),
+            quotes=urls.link(page, urls.QUOTES),
+            pairs=urls.link(page, urls.PAIRS),
+            about=urls.link(page, urls.ABOUT),
+            editor_guide=urls.link(page, urls.EDITOR_GUIDE) if r.options.editor_guide else "",
+        ),
+        permalink_example=_permalink_example(r),
+        kb_name=urls.KB_NAME,
+    )
 
 
 # --- shaping ----------------------------------------------------------------------------------
 
 
-def _terms(r: _Renderer, vocabulary: str) -> tuple[Term, ...]:
+def _terms(r: RenderContext, vocabulary: str) -> tuple[Term, ...]:
     terms: tuple[Term, ...] = getattr(r.index.content.vocabularies, vocabulary)
     return terms
 
 
-def _unstated(r: _Renderer, vocabulary: str) -> Term:
+def _unstated(r: RenderContext, vocabulary: str) -> Term:
     return Term(
-        id=UNSTATED, label=r.index.labels[vocabulary][UNSTATED], description=UNSTATED_DESCRIPTION[vocabulary]
+        id=UNSTATED,
+        label=r.index.labels.of(vocabulary)[UNSTATED],
+        description=UNSTATED_DESCRIPTION[vocabulary],
     )
 
 
-def _examples_by(r: _Renderer, vocabulary: str) -> dict[str, tuple[Example, ...]]:
+def _examples_by(r: RenderContext, vocabulary: str) -> dict[str, tuple[Example, ...]]:
     return {"sectors": r.index.examples_by_sector, "applicant_types": r.index.examples_by_applicant_type}[
         vocabulary
     ]
 
 
 def _row(
-    r: _Renderer, page: str, vocabulary: str, term: Term, examples: Sequence[Example], themes: int = 0
+    r: RenderContext, page: str, vocabulary: str, term: Term, examples: Sequence[Example], themes: int = 0
 ) -> TermRow:
     return TermRow(
-        link=render.Link(term.label, urls.link(page, urls.term_page(vocabulary, term.id))),
+        link=Link(term.label, urls.link(page, urls.term_page(vocabulary, term.id))),
         description=term.description or "",
         official=term.official,
         quotes=sum(1 for e in examples if isinstance(e, Quote)),
@@ -141,7 +194,7 @@ def _row(
 
 
 def _term_page(
-    r: _Renderer,
+    r: RenderContext,
     page: str,
     term: Term,
     kind: str,
@@ -160,7 +213,7 @@ def _term_page(
         kind=kind,
         group=group,
         unofficial=UNOFFICIAL if not term.official else "",
-        hub=render.Link(hub_text, urls.link(page, hub)),
+        hub=Link(hub_text, urls.link(page, hub)),
         note=note,
         themes=r.links(page, themes) if themes is not None else None,
         quotes=r.links(page, [e for e in examples if isinstance(e, Quote)]),
@@ -168,7 +221,7 @@ def _term_page(
     )
 
 
-def standard_examples(r: _Renderer, standard: str) -> tuple[Example, ...]:
+def standard_examples(r: RenderContext, standard: str) -> tuple[Example, ...]:
     """Examples that name the standard, or that belong to a theme that names it; quotes first, by id."""
     index = r.index
     found = {e.id: e for e in index.examples_by_standard.get(standard, ())}
@@ -177,7 +230,7 @@ def standard_examples(r: _Renderer, standard: str) -> tuple[Example, ...]:
     return tuple(sorted(found.values(), key=lambda e: (isinstance(e, Pair), e.id)))
 
 
-def _standards(r: _Renderer) -> dict[str, str]:
+def _standards(r: RenderContext) -> dict[str, str]:
     out: dict[str, str] = {}
     groups: dict[str, list[TermRow]] = {}
     hub = urls.STANDARDS
@@ -209,37 +262,51 @@ def _standards(r: _Renderer) -> dict[str, str]:
     return out
 
 
-def _priorities(r: _Renderer) -> str:
+@dataclass(frozen=True)
+class ThemeCount:
+    link: Link
+    count: int
+    """Examples of the theme."""
+
+
+@dataclass(frozen=True)
+class PriorityItem:
+    term: Term
+    unofficial: str
+    themes: list[ThemeCount]
+
+
+def _priorities(r: RenderContext) -> str:
     page = urls.PRIORITIES
     items = []
     for term in r.index.content.vocabularies.priorities:
         themes = r.index.themes_by_priority.get(term.id, ())
         items.append(
-            {
-                "term": term,
-                "unofficial": UNOFFICIAL if not term.official else "",
-                "themes": [
-                    {
-                        "link": render.Link(t.title, urls.link(page, urls.entry_page(t))),
-                        "count": len(r.index.examples_by_theme.get(t.id, ())),
-                    }
+            PriorityItem(
+                term=term,
+                unofficial=UNOFFICIAL if not term.official else "",
+                themes=[
+                    ThemeCount(
+                        Link(t.title, urls.link(page, urls.entry_page(t))),
+                        len(r.index.examples_by_theme.get(t.id, ())),
+                    )
                     for t in themes
                 ],
-            }
+            )
         )
     return r.page("priorities.md", page, items=items)
 
 
-def _permalink_examples(r: _Renderer) -> dict[str, str]:
+def _permalink_example(r: RenderContext) -> PermalinkExample | None:
     """Addresses to show in the advisers' guide, taken from the content itself."""
     quotes = [e for e in r.index.examples if isinstance(e, Quote)]
     quote = next((q for q in quotes if q.origin == "hakemus"), quotes[0] if quotes else None)
     if quote is None:
-        return {}
+        return None
     url = urls.page_url(urls.entry_page(quote))
-    return {
-        "page": url,
-        "anchor": f"{url}#{urls.QUOTE_ANCHOR}",
-        "href": urls.link(urls.HOME, urls.entry_page(quote), anchor=urls.QUOTE_ANCHOR),
-        "title": quote.title,
-    }
+    return PermalinkExample(
+        page=url,
+        anchor=f"{url}#{urls.QUOTE_ANCHOR}",
+        href=urls.link(urls.HOME, urls.entry_page(quote), anchor=urls.QUOTE_ANCHOR),
+        title=quote.title,
+    )

@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TYPE_CHECKING, Any, Literal, cast
+from dataclasses import dataclass
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -19,9 +20,7 @@ from ..content import kinds
 from ..content.index import Index
 from ..content.model import MeasureType, Pair, Quote, SourceDocument, Theme, asks, entry_title
 from . import urls
-
-if TYPE_CHECKING:
-    from .render import _Renderer
+from .context import RenderContext
 
 JSON_FILE = "data/practices.json"
 CSV_FILE = "data/practices.csv"
@@ -130,17 +129,17 @@ def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair
         summary=entry.summary if isinstance(entry, Theme) else None,
         guidance=entry.guidance if isinstance(entry, Theme) else None,
         sectors=list(example.sectors) if example else None,
-        sector_labels=[labels["sectors"][s] for s in example.sectors] if example else None,
+        sector_labels=[labels.sectors[s] for s in example.sectors] if example else None,
         applicant_types=list(example.applicant_types) if example else None,
-        applicant_type_labels=[labels["applicant_types"][s] for s in example.applicant_types]
+        applicant_type_labels=[labels.applicant_types[s] for s in example.applicant_types]
         if example
         else None,
         themes=list(example.themes) if example else None,
-        theme_labels=[labels["themes"][t] for t in example.themes] if example else None,
+        theme_labels=[labels.themes[t] for t in example.themes] if example else None,
         quality_standards=list(entry.quality_standards),
-        quality_standard_labels=[labels["quality_standards"][s] for s in entry.quality_standards],
+        quality_standard_labels=[labels.quality_standards[s] for s in entry.quality_standards],
         priorities=list(theme.priorities) if theme else None,
-        priority_labels=[labels["priorities"][p] for p in theme.priorities] if theme else None,
+        priority_labels=[labels.priorities[p] for p in theme.priorities] if theme else None,
         source_document=source.id,
         source_title=source.title,
         source_publisher=source.publisher,
@@ -229,7 +228,33 @@ def _type(prop: dict[str, Any]) -> str:
     return _TYPES.get(kind, kind)
 
 
-def fields() -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class FieldRow:
+    """One field of the export as the open data page explains it."""
+
+    name: str
+    column: str
+    type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class OpenDataCounts:
+    entries: int
+    quotes: int
+    application_quotes: int
+    pairs: int
+    themes: int
+
+
+@dataclass(frozen=True)
+class RenamedKind:
+    label: str
+    kind: str
+    former: str
+
+
+def fields() -> list[FieldRow]:
     """Every field of an entry and of its annotation: name, CSV column, type, description."""
     rows = []
     for model, prefix in ((ExportEntry, ""), (ExportAnnotation, "annotation.")):
@@ -238,26 +263,26 @@ def fields() -> list[dict[str, str]]:
             if model is ExportEntry and name == "annotation":
                 continue
             rows.append(
-                {
-                    "name": prefix + name,
-                    "column": f"annotation_{name}" if prefix else name,
-                    "type": _type(properties[name]),
-                    "description": info.description or "",
-                }
+                FieldRow(
+                    name=prefix + name,
+                    column=f"annotation_{name}" if prefix else name,
+                    type=_type(properties[name]),
+                    description=info.description or "",
+                )
             )
     return rows
 
 
-def page(r: _Renderer) -> str:
+def page(r: RenderContext) -> str:
     index = r.index
     quotes = [q for q in index.content.quotes]
-    counts = {
-        "entries": len(index.examples) + len(index.themes),
-        "quotes": len(quotes),
-        "application_quotes": sum(1 for q in quotes if q.origin == "hakemus"),
-        "pairs": len(index.content.pairs),
-        "themes": len(index.themes),
-    }
+    counts = OpenDataCounts(
+        entries=len(index.examples) + len(index.themes),
+        quotes=len(quotes),
+        application_quotes=sum(1 for q in quotes if q.origin == "hakemus"),
+        pairs=len(index.content.pairs),
+        themes=len(index.themes),
+    )
     page_ = urls.OPEN_DATA
     return r.page(
         "open_data.md",
@@ -270,7 +295,7 @@ def page(r: _Renderer) -> str:
         about_href=urls.link(page_, urls.ABOUT),
         example_url=urls.page_url(urls.entry_page(index.examples[0])) if index.examples else "",
         renamed_kinds=[
-            (kind.label, kind.public_id, former)
+            RenamedKind(kind.label, kind.public_id, former)
             for kind in kinds.ENTRIES
             for former in kind.former_public_ids
         ],

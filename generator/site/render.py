@@ -1,33 +1,60 @@
 """Stage 4, render: an ``Index`` → Markdown pages (path → text), through Jinja2 templates.
 
-Data is shaped here and passed to templates as plain, explicit variables; templates only loop
-and print. Every piece of text that came from YAML passes through ``markdown_text`` on its way.
+``render_site`` builds one ``RenderContext`` (``context``) and asks each page module for its
+pages: the entry, listing, statistics and other single pages here, the hubs (``hubs``), the
+objective–indicator table (``explorer``), the open data page (``opendata``). Data is shaped into
+view objects (the dataclasses below and in those modules); templates only loop and print.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import jinja2
-
-from ..content.index import UNSTATED, Example, Index
+from ..content.index import Example, Index
 from ..content.model import MEASURES, Figure, Pair, Quote, Theme, entry_title
 from . import charts, explorer, hubs, opendata, urls
+from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
-from .markdown_text import attribute, inline, prose, verbatim
 
-TEMPLATES = Path(__file__).parent / "templates"
+__all__ = ["Link", "SiteOptions", "abbreviations", "render_site"]
 
 
-def _figure(figure: Figure | None) -> str:
-    if figure is None:
-        return "–"
-    value = int(figure.value) if float(figure.value).is_integer() else figure.value
-    return f"{value} %" if figure.unit == "%" else str(value)
+@dataclass(frozen=True)
+class Counts:
+    """How many entries the knowledge base has, as the home page tells it."""
+
+    quotes: int
+    """Quotes from applications (sayings the source quotes are not counted)."""
+    pairs: int
+    themes: int
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    link: Link
+    summary: str
+    count: int
+    """Examples (quotes and pairs) of the theme."""
+
+
+@dataclass(frozen=True)
+class StatisticsRow:
+    label: str
+    cells: list[str]
+
+
+@dataclass(frozen=True)
+class StatisticsTable:
+    caption: str
+    columns: list[str]
+    rows: list[StatisticsRow]
+    chart: charts.Chart | None
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    source: SourceLine
 
 
 def abbreviations(index: Index) -> str:
@@ -42,261 +69,182 @@ def abbreviations(index: Index) -> str:
     return "".join(f"\n\n*[{form}]: {text}" for form, text in sorted(definitions.items()))
 
 
-@dataclass(frozen=True)
-class Link:
-    text: str
-    href: str
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """What the pages need to know about the site around them."""
-
-    site_url: str = ""
-    """The site's public address (mkdocs.yml ``site_url``), if known: citations show absolute URLs."""
-    editor_guide: bool = False
-    """docs/toimittajille.md exists: the home page links to it."""
-
-
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # Markdown, not HTML: escaping is explicit through the filters below
-        # One environment per build (render_site), so a template edited under `mkdocs serve` is
-        # read again on the next build; within a build, no stat() of the file for every page.
-        auto_reload=False,
-    )
-    env.filters.update(md=inline, verbatim=verbatim, prose=prose, attr=attribute)
-    env.filters["links"] = _markdown_links
-    return env
-
-
-def _markdown_links(links: list[Link]) -> str:
-    """Links in a row, separated by commas: ``[A](a.md), [B](b.md)``."""
-    return ", ".join(f"[{inline(link.text)}]({link.href})" for link in links)
-
-
-def render_site(index: Index, options: SiteOptions = SiteOptions()) -> dict[str, str]:
+def render_site(index: Index, options: SiteOptions | None = None) -> dict[str, str]:
     """Every generated page of the site, keyed by its path under docs/."""
-    renderer = _Renderer(index, environment())
-    renderer.options = options
-    return renderer.pages()
+    ctx = RenderContext(index, options or SiteOptions(), environment())
+    pages: dict[str, str] = {}
+    for entry in index.examples:
+        pages[urls.entry_page(entry)] = example(ctx, entry)
+    for theme_ in index.themes:
+        pages[urls.entry_page(theme_)] = theme(ctx, theme_)
+    pages[urls.THEMES] = ctx.page("themes.md", urls.THEMES, themes=theme_rows(ctx, urls.THEMES))
+    pages[urls.QUOTES] = listing(
+        ctx, "quotes.md", urls.QUOTES, [e for e in index.examples if isinstance(e, Quote)]
+    )
+    pages[urls.PAIRS] = listing(
+        ctx, "pairs.md", urls.PAIRS, [e for e in index.examples if isinstance(e, Pair)]
+    )
+    pages[urls.ABOUT] = ctx.page("about.md", urls.ABOUT, sources=index.content.vocabularies.sources)
+    home = hubs.home(ctx)
+    pages[urls.HOME] = ctx.page(
+        "home.md",
+        urls.HOME,
+        counts=counts(ctx),
+        themes=theme_rows(ctx, urls.HOME),
+        ways=home.ways,
+        vocabulary_counts=home.vocabulary_counts,
+        hubs=home.hubs,
+        permalink_examples=home.permalink_example,
+        kb_name=home.kb_name,
+    )
+    pages[urls.STATISTICS] = ctx.page(
+        "statistics.md",
+        urls.STATISTICS,
+        tables=statistics(ctx),
+        statements=statements(ctx, urls.STATISTICS),
+    )
+    pages[urls.GLOSSARY] = ctx.page(
+        "glossary.md",
+        urls.GLOSSARY,
+        terms=sorted(index.content.glossary.terms, key=lambda t: t.term.casefold()),
+    )
+    checklist = index.content.checklist
+    pages[urls.CHECKLIST] = ctx.page(
+        "checklist.md",
+        urls.CHECKLIST,
+        questions=checklist.questions if checklist else [],
+        recommendations=checklist.recommendations if checklist else [],
+        source=ctx.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
+    )
+    pages.update(hubs.pages(ctx))
+    pages[urls.EXPLORER] = explorer.page(ctx)
+    pages[urls.OPEN_DATA] = opendata.page(ctx)
+    pages[urls.FINDER] = ctx.page("finder.md", urls.FINDER, facets=facets(index))
+    return dict(sorted(pages.items()))
 
 
-class _Renderer:
-    options = SiteOptions()
+# --- shaping ----------------------------------------------------------------------------------
 
-    def __init__(self, index: Index, env: jinja2.Environment):
-        self.index = index
-        self.env = env
-        self.sources = {s.id: s for s in index.content.vocabularies.sources}
-        self.themes_by_id = {t.id: t for t in index.themes}
 
-    def pages(self) -> dict[str, str]:
-        pages: dict[str, str] = {}
-        for entry in self.index.examples:
-            pages[urls.entry_page(entry)] = self.example(entry)
-        for theme in self.index.themes:
-            pages[urls.entry_page(theme)] = self.theme(theme)
-        pages[urls.THEMES] = self.page("themes.md", urls.THEMES, themes=self.theme_rows(urls.THEMES))
-        pages[urls.QUOTES] = self.listing(
-            urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)]
+def counts(ctx: RenderContext) -> Counts:
+    content = ctx.index.content
+    return Counts(
+        quotes=sum(1 for q in content.quotes if q.origin == "hakemus"),
+        pairs=len(content.pairs),
+        themes=len(content.themes),
+    )
+
+
+def theme_rows(ctx: RenderContext, page: str) -> list[ThemeRow]:
+    return [
+        ThemeRow(
+            link=Link(t.title, urls.link(page, urls.entry_page(t))),
+            summary=t.summary,
+            count=len(ctx.index.examples_by_theme.get(t.id, ())),
         )
-        pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
-        pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
-        pages[urls.HOME] = self.page(
-            "home.md", urls.HOME, counts=self.counts(), themes=self.theme_rows(urls.HOME), **hubs.home(self)
-        )
-        pages[urls.STATISTICS] = self.page(
-            "statistics.md",
-            urls.STATISTICS,
-            tables=self.statistics(),
-            statements=self.statements(urls.STATISTICS),
-        )
-        pages[urls.GLOSSARY] = self.page(
-            "glossary.md",
-            urls.GLOSSARY,
-            terms=sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold()),
-        )
-        checklist = self.index.content.checklist
-        pages[urls.CHECKLIST] = self.page(
-            "checklist.md",
-            urls.CHECKLIST,
-            questions=checklist.questions if checklist else [],
-            recommendations=checklist.recommendations if checklist else [],
-            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
-        )
-        pages.update(hubs.pages(self))
-        pages[urls.EXPLORER] = explorer.page(self)
-        pages[urls.OPEN_DATA] = opendata.page(self)
-        pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
-        return dict(sorted(pages.items()))
+        for t in ctx.index.themes
+    ]
 
-    def page(self, template: str, path: str, **variables: Any) -> str:
-        return self.env.get_template(template).render(page=path, **variables)
 
-    # --- shaping ------------------------------------------------------------------------------
+def _figure(figure: Figure | None) -> str:
+    if figure is None:
+        return "–"
+    value = int(figure.value) if float(figure.value).is_integer() else figure.value
+    return f"{value} %" if figure.unit == "%" else str(value)
 
-    def links(self, page: str, entries: Iterable[Quote | Pair | Theme]) -> list[Link]:
-        return [Link(self.title(e), urls.link(page, urls.entry_page(e))) for e in entries]
 
-    def theme_links(self, page: str, ids: list[str]) -> list[Link]:
-        return self.links(page, [self.themes_by_id[i] for i in ids if i in self.themes_by_id])
+# --- pages ------------------------------------------------------------------------------------
 
-    @staticmethod
-    def title(entry: Quote | Pair | Theme) -> str:
-        return entry_title(entry)
 
-    def labels(self, vocabulary: str, ids: list[str]) -> list[str]:
-        names = self.index.labels[vocabulary]
-        return [names[i] for i in ids] if ids else [names[UNSTATED]]
+def example(ctx: RenderContext, entry: Example) -> str:
+    page = urls.entry_page(entry)
+    common = dict(
+        entry=entry,
+        title=entry_title(entry),
+        sectors=ctx.term_links(page, "sectors", entry.sectors),
+        applicant_types=ctx.term_links(page, "applicant_types", entry.applicant_types),
+        themes=ctx.theme_links(page, entry.themes),
+        standards=ctx.term_links(page, "quality_standards", entry.quality_standards),
+        theme_standards=ctx.term_links(page, "quality_standards", ctx.standards_via_themes(entry)),
+        source=ctx.source_line(page, entry.source.document, entry.source.section),
+        related=ctx.links(page, ctx.index.related.get(entry.id, ())),
+        cite=ctx.cite(entry),
+        quote_anchor=urls.QUOTE_ANCHOR,
+    )
+    if isinstance(entry, Quote):
+        return ctx.page("quote.md", page, **common)
+    return ctx.page("pair.md", page, answers=explorer.answers(entry), **common)
 
-    def term_links(self, page: str, vocabulary: str, ids: list[str]) -> list[Link]:
-        """Links to the pages of vocabulary values. A sector or applicant type the source does not
-        state links to the page listing everything unstated."""
-        names = self.index.labels[vocabulary]
-        if not ids and UNSTATED in names:
-            ids = [UNSTATED]
-        return [Link(names[i], urls.link(page, urls.term_page(vocabulary, i))) for i in ids]
 
-    def standards_via_themes(self, entry: Example) -> list[str]:
-        """Quality standards of an example's themes that the example does not name itself, in order."""
-        via = [s for t in entry.themes if t in self.themes for s in self.themes[t].quality_standards]
-        return [s for s in dict.fromkeys(via) if s not in entry.quality_standards]
+def theme(ctx: RenderContext, theme: Theme) -> str:
+    page = urls.entry_page(theme)
+    examples = ctx.index.examples_by_theme.get(theme.id, ())
+    return ctx.page(
+        "theme.md",
+        page,
+        theme=theme,
+        quotes=ctx.links(page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=ctx.links(page, [e for e in examples if isinstance(e, Pair)]),
+        standards=ctx.term_links(page, "quality_standards", theme.quality_standards),
+        priorities=[
+            Link(ctx.index.labels.priorities[p], urls.link(page, urls.PRIORITIES, anchor=p))
+            for p in theme.priorities
+        ],
+        source=ctx.source_line(page, theme.source, None),
+        sections=theme.sections,
+        cite=ctx.cite(theme),
+    )
 
-    @functools.cached_property
-    def themes(self) -> dict[str, Theme]:
-        return {t.id: t for t in self.index.themes}
 
-    def cite(self, entry: Quote | Pair | Theme) -> urls.Citation:
-        document = entry.source if isinstance(entry, Theme) else entry.source.document
-        source = self.sources[document]
-        return urls.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
-
-    def source_line(self, page: str, document: str, section: str | None) -> dict[str, str]:
-        source = self.sources[document]
-        return {
-            "title": source.title,
-            "publisher": source.publisher,
-            "year": str(source.year),
-            "section": section or "",
-            "href": urls.link(page, urls.ABOUT, anchor=source.id),
+def statistics(ctx: RenderContext) -> list[StatisticsTable]:
+    """One table per period: a row per measure, a column per sector; absent figures stay absent."""
+    figures = ctx.index.content.statistics.figures
+    sectors = ctx.index.content.vocabularies.sectors
+    periods = sorted({tuple(f.years) for f in figures}, key=lambda years: (len(years), years))
+    drawn: dict[tuple[int, ...], charts.Chart] = {
+        (chart.year,): chart for chart in charts.charts(ctx.index.content)
+    }
+    tables = []
+    for period in periods:
+        cells: dict[tuple[str, str], Figure] = {
+            (f.measure, f.sector): f for f in figures if tuple(f.years) == period
         }
-
-    def counts(self) -> dict[str, int]:
-        content = self.index.content
-        return {
-            "quotes": sum(1 for q in content.quotes if q.origin == "hakemus"),
-            "pairs": len(content.pairs),
-            "themes": len(content.themes),
-        }
-
-    def theme_rows(self, page: str) -> list[dict[str, Any]]:
-        return [
-            {
-                "link": Link(t.title, urls.link(page, urls.entry_page(t))),
-                "summary": t.summary,
-                "count": len(self.index.examples_by_theme.get(t.id, ())),
-            }
-            for t in self.index.themes
-        ]
-
-    # --- pages --------------------------------------------------------------------------------
-
-    def example(self, entry: Example) -> str:
-        page = urls.entry_page(entry)
-        common = dict(
-            entry=entry,
-            title=self.title(entry),
-            sectors=self.term_links(page, "sectors", entry.sectors),
-            applicant_types=self.term_links(page, "applicant_types", entry.applicant_types),
-            themes=self.theme_links(page, entry.themes),
-            standards=self.term_links(page, "quality_standards", entry.quality_standards),
-            theme_standards=self.term_links(page, "quality_standards", self.standards_via_themes(entry)),
-            source=self.source_line(page, entry.source.document, entry.source.section),
-            related=self.links(page, self.index.related.get(entry.id, ())),
-            cite=self.cite(entry),
-            quote_anchor=urls.QUOTE_ANCHOR,
+        measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
+        tables.append(
+            StatisticsTable(
+                caption=f"Vuodet {period[0]}–{period[-1]}" if len(period) > 1 else f"Vuosi {period[0]}",
+                columns=[s.label for s in sectors],
+                rows=[
+                    StatisticsRow(MEASURES[m], [_figure(cells.get((m, s.id))) for s in sectors])
+                    for m in measures
+                ],
+                chart=drawn.get(period),
+            )
         )
-        if isinstance(entry, Quote):
-            return self.page("quote.md", page, **common)
-        return self.page("pair.md", page, answers=explorer.answers(entry), **common)
+    return tables
 
-    def theme(self, theme: Theme) -> str:
-        page = urls.entry_page(theme)
-        examples = self.index.examples_by_theme.get(theme.id, ())
-        return self.page(
-            "theme.md",
-            page,
-            theme=theme,
-            quotes=self.links(page, [e for e in examples if isinstance(e, Quote)]),
-            pairs=self.links(page, [e for e in examples if isinstance(e, Pair)]),
-            standards=self.term_links(page, "quality_standards", theme.quality_standards),
-            priorities=[
-                Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
-                for p in theme.priorities
-            ],
-            source=self.source_line(page, theme.source, None),
-            sections=theme.sections,
-            cite=self.cite(theme),
+
+def statements(ctx: RenderContext, page: str) -> list[Statement]:
+    """The source's sentences that give the figures, each once, in the order given."""
+    seen: dict[str, Statement] = {}
+    for figure in ctx.index.content.statistics.figures:
+        if figure.statement not in seen:
+            seen[figure.statement] = Statement(
+                figure.statement, ctx.source_line(page, figure.source.document, figure.source.section)
+            )
+    return list(seen.values())
+
+
+def listing(ctx: RenderContext, template: str, page: str, entries: list[Example]) -> str:
+    """Entries grouped by the section of the source they come from."""
+    groups: dict[str, list[Link]] = {}
+    # Sections in the order the source has them, entries by title within a section.
+    order = {(s.id, title): i for s in ctx.sources.values() for i, title in enumerate(s.sections)}
+    for entry in sorted(
+        entries,
+        key=lambda e: (order.get((e.source.document, e.source.section), 0), entry_title(e).casefold()),
+    ):
+        groups.setdefault(entry.source.section, []).append(
+            Link(entry_title(entry), urls.link(page, urls.entry_page(entry)))
         )
-
-    def statistics(self) -> list[dict[str, Any]]:
-        """One table per period: a row per measure, a column per sector; absent figures stay absent."""
-        figures = self.index.content.statistics.figures
-        sectors = self.index.content.vocabularies.sectors
-        periods = sorted({tuple(f.years) for f in figures}, key=lambda years: (len(years), years))
-        drawn: dict[tuple[int, ...], charts.Chart] = {
-            (chart.year,): chart for chart in charts.charts(self.index.content)
-        }
-        tables = []
-        for period in periods:
-            cells: dict[tuple[str, str], Figure] = {
-                (f.measure, f.sector): f for f in figures if tuple(f.years) == period
-            }
-            measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
-            tables.append(
-                {
-                    "caption": f"Vuodet {period[0]}–{period[-1]}"
-                    if len(period) > 1
-                    else f"Vuosi {period[0]}",
-                    "columns": [s.label for s in sectors],
-                    "rows": [
-                        {"label": MEASURES[m], "cells": [_figure(cells.get((m, s.id))) for s in sectors]}
-                        for m in measures
-                    ],
-                    "chart": drawn.get(period),
-                }
-            )
-        return tables
-
-    def statements(self, page: str) -> list[dict[str, Any]]:
-        """The source's sentences that give the figures, each once, in the order given."""
-        seen: dict[str, dict[str, Any]] = {}
-        for figure in self.index.content.statistics.figures:
-            seen.setdefault(
-                figure.statement,
-                {
-                    "text": figure.statement,
-                    "source": self.source_line(page, figure.source.document, figure.source.section),
-                },
-            )
-        return list(seen.values())
-
-    def listing(self, page: str, entries: list[Example]) -> str:
-        groups: dict[str, list[Link]] = {}
-        # Sections in the order the source has them, entries by title within a section.
-        order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
-        for entry in sorted(
-            entries,
-            key=lambda e: (order.get((e.source.document, e.source.section), 0), self.title(e).casefold()),
-        ):
-            groups.setdefault(entry.source.section, []).append(
-                Link(self.title(entry), urls.link(page, urls.entry_page(entry)))
-            )
-        kind = "quotes" if page == urls.QUOTES else "pairs"
-        return self.page("listing.md", page, kind=kind, groups=groups, total=len(entries))
+    return ctx.page(template, page, groups=groups, total=len(entries))

@@ -1,0 +1,129 @@
+"""The render context: what every page module of stage 4 receives to shape its pages.
+
+In: the ``Index`` and the site's options. Out: Markdown pages through Jinja2 templates, and the
+helpers every page needs (links to entries and vocabulary values, the source line, the citation).
+``render`` builds one context per build and hands it to the page modules (``hubs``, ``explorer``,
+``opendata``); none of them imports ``render``. Templates receive view objects (the dataclasses
+here and in the page modules), never branch on a model's kind, and only loop and print. Every
+piece of text from YAML passes through ``markdown_text`` on its way (the filters below).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..content.index import UNSTATED, Example, Index
+from ..content.model import Entry, SourceDocument, Theme, entry_title
+from . import urls
+from .markdown_text import attribute, inline, prose, verbatim
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the pages need to know about the site around them."""
+
+    site_url: str = ""
+    """The site's public address (mkdocs.yml ``site_url``), if known: citations show absolute URLs."""
+    editor_guide: bool = False
+    """docs/toimittajille.md exists: the home page links to it."""
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """A source document as a page names it, with a link to it on the about page."""
+
+    title: str
+    publisher: str
+    year: str
+    section: str
+    href: str
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # Markdown, not HTML: escaping is explicit through the filters below
+        # One environment per build (render_site), so a template edited under `mkdocs serve` is
+        # read again on the next build; within a build, no stat() of the file for every page.
+        auto_reload=False,
+    )
+    env.filters.update(md=inline, verbatim=verbatim, prose=prose, attr=attribute)
+    env.filters["links"] = _markdown_links
+    return env
+
+
+def _markdown_links(links: list[Link]) -> str:
+    """Links in a row, separated by commas: ``[A](a.md), [B](b.md)``."""
+    return ", ".join(f"[{inline(link.text)}]({link.href})" for link in links)
+
+
+class RenderContext:
+    """One build's index, options and templates, and the helpers that shape a page's links."""
+
+    def __init__(
+        self, index: Index, options: SiteOptions = SiteOptions(), env: jinja2.Environment | None = None
+    ):
+        self.index = index
+        self.options = options
+        self.env = env or environment()
+        self.sources: dict[str, SourceDocument] = {s.id: s for s in index.content.vocabularies.sources}
+
+    def page(self, template: str, path: str, **variables: Any) -> str:
+        """The template rendered for the page at ``path`` (under docs/)."""
+        return self.env.get_template(template).render(page=path, **variables)
+
+    @functools.cached_property
+    def themes(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.index.themes}
+
+    def links(self, page: str, entries: Iterable[Entry]) -> list[Link]:
+        return [Link(entry_title(e), urls.link(page, urls.entry_page(e))) for e in entries]
+
+    def theme_links(self, page: str, ids: list[str]) -> list[Link]:
+        return self.links(page, [self.themes[i] for i in ids if i in self.themes])
+
+    def term_links(self, page: str, vocabulary: str, ids: list[str]) -> list[Link]:
+        """Links to the pages of vocabulary values. A sector or applicant type the source does not
+        state links to the page listing everything unstated."""
+        names = self.index.labels.of(vocabulary)
+        if not ids and UNSTATED in names:
+            ids = [UNSTATED]
+        return [Link(names[i], urls.link(page, urls.term_page(vocabulary, i))) for i in ids]
+
+    def standards_via_themes(self, entry: Example) -> list[str]:
+        """Quality standards of an example's themes that the example does not name itself, in order."""
+        via = [s for t in entry.themes if t in self.themes for s in self.themes[t].quality_standards]
+        return [s for s in dict.fromkeys(via) if s not in entry.quality_standards]
+
+    def cite(self, entry: Entry) -> urls.Citation:
+        document = entry.source if isinstance(entry, Theme) else entry.source.document
+        source = self.sources[document]
+        return urls.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
+
+    def source_line(self, page: str, document: str, section: str | None) -> SourceLine:
+        source = self.sources[document]
+        return SourceLine(
+            title=source.title,
+            publisher=source.publisher,
+            year=str(source.year),
+            section=section or "",
+            href=urls.link(page, urls.ABOUT, anchor=source.id),
+        )
