@@ -11,9 +11,7 @@ plugin (mkdocs-redirects), which reads it in ``on_files`` and writes the pages a
 
 from __future__ import annotations
 
-import gc
 import logging
-import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -24,8 +22,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import pipeline
 from .pipeline import build_pages, content_root
-from .search.build import index_built_site, search_records
 from .site.context import TEMPLATES
 from .site.facets import SearchRecord
 
@@ -74,7 +72,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         root = self._root(config)
         if not root.is_dir():
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
-        started, cpu = time.perf_counter(), time.process_time()
         result = build_pages(root, docs=Path(config.docs_dir), site_url=config.site_url)
         if result.problems:
             for problem in result.problems:
@@ -83,22 +80,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         assert result.pages is not None and result.files is not None and result.redirects is not None
         self.pages = result.pages
         self.files = result.files
-        self.search_records = search_records(result.index)
+        self.search_records = result.search_records
         self.abbreviations = result.abbreviations
         self._hand_over_redirects(config, result.redirects)
-        del result  # the content model itself is not needed after this
-        # What stays alive from here to the end of the build (pages, records) is never garbage:
-        # freezing it keeps Python's collector from walking it again on every full collection
-        # MkDocs triggers (at 10,000 entries that walking cost 2.6 s of CPU). Unfrozen when the
-        # build ends, so `mkdocs serve` frees each build's objects.
-        gc.collect()
-        gc.freeze()
-        # benchmarks/run.py reads these times: the plugin's own share of a build
-        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+        # benchmarks/run.py reads these times from the log: the plugin's own share of a build
         log.info(
             f"Tuotettu {len(self.pages)} sivua ja {len(self.files)} tiedostoa sisällöstä {root} "
-            f"({elapsed:.2f} s, CPU {cpu:.2f} s)"
+            f"({result.seconds:.2f} s, CPU {result.cpu:.2f} s)"
         )
+        del result  # the content model itself is not needed after this
+        pipeline.freeze_until_the_build_ends()
 
     def _hand_over_redirects(self, config: MkDocsConfig, computed: dict[str, str]) -> None:
         self.redirects = computed
@@ -145,17 +136,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return markdown + self.abbreviations
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        gc.unfreeze()
-        cpu = time.process_time()
+        pipeline.the_build_ended()
         try:
-            stats = index_built_site(
+            stats, cpu = pipeline.index_site(
                 Path(config.site_dir), self.search_records, self.config.search_morphology
             )
         except RuntimeError as error:
             raise PluginError(f"hakemistoa ei rakennettu: {error}") from error
-        # The plugin's own CPU time (Pagefind's binary runs as a child process and is not in it);
-        # benchmarks/run.py adds it to the plugin's share of a build.
-        log.info(f"{stats}; liitännäisen CPU {time.process_time() - cpu:.2f} s")
+        # benchmarks/run.py adds this CPU time to the plugin's share of a build.
+        log.info(f"{stats}; liitännäisen CPU {cpu:.2f} s")
 
     def on_build_error(self, error: Exception) -> None:
-        gc.unfreeze()
+        pipeline.the_build_ended()

@@ -48,7 +48,7 @@ def test_the_reading_with_fewest_compound_parts_wins():
 
 
 def test_an_unknown_analyser_is_refused_with_the_known_ones():
-    with pytest.raises(MorphologyUnavailable, match="tunnetut: voikko, simplemma, snowball, none"):
+    with pytest.raises(MorphologyUnavailable, match="tunnetut: voikko, none"):
         analyser("hunspell")
 
 

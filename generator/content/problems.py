@@ -73,14 +73,6 @@ def without_consequences(causes: list[Problem], others: list[Problem]) -> list[P
     return sorted(set(causes) | {p for p in others if (p.path, p.line, p.col) not in taken})
 
 
-class ContentError(Exception):
-    """Raised by the site adapter when content has problems; carries all of them."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__(format_problems(self.problems))
-
-
 def format_problems(problems: list[Problem], style: str = "text") -> str:
     """All problems, sorted, one per line: ``path:line:col: message`` or GitHub annotations."""
     return "\n".join(p.github() if style == "github" else str(p) for p in sorted(problems))

@@ -25,5 +25,4 @@ def search_records(index: Index | None) -> dict[str, SearchRecord]:
 def index_built_site(site: Path, entries: dict[str, SearchRecord], morphology: str = "voikko") -> Stats:
     """Raises RuntimeError (``MorphologyUnavailable`` among them) when the index cannot be built."""
     name = os.environ.get("KB_SEARCH_MORPHOLOGY") or morphology
-    placement = os.environ.get("KB_SEARCH_PLACEMENT") or "content"
-    return build(site, entries, analyser(name), placement)
+    return build(site, entries, analyser(name))

@@ -6,14 +6,14 @@ type for its words that the text does not spell out — "opettajien" → "opetta
 search index adds them to the page, so a query in any form whose base form or part appears on a
 page finds that page even when the inflected stem differs ("lasten" / "lapsi").
 
-Three analysers, measured against each other on the relevance set (README, "Haku"):
+The analysers:
 
 - ``voikko``: libvoikko (Debian ``libvoikko1`` + ``voikko-fi``, Python binding ``libvoikko``),
   a full morphological analyser: base forms, and compound boundaries from its STRUCTURE field;
-- ``simplemma``: a lemma dictionary inside the wheel; compounds split greedily on known words;
-- ``snowball``: Snowball stems (``pystemmer``) — what Pagefind itself already does at both ends,
-  so it adds almost nothing; kept as the baseline of the comparison;
 - ``none``: no added terms.
+
+Voikko was chosen by measuring it against simplemma and Snowball stems on the relevance set
+(README, "Haku"); those two live beside the measurement, in ``scripts/measure_search/``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from itertools import chain
 
-ANALYSERS = ("voikko", "simplemma", "snowball", "none")
+ANALYSERS = ("voikko", "none")
 
 # A word: letters, possibly joined by hyphens ("KV-toiminta", "luki-"). Digits are not words here.
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
@@ -182,60 +182,10 @@ def _components(word: str, structure: str) -> list[str]:
     return [c.strip("-") for c in components if c.strip("-")]
 
 
-class SimplemmaAnalyser(Analyser):
-    """simplemma: the dictionary lemma, and a greedy split of compounds into known words."""
-
-    name = "simplemma"
-
-    def __init__(self) -> None:
-        try:
-            import simplemma
-        except ImportError as error:
-            raise MorphologyUnavailable(f"Python-paketti simplemma puuttuu: {error}") from error
-        self._lemmatize: Callable[[str], str] = lambda w: simplemma.lemmatize(w, lang="fi").lower()
-        self._known: Callable[[str], bool] = lambda w: simplemma.is_known(w, lang="fi")
-
-    def base_forms(self, word: str) -> set[str]:
-        return {self._lemmatize(word)}
-
-    def analyse(self, word: str) -> set[str]:
-        lemma = self._lemmatize(word)
-        terms = {lemma}
-        terms |= set(self._split(lemma))
-        return terms
-
-    def _split(self, lemma: str) -> list[str]:
-        """The longest known head whose rest is a known word (or splits again): "hankesuunnitelma"
-        → "hanke" + "suunnitelma"."""
-        for cut in range(len(lemma) - MIN_LENGTH, MIN_LENGTH - 1, -1):
-            head, tail = lemma[:cut], lemma[cut:]
-            if self._known(head) and self._known(tail):
-                return [head, tail]
-        return []
-
-
-class SnowballAnalyser(Analyser):
-    """Snowball's Finnish stemmer (pystemmer): the baseline Pagefind already applies itself."""
-
-    name = "snowball"
-
-    def __init__(self) -> None:
-        try:
-            import Stemmer
-        except ImportError as error:
-            raise MorphologyUnavailable(f"Python-paketti pystemmer puuttuu: {error}") from error
-        self._stem = Stemmer.Stemmer("finnish").stemWord
-
-    def analyse(self, word: str) -> set[str]:
-        return {self._stem(word)}
-
-
 def analyser(name: str) -> Analyser:
     """The analyser called ``name`` (one of ``ANALYSERS``); raises ``MorphologyUnavailable``."""
     classes: dict[str, Callable[[], Analyser]] = {
         "voikko": VoikkoAnalyser,
-        "simplemma": SimplemmaAnalyser,
-        "snowball": SnowballAnalyser,
         "none": NoAnalyser,
     }
     if name not in classes:

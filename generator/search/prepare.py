@@ -36,7 +36,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +58,6 @@ TAIL_HEADING_IDS = ("viittaa", "samankaltaisia-esimerkkeja")
 """Ids MkDocs gives the headings of ``templates/_cite.md`` and ``templates/_related.md``: from
 the first of them to the end, an entry page only cites itself and names its neighbours."""
 
-MORPHOLOGY_META = "morfo"
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -154,9 +153,7 @@ def searchable(article: str) -> tuple[str, str, str]:
     return own, tail_html, html_lib.unescape(_TAGS.sub(" ", text))
 
 
-def prepare(
-    html: str, address: str, record: SearchRecord | None, analyser: Analyser, placement: str = "content"
-) -> PreparedPage | None:
+def prepare(html: str, address: str, record: SearchRecord | None, analyser: Analyser) -> PreparedPage | None:
     """The page as Pagefind should see it, or None when it has no article to index."""
     opening = _ARTICLE_OPEN.search(html)
     end = html.rfind("</article>")
@@ -166,11 +163,11 @@ def prepare(
     page_words = words(text)
     terms = analyser.expand(page_words)
     block = ""
-    if placement == "content" and terms:
+    if terms:
         block = f'<div data-pagefind-weight="{CONTENT_WEIGHT}">{TERMS_MARK} {" ".join(terms)}</div>'
     article = own + block + tail
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
-    extra = _metadata(record, terms if placement != "content" else [])
+    extra = _metadata(record)
     prepared = (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
         f"{tag}{article}</article>{extra}</body></html>"
@@ -178,7 +175,7 @@ def prepare(
     return PreparedPage(address, prepared, len(terms), frozenset(page_words))
 
 
-def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
+def _metadata(record: SearchRecord | None) -> str:
     """Pagefind filters, metadata and sort key as empty elements placed after the article:
     Pagefind reads them anywhere on the page, and nothing in them is indexed as text."""
 
@@ -186,8 +183,6 @@ def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
         return f'<span {attribute}="{key}:{html_lib.escape(value, quote=True)}"></span>'
 
     parts = []
-    if terms:
-        parts.append(element("data-pagefind-meta", MORPHOLOGY_META, " ".join(terms)))
     if record is not None:
         parts.append(element("data-pagefind-meta", "title", record.title))
         parts.append(element("data-pagefind-meta", "laji", record.kind_label))
@@ -202,7 +197,10 @@ def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
 
 
 def build(
-    site: Path, records: dict[str, SearchRecord], analyser: Analyser, placement: str = "content"
+    site: Path,
+    records: dict[str, SearchRecord],
+    analyser: Analyser,
+    prepare_page: Callable[[str, str, SearchRecord | None, Analyser], PreparedPage | None] = prepare,
 ) -> Stats:
     """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed.
 
@@ -219,9 +217,7 @@ def build(
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=_scratch_parent()) as scratch:
         root = Path(scratch)
         for address, file in site_pages(site):
-            page = prepare(
-                file.read_text(encoding="utf-8"), address, records.get(address), analyser, placement
-            )
+            page = prepare_page(file.read_text(encoding="utf-8"), address, records.get(address), analyser)
             if page is None:
                 continue
             target = os.path.join(root, page.url, "" if page.url.endswith(".html") else "index.html")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
-# Characters that start Markdown syntax (core, attr_list, abbreviations, tables, pymdownx).
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|~^=:")
+# HTML's specials, and the characters that start Markdown syntax (core, attr_list,
+# abbreviations, tables, pymdownx).
 _ESCAPED = re.compile(r"[&<>\"]|[\\`*_{}\[\]()#+\-.!|~^=:]")
 
 

@@ -1,8 +1,8 @@
-// Material's header opens the navigation drawer (and, on narrow screens, the search) with
-// <label for="…"> elements: they cannot be focused, have no role and no name, so keyboard and
-// screen reader users cannot use them. Make them buttons; a click works as before.
+// Material's header opens the navigation drawer with a <label for="__drawer">: it cannot be
+// focused, has no role and no name, so keyboard and screen reader users cannot use it. Make it a
+// button; a click works as before. (The header's search is the site's own search box.)
 (() => {
-  const names = { __drawer: "Valikko", __search: "Haku" };
+  const names = { __drawer: "Valikko" };
   for (const label of document.querySelectorAll(".md-header label.md-header__button[for]")) {
     const toggle = document.getElementById(label.htmlFor);
     if (!toggle || !(label.htmlFor in names)) continue;
