@@ -1,4 +1,7 @@
-"""Shared test helpers: small content trees written inline, the CLI run in-process."""
+"""Shared test helpers: small content trees written inline, the CLI run in-process, and the
+builds every module shares, made once per run (session fixtures): the content checked and
+indexed, the fixture tree's pages, and real ``mkdocs build`` runs of the fixture tree, of the
+shipped content and of the fixture tree with former ids. Nothing runs at import time."""
 
 from __future__ import annotations
 
@@ -12,9 +15,13 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.content.index import Index
+from generator.pipeline import build_pages, check
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = REPO / "tests" / "fixtures" / "content"
+GOLDEN = REPO / "tests" / "golden"
+EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC: SOURCE_DATE_EPOCH of the shared builds
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -62,9 +69,11 @@ def pytest_addoption(parser):
     )
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    site_dir: Path, content_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``."""
-    env = dict(os.environ, KB_CONTENT=str(content_dir), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, KB_CONTENT=str(content_dir), NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir), *extra],
         cwd=REPO,
@@ -84,7 +93,45 @@ def fixture_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
+    """The shipped content, built with a fixed SOURCE_DATE_EPOCH and hash seed (test_reproducible
+    builds it once more differently and compares)."""
     site = tmp_path_factory.mktemp("real-site") / "site"
-    done = mkdocs_build(site, REPO / "practices")
+    done = mkdocs_build(
+        site, REPO / "practices", env={"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": "1"}
+    )
     assert done.returncode == 0, done.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def renamed_site(tmp_path_factory) -> Path:
+    """The fixture tree with former ids (``renamed.py``), built: its site has redirect pages."""
+    from renamed import renamed_content
+
+    root = tmp_path_factory.mktemp("renamed")
+    done = mkdocs_build(root / "site", renamed_content(root / "content"))
+    assert done.returncode == 0, done.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def real_index() -> Index:
+    """The shipped content, checked and indexed."""
+    index = check(REPO / "practices").index
+    assert index is not None
+    return index
+
+
+@pytest.fixture(scope="session")
+def fixture_index() -> Index:
+    index = check(FIXTURE_SITE).index
+    assert index is not None
+    return index
+
+
+@pytest.fixture(scope="session")
+def fixture_pages() -> dict[str, str]:
+    """The fixture tree's generated Markdown pages (the golden files' subject)."""
+    result = build_pages(FIXTURE_SITE)
+    assert result.problems == [] and result.pages is not None
+    return result.pages

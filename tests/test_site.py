@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from conftest import FIXTURE_SITE, mkdocs_build, write_tree
+from conftest import FIXTURE_SITE, REPO, mkdocs_build, write_tree
 
 from generator.pipeline import check
 
@@ -30,10 +31,16 @@ def test_quote_page_shows_verbatim_text_and_links_both_ways(fixture_site: Path):
     assert 'href="../../lainaukset/kaikki-mukaan/"' in theme
 
 
-def test_broken_content_fails_with_position_and_keeps_the_previous_site(tmp_path: Path, content: Path):
+def tree(root: Path) -> dict[Path, bytes]:
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_broken_content_fails_with_position_and_keeps_the_previous_site(
+    fixture_site: Path, tmp_path: Path, content: Path
+):
     site = tmp_path / "site"
-    assert mkdocs_build(site, content).returncode == 0
-    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    shutil.copytree(fixture_site, site)
+    before = tree(site)
     write_tree(
         content,
         {
@@ -48,17 +55,13 @@ def test_broken_content_fails_with_position_and_keeps_the_previous_site(tmp_path
         f"ERROR   -  {content}/quotes/viestimme-avoimesti.yml:7:10: kentän 'themes[1]' arvo "
         "'viestintä' ei kelpaa tunnisteeksi"
     ) in done.stderr
-    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    assert after == before
+    assert tree(site) == before
 
 
-def test_generated_markdown_is_never_written_into_the_repository(fixture_site: Path):
-    docs = Path(__file__).resolve().parent.parent / "docs"
-    assert not (docs / "lainaukset").exists() and not (docs / "teemat").exists()
+def test_a_build_writes_only_its_site_and_leaves_nothing_frozen(tmp_path: Path, monkeypatch):
+    """Generated pages exist only in the build: docs/ and the content tree stay as they were.
 
-
-def test_a_build_leaves_nothing_frozen_from_the_garbage_collector(tmp_path: Path, monkeypatch):
-    """The plugin freezes the build's long-lived objects from the cyclic GC while MkDocs renders;
+    The plugin freezes the build's long-lived objects from the cyclic GC while MkDocs renders;
     every build, also one that fails after that point, must unfreeze them, or `mkdocs serve`
     would keep every rebuild's objects for good."""
     import gc
@@ -69,13 +72,14 @@ def test_a_build_leaves_nothing_frozen_from_the_garbage_collector(tmp_path: Path
     from mkdocs.exceptions import MkDocsException
 
     monkeypatch.setenv("KB_CONTENT", str(FIXTURE_SITE))
-    repo = Path(__file__).resolve().parent.parent
 
     def config(site: str):
-        return load_config(config_file=str(repo / "mkdocs.yml"), site_dir=str(tmp_path / site), strict=True)
+        return load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / site), strict=True)
 
+    docs, sources = tree(REPO / "docs"), tree(FIXTURE_SITE)
     build(config("ok"))
     assert (tmp_path / "ok" / "lainaukset" / "kaikki-mukaan" / "index.html").is_file()
+    assert tree(REPO / "docs") == docs and tree(FIXTURE_SITE) == sources
     assert gc.get_freeze_count() == 0
     monkeypatch.setenv("KB_SEARCH_MORPHOLOGY", "tuntematon")  # fails in on_post_build
     with pytest.raises(MkDocsException):

@@ -169,7 +169,7 @@ def files(index: Index) -> dict[str, bytes]:
     rows = entries(index)
     return {
         # pydantic's serialiser writes the same bytes as json.dumps(indent=2, ensure_ascii=False),
-        # seven times faster (tests/test_opendata.py holds it to that).
+        # seven times faster (tests/site/test_opendata.py holds it to that).
         JSON_FILE: EXPORT.dump_json(rows, indent=2) + b"\n",
         CSV_FILE: _csv(rows),
         SCHEMA_FILE: _json(schema()),

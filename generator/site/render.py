@@ -147,10 +147,13 @@ def theme_rows(ctx: RenderContext, page: str) -> list[ThemeRow]:
 
 
 def _figure(figure: Figure | None) -> str:
+    """A figure as the table shows it, in Finnish: "42,5 %", "69"; "–" where the source gives none."""
     if figure is None:
         return "–"
-    value = int(figure.value) if float(figure.value).is_integer() else figure.value
-    return f"{value} %" if figure.unit == "%" else str(value)
+    value = (
+        str(int(figure.value)) if float(figure.value).is_integer() else str(figure.value).replace(".", ",")
+    )
+    return f"{value} %" if figure.unit == "%" else value
 
 
 # --- pages ------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def write_hostile_tree(root: Path) -> Path:
                 "title": hostile("lähteen nimi"),
                 "publisher": hostile("julkaisija"),
                 "year": 2023,
-                # A javascript: or otherwise odd url is refused by validation (tests/test_hostile.py).
+                # A javascript: or otherwise odd url is refused by validation (tests/content/test_hostile.py).
                 "url": "https://example.invalid/lahde",
                 "sections": [section],
                 "note": hostile("huomautus"),

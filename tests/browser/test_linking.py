@@ -6,17 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import REPO, mkdocs_build
-from renamed import renamed_content
-
-from generator.pipeline import check
 
 from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
-INDEX = check(REPO / "practices").index
-QUOTE = next(q for q in INDEX.content.quotes if q.id == "kv-polku-konsortion-opsissa")
+
+@pytest.fixture(scope="module")
+def quote(real_index):
+    return next(q for q in real_index.content.quotes if q.id == "kv-polku-konsortion-opsissa")
+
+
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
 
@@ -25,14 +25,16 @@ def today() -> str:
     return f"{d.day}.{d.month}.{d.year}"
 
 
-def test_copy_citation_gives_title_source_knowledge_base_url_and_todays_date(served_real_site, open_page):
-    page, log = open_page(served_real_site, f"lainaukset/{QUOTE.id}/", **CLIPBOARD)
-    url = f"{served_real_site.url}lainaukset/{QUOTE.id}/"
+def test_copy_citation_gives_title_source_knowledge_base_url_and_todays_date(
+    quote, served_real_site, open_page
+):
+    page, log = open_page(served_real_site, f"lainaukset/{quote.id}/", **CLIPBOARD)
+    url = f"{served_real_site.url}lainaukset/{quote.id}/"
     page.get_by_role("button", name="Kopioi lähdeviite").click()
     status = page.locator(".kb-copy-status")
     status.get_by_text("Lähdeviite kopioitu").wait_for()
     expected = (
-        f"{QUOTE.title}. Lainaus teoksesta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
+        f"{quote.title}. Lainaus teoksesta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
         f"käytännöt. Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. {url}. Viitattu {today()}."
     )
     assert page.evaluate("navigator.clipboard.readText()") == expected
@@ -41,32 +43,29 @@ def test_copy_citation_gives_title_source_knowledge_base_url_and_todays_date(ser
     assert log.console_errors == [] and log.foreign_requests == []
 
 
-def test_copy_link_works_from_the_keyboard(served_real_site, open_page):
-    page, _ = open_page(served_real_site, f"lainaukset/{QUOTE.id}/", **CLIPBOARD)
+def test_copy_link_works_from_the_keyboard(quote, served_real_site, open_page):
+    page, _ = open_page(served_real_site, f"lainaukset/{quote.id}/", **CLIPBOARD)
     button = page.get_by_role("button", name="Kopioi linkki")
     button.focus()
     page.keyboard.press("Enter")
     page.locator(".kb-copy-status").get_by_text("Linkki kopioitu").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == f"{served_real_site.url}lainaukset/{QUOTE.id}/"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{served_real_site.url}lainaukset/{quote.id}/"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Kopioi lähdeviite"
 
 
-def test_copy_falls_back_when_the_clipboard_api_is_missing(served_real_site, open_page, browser):
+def test_copy_falls_back_when_the_clipboard_api_is_missing(real_index, served_real_site, open_page, browser):
     page, log = open_page(served_real_site, "", **CLIPBOARD)
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
-    page.goto(f"{served_real_site.url}tavoitteet/{INDEX.content.pairs[0].id}/")
+    page.goto(f"{served_real_site.url}tavoitteet/{real_index.content.pairs[0].id}/")
     page.get_by_role("button", name="Kopioi lähdeviite").click()
     page.locator(".kb-copy-status").get_by_text("Lähdeviite kopioitu").wait_for()
     assert log.console_errors == []
 
 
 @pytest.fixture(scope="module")
-def served_renamed_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("renamed-browser")
-    done = mkdocs_build(root / "site", renamed_content(root / "content"))
-    assert done.returncode == 0, done.stderr
-    yield from serve(root / "site")
+def served_renamed_site(renamed_site):
+    yield from serve(renamed_site)
 
 
 def test_quote_anchor_and_a_former_address_with_it(served_renamed_site, open_page):
@@ -82,9 +81,9 @@ def visible_ids(page) -> list[str]:
     )
 
 
-def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_page):
+def test_explorer_filters_by_theme_and_sector_and_sorts(real_index, served_real_site, open_page):
     page, log = open_page(served_real_site, "tavoitetaulukko/")
-    pairs = INDEX.content.pairs
+    pairs = real_index.content.pairs
     assert sorted(visible_ids(page)) == sorted(p.id for p in pairs)
     page.get_by_label("Teema").select_option("digitaalisuus")
     wanted = sorted(p.id for p in pairs if "digitaalisuus" in p.themes)
@@ -113,10 +112,12 @@ def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_p
     assert log.console_errors == [] and log.foreign_requests == []
 
 
-def test_without_script_the_table_is_whole_and_the_citation_is_text(served_real_site, open_page):
+def test_without_script_the_table_is_whole_and_the_citation_is_text(
+    quote, real_index, served_real_site, open_page
+):
     page, _ = open_page(served_real_site, "tavoitetaulukko/", java_script_enabled=False)
-    assert len(visible_ids(page)) == len(INDEX.content.pairs)
+    assert len(visible_ids(page)) == len(real_index.content.pairs)
     assert not page.locator(".kb-explorer-filters").is_visible()
-    page.goto(f"{served_real_site.url}lainaukset/{QUOTE.id}/")
+    page.goto(f"{served_real_site.url}lainaukset/{quote.id}/")
     assert page.locator(".kb-cite-text").is_visible()
     assert not page.get_by_role("button", name="Kopioi linkki").is_visible()

@@ -10,21 +10,11 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-from conftest import REPO, mkdocs_build
+from conftest import REPO
 from html_links import internal_links, read
-from renamed import renamed_content
 
 from generator.pipeline import check
 from generator.site.urls import entry_page
-
-
-@pytest.fixture(scope="module")
-def renamed_site(tmp_path_factory) -> Path:
-    """The fixture tree with former ids, built: its site has redirect pages."""
-    root = tmp_path_factory.mktemp("renamed")
-    done = mkdocs_build(root / "site", renamed_content(root / "content"))
-    assert done.returncode == 0, done.stderr
-    return root / "site"
 
 
 def broken_links(site: Path) -> list[str]:

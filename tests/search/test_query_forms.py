@@ -18,9 +18,13 @@ def test_forms_whose_base_form_differs_are_listed_once():
 
 
 def test_the_hash_is_fnv1a_over_utf16_code_units():
-    # FNV-1a 32-bit of "a" is 0xe40c292c; kb-search.js computes the same.
+    """The values kb-search.js computes for the same strings (FNV-1a 32-bit, one step per UTF-16
+    code unit): "a" is the published test vector; "ä" is one code unit, not two UTF-8 bytes; an
+    emoji outside the BMP is two code units (a surrogate pair), not one code point."""
     assert shard_of("a", 2**32) == 0xE40C292C
-    assert shard_of("ä", 2**32) == shard_of("\u00e4", 2**32)
+    assert shard_of("ä", 2**32) == 0x610B5AF3
+    assert shard_of("\U0001f600", 2**32) == 0xCB31C4B8
+    assert shard_of("lasten", 16) == shard_of("lasten", 2**32) % 16
 
 
 def test_shards_hold_every_form_where_the_hash_points(tmp_path: Path):

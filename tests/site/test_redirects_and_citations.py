@@ -1,4 +1,4 @@
-"""permalinks: page URLs, relative hrefs, the redirect map from former ids, citations; and the
+"""urls: redirects from former ids and ready citations, in the built site and the pipeline; and the
 validation that keeps every published address meaning one thing."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from conftest import FIXTURE_SITE, REPO, mkdocs_build
 from mkdocs.utils.yaml import yaml_load
 from renamed import renamed_content
 
-from generator.pipeline import check
-from generator.site import urls as permalinks
+from generator.pipeline import build_pages, check
+from generator.site import urls
 
 
 def messages(root: Path) -> list[str]:
@@ -33,24 +33,24 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def test_page_urls_are_directory_urls():
-    assert permalinks.page_url("index.md") == ""
-    assert permalinks.page_url("lainaukset/index.md") == "lainaukset/"
-    assert permalinks.page_url("lainaukset/x.md") == "lainaukset/x/"
-    assert permalinks.page_url("tilastot.md") == "tilastot/"
+    assert urls.page_url("index.md") == ""
+    assert urls.page_url("lainaukset/index.md") == "lainaukset/"
+    assert urls.page_url("lainaukset/x.md") == "lainaukset/x/"
+    assert urls.page_url("tilastot.md") == "tilastot/"
 
 
 def test_hrefs_between_built_pages():
-    assert permalinks.href("tavoitetaulukko.md", "tavoitteet/x.md") == "../tavoitteet/x/"
-    assert permalinks.href("index.md", "tavoitteet/x.md", anchor="a") == "tavoitteet/x/#a"
-    assert permalinks.href("sektorit/x.md", "index.md") == "../../"
-    assert permalinks.href("tavoitteet/x.md", "tavoitteet/y.md") == "../y/"
-    assert permalinks.href("tilastot.md", "tilastot.md") == "./"
-    assert permalinks.href("avoin-data.md", "data/practices.json") == "../data/practices.json"
+    assert urls.href("tavoitetaulukko.md", "tavoitteet/x.md") == "../tavoitteet/x/"
+    assert urls.href("index.md", "tavoitteet/x.md", anchor="a") == "tavoitteet/x/#a"
+    assert urls.href("sektorit/x.md", "index.md") == "../../"
+    assert urls.href("tavoitteet/x.md", "tavoitteet/y.md") == "../y/"
+    assert urls.href("tilastot.md", "tilastot.md") == "./"
+    assert urls.href("avoin-data.md", "data/practices.json") == "../data/practices.json"
 
 
 def test_redirect_map_from_former_ids_of_entries_and_terms(tmp_path: Path):
-    assert permalinks.redirect_map(check(FIXTURE_SITE).index.content) == {}
-    assert permalinks.redirect_map(check(renamed_content(tmp_path / "content")).index.content) == {
+    assert urls.redirect_map(check(FIXTURE_SITE).index.content) == {}
+    assert urls.redirect_map(check(renamed_content(tmp_path / "content")).index.content) == {
         "lainaukset/viestimme-verkossa.md": "lainaukset/viestimme-avoimesti.md",
         "sektorit/aikuisopetus.md": "sektorit/aikuiskoulutus.md",
         "teemat/osallistaminen.md": "teemat/osallisuus.md",
@@ -58,28 +58,26 @@ def test_redirect_map_from_former_ids_of_entries_and_terms(tmp_path: Path):
 
 
 def test_a_placeholder_site_url_is_not_a_public_address():
-    assert permalinks.public_url(None) == permalinks.public_url("") == ""
-    assert permalinks.public_url("https://example.invalid/") == ""
-    assert permalinks.public_url("https://www.example.org/kb/") == ""
-    assert permalinks.public_url("https://esimerkki.fi/kb/") == "https://esimerkki.fi/kb/"
+    assert urls.public_url(None) == urls.public_url("") == ""
+    assert urls.public_url("https://example.invalid/") == ""
+    assert urls.public_url("https://www.example.org/kb/") == ""
+    assert urls.public_url("https://esimerkki.fi/kb/") == "https://esimerkki.fi/kb/"
 
 
 def test_citation_names_title_source_knowledge_base_and_address():
     content = check(FIXTURE_SITE).index.content
     quote = next(q for q in content.quotes if q.id == "kaikki-mukaan")
-    cite = permalinks.citation(
-        quote, "Testivirasto", 2023, "Testiraportti", site_url="https://esimerkki.fi/kb/"
-    )
+    cite = urls.citation(quote, "Testivirasto", 2023, "Testiraportti", site_url="https://esimerkki.fi/kb/")
     assert cite.text == (
         "Kaikki mukaan liikkuvuuteen. Lainaus teoksesta: Testivirasto (2023). Testiraportti. "
         "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki."
     )
     assert cite.url == "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/"
     pair = content.pairs[0]
-    assert permalinks.citation(pair, "T", 2023, "R?").text.startswith(
+    assert urls.citation(pair, "T", 2023, "R?").text.startswith(
         "Osallistujamäärien kasvattaminen. Tavoite ja mittari teoksesta: T (2023). R? "
     )
-    assert permalinks.citation(pair, "T", 2023, "R").url == "tavoitteet/osallistujamaarat/"
+    assert urls.citation(pair, "T", 2023, "R").url == "tavoitteet/osallistujamaarat/"
 
 
 def test_entry_pages_carry_the_citation_and_copy_buttons(fixture_site: Path):
@@ -173,18 +171,24 @@ def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
 
 
 def test_the_citation_shows_site_url_only_when_it_is_a_real_address(tmp_path: Path):
+    """mkdocs.yml's site_url reaches the citation in a real build; a placeholder never does."""
     config = repo_config()
     config["docs_dir"] = str(REPO / "docs")
+    config["site_url"] = "https://esimerkki.fi/kb/"
+    mkdocs_yml = tmp_path / "mkdocs.yml"
+    mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    site = tmp_path / "site"
+    done = mkdocs_build(site, FIXTURE_SITE, "-f", str(mkdocs_yml))
+    assert done.returncode == 0, done.stderr
+    page = (site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
+    assert page.split('class="kb-cite-url" href="./">')[1].split("<")[0] == (
+        "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/"
+    )
     shown = {}
     for site_url in ("https://example.invalid/", "https://esimerkki.fi/kb/"):
-        config["site_url"] = site_url
-        mkdocs_yml = tmp_path / "mkdocs.yml"
-        mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        site = tmp_path / "site"
-        done = mkdocs_build(site, FIXTURE_SITE, "-f", str(mkdocs_yml))
-        assert done.returncode == 0, done.stderr
-        page = (site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
-        shown[site_url] = page.split('class="kb-cite-url" href="./">')[1].split("<")[0]
+        markdown = build_pages(FIXTURE_SITE, site_url=site_url).pages or {}
+        cite = markdown["lainaukset/kaikki-mukaan.md"].split('class="kb-cite-url" href="./">')[1]
+        shown[site_url] = cite.split("<")[0]
     assert shown == {
         "https://example.invalid/": "lainaukset/kaikki-mukaan/",
         "https://esimerkki.fi/kb/": "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/",

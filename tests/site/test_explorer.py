@@ -7,12 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import REPO
-
-from generator.pipeline import check
 from generator.site.urls import EXPLORER
-
-INDEX = check(REPO / "practices").index
 
 
 class _Table(HTMLParser):
@@ -55,9 +50,9 @@ def explorer_table(site: Path) -> _Table:
     return table
 
 
-def test_the_rows_are_the_pairs(real_site: Path):
+def test_the_rows_are_the_pairs(real_index, real_site: Path):
     table = explorer_table(real_site)
-    pairs = {p.id: p for p in INDEX.content.pairs}
+    pairs = {p.id: p for p in real_index.content.pairs}
     assert sorted(row["attrs"]["data-id"] for row in table.rows) == sorted(pairs)
     assert table.headers == [
         "Tavoite",
@@ -72,7 +67,7 @@ def test_the_rows_are_the_pairs(real_site: Path):
         "Raportointi",
         "Arviointi",
     ]
-    labels = INDEX.labels
+    labels = real_index.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
         objective, themes, sectors, measure, *answers = row["cells"]
@@ -97,11 +92,11 @@ def test_the_rows_are_the_pairs(real_site: Path):
         assert answers == ["kyllä" if flag else "ei" for flag in flags]
 
 
-def test_the_table_and_a_pair_page_ask_the_report_s_questions_in_one_wording(real_site: Path):
+def test_the_table_and_a_pair_page_ask_the_report_s_questions_in_one_wording(real_index, real_site: Path):
     """The column titles of the table are the questions on every pair page, in the same order."""
     page = (real_site / "tavoitetaulukko" / "index.html").read_text(encoding="utf-8")
     titles = re.findall(r'<th scope="col" data-kb-sort title="([^"]+)"', page)
-    pair = INDEX.content.pairs[0]
+    pair = real_index.content.pairs[0]
     pair_page = (real_site / "tavoitteet" / pair.id / "index.html").read_text(encoding="utf-8")
     cells = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", pair_page)]
     asked = [cell for cell in cells if cell.endswith("?")]

@@ -17,7 +17,6 @@ from generator.pipeline import check
 from generator.site.urls import entry_page
 
 REPORT = REPO / "tests" / "data" / "erasmus-akkreditoinnin-hyvat-kaytannot-2023.txt"
-INDEX = check(REPO / "practices").index
 
 
 def normalise(text: str) -> str:
@@ -38,13 +37,13 @@ def joined_report() -> str:
 REPORT_TEXT = joined_report()
 
 
-def test_shipped_content_is_valid():
+def test_shipped_content_is_valid(real_index):
     assert check(REPO / "practices").problems == []
-    assert INDEX is not None
+    assert real_index is not None
 
 
-def test_every_quote_is_word_for_word_in_the_report_with_its_introduction():
-    quotes = INDEX.content.quotes
+def test_every_quote_is_word_for_word_in_the_report_with_its_introduction(real_index):
+    quotes = real_index.content.quotes
     assert len([q for q in quotes if q.origin == "hakemus"]) == 26
     for quote in quotes:
         assert f"”{normalise(quote.text)}”" in REPORT_TEXT, quote.id
@@ -54,49 +53,49 @@ def test_every_quote_is_word_for_word_in_the_report_with_its_introduction():
         )
 
 
-def test_every_report_quotation_is_an_entry():
+def test_every_report_quotation_is_an_entry(real_index):
     found = re.findall(r"”([^”]+)”", REPORT_TEXT)
-    assert sorted(normalise(q) for q in found) == sorted(normalise(q.text) for q in INDEX.content.quotes)
+    assert sorted(normalise(q) for q in found) == sorted(normalise(q.text) for q in real_index.content.quotes)
 
 
-def test_the_erasmus_saying_is_kept_apart():
-    sayings = [q for q in INDEX.content.quotes if q.origin == "sanonta"]
+def test_the_erasmus_saying_is_kept_apart(real_index):
+    sayings = [q for q in real_index.content.quotes if q.origin == "sanonta"]
     assert [normalise(q.text) for q in sayings] == ["Asiat ovat yhteisiä ystävien kesken"]
     assert sayings[0].sectors == [] and sayings[0].applicant_types == []
 
 
-def test_every_table_row_is_word_for_word_in_the_report():
-    assert len(INDEX.content.pairs) == 10
-    for pair in INDEX.content.pairs:
+def test_every_table_row_is_word_for_word_in_the_report(real_index):
+    assert len(real_index.content.pairs) == 10
+    for pair in real_index.content.pairs:
         assert normalise(pair.objective) in REPORT_TEXT, pair.id
         assert normalise(pair.indicator) in REPORT_TEXT, pair.id
 
 
-def test_every_figure_comes_from_a_sentence_of_the_report():
-    figures = INDEX.content.statistics.figures
+def test_every_figure_comes_from_a_sentence_of_the_report(real_index):
+    figures = real_index.content.statistics.figures
     assert len(figures) == 19
     for figure in figures:
         assert normalise(figure.statement) in REPORT_TEXT, figure.id
 
 
-def test_sector_and_applicant_type_come_only_from_the_vocabularies():
-    vocab = INDEX.content.vocabularies
+def test_sector_and_applicant_type_come_only_from_the_vocabularies(real_index):
+    vocab = real_index.content.vocabularies
     sectors = {t.id for t in vocab.sectors}
     applicant_types = {t.id for t in vocab.applicant_types}
     assert sectors == {"yleissivistava", "aikuiskoulutus"}
     assert applicant_types == {"organisaatio", "konsortio"}
-    for entry in INDEX.examples:
+    for entry in real_index.examples:
         assert set(entry.sectors) <= sectors, entry.id
         assert set(entry.applicant_types) <= applicant_types, entry.id
 
 
-def test_the_table_states_no_sector_per_row():
-    assert all(p.sectors == [] and p.applicant_types == [] for p in INDEX.content.pairs)
+def test_the_table_states_no_sector_per_row(real_index):
+    assert all(p.sectors == [] and p.applicant_types == [] for p in real_index.content.pairs)
 
 
-def test_every_theme_has_an_example():
-    for theme in INDEX.themes:
-        assert INDEX.examples_by_theme.get(theme.id), theme.id
+def test_every_theme_has_an_example(real_index):
+    for theme in real_index.themes:
+        assert real_index.examples_by_theme.get(theme.id), theme.id
 
 
 class _Text(HTMLParser):
@@ -115,15 +114,15 @@ def page_text(site: Path, page: str) -> str:
     return normalise(html.unescape("".join(parser.parts)))
 
 
-def test_every_entry_page_of_the_built_site_shows_its_text(real_site: Path):
-    for quote in INDEX.content.quotes:
+def test_every_entry_page_of_the_built_site_shows_its_text(real_index, real_site: Path):
+    for quote in real_index.content.quotes:
         text = page_text(real_site, entry_page(quote))
         assert normalise(quote.text) in text, quote.id
         assert normalise(quote.context) in text, quote.id
-    for pair in INDEX.content.pairs:
+    for pair in real_index.content.pairs:
         text = page_text(real_site, entry_page(pair))
         assert normalise(pair.objective) in text and normalise(pair.indicator) in text, pair.id
-    for theme in INDEX.themes:
+    for theme in real_index.themes:
         assert normalise(theme.summary) in page_text(real_site, entry_page(theme)), theme.id
 
 

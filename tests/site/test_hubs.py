@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE
 from html_links import internal_links
 
 from generator.content.index import RELATED_LIMIT, UNSTATED
-from generator.pipeline import build_pages, check
+from generator.pipeline import build_pages
 from generator.site.urls import entry_page
-
-INDEX = check(REPO / "practices").index
 
 
 def targets(site: Path, page: str) -> set[str]:
@@ -25,9 +23,9 @@ def targets(site: Path, page: str) -> set[str]:
     return found
 
 
-def test_every_example_links_to_its_sector_applicant_type_themes_and_standards(real_site: Path):
-    themes = {t.id: t for t in INDEX.themes}
-    for entry in INDEX.examples:
+def test_every_example_links_to_its_sector_applicant_type_themes_and_standards(real_index, real_site: Path):
+    themes = {t.id: t for t in real_index.themes}
+    for entry in real_index.examples:
         links = targets(real_site, entry_page(entry))
         for sector in entry.sectors or [UNSTATED]:
             assert f"sektorit/{sector}/" in links, entry.id
@@ -41,8 +39,8 @@ def test_every_example_links_to_its_sector_applicant_type_themes_and_standards(r
             assert f"laatustandardit/{standard}/" in links, entry.id
 
 
-def test_every_theme_links_to_its_standards_and_priorities(real_site: Path):
-    for theme in INDEX.themes:
+def test_every_theme_links_to_its_standards_and_priorities(real_index, real_site: Path):
+    for theme in real_index.themes:
         links = targets(real_site, entry_page(theme))
         for standard in theme.quality_standards:
             assert f"laatustandardit/{standard}/" in links, theme.id
@@ -50,32 +48,32 @@ def test_every_theme_links_to_its_standards_and_priorities(real_site: Path):
             assert f"painopisteet/#{priority}" in links, theme.id
 
 
-def test_term_pages_list_every_example_of_their_term(real_site: Path):
+def test_term_pages_list_every_example_of_their_term(real_index, real_site: Path):
     for folder, by_term in [
-        ("sektorit", INDEX.examples_by_sector),
-        ("hakijatyypit", INDEX.examples_by_applicant_type),
+        ("sektorit", real_index.examples_by_sector),
+        ("hakijatyypit", real_index.examples_by_applicant_type),
     ]:
         for term, examples in by_term.items():
             links = targets(real_site, f"{folder}/{term}.md")
             assert {entry_page(e).removesuffix(".md") + "/" for e in examples} <= links, term
 
 
-def test_standards_hub_groups_standards_and_marks_own_translations(real_site: Path):
+def test_standards_hub_groups_standards_and_marks_own_translations(real_index, real_site: Path):
     page = (real_site / "laatustandardit" / "index.html").read_text(encoding="utf-8")
-    groups = list(dict.fromkeys(t.group for t in INDEX.content.vocabularies.quality_standards))
+    groups = list(dict.fromkeys(t.group for t in real_index.content.vocabularies.quality_standards))
     positions = [page.index(f">{group}<") for group in groups]
     assert positions == sorted(positions)
-    for standard in INDEX.content.vocabularies.quality_standards:
+    for standard in real_index.content.vocabularies.quality_standards:
         assert f'href="{standard.id}/"' in page
-    if any(not s.official for s in INDEX.content.vocabularies.quality_standards):
+    if any(not s.official for s in real_index.content.vocabularies.quality_standards):
         assert "<em>(tietopankin oma käännös)</em>" in page
 
 
-def test_priorities_page_has_an_anchor_per_priority_and_lists_their_themes(real_site: Path):
+def test_priorities_page_has_an_anchor_per_priority_and_lists_their_themes(real_index, real_site: Path):
     page = (real_site / "painopisteet" / "index.html").read_text(encoding="utf-8")
-    for priority in INDEX.content.vocabularies.priorities:
+    for priority in real_index.content.vocabularies.priorities:
         assert f'id="{priority.id}"' in page
-    for priority, themes in INDEX.themes_by_priority.items():
+    for priority, themes in real_index.themes_by_priority.items():
         section = page[page.index(f'id="{priority}"') :]
         for theme in themes:
             assert f'href="../teemat/{theme.id}/"' in section
@@ -91,9 +89,9 @@ def test_former_ids_of_a_priority_stay_as_anchors(content: Path):
     assert '<span id="osallisuus-ja-monimuotoisuus-vanha"></span>' in page
 
 
-def test_related_entries_share_a_theme_or_standard_best_first_and_few():
-    for entry in INDEX.examples:
-        related = INDEX.related[entry.id]
+def test_related_entries_share_a_theme_or_standard_best_first_and_few(real_index):
+    for entry in real_index.examples:
+        related = real_index.related[entry.id]
         assert len(related) <= RELATED_LIMIT
         mine = set(entry.themes) | {f"s:{s}" for s in entry.quality_standards}
         shared = [len(mine & (set(r.themes) | {f"s:{s}" for s in r.quality_standards})) for r in related]
