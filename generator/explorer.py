@@ -53,9 +53,9 @@ def rows(r: _Renderer) -> list[Row]:
     page = urls.EXPLORER
     labels = r.index.labels
     out = []
-    for pair in r.index.examples:
-        if not isinstance(pair, Pair):
-            continue
+    pairs = [e for e in r.index.examples if isinstance(e, Pair)]
+    # The order of the source's table; pairs without a row number after them, as before.
+    for pair in sorted(pairs, key=lambda p: (p.position is None, p.position or 0)):
         sectors = pair.sectors or [UNSTATED]
         out.append(Row(
             id=pair.id,
@@ -85,4 +85,5 @@ def page(r: _Renderer) -> str:
         sectors=[Option(s, labels["sectors"][s])
                  for s in [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED] if s in used_sectors],
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
+        table_intros=list(dict.fromkeys(p.context for p in r.index.examples if isinstance(p, Pair) and p.context)),
     )
