@@ -24,6 +24,7 @@ GUIDE = REPO / "docs" / "toimittajille.md"
 SECTIONS = {  # schema name → the id of its heading on the page
     "quote": "lainaus", "pair": "tavoite-ja-mittari", "theme": "teema", "vocabulary": "sanastot",
     "sources": "lahteet", "glossary": "sanasto", "statistics": "luvut", "checklist": "tarkistuslista",
+    "report": "selvitys",
 }
 ENTRY_FOLDERS = {"quote": "quotes", "pair": "pairs", "theme": "themes"}
 

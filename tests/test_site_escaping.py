@@ -36,8 +36,9 @@ def poison(root: Path) -> None:
         d["annotation"]["note"] = PAYLOAD
 
     def theme(d):
-        d.update(title=f"Teema {PAYLOAD}", summary=PAYLOAD, guidance=f"{PAYLOAD}\n\n- {PAYLOAD}\n\n**{PAYLOAD}**",
-                 sections=[PAYLOAD])
+        d.update(title=f"Teema {PAYLOAD}", summary=PAYLOAD,
+                 guidance=[{"text": PAYLOAD, "section": PAYLOAD}, {"text": f"- {PAYLOAD}", "section": PAYLOAD},
+                           {"text": f"**{PAYLOAD}**", "section": "Toinen luku"}])
 
     def source(d):
         d[0].update(title=f"Lähde {PAYLOAD}", publisher=PAYLOAD, note=PAYLOAD,

@@ -190,5 +190,5 @@ def test_report_paragraphs_need_chapters_of_the_source(content: Path):
     edit(content, "report.yml", "      - text: Selvitys tukee hakijoita.\n",
          "      - text: Selvitys tukee hakijoita.\n        section: Toinen luku\n")
     assert messages(content) == [
-        "report.yml:11:18: luku 'Viides luku' ei ole lähteen 'testiraportti' lukuluettelossa",
+        "report.yml:11:18: luku 'Viides luku' ei ole lähteen 'testiraportti' lukuluettelossa; tarkoititko 'Toinen luku'?",
     ]

@@ -82,9 +82,12 @@ FIELDS = {
                                          "lähteen nimi", "julkaisija", "luku", "sektori nimi",
                                          "hakijatyyppi nimi", "teeman otsikko", "laatustandardi nimi"],
     "tavoitteet/vihamielinen-pari/": ["tavoite", "mittari", "toimituksen huomio"],
+    "tavoitteet/": ["tavoite", "taulukon johdanto"],
     "teemat/vihamielinen-teema/": ["teeman otsikko", "tiivistelmä", "ohjeistus", "ohjeistuksen kappale",
                                    "laatustandardi nimi", "painopiste nimi", "luku"],
-    "tietoa/": ["lähteen nimi", "julkaisija", "huomautus"],
+    "tietoa/": ["lähteen nimi", "julkaisija", "huomautus", "rajaus", "osion otsikko", "selvityksen kappale",
+                "selvityksen lainaus", "linkin teksti", "luku"],
+    "": ["rajaus"],
 }
 """The text fields each page shows (glossary, statistics and checklist have no page yet)."""
 
