@@ -41,6 +41,8 @@ class Row:
     sectors: str
     measure_type: str
     answers: tuple[str, ...]
+    position: str
+    """The row's number in the source's table, or "–" when the source gives none."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ def rows(r: _Renderer) -> list[Row]:
             measure_type=pair.annotation.measure_type,
             answers=tuple("kyllä" if getattr(pair.annotation, field) else "ei"
                           for field, _, _ in CHECKLIST_COLUMNS),
+            position=str(pair.position) if pair.position is not None else "–",
         ))
     return out
 

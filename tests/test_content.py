@@ -249,6 +249,14 @@ def test_home_and_quote_index_count_the_same_quotes(real_site: Path):
     assert "Kaikki 27 lainausta" in listing and "26 akkreditointihakemuksista ja 1 lähdejulkaisun lainaama sanonta" in listing
 
 
+def test_pair_listing_follows_the_reports_table_with_its_introduction(real_site: Path):
+    text = page_text(real_site, "tavoitteet.md")
+    pairs = sorted(INDEX.content.pairs, key=lambda p: p.position)
+    starts = [text.index(normalise(p.objective)) for p in pairs]
+    assert starts == sorted(starts)
+    assert f"Lähdejulkaisu esittelee taulukon näin: ”{normalise(pairs[0].context)}”" in text
+
+
 def test_hub_lists_show_the_group_caveat_of_the_entry_pages(real_site: Path):
     grouped = [q for q in INDEX.content.quotes if len(q.applicant_types) > 1]
     assert grouped
