@@ -13,7 +13,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schemas schemas-check bench clean
+.PHONY: serve site test lint check schemas schemas-check bench clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -41,8 +41,14 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
-test: $(STAMP) $(BROWSER) $(VOIKKO)
+test: lint $(BROWSER) $(VOIKKO)
 	$(BIN)/python -m pytest
+
+# Lint and format (ruff) and the layering of the packages (import-linter, see pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
+	@$(BIN)/lint-imports --no-cache > $(VENV)/lint-imports.log || { cat $(VENV)/lint-imports.log; exit 1; }
 
 $(BROWSER):
 	@scripts/install-browser

@@ -55,16 +55,22 @@ def run_cli(capsys, monkeypatch):
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/ from the current output instead of comparing")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing",
+    )
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str) -> "subprocess.CompletedProcess[str]":
+def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``."""
     env = dict(os.environ, KB_CONTENT=str(content_dir), NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir), *extra],
-        cwd=REPO, env=env, capture_output=True, text=True,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -11,11 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from generator.pipeline import check
-from generator.urls import entry_page
-
-from conftest import REPO
+from generator.site.urls import entry_page
 
 REPORT = REPO / "tests" / "data" / "erasmus-akkreditoinnin-hyvat-kaytannot-2023.txt"
 INDEX = check(REPO / "practices").index
@@ -50,7 +49,9 @@ def test_every_quote_is_word_for_word_in_the_report_with_its_introduction():
     for quote in quotes:
         assert f"”{normalise(quote.text)}”" in REPORT_TEXT, quote.id
         assert normalise(quote.context) in REPORT_TEXT, quote.id
-        assert REPORT_TEXT.index(normalise(quote.context)) < REPORT_TEXT.index(normalise(quote.text)), quote.id
+        assert REPORT_TEXT.index(normalise(quote.context)) < REPORT_TEXT.index(normalise(quote.text)), (
+            quote.id
+        )
 
 
 def test_every_report_quotation_is_an_entry():
@@ -74,7 +75,7 @@ def test_every_table_row_is_word_for_word_in_the_report():
 def test_pairs_keep_the_order_of_the_reports_table_and_its_introduction():
     pairs = sorted(INDEX.content.pairs, key=lambda p: p.position)
     assert [p.position for p in pairs] == list(range(1, 11))
-    table = REPORT_TEXT[REPORT_TEXT.index("TAVOITE MITTARI"):]
+    table = REPORT_TEXT[REPORT_TEXT.index("TAVOITE MITTARI") :]
     starts = [table.index(normalise(p.objective)) for p in pairs]
     assert starts == sorted(starts)
     for pair in pairs:
@@ -95,7 +96,7 @@ def own_words():
         if not term.general:
             yield f"glossary.yml {term.id}", term.source.section, term.definition
     report = content.report
-    for i, part in enumerate(report.parts):
+    for part in report.parts:
         for j, paragraph in enumerate(part.paragraphs):
             if not paragraph.quote:
                 yield f"report.yml {part.heading} {j + 1}", paragraph.section, paragraph.text
@@ -122,9 +123,22 @@ def test_report_quotes_on_the_about_page_are_word_for_word():
 
 # What the report never says: applicants' intentions told as done, assessors' wishes, success.
 UNSUPPORTED = [
-    "Arvioija katsoo", "Arvioijat katsovat", "Arvioijalle ei riitä", "arvioija näkee", "Arvioijat etsivät",
-    "Arvioija etsii", "Arvioijat haluavat", "Arvioijat kiinnittävät", "Onnistuneet", "onnistuneet", "matkat tehtiin", "siirrettiin verkkoon",
-    "Matkustajia ohjattiin", "konsortio rakensi", "on hyödytettävä", "pitää hyödyttää",
+    "Arvioija katsoo",
+    "Arvioijat katsovat",
+    "Arvioijalle ei riitä",
+    "arvioija näkee",
+    "Arvioijat etsivät",
+    "Arvioija etsii",
+    "Arvioijat haluavat",
+    "Arvioijat kiinnittävät",
+    "Onnistuneet",
+    "onnistuneet",
+    "matkat tehtiin",
+    "siirrettiin verkkoon",
+    "Matkustajia ohjattiin",
+    "konsortio rakensi",
+    "on hyödytettävä",
+    "pitää hyödyttää",
 ]
 
 
@@ -200,7 +214,7 @@ def test_every_entry_page_of_the_built_site_shows_its_text(real_site: Path):
 
 def test_statistics_page_shows_every_figure_and_marks_absent_ones(real_site: Path):
     page = (real_site / "tilastot" / "index.html").read_text(encoding="utf-8")
-    table_2021 = page[page.index('<h2 id="vuosi-2021"'):]
+    table_2021 = page[page.index('<h2 id="vuosi-2021"') :]
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>(.*?)</tr>", table_2021, re.S)
     cells = {re.sub(r"<[^>]+>", "", label): re.findall(r"<td[^>]*>(.*?)</td>", rest) for label, rest in rows}
     assert cells["Akkreditointi myönnettiin konsortiolle"] == ["6", "–"]
@@ -213,12 +227,15 @@ def test_statistics_page_shows_every_figure_and_marks_absent_ones(real_site: Pat
 def home_text(site: Path) -> str:
     """The text of the home page's article, from its heading on."""
     page = (site / "index.html").read_text(encoding="utf-8")
-    article = page[page.index("<article"):page.index("</article>")]
+    article = page[page.index("<article") : page.index("</article>")]
     return normalise(html.unescape(re.sub(r"<[^>]+>", " ", article)))
 
 
-SCOPE = ("yleissivistävän koulutuksen ja aikuiskoulutuksen organisaatioita ja konsortioita",
-         "vuosien 2020 ja 2021", "Ammatillisen koulutuksen ja korkeakoulutuksen hakemuksia selvitys ei käsittele")
+SCOPE = (
+    "yleissivistävän koulutuksen ja aikuiskoulutuksen organisaatioita ja konsortioita",
+    "vuosien 2020 ja 2021",
+    "Ammatillisen koulutuksen ja korkeakoulutuksen hakemuksia selvitys ei käsittele",
+)
 
 
 def test_scope_is_stated_first_on_the_home_page_and_on_the_about_page(real_site: Path):
@@ -231,7 +248,9 @@ def test_scope_is_stated_first_on_the_home_page_and_on_the_about_page(real_site:
         assert normalise(part.heading) in about
         for paragraph in part.paragraphs:
             assert normalise(paragraph.text) in about, paragraph.text
-    assert "vaikuttava_erasmus_vaikuttavuusajattelun" in (real_site / "tietoa" / "index.html").read_text(encoding="utf-8")
+    assert "vaikuttava_erasmus_vaikuttavuusajattelun" in (real_site / "tietoa" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_theme_pages_show_each_paragraph_with_its_chapter(real_site: Path):
@@ -246,7 +265,10 @@ def test_home_and_quote_index_count_the_same_quotes(real_site: Path):
     home = home_text(real_site)
     assert "26 lainausta hakemuksista" in home and "kaikkiaan 27 lainausta" in home
     listing = page_text(real_site, "lainaukset.md")
-    assert "Kaikki 27 lainausta" in listing and "26 akkreditointihakemuksista ja 1 lähdejulkaisun lainaama sanonta" in listing
+    assert (
+        "Kaikki 27 lainausta" in listing
+        and "26 akkreditointihakemuksista ja 1 lähdejulkaisun lainaama sanonta" in listing
+    )
 
 
 def test_pair_listing_follows_the_reports_table_with_its_introduction(real_site: Path):
@@ -263,8 +285,10 @@ def test_hub_lists_show_the_group_caveat_of_the_entry_pages(real_site: Path):
     for hub in ("hakijatyypit/konsortio.md", "sektorit/aikuiskoulutus.md"):
         text = page_text(real_site, hub)
         for quote in grouped:
-            assert f"{normalise(quote.title)} (hakijatyypit organisaatio, konsortio: lähde nimeää nämä " \
-                   "esimerkkiryhmälle, ei erikseen tälle esimerkille)" in text, (hub, quote.id)
+            assert (
+                f"{normalise(quote.title)} (hakijatyypit organisaatio, konsortio: lähde nimeää nämä "
+                "esimerkkiryhmälle, ei erikseen tälle esimerkille)" in text
+            ), (hub, quote.id)
 
 
 @pytest.mark.parametrize("page", ["sanasto", "tarkistuslista", "tilastot", "tietoa"])
@@ -273,6 +297,10 @@ def test_reference_pages_exist(real_site: Path, page: str):
 
 
 def test_glossary_terms_are_tooltips_where_they_appear(real_site: Path):
-    page = (real_site / "lainaukset" / "kv-polku-konsortion-opsissa" / "index.html").read_text(encoding="utf-8")
+    page = (real_site / "lainaukset" / "kv-polku-konsortion-opsissa" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert re.search(r'<abbr title="[^"]+">KV</abbr>', page)
-    assert re.search(r'<abbr title="[^"]+">OPS</abbr>', page) or re.search(r'<abbr title="[^"]+">OPSissa</abbr>', page)
+    assert re.search(r'<abbr title="[^"]+">OPS</abbr>', page) or re.search(
+        r'<abbr title="[^"]+">OPSissa</abbr>', page
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pipeline import check
-
 from conftest import write_tree
+
+from generator.pipeline import check
 
 QUOTE = "quotes/kaikki-mukaan.yml"
 
@@ -96,16 +96,19 @@ def test_former_id_still_in_use(content: Path):
     edit(content, QUOTE, "context:", "former_ids: [viestimme-avoimesti]\ncontext:")
     found = messages(content)
     assert len(found) == 1
-    assert found[0].startswith("kaikki-mukaan.yml:16:14: aiempi tunniste 'viestimme-avoimesti' on edelleen "
-                               "käytössä tiedostossa ")
+    assert found[0].startswith(
+        "kaikki-mukaan.yml:16:14: aiempi tunniste 'viestimme-avoimesti' on edelleen käytössä tiedostossa "
+    )
 
 
 def test_missing_vocabulary_file(content: Path):
     (content / "vocabularies" / "priorities.yml").unlink()
     found = messages(content)
     assert "priorities.yml:1:1: sanastotiedosto puuttuu: vocabularies/priorities.yml" in found
-    assert ("osallisuus.yml:15:14: painopiste 'osallisuus-ja-monimuotoisuus' ei ole määritelty "
-            "(tunnetut: ei yhtään)") in found
+    assert (
+        "osallisuus.yml:15:14: painopiste 'osallisuus-ja-monimuotoisuus' ei ole määritelty "
+        "(tunnetut: ei yhtään)"
+    ) in found
 
 
 def test_all_problems_of_a_run_at_once_sorted(content: Path):
@@ -155,8 +158,12 @@ def test_a_guidance_section_must_be_a_chapter_of_the_source(content: Path):
 
 
 def test_two_paragraphs_in_one_guidance_item_is_an_error(content: Path):
-    edit(content, THEME, "  - text: Viestintä on suunnitelmallista.",
-         "  - text: |-\n      Viestintä on suunnitelmallista.\n\n      Toinen kappale ilman lukua.")
+    edit(
+        content,
+        THEME,
+        "  - text: Viestintä on suunnitelmallista.",
+        "  - text: |-\n      Viestintä on suunnitelmallista.\n\n      Toinen kappale ilman lukua.",
+    )
     problems = messages(content)
     assert len(problems) == 1 and problems[0].startswith("viestinta.yml:6:11: kohdassa on useampi kappale")
 
@@ -168,7 +175,8 @@ def test_a_glossary_term_needs_a_source_or_the_general_marker(content: Path):
         "  - id: ops\n    term: OPS\n    definition: Opetussuunnitelma.\n    general: true\n"
         "  - id: mittari\n    term: mittari\n    definition: Tapa seurata tavoitetta.\n"
         "    source:\n      document: testiraportti\n      section: Kolmas luku\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert messages(content) == [
         "glossary.yml:4:17: termin 'KV' selitykseltä puuttuu peruste: lisää lähdeviite (source: document ja "
         "section), jos selitys perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen yleisselitys",
@@ -183,12 +191,17 @@ def test_report_paragraphs_need_chapters_of_the_source(content: Path):
         "parts:\n  - heading: Tarkoitus\n    paragraphs:\n"
         "      - text: Selvitys tukee hakijoita.\n"
         "      - text: Lainaus.\n        section: Viides luku\n        quote: true\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert messages(content) == [
         "report.yml:8:9: pakollinen kenttä 'parts[1].paragraphs[1].section' puuttuu",
     ]
-    edit(content, "report.yml", "      - text: Selvitys tukee hakijoita.\n",
-         "      - text: Selvitys tukee hakijoita.\n        section: Toinen luku\n")
+    edit(
+        content,
+        "report.yml",
+        "      - text: Selvitys tukee hakijoita.\n",
+        "      - text: Selvitys tukee hakijoita.\n        section: Toinen luku\n",
+    )
     assert messages(content) == [
         "report.yml:11:18: luku 'Viides luku' ei ole lähteen 'testiraportti' lukuluettelossa; tarkoititko 'Toinen luku'?",
     ]

@@ -7,8 +7,15 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ENTRY = "lainaukset/kv-verkostojen-kasvattaminen/"
-HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                   ".md-skip", ".md-search", ".md-top"]
+HIDDEN_IN_PRINT = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".md-skip",
+    ".md-search",
+    ".md-top",
+]
 
 
 def test_entry_page_prints_without_navigation_with_source_and_address(served_real_site, open_page):

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import urls
+from ..content.index import UNSTATED, Example, Index
+from ..content.model import Pair, Quote, Theme
+from . import charts, explorer, hubs, opendata, permalinks, urls
 from .facets import facets
-from .index import UNSTATED, Example, Index
 from .markdown_text import attribute, inline, prose, verbatim
-from .model import Pair, Quote, Theme
-from . import charts, explorer, hubs, opendata, permalinks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -112,25 +111,51 @@ class _Renderer:
         for theme in self.index.themes:
             pages[urls.entry_page(theme)] = self.theme(theme)
         pages[urls.THEMES] = self.page("themes.md", urls.THEMES, themes=self.theme_rows(urls.THEMES))
-        pages[urls.QUOTES] = self.listing(urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)])
+        pages[urls.QUOTES] = self.listing(
+            urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)]
+        )
         pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
-        pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources,
-                                      report=self.report(urls.ABOUT))
-        pages[urls.HOME] = self.page("home.md", urls.HOME, counts=self.counts(), report=self.report(urls.HOME),
-                                     themes=self.theme_rows(urls.HOME), **hubs.home(self))
-        pages[urls.STATISTICS] = self.page("statistics.md", urls.STATISTICS, tables=self.statistics(),
-                                           statements=self.statements(urls.STATISTICS))
+        pages[urls.ABOUT] = self.page(
+            "about.md",
+            urls.ABOUT,
+            sources=self.index.content.vocabularies.sources,
+            report=self.report(urls.ABOUT),
+        )
+        pages[urls.HOME] = self.page(
+            "home.md",
+            urls.HOME,
+            counts=self.counts(),
+            report=self.report(urls.HOME),
+            themes=self.theme_rows(urls.HOME),
+            **hubs.home(self),
+        )
+        pages[urls.STATISTICS] = self.page(
+            "statistics.md",
+            urls.STATISTICS,
+            tables=self.statistics(),
+            statements=self.statements(urls.STATISTICS),
+        )
         pages[urls.GLOSSARY] = self.page(
-            "glossary.md", urls.GLOSSARY,
-            terms=[{"term": t, "source": self.source_line(urls.GLOSSARY, t.source.document, t.source.section)
-                    if t.source else None}
-                   for t in sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold())])
+            "glossary.md",
+            urls.GLOSSARY,
+            terms=[
+                {
+                    "term": t,
+                    "source": self.source_line(urls.GLOSSARY, t.source.document, t.source.section)
+                    if t.source
+                    else None,
+                }
+                for t in sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold())
+            ],
+        )
         checklist = self.index.content.checklist
         pages[urls.CHECKLIST] = self.page(
-            "checklist.md", urls.CHECKLIST,
+            "checklist.md",
+            urls.CHECKLIST,
             questions=checklist.questions if checklist else [],
             recommendations=checklist.recommendations if checklist else [],
-            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None)
+            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
+        )
         pages.update(hubs.pages(self))
         pages[urls.EXPLORER] = explorer.page(self)
         pages[urls.OPEN_DATA] = opendata.page(self)
@@ -195,13 +220,22 @@ class _Renderer:
             return None
 
         def paragraph(p) -> dict:
-            return {"text": p.text, "quote": getattr(p, "quote", False),
-                    "source": self.source_line(page, report.source, p.section)}
+            return {
+                "text": p.text,
+                "quote": getattr(p, "quote", False),
+                "source": self.source_line(page, report.source, p.section),
+            }
 
         return {
             "scope": paragraph(report.scope),
-            "parts": [{"heading": part.heading, "paragraphs": [paragraph(p) for p in part.paragraphs],
-                       "links": part.links} for part in report.parts],
+            "parts": [
+                {
+                    "heading": part.heading,
+                    "paragraphs": [paragraph(p) for p in part.paragraphs],
+                    "links": part.links,
+                }
+                for part in report.parts
+            ],
         }
 
     def counts(self) -> dict[str, int]:
@@ -216,8 +250,11 @@ class _Renderer:
 
     def theme_rows(self, page: str) -> list[dict]:
         return [
-            {"link": Link(t.title, urls.link(page, urls.entry_page(t))), "summary": t.summary,
-             "count": len(self.index.examples_by_theme.get(t.id, ()))}
+            {
+                "link": Link(t.title, urls.link(page, urls.entry_page(t))),
+                "summary": t.summary,
+                "count": len(self.index.examples_by_theme.get(t.id, ())),
+            }
             for t in self.index.themes
         ]
 
@@ -251,11 +288,15 @@ class _Renderer:
             quotes=self.links(page, [e for e in examples if isinstance(e, Quote)]),
             pairs=self.links(page, [e for e in examples if isinstance(e, Pair)]),
             standards=self.term_links(page, "quality_standards", theme.quality_standards),
-            priorities=[Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
-                        for p in theme.priorities],
+            priorities=[
+                Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
+                for p in theme.priorities
+            ],
             source=self.source_line(page, theme.source, None),
-            guidance=[{"text": p.text, "source": self.source_line(page, theme.source, p.section)}
-                      for p in theme.guidance],
+            guidance=[
+                {"text": p.text, "source": self.source_line(page, theme.source, p.section)}
+                for p in theme.guidance
+            ],
             cite=self.cite(theme),
         )
 
@@ -269,37 +310,60 @@ class _Renderer:
         for period in periods:
             cells = {(f.measure, f.sector): f for f in figures if tuple(f.years) == period}
             measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
-            tables.append({
-                "caption": f"Vuodet {period[0]}–{period[-1]}" if len(period) > 1 else f"Vuosi {period[0]}",
-                "columns": [s.label for s in sectors],
-                "rows": [{"label": MEASURES[m],
-                          "cells": [_figure(cells.get((m, s.id))) for s in sectors]} for m in measures],
-                "chart": drawn.get(period),
-            })
+            tables.append(
+                {
+                    "caption": f"Vuodet {period[0]}–{period[-1]}"
+                    if len(period) > 1
+                    else f"Vuosi {period[0]}",
+                    "columns": [s.label for s in sectors],
+                    "rows": [
+                        {"label": MEASURES[m], "cells": [_figure(cells.get((m, s.id))) for s in sectors]}
+                        for m in measures
+                    ],
+                    "chart": drawn.get(period),
+                }
+            )
         return tables
 
     def statements(self, page: str) -> list[dict]:
         """The source's sentences that give the figures, each once, in the order given."""
         seen: dict[str, dict] = {}
         for figure in self.index.content.statistics.figures:
-            seen.setdefault(figure.statement, {
-                "text": figure.statement,
-                "source": self.source_line(page, figure.source.document, figure.source.section)})
+            seen.setdefault(
+                figure.statement,
+                {
+                    "text": figure.statement,
+                    "source": self.source_line(page, figure.source.document, figure.source.section),
+                },
+            )
         return list(seen.values())
-
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[Link]] = {}
         # Sections in the order the source has them; within a section, pairs in the order of the
         # source's table (position), then entries by title.
         order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
-        for entry in sorted(entries, key=lambda e: (order.get((e.source.document, e.source.section), 0),
-                                                     *table_position(e), self.title(e).casefold())):
+        for entry in sorted(
+            entries,
+            key=lambda e: (
+                order.get((e.source.document, e.source.section), 0),
+                *table_position(e),
+                self.title(e).casefold(),
+            ),
+        ):
             groups.setdefault(entry.source.section, []).append(
-                Link(self.title(entry), urls.link(page, urls.entry_page(entry))))
+                Link(self.title(entry), urls.link(page, urls.entry_page(entry)))
+            )
         kind = "quotes" if page == urls.QUOTES else "pairs"
-        return self.page("listing.md", page, kind=kind, groups=groups, total=len(entries),
-                         counts=self.counts(), table_intros=table_intros(entries))
+        return self.page(
+            "listing.md",
+            page,
+            kind=kind,
+            groups=groups,
+            total=len(entries),
+            counts=self.counts(),
+            table_intros=table_intros(entries),
+        )
 
 
 def table_position(entry) -> tuple[int, int]:

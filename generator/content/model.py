@@ -154,9 +154,7 @@ class Pair(Model):
 
     id: Id = Field(description=ENTRY_ID)
     objective: Text = Field(description="Tavoite sanasta sanaan.")
-    indicator: Text = Field(
-        description="Mittari sanasta sanaan; numeroidut kohdat omille riveilleen."
-    )
+    indicator: Text = Field(description="Mittari sanasta sanaan; numeroidut kohdat omille riveilleen.")
     sectors: list[Id] = Field(description="Sektorit, jos lähde ne nimeää; [] = ei mainittu.")
     applicant_types: list[Id] = Field(description="Hakijatyypit, jos lähde ne nimeää; [] = ei mainittu.")
     themes: list[Id] = Field(description="Teemat, joihin esimerkki liittyy.")
@@ -165,13 +163,12 @@ class Pair(Model):
     )
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta esimerkki on.")
     position: int | None = Field(
-        None, ge=1,
+        None,
+        ge=1,
         description="Rivin järjestysnumero lähdejulkaisun tavoite–mittari-taulukossa (1 = ensimmäinen rivi); "
         "luettelot ja taulukko näyttävät esimerkit tässä järjestyksessä.",
     )
-    context: Text | None = Field(
-        None, description="Lähteen virke, joka esittelee taulukon, sanasta sanaan."
-    )
+    context: Text | None = Field(None, description="Lähteen virke, joka esittelee taulukon, sanasta sanaan.")
     annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
 
