@@ -193,8 +193,9 @@ STATISTICS = Kind(
 CHECKLIST = Kind(
     name="checklist", path="checklist.yml", model=m.Checklist, schema="checklist", file_type=m.Checklist
 )
+REPORT = Kind(name="report", path="report.yml", model=m.Report, schema="report", file_type=m.Report)
 
-ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST)
+ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST, REPORT)
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in ALL}
 
 

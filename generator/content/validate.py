@@ -9,7 +9,7 @@ still holding the placeholder that ``new`` wrote.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,7 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         glossary=m.Glossary(terms=[o for _, _, o in parsed[kinds.GLOSSARY]]),
         statistics=m.Statistics(figures=[o for _, _, o in parsed[kinds.STATISTICS]]),
         checklist=next((o for _, _, o in parsed[kinds.CHECKLIST]), None),
+        report=next((o for _, _, o in parsed[kinds.REPORT]), None),
     )
     _check_references(parsed, failed, problems)
     placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
@@ -171,6 +172,33 @@ def _check_references(parsed: Parsed, failed: dict[Kind, set[str]], problems: li
         source(doc, loc + ("source",), entry.source.document, entry.source.section)
         if not entry.themes and getattr(entry, "origin", "hakemus") == "hakemus":
             problems.append(_problem(doc, loc + ("themes",), "merkinnällä pitää olla vähintään yksi teema"))
+
+    def paragraph(doc: Document, loc: Path_, document: str, item: m.Paragraph) -> None:
+        """Own-words text: one paragraph per item, resting on a chapter of the source."""
+        if document in sections and item.section not in sections[document]:
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("section",),
+                    f"luku '{item.section}' ei ole lähteen "
+                    f"'{document}' lukuluettelossa{did_you_mean(item.section, sections[document])}",
+                )
+            )
+        if any(not line.strip() for line in item.text.strip().splitlines()):
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("text",),
+                    "kohdassa on useampi kappale; jaa jokainen "
+                    "kappale omaksi kohdakseen ('- text: …' ja 'section: …'), jotta "
+                    "jokaisella kappaleella on oma lähdeluku",
+                )
+            )
+
+    def paragraphs(doc: Document, loc: Path_, document: str, items: Sequence[m.Paragraph]) -> None:
+        for i, item in enumerate(items):
+            paragraph(doc, loc + (i,), document, item)
+
     for doc, loc, theme in parsed[kinds.THEME]:
         refs(
             doc,
@@ -181,16 +209,34 @@ def _check_references(parsed: Parsed, failed: dict[Kind, set[str]], problems: li
         )
         refs(doc, loc + ("priorities",), theme.priorities, kinds.PRIORITIES, "painopiste")
         source(doc, loc + ("source",), theme.source, None)
-        for i, section in enumerate(theme.sections):
-            if theme.source in sections and section not in sections[theme.source]:
-                problems.append(
-                    _problem(
-                        doc,
-                        loc + ("sections", i),
-                        f"luku '{section}' ei ole lähteen "
-                        f"lukuluettelossa{did_you_mean(section, sections[theme.source])}",
-                    )
+        paragraphs(doc, loc + ("guidance",), theme.source, theme.guidance)
+    for doc, loc, report in parsed[kinds.REPORT]:
+        source(doc, loc + ("source",), report.source, None)
+        paragraph(doc, loc + ("scope",), report.source, report.scope)
+        for i, part in enumerate(report.parts):
+            paragraphs(doc, loc + ("parts", i, "paragraphs"), report.source, part.paragraphs)
+    for doc, loc, term in parsed[kinds.GLOSSARY]:
+        if term.source is not None:
+            source(doc, loc + ("source",), term.source.document, term.source.section)
+        if term.source is None and not term.general:
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("definition",),
+                    f"termin '{term.term}' selitykseltä puuttuu "
+                    "peruste: lisää lähdeviite (source: document ja section), jos selitys "
+                    "perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen "
+                    "yleisselitys",
                 )
+            )
+        elif term.source is not None and term.general:
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("general",),
+                    f"termillä '{term.term}' on sekä lähdeviite että general: true; valitse toinen",
+                )
+            )
     for doc, loc, figure in parsed[kinds.STATISTICS]:
         ref(doc, loc + ("sector",), figure.sector, kinds.SECTORS, "sektori")
         source(doc, loc + ("source",), figure.source.document, figure.source.section)

@@ -27,6 +27,8 @@ class Row:
     sectors: str
     measure_type: str
     answers: tuple[str, ...]
+    position: str
+    """The row's number in the source's table, or "–" when the source gives none."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,9 @@ def rows(r: RenderContext) -> list[Row]:
     page = urls.EXPLORER
     labels = r.index.labels
     out = []
-    for pair in r.index.examples:
-        if not isinstance(pair, Pair):
-            continue
+    pairs = [e for e in r.index.examples if isinstance(e, Pair)]
+    # The order of the source's table; pairs without a row number after them, as before.
+    for pair in sorted(pairs, key=lambda p: (p.position is None, p.position or 0)):
         sectors = pair.sectors or [UNSTATED]
         out.append(
             Row(
@@ -59,6 +61,7 @@ def rows(r: RenderContext) -> list[Row]:
                 sectors=", ".join(labels.sectors[s] for s in sectors),
                 measure_type=pair.annotation.measure_type,
                 answers=tuple(answer for _, answer in answers(pair)),
+                position=str(pair.position) if pair.position is not None else "–",
             )
         )
     return out
@@ -81,4 +84,7 @@ def page(r: RenderContext) -> str:
             if s in used_sectors
         ],
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
+        table_intros=list(
+            dict.fromkeys(p.context for p in r.index.examples if isinstance(p, Pair) and p.context)
+        ),
     )

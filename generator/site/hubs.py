@@ -216,9 +216,38 @@ def _term_page(
         hub=Link(hub_text, urls.link(page, hub)),
         note=note,
         themes=r.links(page, themes) if themes is not None else None,
-        quotes=r.links(page, [e for e in examples if isinstance(e, Quote)]),
-        pairs=r.links(page, [e for e in examples if isinstance(e, Pair)]),
+        quotes=_listed(r, page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=_listed(r, page, [e for e in examples if isinstance(e, Pair)]),
     )
+
+
+GROUP_NOTE = "lähde nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille"
+"""The caveat an entry page shows beside a sector or applicant type named for a group of examples."""
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An example in a hub's list, with the caveat its own page shows, if any."""
+
+    link: Link
+    note: str
+
+
+def _listed(r: RenderContext, page: str, examples: Sequence[Example]) -> list[Listed]:
+    """Links for a hub list, each with the entry page's caveat when the source names the example's
+    sectors or applicant types for a group of examples (more than one value) rather than for it."""
+    out = []
+    for example, link in zip(examples, r.links(page, examples), strict=True):
+        named = [
+            f"{heading} {', '.join(r.index.labels.of(vocabulary)[v].lower() for v in values)}"
+            for vocabulary, heading, values in (
+                ("sectors", "sektorit", example.sectors),
+                ("applicant_types", "hakijatyypit", example.applicant_types),
+            )
+            if len(values) > 1
+        ]
+        out.append(Listed(link, f"{'; '.join(named)}: {GROUP_NOTE}" if named else ""))
+    return out
 
 
 def standard_examples(r: RenderContext, standard: str) -> tuple[Example, ...]:

@@ -11,7 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.index import Example, Index
-from ..content.model import MEASURES, Figure, Pair, Quote, Theme, entry_title
+from ..content.model import (
+    MEASURES,
+    Entry,
+    Figure,
+    GlossaryTerm,
+    Pair,
+    Paragraph,
+    Quote,
+    ReportLink,
+    Theme,
+    entry_title,
+)
 from . import charts, explorer, hubs, opendata, urls
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
@@ -25,6 +36,9 @@ class Counts:
 
     quotes: int
     """Quotes from applications (sayings the source quotes are not counted)."""
+    sayings: int
+    """Sayings the source quotes."""
+    all_quotes: int
     pairs: int
     themes: int
 
@@ -57,6 +71,37 @@ class Statement:
     source: SourceLine
 
 
+@dataclass(frozen=True)
+class Sourced:
+    """A paragraph of text with the part of the source it rests on."""
+
+    text: str
+    source: SourceLine
+    quote: bool = False
+    """The report's own words, quoted (not the knowledge base's)."""
+
+
+@dataclass(frozen=True)
+class ReportPartView:
+    heading: str
+    paragraphs: list[Sourced]
+    links: list[ReportLink]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """The report's description (practices/report.yml), every paragraph with its chapter."""
+
+    scope: Sourced
+    parts: list[ReportPartView]
+
+
+@dataclass(frozen=True)
+class GlossaryRow:
+    term: GlossaryTerm
+    source: SourceLine | None
+
+
 def abbreviations(index: Index) -> str:
     """Markdown abbreviation definitions for every glossary term and form: tooltips on every page."""
     definitions: dict[str, str] = {}
@@ -84,12 +129,15 @@ def render_site(index: Index, options: SiteOptions | None = None) -> dict[str, s
     pages[urls.PAIRS] = listing(
         ctx, "pairs.md", urls.PAIRS, [e for e in index.examples if isinstance(e, Pair)]
     )
-    pages[urls.ABOUT] = ctx.page("about.md", urls.ABOUT, sources=index.content.vocabularies.sources)
+    pages[urls.ABOUT] = ctx.page(
+        "about.md", urls.ABOUT, sources=index.content.vocabularies.sources, report=report(ctx, urls.ABOUT)
+    )
     home = hubs.home(ctx)
     pages[urls.HOME] = ctx.page(
         "home.md",
         urls.HOME,
         counts=counts(ctx),
+        report=report(ctx, urls.HOME),
         themes=theme_rows(ctx, urls.HOME),
         ways=home.ways,
         vocabulary_counts=home.vocabulary_counts,
@@ -106,7 +154,12 @@ def render_site(index: Index, options: SiteOptions | None = None) -> dict[str, s
     pages[urls.GLOSSARY] = ctx.page(
         "glossary.md",
         urls.GLOSSARY,
-        terms=sorted(index.content.glossary.terms, key=lambda t: t.term.casefold()),
+        terms=[
+            GlossaryRow(
+                t, ctx.source_line(urls.GLOSSARY, t.source.document, t.source.section) if t.source else None
+            )
+            for t in sorted(index.content.glossary.terms, key=lambda t: t.term.casefold())
+        ],
     )
     checklist = index.content.checklist
     pages[urls.CHECKLIST] = ctx.page(
@@ -130,8 +183,28 @@ def counts(ctx: RenderContext) -> Counts:
     content = ctx.index.content
     return Counts(
         quotes=sum(1 for q in content.quotes if q.origin == "hakemus"),
+        sayings=sum(1 for q in content.quotes if q.origin != "hakemus"),
+        all_quotes=len(content.quotes),
         pairs=len(content.pairs),
         themes=len(content.themes),
+    )
+
+
+def report(ctx: RenderContext, page: str) -> ReportView | None:
+    """The report's description (practices/report.yml) with a source line for every paragraph."""
+    described = ctx.index.content.report
+    if described is None:
+        return None
+
+    def paragraph(p: Paragraph) -> Sourced:
+        return Sourced(p.text, ctx.source_line(page, described.source, p.section), getattr(p, "quote", False))
+
+    return ReportView(
+        scope=paragraph(described.scope),
+        parts=[
+            ReportPartView(part.heading, [paragraph(p) for p in part.paragraphs], list(part.links))
+            for part in described.parts
+        ],
     )
 
 
@@ -194,7 +267,7 @@ def theme(ctx: RenderContext, theme: Theme) -> str:
             for p in theme.priorities
         ],
         source=ctx.source_line(page, theme.source, None),
-        sections=theme.sections,
+        guidance=[Sourced(p.text, ctx.source_line(page, theme.source, p.section)) for p in theme.guidance],
         cite=ctx.cite(theme),
     )
 
@@ -241,13 +314,36 @@ def statements(ctx: RenderContext, page: str) -> list[Statement]:
 def listing(ctx: RenderContext, template: str, page: str, entries: list[Example]) -> str:
     """Entries grouped by the section of the source they come from."""
     groups: dict[str, list[Link]] = {}
-    # Sections in the order the source has them, entries by title within a section.
+    # Sections in the order the source has them; within a section, pairs in the order of the
+    # source's table (position), then entries by title.
     order = {(s.id, title): i for s in ctx.sources.values() for i, title in enumerate(s.sections)}
     for entry in sorted(
         entries,
-        key=lambda e: (order.get((e.source.document, e.source.section), 0), entry_title(e).casefold()),
+        key=lambda e: (
+            order.get((e.source.document, e.source.section), 0),
+            *table_position(e),
+            entry_title(e).casefold(),
+        ),
     ):
         groups.setdefault(entry.source.section, []).append(
             Link(entry_title(entry), urls.link(page, urls.entry_page(entry)))
         )
-    return ctx.page(template, page, groups=groups, total=len(entries))
+    return ctx.page(
+        template,
+        page,
+        groups=groups,
+        total=len(entries),
+        counts=counts(ctx),
+        table_intros=table_intros(entries),
+    )
+
+
+def table_position(entry: Entry) -> tuple[int, int]:
+    """Sort key of an example by its row in the source's objective–indicator table: rows first."""
+    position = entry.position if isinstance(entry, Pair) else None
+    return (0, position) if position is not None else (1, 0)
+
+
+def table_intros(entries: list[Example]) -> list[str]:
+    """The source's sentences that introduce the table, each once, in the order of the pairs."""
+    return list(dict.fromkeys(e.context for e in entries if isinstance(e, Pair) and e.context))

@@ -53,7 +53,9 @@ def explorer_table(site: Path) -> _Table:
 def test_the_rows_are_the_pairs(real_index, real_site: Path):
     table = explorer_table(real_site)
     pairs = {p.id: p for p in real_index.content.pairs}
-    assert sorted(row["attrs"]["data-id"] for row in table.rows) == sorted(pairs)
+    assert [row["attrs"]["data-id"] for row in table.rows] == [
+        p.id for p in sorted(pairs.values(), key=lambda p: p.position)
+    ]  # the report's table order
     assert table.headers == [
         "Tavoite",
         "Teemat",
@@ -66,11 +68,13 @@ def test_the_rows_are_the_pairs(real_index, real_site: Path):
         "Käsittely",
         "Raportointi",
         "Arviointi",
+        "Rivi",
     ]
     labels = real_index.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
-        objective, themes, sectors, measure, *answers = row["cells"]
+        objective, themes, sectors, measure, *answers, position = row["cells"]
+        assert position == str(pair.position)
         assert objective == " ".join(pair.objective.split())
         assert row["href"] == f"../tavoitteet/{pair.id}/"
         assert (real_site / "tavoitteet" / pair.id / "index.html").is_file()
