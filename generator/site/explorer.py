@@ -41,6 +41,7 @@ class Row:
     sectors: str
     measure_type: str
     answers: tuple[str, ...]
+    plan_href: str
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def rows(r: _Renderer) -> list[Row]:
                 answers=tuple(
                     "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
                 ),
+                plan_href=permalinks.plan_add_href(page, pair.id),
             )
         )
     return out
