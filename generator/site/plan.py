@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 PLAN_FILE = "data/suunnitelma.json"
 SCRIPT = "assets/kb-plan/plan.js"
 STYLESHEET = "assets/kb-plan/plan.css"
+OFFLINE = "suunnitelma/sw.js"
+"""The page's offline copy (a service worker: its scope is the folder it is in, so it lives
+in docs/suunnitelma/ beside the page's address)."""
 
 MEASURE_TYPES = ("määrällinen", "laadullinen", "molemmat")
 
@@ -103,6 +106,7 @@ def page(r: _Renderer) -> str:
         data_href=permalinks.href(here, PLAN_FILE),
         script_href=permalinks.href(here, SCRIPT),
         stylesheet_href=permalinks.href(here, STYLESHEET),
+        offline_href=permalinks.href(here, OFFLINE),
         site_root=permalinks.href(here, urls.HOME),
         explorer_href=urls.link(here, urls.EXPLORER),
         pairs_href=urls.link(here, urls.PAIRS),

@@ -160,8 +160,14 @@ def test_from_examples_to_an_exported_draft(served_real_site, real_site, open_pa
     assert page.locator(f"{third} input[data-field=measureType]").first.is_checked()
     assert page.locator(f"{third} b").count() == 0
 
-    # --- from here on without a network: the page works once loaded -------------------------
+    # --- without a network: the page opens from its offline copy and keeps working ---------
+    page.wait_for_selector('[data-kb-plan][data-offline="ready"]')
     page.context.set_offline(True)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert page.locator(".kb-plan-objective").count() == 3
+    third = "#" + page.locator(".kb-plan-objective").nth(2).get_attribute("id")
+    assert page.locator(f"{third} textarea[data-field=responsible]").input_value() == "@rehtori"
 
     # --- reorder, remove, undo ------------------------------------------------------------------
     press(page, f"{third} > .kb-plan-actions button[data-action=up]")

@@ -698,6 +698,24 @@ class Plan {
   }
 }
 
+/**
+ * The page keeps a copy of itself in the browser (suunnitelma/sw.js), so that it opens without a
+ * network after the first visit. When the copy is made, the root says data-offline="ready".
+ */
+function keepOffline(root) {
+  if (!root.dataset.offline || !("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.cached) root.dataset.offline = "ready";
+  });
+  navigator.serviceWorker.register(root.dataset.offline).then(() => navigator.serviceWorker.ready).then((registration) => {
+    const page = new URL(window.location.href);
+    page.search = "";
+    page.hash = "";
+    const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+    registration.active.postMessage({ cache: [page.href, ...files] });
+  }).catch(() => { /* no offline copy: the page still works while it is open */ });
+}
+
 async function start() {
   const root = document.querySelector("[data-kb-plan]");
   if (!root) return;
@@ -712,6 +730,7 @@ async function start() {
     return;
   }
   const plan = new Plan(root, data);
+  keepOffline(root);
   if (plan.pendingFocus) {
     const heading = document.getElementById(plan.pendingFocus);
     if (heading) {
