@@ -338,7 +338,10 @@ FORMAT_CASES = """async () => {
 
 
 def test_export_formats_with_known_inputs(served_real_site, open_page):
+    without, _ = open_page(served_real_site, PLAN, java_script_enabled=False)
+    assert without.get_by_text("Oma suunnitelma tarvitsee JavaScriptin.").is_visible()
     page, log = open_page(served_real_site, PLAN)
+    assert page.locator("[data-kb-plan-nojs]").count() == 0
     out = page.evaluate(FORMAT_CASES)
     assert out["neutralised"] == ["'=1", "'+1", "'-1", "'@a", "'\tb", "'\rc", "a=b", "", "x"]
 

@@ -261,9 +261,9 @@ class Plan {
         h("summary", {}, "Laatustandardit ", h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`)),
         standards),
       h("p", { class: "kb-plan-hint" }, "Raportin mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:"),
-      this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, { rows: 2 }),
-      this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, { rows: 2 }),
-      this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, { rows: 2 }),
+      this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, { rows: 2, examples: "objective-unmarked" }),
+      this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, { rows: 2, examples: "objective-unmarked" }),
+      this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, { rows: 2, examples: "objective-unmarked" }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
       h("div", { class: "kb-plan-indicators" }, objective.indicators.map((indicator, j) => this.indicatorView(indicator, i, j))),
       h("p", {}, button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` })),
@@ -298,6 +298,7 @@ class Plan {
       this.data.questions.map((q) => this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` })),
       this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
         rows: 2, hint: "Raportin mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
+        examples: "indicator-unmarked",
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
       this.actions(key, `mittari ${name}`, "mittari", j, this.draft.objectives[i].indicators.length));
@@ -389,12 +390,13 @@ class Plan {
       const names = new Map(vocabulary.map((t) => [t.id, t.label]));
       return list.map((id) => names.get(id) || id).join(", ");
     };
-    if (kind === "objective") {
-      return [h("p", {}, "Esimerkkien tavoitteet hakemuksista sanasta sanaan:"),
+    const unmarked = "Toimitus ei ole merkinnyt esimerkkeihin vastausta tähän kysymykseen erikseen. ";
+    if (kind === "objective" || kind === "objective-unmarked") {
+      return [h("p", {}, `${kind === "objective" ? "" : unmarked}Esimerkkien tavoitteet hakemuksista sanasta sanaan:`),
         h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e))))];
     }
-    if (kind === "indicator") {
-      return [h("p", {}, "Esimerkkien mittarit hakemuksista sanasta sanaan:"),
+    if (kind === "indicator" || kind === "indicator-unmarked") {
+      return [h("p", {}, `${kind === "indicator" ? "" : unmarked}Esimerkkien mittarit hakemuksista sanasta sanaan:`),
         h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))))];
     }
     if (kind === "priorities") {
@@ -426,7 +428,7 @@ class Plan {
 
   renderPrint() {
     const data = this.data;
-    const view = [h("h2", {}, TITLE)];
+    const view = [h("h2", {}, "Tavoitteet ja mittarit"), h("p", {}, `Luonnos, tulostettu ${today()}.`)];
     if (!this.draft.objectives.length) view.push(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita."));
     const answer = (label, value) => h("div", { class: "kb-plan-print-answer" },
       h("dt", {}, label), h("dd", {}, value && value.trim() ? value : "–"));
