@@ -95,9 +95,15 @@ def test_from_examples_to_an_exported_draft(served_real_site, real_site, open_pa
     assert page.evaluate("document.activeElement.textContent").startswith("Tavoite 1")
     assert page.locator(".kb-plan-objective").count() == 1
 
-    page.goto(served_real_site.url + "tavoitetaulukko/")
-    press(page, f'tr[data-id="{SECOND}"] a.kb-plan-add')
-    page.wait_for_selector(READY)
+    # the second from the table, in another tab: the first tab shows it too and overwrites nothing
+    tab = page.context.new_page()
+    tab.goto(served_real_site.url + "tavoitetaulukko/")
+    press(tab, f'tr[data-id="{SECOND}"] a.kb-plan-add')
+    tab.wait_for_selector(READY)
+    wait_saved(tab)
+    tab.close()
+    page.locator(".kb-plan-objective").nth(1).wait_for()
+    page.locator(".kb-plan-notice").get_by_text("toisessa välilehdessä").wait_for()
     press(page, 'button[data-action="add-objective"]')
     assert headings(page) == ["Tavoite 1 Kesken", "Tavoite 2 Kesken", "Tavoite 3 Ei aloitettu"]
     assert (

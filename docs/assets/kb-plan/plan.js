@@ -72,6 +72,7 @@ class Plan {
     root.addEventListener("click", (event) => this.clicked(event));
     root.addEventListener("toggle", (event) => this.toggled(event), true);
     window.addEventListener("pagehide", () => this.saveNow());
+    window.addEventListener("storage", (event) => this.changedElsewhere(event));
     window.addEventListener("beforeprint", () => this.renderPrint());
     root.dataset.state = "ready";
   }
@@ -106,6 +107,21 @@ class Plan {
     } catch (error) {
       this.showError(`Selaimeen tallennettua luonnosta ei voitu lukea (${error.message}) Aloita uusi luonnos tai tuo tallentamasi JSON-tiedosto.`);
     }
+  }
+
+  /** The draft was saved in another tab of this browser: show that one, never overwrite it. */
+  changedElsewhere(event) {
+    if (event.key !== STORAGE_KEY) return;
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      this.draft = event.newValue === null ? { objectives: [] } : fmt.parseDraft(event.newValue, this.data);
+    } catch (error) {
+      return;
+    }
+    this.render();
+    this.setSaved(event.newValue === null ? "empty" : "saved", event.newValue === null ? "Luonnos poistettu tästä selaimesta" : "Tallennettu tähän selaimeen");
+    this.announce("Luonnosta muutettiin toisessa välilehdessä. Näet nyt uusimman version.");
   }
 
   changed() {
