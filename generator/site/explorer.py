@@ -42,6 +42,8 @@ class Row:
     measure_type: str
     answers: tuple[str, ...]
     plan_href: str
+    position: str
+    """The row's number in the source's table, or "–" when the source gives none."""
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,9 @@ def rows(r: _Renderer) -> list[Row]:
     page = urls.EXPLORER
     labels = r.index.labels
     out = []
-    for pair in r.index.examples:
-        if not isinstance(pair, Pair):
-            continue
+    pairs = [e for e in r.index.examples if isinstance(e, Pair)]
+    # The order of the source's table; pairs without a row number after them, as before.
+    for pair in sorted(pairs, key=lambda p: (p.position is None, p.position or 0)):
         sectors = pair.sectors or [UNSTATED]
         out.append(
             Row(
@@ -72,6 +74,7 @@ def rows(r: _Renderer) -> list[Row]:
                     "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
                 ),
                 plan_href=permalinks.plan_add_href(page, pair.id),
+                position=str(pair.position) if pair.position is not None else "–",
             )
         )
     return out
@@ -94,4 +97,7 @@ def page(r: _Renderer) -> str:
             if s in used_sectors
         ],
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
+        table_intros=list(
+            dict.fromkeys(p.context for p in r.index.examples if isinstance(p, Pair) and p.context)
+        ),
     )
