@@ -12,7 +12,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test check schemas schemas-check bench browser rehearsal clean
+.PHONY: serve site test lint check schemas schemas-check bench browser rehearsal clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -40,8 +40,14 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
-test: $(STAMP) browser $(VOIKKO)
+test: lint browser $(VOIKKO)
 	$(BIN)/python -m pytest
+
+# Lint and format (ruff) and the layering of the packages (import-linter, see pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
+	@$(BIN)/lint-imports --no-cache > $(VENV)/lint-imports.log || { cat $(VENV)/lint-imports.log; exit 1; }
 
 # The browser the tests drive is found, not assumed (scripts/find_browser.py: KB_BROWSER, then
 # /usr/bin/chromium, Google Chrome, Playwright's own); Debian's chromium is installed if none is.

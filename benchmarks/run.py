@@ -56,8 +56,13 @@ BIN = REPO / ".venv" / "bin"
 PYTHON = BIN / "python"
 README = REPO / "benchmarks" / "README.md"
 DEFAULT_SIZES = [100, 1000, 10000]
-QUERIES = ("opettajien", "opettajien taidot", "hankesuunnitelma", "lasten osallistuminen",
-           "miten johto voi tukea kansainvälistä toimintaa")
+QUERIES = (
+    "opettajien",
+    "opettajien taidot",
+    "hankesuunnitelma",
+    "lasten osallistuminen",
+    "miten johto voi tukea kansainvälistä toimintaa",
+)
 """First searches as applicants type them: an inflected word, two words, a compound, a stem
 change, a question. Each is measured in a fresh browser; the table shows the largest."""
 RESULTS_SHOWN = 8
@@ -83,14 +88,22 @@ def run(cmd: list[str], log: Path, *, env: dict | None = None, cwd: Path = REPO)
     """Run ``cmd``: wall time, CPU time of the process tree, peak memory of its largest process (wait4)."""
     with log.open("w") as out:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-                                stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=cwd,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"virhe: {shlex.join(cmd)} päättyi koodiin {proc.returncode}; loki {log}:\n"
-                         + log.read_text(errors="replace")[-3000:])
+        raise SystemExit(
+            f"virhe: {shlex.join(cmd)} päättyi koodiin {proc.returncode}; loki {log}:\n"
+            + log.read_text(errors="replace")[-3000:]
+        )
     return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
@@ -98,8 +111,10 @@ def timed(label: str, repeat: int, action) -> list[Run]:
     runs = []
     for i in range(repeat):
         runs.append(action(i))
-        progress(f"  {label}: {runs[-1].seconds:.2f} s, CPU {runs[-1].cpu:.2f} s"
-                 + (f" ({i + 1}/{repeat})" if repeat > 1 else ""))
+        progress(
+            f"  {label}: {runs[-1].seconds:.2f} s, CPU {runs[-1].cpu:.2f} s"
+            + (f" ({i + 1}/{repeat})" if repeat > 1 else "")
+        )
     return runs
 
 
@@ -132,8 +147,9 @@ def progress(message: str) -> None:
 
 def site_recipe() -> list[str]:
     """The commands ``make site`` runs, as make expands them (``make -n``)."""
-    done = subprocess.run(["make", "-n", "--no-print-directory", "site"], cwd=REPO, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", "site"], cwd=REPO, capture_output=True, text=True, check=True
+    )
     return [line for line in done.stdout.splitlines() if line.strip()]
 
 
@@ -153,8 +169,9 @@ def plain_config(docs: Path, site: Path, out: Path) -> Path:
     with (REPO / "mkdocs.yml").open(encoding="utf-8") as f:
         config = yaml_load(f)
     plugins = config.get("plugins") or []
-    config["plugins"] = [p for p in plugins if p != "knowledge-base"
-                         and not (isinstance(p, dict) and "knowledge-base" in p)]
+    config["plugins"] = [
+        p for p in plugins if p != "knowledge-base" and not (isinstance(p, dict) and "knowledge-base" in p)
+    ]
     config["watch"] = []
     config["docs_dir"], config["site_dir"] = str(docs), str(site)
     # Paths in mkdocs.yml are relative to it; this copy lives elsewhere.
@@ -216,7 +233,9 @@ def home_static(site: Path) -> list[str]:
     """The home page and the CSS, JS and images its HTML references (not what the JS fetches)."""
     parser = _Refs()
     parser.feed((site / "index.html").read_text(encoding="utf-8"))
-    local = [r.split("#")[0].split("?")[0] for r in parser.refs if "://" not in r and not r.startswith("data:")]
+    local = [
+        r.split("#")[0].split("?")[0] for r in parser.refs if "://" not in r and not r.startswith("data:")
+    ]
     return ["index.html"] + [os.path.normpath(r).lstrip("/") for r in local]
 
 
@@ -244,7 +263,9 @@ class _Server:
                 outer.requests.append(path.lstrip("/") or "index.html")
                 super().do_GET()
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        self.httpd = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(site))
+        )
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def url(self, page: str) -> str:
@@ -270,14 +291,25 @@ def browse(site: Path, page: str, *, until_done: bool) -> list[str]:
     network has been quiet for two seconds."""
     server = _Server(site)
     profile = tempfile.mkdtemp(prefix="bench-chromium-")
-    browser = subprocess.Popen([str(browser_path()), "--headless", "--no-sandbox", "--disable-gpu",
-                                "--no-first-run", f"--user-data-dir={profile}", server.url(page)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    browser = subprocess.Popen(
+        [
+            str(browser_path()),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            server.url(page),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if server.done.is_set() or (not until_done and server.requests
-                                        and time.monotonic() - server.last > 2):
+            if server.done.is_set() or (
+                not until_done and server.requests and time.monotonic() - server.last > 2
+            ):
                 break
             time.sleep(0.1)
         else:
@@ -320,16 +352,22 @@ def first_search(site: Path) -> dict:
             searches = []
             try:
                 for query in QUERIES:
-                    probe.write_text(_SEARCH_PROBE % {"query": json.dumps(query), "shown": RESULTS_SHOWN},
-                                     encoding="utf-8")
-                    fetched = [p for p in browse(site, probe.name, until_done=True) if p.startswith("pagefind/")]
+                    probe.write_text(
+                        _SEARCH_PROBE % {"query": json.dumps(query), "shown": RESULTS_SHOWN}, encoding="utf-8"
+                    )
+                    fetched = [
+                        p for p in browse(site, probe.name, until_done=True) if p.startswith("pagefind/")
+                    ]
                     searches.append({"query": query, **total(site, fetched)})
             finally:
                 probe.unlink(missing_ok=True)
             largest = max(searches, key=lambda s: s["gzip"])
             each = ", ".join(f"”{s['query']}” {s['gzip'] / 1024:.0f}" for s in searches)
-            return {"engine": f"Pagefind sivuston omalla hakufunktiolla (kbSearch) selaimessa, suurin "
-                              f"viidestä hausta; KiB gzip: {each}", **largest}
+            return {
+                "engine": f"Pagefind sivuston omalla hakufunktiolla (kbSearch) selaimessa, suurin "
+                f"viidestä hausta; KiB gzip: {each}",
+                **largest,
+            }
         return {"engine": "Pagefind, yläraja (ei selainta)", **total(site, _pagefind_upper_bound(site))}
     index = site / "search" / "search_index.json"
     config = json.loads(index.read_text(encoding="utf-8")).get("config", {})
@@ -344,11 +382,18 @@ def first_search(site: Path) -> dict:
 
 def _pagefind_upper_bound(site: Path) -> list[str]:
     base = site / "pagefind"
-    fixed = ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", *(p.name for p in base.glob("*.pf_meta"))]
+    fixed = [
+        "pagefind.js",
+        "pagefind-worker.js",
+        "pagefind-entry.json",
+        *(p.name for p in base.glob("*.pf_meta")),
+    ]
     fixed += [p.name for p in base.glob("wasm.*.pagefind") if not p.name.startswith("wasm.unknown")][:1]
     largest = sorted(base.glob("index/*"), key=lambda p: p.stat().st_size)[-1:]
     fragments = sorted(base.glob("fragment/*"), key=lambda p: p.stat().st_size)[-RESULTS_SHOWN:]
-    return [f"pagefind/{name}" for name in fixed] + [p.relative_to(site).as_posix() for p in largest + fragments]
+    return [f"pagefind/{name}" for name in fixed] + [
+        p.relative_to(site).as_posix() for p in largest + fragments
+    ]
 
 
 def home_page(site: Path) -> dict:
@@ -386,18 +431,31 @@ def measure(n: int, repeat: int, work: Path, pagefind: list[str] | None) -> Size
     progress(f"{n} merkintää: kirjoitetaan synteettinen aineisto…")
     synth.write_corpus(n, content)
     size = Size(n)
-    size.parse = timed("YAML-jäsennys (CSafeLoader)", repeat, lambda i: run(
-        [str(PYTHON), "-c", PARSE_ONLY, str(content)], logs / "parse.log"))
-    size.check = timed("check", repeat, lambda i: run(
-        [str(PYTHON), "-m", "generator", "check", str(content)], logs / "check.log"))
-    size.generate = timed("generate", repeat, lambda i: run(
-        [str(PYTHON), "-m", "generator", "generate", "--out", str(markdown), "--content", str(content)],
-        logs / "generate.log"))
+    size.parse = timed(
+        "YAML-jäsennys (CSafeLoader)",
+        repeat,
+        lambda i: run([str(PYTHON), "-c", PARSE_ONLY, str(content)], logs / "parse.log"),
+    )
+    size.check = timed(
+        "check",
+        repeat,
+        lambda i: run([str(PYTHON), "-m", "generator", "check", str(content)], logs / "check.log"),
+    )
+    size.generate = timed(
+        "generate",
+        repeat,
+        lambda i: run(
+            [str(PYTHON), "-m", "generator", "generate", "--out", str(markdown), "--content", str(content)],
+            logs / "generate.log",
+        ),
+    )
     plain_site, built = here / "plain-site", here / "site"
     config = plain_config(markdown, plain_site, here / "mkdocs-plain.yml")
 
     def make_site(i: int) -> Run:
-        result = run(["make", "--no-print-directory", "site"], logs / "make-site.log", env={"KB_CONTENT": str(content)})
+        result = run(
+            ["make", "--no-print-directory", "site"], logs / "make-site.log", env={"KB_CONTENT": str(content)}
+        )
         size.plugin.append(plugin_time(logs / "make-site.log"))
         shutil.rmtree(built, ignore_errors=True)
         shutil.move(REPO / "site", built)
@@ -411,21 +469,28 @@ def measure(n: int, repeat: int, work: Path, pagefind: list[str] | None) -> Size
         indexer = pagefind or ([str(PYTHON), "-m", "pagefind"] if (built / "pagefind").is_dir() else None)
         if indexer:
             extra = run(with_site(indexer, plain_site), logs / "plain-pagefind.log")
-            result = Run(result.seconds + extra.seconds, result.cpu + extra.cpu, max(result.peak_kib, extra.peak_kib))
+            result = Run(
+                result.seconds + extra.seconds, result.cpu + extra.cpu, max(result.peak_kib, extra.peak_kib)
+            )
         return result
 
-    for i in range(repeat):  # alternate, so that a slow spell of the machine hits both alike
+    for _ in range(repeat):  # alternate, so that a slow spell of the machine hits both alike
         size.site += timed("make site", 1, make_site)
-        size.plain += timed("pelkkä mkdocs build" + (" + pagefind" if pagefind or (built / "pagefind").is_dir() else ""),
-                            1, plain_build)
+        size.plain += timed(
+            "pelkkä mkdocs build" + (" + pagefind" if pagefind or (built / "pagefind").is_dir() else ""),
+            1,
+            plain_build,
+        )
     files = [p for p in built.rglob("*") if p.is_file()]
     size.site_files, size.site_bytes = len(files), sum(p.stat().st_size for p in files)
     largest = max((p for p in files if p.suffix == ".html"), key=lambda p: p.stat().st_size)
     size.largest_page = (largest.relative_to(built).as_posix(), largest.stat().st_size)
     size.home = home_page(built)
     size.search = first_search(built)
-    progress(f"  etusivu {size.home['gzip'] / 1024:.0f} KiB, ensimmäinen haku {size.search['gzip'] / 1024:.0f} KiB "
-             f"(gzip), sivusto {size.site_bytes / 2**20:.0f} MiB")
+    progress(
+        f"  etusivu {size.home['gzip'] / 1024:.0f} KiB, ensimmäinen haku {size.search['gzip'] / 1024:.0f} KiB "
+        f"(gzip), sivusto {size.site_bytes / 2**20:.0f} MiB"
+    )
     return size
 
 
@@ -433,15 +498,32 @@ def measure(n: int, repeat: int, work: Path, pagefind: list[str] | None) -> Size
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?")
-    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), 0)
-    versions = ", ".join(f"{name} {importlib.metadata.version(name)}" for name in ("mkdocs", "mkdocs-material")
-                         if _installed(name))
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
+    mem = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    versions = ", ".join(
+        f"{name} {importlib.metadata.version(name)}"
+        for name in ("mkdocs", "mkdocs-material")
+        if _installed(name)
+    )
     pf = "; pagefind " + importlib.metadata.version("pagefind") if _installed("pagefind") else ""
-    return (f"{cpu}, {os.cpu_count()} ydintä, {mem / 2**20:.0f} GiB muistia; {platform.system()} "
-            f"{platform.release()}; Python {platform.python_version()}; {versions}{pf}")
+    return (
+        f"{cpu}, {os.cpu_count()} ydintä, {mem / 2**20:.0f} GiB muistia; {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}; {versions}{pf}"
+    )
 
 
 def _installed(name: str) -> bool:
@@ -471,9 +553,13 @@ def table(sizes: list[Size], pagefind: bool) -> tuple[str, dict]:
     small = next((s for s in sizes if s.n == 1000), None)
     big = next((s for s in sizes if s.n == 10000), None)
     grows = bool(small and big)
-    rows = ["| | " + " | ".join(fmt_n(s.n) for s in sizes) + " |"
-            + (f" {fmt_n(10000)} / {fmt_n(1000)} |" if grows else ""),
-            "|---|" + "---:|" * (len(sizes) + grows)]
+    rows = [
+        "| | "
+        + " | ".join(fmt_n(s.n) for s in sizes)
+        + " |"
+        + (f" {fmt_n(10000)} / {fmt_n(1000)} |" if grows else ""),
+        "|---|" + "---:|" * (len(sizes) + grows),
+    ]
 
     def row(label: str, value, growth=None, fmt=fmt_s):
         cells = " | ".join(fmt(value(s)) for s in sizes)
@@ -481,8 +567,12 @@ def table(sizes: list[Size], pagefind: bool) -> tuple[str, dict]:
         rows.append(f"| {label} | {cells} |{tail}")
 
     def times(label: str, key: str):
-        row(label, lambda s: (median(getattr(s, key), "seconds"), median(getattr(s, key))),
-            lambda s: median(getattr(s, key)), fmt=lambda v: f"{fmt_s(v[0])} ({fmt_s(v[1])})")
+        row(
+            label,
+            lambda s: (median(getattr(s, key), "seconds"), median(getattr(s, key))),
+            lambda s: median(getattr(s, key)),
+            fmt=lambda v: f"{fmt_s(v[0])} ({fmt_s(v[1])})",
+        )
 
     def ratio(label: str, a: str, b: str, fmt=lambda x: f"{x:.1f}×", minus: float = 0):
         row(label, lambda s: median(getattr(s, a)) / median(getattr(s, b)) - minus, fmt=fmt)
@@ -494,34 +584,59 @@ def table(sizes: list[Size], pagefind: bool) -> tuple[str, dict]:
     times("`generate`, s", "generate")
     ratio("`generate` / jäsennys", "generate", "parse")
     times("`make site`, s", "site")
-    times("pelkkä `mkdocs build`" + (" + Pagefind" if pagefind else " (sis. hakuindeksin)")
-          + " samasta Markdownista, s", "plain")
+    times(
+        "pelkkä `mkdocs build`"
+        + (" + Pagefind" if pagefind else " (sis. hakuindeksin)")
+        + " samasta Markdownista, s",
+        "plain",
+    )
     ratio("projektin osuus: `make site` / pelkkä − 1", "site", "plain", fmt=percent, minus=1)
     times("liitännäisen oma aika `make site` -ajossa, s", "plugin")
     row("projektin osuus: liitännäinen / muu rakennus", share, fmt=percent)
-    row("huippumuisti `make site`, MiB", lambda s: max(r.peak_kib for r in s.site) / 1024,
-        lambda s: max(r.peak_kib for r in s.site), fmt=lambda x: f"{x:.0f}")
-    row("huippumuisti pelkkä rakennus, MiB", lambda s: max(r.peak_kib for r in s.plain) / 1024,
-        fmt=lambda x: f"{x:.0f}")
+    row(
+        "huippumuisti `make site`, MiB",
+        lambda s: max(r.peak_kib for r in s.site) / 1024,
+        lambda s: max(r.peak_kib for r in s.site),
+        fmt=lambda x: f"{x:.0f}",
+    )
+    row(
+        "huippumuisti pelkkä rakennus, MiB",
+        lambda s: max(r.peak_kib for r in s.plain) / 1024,
+        fmt=lambda x: f"{x:.0f}",
+    )
     row("sivusto, MiB", lambda s: s.site_bytes / 2**20, lambda s: s.site_bytes, fmt=lambda x: f"{x:.0f}")
     row("sivuston tiedostot", lambda s: s.site_files, fmt=fmt_n)
-    row("suurin sivu, KiB", lambda s: s.largest_page[1] / 1024, lambda s: s.largest_page[1],
-        fmt=lambda x: f"{x:.0f}")
-    row("etusivu selaimeen, KiB gzip (levyllä)", lambda s: (s.home["gzip"] / 1024, s.home["raw"] / 1024),
-        fmt=lambda v: f"{v[0]:.0f} ({v[1]:.0f})")
-    row("ensimmäinen haku selaimeen, KiB gzip (levyllä)",
-        lambda s: (s.search["gzip"] / 1024, s.search["raw"] / 1024), lambda s: s.search["gzip"],
-        fmt=lambda v: f"{v[0]:.0f} ({v[1]:.0f})")
+    row(
+        "suurin sivu, KiB",
+        lambda s: s.largest_page[1] / 1024,
+        lambda s: s.largest_page[1],
+        fmt=lambda x: f"{x:.0f}",
+    )
+    row(
+        "etusivu selaimeen, KiB gzip (levyllä)",
+        lambda s: (s.home["gzip"] / 1024, s.home["raw"] / 1024),
+        fmt=lambda v: f"{v[0]:.0f} ({v[1]:.0f})",
+    )
+    row(
+        "ensimmäinen haku selaimeen, KiB gzip (levyllä)",
+        lambda s: (s.search["gzip"] / 1024, s.search["raw"] / 1024),
+        lambda s: s.search["gzip"],
+        fmt=lambda v: f"{v[0]:.0f} ({v[1]:.0f})",
+    )
     last = sizes[-1]
-    notes = (f"Ajat: seinäkello (CPU-aika), mediaani; suhteet ja kasvu CPU-ajoista. Suurin sivu "
-             f"{fmt_n(last.n)} merkinnällä: `{last.largest_page[0]}`. Haku: {last.search['engine']}; "
-             f"etusivu mitattu: {last.home['how']}.")
+    notes = (
+        f"Ajat: seinäkello (CPU-aika), mediaani; suhteet ja kasvu CPU-ajoista. Suurin sivu "
+        f"{fmt_n(last.n)} merkinnällä: `{last.largest_page[0]}`. Haku: {last.search['engine']}; "
+        f"etusivu mitattu: {last.home['how']}."
+    )
     figures = {}
     if grows:
         figures = {
             "overhead": median(big.site) / median(big.plain) - 1,
             "share": share(big),
-            "growth": {k: median(getattr(big, k)) / median(getattr(small, k)) for k in ("check", "generate", "site")},
+            "growth": {
+                k: median(getattr(big, k)) / median(getattr(small, k)) for k in ("check", "generate", "site")
+            },
             "search_kib": big.search["gzip"] / 1024,
             "peak_mib": max(r.peak_kib for r in big.site) / 1024,
         }
@@ -533,14 +648,26 @@ def targets(figures: dict) -> str:
         return ""
     g = figures["growth"]
     lines = [
-        ("projektin oma koodi lisää työkalujen rakennusaikaan enintään 10 %",
-         max(figures["overhead"], figures["share"]) <= 0.10,
-         f"`make site` / pelkkä {figures['overhead'] * 100:+.1f} %, liitännäisen oma aika {figures['share'] * 100:+.1f} %"),
-        ("kasvu 1 000 → 10 000 enintään 11× (check, generate, build)", max(g.values()) <= 11,
-         ", ".join(f"{k} {v:.1f}×" for k, v in g.items())),
-        ("ensimmäinen haku enintään 300 KB", figures["search_kib"] * 1024 <= 300_000,
-         f"{figures['search_kib']:.0f} KiB"),
-        ("huippumuisti enintään 2 GB", figures["peak_mib"] * 2**20 <= 2_000_000_000, f"{figures['peak_mib']:.0f} MiB"),
+        (
+            "projektin oma koodi lisää työkalujen rakennusaikaan enintään 10 %",
+            max(figures["overhead"], figures["share"]) <= 0.10,
+            f"`make site` / pelkkä {figures['overhead'] * 100:+.1f} %, liitännäisen oma aika {figures['share'] * 100:+.1f} %",
+        ),
+        (
+            "kasvu 1 000 → 10 000 enintään 11× (check, generate, build)",
+            max(g.values()) <= 11,
+            ", ".join(f"{k} {v:.1f}×" for k, v in g.items()),
+        ),
+        (
+            "ensimmäinen haku enintään 300 KB",
+            figures["search_kib"] * 1024 <= 300_000,
+            f"{figures['search_kib']:.0f} KiB",
+        ),
+        (
+            "huippumuisti enintään 2 GB",
+            figures["peak_mib"] * 2**20 <= 2_000_000_000,
+            f"{figures['peak_mib']:.0f} MiB",
+        ),
     ]
     return "\n".join(f"- {'✅' if ok else '❌'} {text}: {value}" for text, ok, value in lines)
 
@@ -563,10 +690,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES)
     parser.add_argument("--repeat", type=int, default=3, help="ajoja kokoa kohden alle 5 000 merkinnällä")
-    parser.add_argument("--repeat-large", type=int, default=2, help="ajoja kokoa kohden 5 000 merkinnästä alkaen")
+    parser.add_argument(
+        "--repeat-large", type=int, default=2, help="ajoja kokoa kohden 5 000 merkinnästä alkaen"
+    )
     parser.add_argument("--work", type=Path, default=REPO / "build" / "bench")
-    parser.add_argument("--write", action=argparse.BooleanOptionalAction, default=None,
-                        help="kirjoita taulukko benchmarks/README.md:hen (oletus: vain oletuskoilla)")
+    parser.add_argument(
+        "--write",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="kirjoita taulukko benchmarks/README.md:hen (oletus: vain oletuskoilla)",
+    )
     args = parser.parse_args(argv)
     write = args.write if args.write is not None else args.sizes == DEFAULT_SIZES
     if not PYTHON.exists():
@@ -579,17 +712,23 @@ def main(argv: list[str] | None = None) -> int:
         shutil.move(REPO / "site", kept)
     started, load_before = time.perf_counter(), load()
     try:
-        sizes = [measure(n, args.repeat if n < 5000 else args.repeat_large, args.work, pagefind) for n in args.sizes]
+        sizes = [
+            measure(n, args.repeat if n < 5000 else args.repeat_large, args.work, pagefind)
+            for n in args.sizes
+        ]
     finally:
         if kept.exists():
             shutil.rmtree(REPO / "site", ignore_errors=True)
             shutil.move(kept, REPO / "site")
-    searched = pagefind is not None or any((args.work / str(n) / "site" / "pagefind").is_dir() for n in args.sizes)
+    searched = pagefind is not None or any(
+        (args.work / str(n) / "site" / "pagefind").is_dir() for n in args.sizes
+    )
     body, figures = table(sizes, searched)
     minutes = (time.perf_counter() - started) / 60
-    report = (f"Ajettu {datetime.date.today().isoformat()} ({minutes:.0f} min): {machine()}. Koneen kuormitus "
-              f"(1/5/15 min) alussa {load_before}, lopussa {load()}.\n\n{body}\n\n"
-              + targets(figures)).rstrip() + "\n"
+    report = (
+        f"Ajettu {datetime.date.today().isoformat()} ({minutes:.0f} min): {machine()}. Koneen kuormitus "
+        f"(1/5/15 min) alussa {load_before}, lopussa {load()}.\n\n{body}\n\n" + targets(figures)
+    ).rstrip() + "\n"
     print(report)
     if write:
         write_readme(report)

@@ -26,13 +26,14 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.model import Content, Pair, Quote, Theme  # noqa: E402
+from generator.content.model import Content, Pair, Quote, Theme  # noqa: E402
 from generator.pipeline import check  # noqa: E402
 
 try:
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
 
 class _BlockDumper(_Dumper):
     """Long text as folded blocks (``>``), wrapped at 100 columns, as editors write it."""
@@ -52,7 +53,8 @@ PAIR_SHARE = 0.25
 ENTRIES_PER_THEME = 200
 COPIED = ("vocabularies", "glossary.yml", "statistics.yml", "checklist.yml")
 _SENTENCE_END = re.compile(  # a full stop after an abbreviation (esim., mm., ko.) ends no sentence
-    r"(?<!\besim\.)(?<!\bmm\.)(?<!\bko\.)(?<!\bns\.)(?<!\bjne\.)(?<!\bvrt\.)(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9])")
+    r"(?<!\besim\.)(?<!\bmm\.)(?<!\bko\.)(?<!\bns\.)(?<!\bjne\.)(?<!\bvrt\.)(?<=[.!?:])\s+(?=[A-ZÅÄÖ0-9])"
+)
 
 
 def counts(n: int, real_themes: int = 10) -> tuple[int, int, int]:
@@ -83,7 +85,9 @@ class Corpus:
         self.notes = [p.annotation.note for p in self.pairs if p.annotation.note]
 
 
-def write_corpus(n: int, out: Path, *, seed: int = 0, source: Path = REPO / "practices") -> tuple[int, int, int]:
+def write_corpus(
+    n: int, out: Path, *, seed: int = 0, source: Path = REPO / "practices"
+) -> tuple[int, int, int]:
     """Write a tree of ``n`` entries to ``out`` (emptied first if this script wrote it)."""
     result = check(source)
     if result.index is None:
@@ -109,7 +113,9 @@ def write_corpus(n: int, out: Path, *, seed: int = 0, source: Path = REPO / "pra
 def _prepare(out: Path) -> None:
     if out.exists() and any(out.iterdir()):
         if not (out / MARKER).exists():
-            raise SystemExit(f"virhe: {out} ei ole tyhjä eikä tämän skriptin kirjoittama; valitse toinen hakemisto")
+            raise SystemExit(
+                f"virhe: {out} ei ole tyhjä eikä tämän skriptin kirjoittama; valitse toinen hakemisto"
+            )
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / MARKER).write_text("Synteettinen aineisto (benchmarks/synth.py); ei sisältöä.\n", encoding="utf-8")
@@ -156,8 +162,18 @@ def _quote(corpus: Corpus, rng: random.Random, k: int, width: int, themes, stand
 def _pair(corpus: Corpus, rng: random.Random, k: int, width: int, themes, standards) -> Pair:
     model = rng.choice(corpus.pairs)
     tags = _tags(rng, themes, standards)
-    annotation = {name: rng.random() < 0.6 for name in
-                  ("data_source", "collection", "responsible", "timing", "processing", "reporting", "evaluation")}
+    annotation = {
+        name: rng.random() < 0.6
+        for name in (
+            "data_source",
+            "collection",
+            "responsible",
+            "timing",
+            "processing",
+            "reporting",
+            "evaluation",
+        )
+    }
     return Pair(
         id=_id(model.id, k, width),
         objective=rng.choice(corpus.pairs).objective,
@@ -165,8 +181,11 @@ def _pair(corpus: Corpus, rng: random.Random, k: int, width: int, themes, standa
         sectors=model.sectors,
         applicant_types=model.applicant_types,
         source=model.source,
-        annotation={**annotation, "measure_type": rng.choice(("määrällinen", "laadullinen", "molemmat")),
-                    "note": rng.choice(corpus.notes) if corpus.notes and rng.random() < 0.5 else None},
+        annotation={
+            **annotation,
+            "measure_type": rng.choice(("määrällinen", "laadullinen", "molemmat")),
+            "note": rng.choice(corpus.notes) if corpus.notes and rng.random() < 0.5 else None,
+        },
         **tags,
     )
 
@@ -174,12 +193,16 @@ def _pair(corpus: Corpus, rng: random.Random, k: int, width: int, themes, standa
 def _theme(corpus: Corpus, rng: random.Random, k: int) -> Theme:
     model = corpus.themes[k % len(corpus.themes)]
     round_ = k // len(corpus.themes) + 2
-    return model.model_copy(update={
-        "id": f"{model.id}-{round_}",
-        "title": f"{model.title} {round_}",
-        "guidance": "\n\n".join(rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4)))),
-        "order": model.order + 100 * round_,
-    })
+    return model.model_copy(
+        update={
+            "id": f"{model.id}-{round_}",
+            "title": f"{model.title} {round_}",
+            "guidance": "\n\n".join(
+                rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4)))
+            ),
+            "order": model.order + 100 * round_,
+        }
+    )
 
 
 def _write(folder: Path, entry: Quote | Pair | Theme) -> None:
@@ -194,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="merkintöjä kaikkiaan (lainaukset, parit ja teemat)")
     parser.add_argument("out", type=Path, help="kohdehakemisto")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--source", type=Path, default=REPO / "practices", help="lähdesisältö (oletus: practices/)")
+    parser.add_argument(
+        "--source", type=Path, default=REPO / "practices", help="lähdesisältö (oletus: practices/)"
+    )
     args = parser.parse_args(argv)
     try:
         quotes, pairs, themes = write_corpus(args.n, args.out, seed=args.seed, source=args.source)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate|new|schemas``.
+"""Command line: ``python -m generator check|generate|new|schemas|search``.
 
 Exit status: 0 clean, 1 content problems (each on its own line as path:line:col: message),
 2 usage error. Content problems never produce a traceback.
@@ -12,10 +12,14 @@ import sys
 import time
 from pathlib import Path
 
-from . import model as m
-from . import scaffold, schema
+from .content import model as m
+from .content.problems import display_path, format_problems
+from .editors import scaffold
+from .editors import schemas as schema
 from .pipeline import build_pages, check, content_root
-from .problems import display_path, format_problems
+from .search import prepare as search_prepare
+from .search.morphology import MorphologyUnavailable, analyser
+from .site.facets import records
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,25 +30,48 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="KOMENTO")
     check_cmd = commands.add_parser("check", help="tarkista kaikki sisältö")
     check_cmd.add_argument("content", nargs="?", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
-    check_cmd.add_argument("--format", choices=["text", "github"], default="text",
-                           help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
-                           "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä")
+    check_cmd.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
+        "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä",
+    )
     gen_cmd = commands.add_parser("generate", help="kirjoita tuotetut Markdown-sivut hakemistoon")
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     gen_cmd.add_argument("--docs", default="docs", help="käsin kirjoitetut sivut (oletus: docs/)")
     new_cmd = commands.add_parser("new", help="luo uusi merkintä täytettäväksi ja tulosta sen polku")
-    new_cmd.add_argument("kind", choices=list(scaffold.KINDS), metavar="LAJI",
-                         help="quote tai lainaus, pair tai pari, theme tai teema")
+    new_cmd.add_argument(
+        "kind",
+        choices=list(scaffold.KINDS),
+        metavar="LAJI",
+        help="quote tai lainaus, pair tai pari, theme tai teema",
+    )
     new_cmd.add_argument("--title", help="otsikko, josta tunniste muodostetaan (kysytään, jos puuttuu)")
-    new_cmd.add_argument("--theme", action="append", default=[], metavar="TEEMA",
-                         help="teeman tunniste; voi antaa monta kertaa")
+    new_cmd.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="TEEMA",
+        help="teeman tunniste; voi antaa monta kertaa",
+    )
     new_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     schemas_cmd = commands.add_parser("schemas", help="kirjoita sisältötiedostojen JSON-skeemat malleista")
-    schemas_cmd.add_argument("--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)")
-    schemas_cmd.add_argument("--check", action="store_true",
-                             help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat "
-                             "malleista")
+    schemas_cmd.add_argument(
+        "--out", default=str(schema.SCHEMA_DIR), help="kohdehakemisto (oletus: schemas/)"
+    )
+    schemas_cmd.add_argument(
+        "--check",
+        action="store_true",
+        help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat malleista",
+    )
+    search_cmd = commands.add_parser(
+        "search", help="rakenna Pagefind-hakemisto valmiista sivustosta (SIVUSTO/pagefind/)"
+    )
+    search_cmd.add_argument("site", type=Path, metavar="SIVUSTO", help="rakennettu sivusto, esim. site/")
+    search_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
+    search_cmd.add_argument("--morphology", default="voikko", help="voikko tai none (oletus: voikko)")
     args = parser.parse_args(argv)
 
     if args.command == "schemas":
@@ -57,13 +84,15 @@ def main(argv: list[str] | None = None) -> int:
         return _check(root, args.format)
     if args.command == "new":
         return _new(root, args.kind, args.title, args.theme)
+    if args.command == "search":
+        return _search(root, args.site, args.morphology)
     return _generate(root, Path(args.out), Path(args.docs))
 
 
 def _new(root: Path, kind: str, title: str | None, themes: list[str]) -> int:
     if title is None:
         if not sys.stdin.isatty():
-            print("virhe: anna otsikko: --title \"Otsikko\"", file=sys.stderr)
+            print('virhe: anna otsikko: --title "Otsikko"', file=sys.stderr)
             return 2
         prompt = "Lyhyt nimi (tunnistetta varten)" if scaffold.KINDS[kind] == "pair" else "Otsikko"
         print(f"{prompt}: ", end="", file=sys.stderr, flush=True)
@@ -82,8 +111,10 @@ def _schemas(out: Path, check_only: bool) -> int:
     if check_only:
         stale = schema.stale(out)
         for path in stale:
-            print(f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/model.py); "
-                  "aja python -m generator schemas")
+            print(
+                f"{display_path(path)}:1:1: skeema ei vastaa mallia (generator/content/model.py); "
+                "aja python -m generator schemas"
+            )
         return 1 if stale else 0
     written = schema.write(out)
     print(f"Kirjoitettu {len(written)} skeemaa hakemistoon {out}.", file=sys.stderr)
@@ -98,8 +129,11 @@ def _check(root: Path, style: str = "text") -> int:
         return 1
     index = result.index
     assert index is not None
-    print(f"Sisältö kunnossa: {len(index.content.quotes)} lainausta, {len(index.content.pairs)} "
-          f"tavoite–mittari-paria, {len(index.themes)} teemaa.", file=sys.stderr)
+    print(
+        f"Sisältö kunnossa: {len(index.content.quotes)} lainausta, {len(index.content.pairs)} "
+        f"tavoite–mittari-paria, {len(index.themes)} teemaa.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -128,4 +162,18 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
             stream.write(result.abbreviations)
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
+    return 0
+
+
+def _search(root: Path, site: Path, morphology: str) -> int:
+    result = check(root)
+    if result.index is None:
+        print(format_problems(result.problems))
+        return 1
+    try:
+        stats = search_prepare.build(site, records(result.index), analyser(morphology))
+    except MorphologyUnavailable as error:
+        print(f"virhe: {error}", file=sys.stderr)
+        return 1
+    print(stats, file=sys.stderr)
     return 0

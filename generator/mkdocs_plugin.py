@@ -24,8 +24,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .pipeline import build_pages, content_root
-from .render import TEMPLATES
-from .search_build import index_built_site, search_records
+from .search.build import index_built_site, search_records
+from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -34,7 +34,7 @@ class KnowledgeBaseConfig(Config):
     content = c.Type(str, default="practices")
     """Content root relative to mkdocs.yml; the environment variable KB_CONTENT overrides it."""
     search_morphology = c.Type(str, default="voikko")
-    """Analyser for the search index (generator/morphology.py); KB_SEARCH_MORPHOLOGY overrides it."""
+    """Analyser for the search index (generator/search/morphology.py); KB_SEARCH_MORPHOLOGY overrides it."""
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -55,8 +55,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if str(path) not in config.watch:
                 config.watch.append(str(path))
         if not config.use_directory_urls:
-            raise PluginError("knowledge-base tarvitsee asetuksen use_directory_urls: true "
-                              "(pysyvät osoitteet ovat muotoa lainaukset/<tunniste>/)")
+            raise PluginError(
+                "knowledge-base tarvitsee asetuksen use_directory_urls: true "
+                "(pysyvät osoitteet ovat muotoa lainaukset/<tunniste>/)"
+            )
         redirects = config.plugins.get("redirects")
         names = list(config.plugins)
         if redirects is not None and names.index("redirects") < names.index("knowledge-base"):
@@ -91,21 +93,29 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         gc.freeze()
         # benchmarks/run.py reads these times: the plugin's own share of a build
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-        log.info(f"Tuotettu {len(self.pages)} sivua ja {len(self.files)} tiedostoa sisällöstä {root} "
-                 f"({elapsed:.2f} s, CPU {cpu:.2f} s)")
+        log.info(
+            f"Tuotettu {len(self.pages)} sivua ja {len(self.files)} tiedostoa sisällöstä {root} "
+            f"({elapsed:.2f} s, CPU {cpu:.2f} s)"
+        )
 
     def _hand_over_redirects(self, config: MkDocsConfig, computed: dict[str, str]) -> None:
         self.redirects = computed
         redirects = config.plugins.get("redirects")
         if redirects is None:
             if computed:
-                raise PluginError("sisällössä on aiempia tunnisteita (former_ids), mutta redirects-"
-                                  "laajennus puuttuu mkdocs.yml:stä; vanhat osoitteet lakkaisivat toimimasta")
+                raise PluginError(
+                    "sisällössä on aiempia tunnisteita (former_ids), mutta redirects-"
+                    "laajennus puuttuu mkdocs.yml:stä; vanhat osoitteet lakkaisivat toimimasta"
+                )
             return
-        clashes = sorted(old for old in computed if self.own_redirects.get(old, computed[old]) != computed[old])
+        clashes = sorted(
+            old for old in computed if self.own_redirects.get(old, computed[old]) != computed[old]
+        )
         if clashes:
-            raise PluginError(f"mkdocs.yml:n redirect_maps ohjaa eri paikkaan kuin sisällön former_ids: "
-                              f"{', '.join(clashes)}")
+            raise PluginError(
+                f"mkdocs.yml:n redirect_maps ohjaa eri paikkaan kuin sisällön former_ids: "
+                f"{', '.join(clashes)}"
+            )
         redirects.config["redirect_maps"] = {**self.own_redirects, **computed}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -116,13 +126,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, path, content=text))
         for path, data in self.files.items():
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} on käsin kirjoitettu, mutta sama tiedosto tuotetaan sisällöstä")
+                raise PluginError(
+                    f"docs/{path} on käsin kirjoitettu, mutta sama tiedosto tuotetaan sisällöstä"
+                )
             files.append(File.generated(config, path, content=data))
         # A former address is a redirect and nothing else: a page there would be overwritten by it.
         taken = sorted(old for old in self.redirects if files.get_file_from_path(old) is not None)
         if taken:
-            raise PluginError(f"aiemman tunnisteen osoitteessa on myös sivu: {', '.join(taken)}; "
-                              "osoite ohjataan uuteen, joten sivua ei voi julkaista siinä")
+            raise PluginError(
+                f"aiemman tunnisteen osoitteessa on myös sivu: {', '.join(taken)}; "
+                "osoite ohjataan uuteen, joten sivua ei voi julkaista siinä"
+            )
         return files
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -132,7 +146,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         gc.unfreeze()
         cpu = time.process_time()
         try:
-            stats = index_built_site(Path(config.site_dir), self.search_records, self.config.search_morphology)
+            stats = index_built_site(
+                Path(config.site_dir), self.search_records, self.config.search_morphology
+            )
         except RuntimeError as error:
             raise PluginError(f"hakemistoa ei rakennettu: {error}") from error
         # The plugin's own CPU time (Pagefind's binary runs as a child process and is not in it);

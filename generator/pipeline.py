@@ -6,12 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import charts, opendata, permalinks, render, urls
-from .index import Index, build_index
-from .load import load_tree
-from .problems import Problem, without_consequences
-from .render import abbreviations, render_site
-from .validate import validate
+from .content.index import Index, build_index
+from .content.load import load_tree
+from .content.problems import Problem, without_consequences
+from .content.validate import validate
+from .site import charts, opendata, permalinks, render, urls
+from .site.render import abbreviations, render_site
 
 DEFAULT_CONTENT = Path("practices")
 
@@ -51,9 +51,15 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
     result = check(root)
     if result.index is None:
         return result
-    options = render.SiteOptions(site_url=permalinks.public_url(site_url),
-                                 editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file())
-    return Result([], index=result.index, pages=render_site(result.index, options),
-                  abbreviations=abbreviations(result.index),
-                  files={**opendata.files(result.index), **charts.files(result.index.content)},
-                  redirects=permalinks.redirect_map(result.index.content))
+    options = render.SiteOptions(
+        site_url=permalinks.public_url(site_url),
+        editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file(),
+    )
+    return Result(
+        [],
+        index=result.index,
+        pages=render_site(result.index, options),
+        abbreviations=abbreviations(result.index),
+        files={**opendata.files(result.index), **charts.files(result.index.content)},
+        redirects=permalinks.redirect_map(result.index.content),
+    )

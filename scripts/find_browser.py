@@ -55,8 +55,9 @@ def runs(path: str) -> str | None:
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         return None
     try:
-        done = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60,
-                              stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [path, "--version"], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     version = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
@@ -71,15 +72,18 @@ def find_browser(environ: os._Environ | dict = os.environ) -> tuple[Path, str]:
         if version:
             return Path(path), version
     if environ.get(ENV, "").strip():
-        raise BrowserNotFound(f"virhe: {ENV}={tried[0]} ei ole käynnistyvä selain "
-                              f"({tried[0]} --version ei onnistu); korjaa polku tai poista muuttuja")
+        raise BrowserNotFound(
+            f"virhe: {ENV}={tried[0]} ei ole käynnistyvä selain "
+            f"({tried[0]} --version ei onnistu); korjaa polku tai poista muuttuja"
+        )
     raise BrowserNotFound(
         "virhe: selaintestit tarvitsevat Chromium- tai Chrome-selaimen, eikä käynnistyvää löytynyt "
         f"(kokeiltu: {', '.join(tried)}).\n"
         "  Debianissa: sudo apt-get install chromium\n"
         "  Ubuntussa apt:n chromium on snap-kääre: asenna Google Chrome tai lataa Playwrightin oma selain:\n"
         "    .venv/bin/python -m playwright install chromium\n"
-        f"  Muualla olevan selaimen polku annetaan muuttujassa {ENV}, esim. {ENV}=/polku/chrome make test")
+        f"  Muualla olevan selaimen polku annetaan muuttujassa {ENV}, esim. {ENV}=/polku/chrome make test"
+    )
 
 
 def main(argv: list[str]) -> int:

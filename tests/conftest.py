@@ -57,12 +57,16 @@ def run_cli(capsys, monkeypatch):
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/ from the current output instead of comparing")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing",
+    )
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str,
-                 site_url: str | None = None) -> "subprocess.CompletedProcess[str]":
+def mkdocs_build(
+    site_dir: Path, content_dir: Path, *extra: str, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``; with
     ``site_url`` as ``KB_SITE_URL`` (as the deploy builds), else without an address whatever the
     environment says (as a pull request's or a local build)."""
@@ -72,7 +76,10 @@ def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str,
         env["KB_SITE_URL"] = site_url
     return subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir), *extra],
-        cwd=REPO, env=env, capture_output=True, text=True,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
 

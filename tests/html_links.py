@@ -36,7 +36,14 @@ class _Reader(HTMLParser):
         if tag == "a" and values.get("name"):
             self.page.ids.add(values["name"])
         for attribute in ("href", "src"):
-            if values.get(attribute) is not None and tag in ("a", "link", "img", "script", "source", "iframe"):
+            if values.get(attribute) is not None and tag in (
+                "a",
+                "link",
+                "img",
+                "script",
+                "source",
+                "iframe",
+            ):
                 self.page.links.append((f"{tag}.{attribute}", values[attribute]))
         if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
             match = REFRESH.match(values.get("content") or "")

@@ -52,13 +52,16 @@ class _Links(HTMLParser):
 
 
 def test_every_page_links_the_statement_from_its_footer(real_site: Path):
-    pages = [p for p in real_site.rglob("*.html") if p.relative_to(real_site).parts[0] not in ("assets", "search")]
+    pages = [
+        p for p in real_site.rglob("*.html") if p.relative_to(real_site).parts[0] not in ("assets", "search")
+    ]
     assert len(pages) > 40
     for page in pages:
         parser = _Links()
         parser.feed(page.read_text(encoding="utf-8"))
         here = posixpath.dirname(page.relative_to(real_site).as_posix())
-        targets = {posixpath.normpath(h if h.startswith("/") else posixpath.join("/", here, h))
-                   for h in parser.hrefs}
+        targets = {
+            posixpath.normpath(h if h.startswith("/") else posixpath.join("/", here, h)) for h in parser.hrefs
+        }
         assert "/saavutettavuusseloste" in targets, f"{page}: {parser.hrefs}"
     assert (real_site / "saavutettavuusseloste" / "index.html").is_file()

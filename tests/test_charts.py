@@ -8,25 +8,31 @@ import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 
-from generator import charts
-from generator.model import Content
-from generator.pipeline import check
-
 from conftest import REPO
+
+from generator.content.model import Content
+from generator.pipeline import check
+from generator.site import charts
 
 CONTENT: Content = check(REPO / "practices").index.content
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def figures(year: int) -> dict[tuple[str, str], float]:
-    return {(f.sector, f.measure): f.value for f in CONTENT.statistics.figures
-            if f.years == [year] and f.measure in charts.MEASURES}
+    return {
+        (f.sector, f.measure): f.value
+        for f in CONTENT.statistics.figures
+        if f.years == [year] and f.measure in charts.MEASURES
+    }
 
 
 def groups(svg: bytes, prefix: str) -> dict[str, ET.Element]:
     root = ET.fromstring(svg)
-    return {g.get("id").removeprefix(prefix): g for g in root.iter(f"{SVG}g")
-            if (g.get("id") or "").startswith(prefix)}
+    return {
+        g.get("id").removeprefix(prefix): g
+        for g in root.iter(f"{SVG}g")
+        if (g.get("id") or "").startswith(prefix)
+    }
 
 
 def bar_width(group: ET.Element) -> float:
@@ -93,6 +99,6 @@ def test_statistics_page_shows_each_chart_with_its_numbers_beside_the_table(real
         for (sector, measure), value in figures(chart.year).items():
             label = next(s.label for s in CONTENT.vocabularies.sectors if s.id == sector)
             assert label in alt and f"{charts.render.MEASURES[measure].lower()} {int(value)}" in alt
-        section = page[page.index(f'<h2 id="vuosi-{chart.year}"'):]
+        section = page[page.index(f'<h2 id="vuosi-{chart.year}"') :]
         assert section.index("<img") < section.index("<table>") < section.index("<h2", 10)
         assert (real_site / chart.path).read_bytes() == charts.files(CONTENT)[chart.path]

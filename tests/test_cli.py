@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.pipeline import build_pages
-
 from conftest import REPO, write_tree
+
+from generator.pipeline import build_pages
 
 LINE = re.compile(r"^[^:]+:\d+:\d+: .+$")
 
@@ -22,18 +22,23 @@ def test_check_clean_tree_exits_0(run_cli, content: Path):
 
 
 def test_check_reports_every_problem_sorted_with_relative_paths(run_cli, content: Path):
-    write_tree(content, {
-        "quotes/b.yml": "id: b\ntitle: [\n",
-        "quotes/a.yml": "id: a\n",
-    })
+    write_tree(
+        content,
+        {
+            "quotes/b.yml": "id: b\ntitle: [\n",
+            "quotes/a.yml": "id: a\n",
+        },
+    )
     code, out, err = run_cli("check", "content", cwd=content.parent)
     lines = out.splitlines()
     assert code == 1
     assert all(LINE.match(line) for line in lines), lines
     assert lines == sorted(lines)
     assert lines[0] == "content/quotes/a.yml:1:1: pakollinen kenttä 'applicant_types' puuttuu"
-    assert lines[-1] == ("content/quotes/b.yml:3:1: YAML-syntaksivirhe: arvo puuttuu tai jää kesken; "
-                         "tarkista sulkeet ja lainausmerkit")
+    assert lines[-1] == (
+        "content/quotes/b.yml:3:1: YAML-syntaksivirhe: arvo puuttuu tai jää kesken; "
+        "tarkista sulkeet ja lainausmerkit"
+    )
     assert err.strip().endswith("ongelmaa.")
 
 
@@ -45,16 +50,18 @@ def test_usage_errors_exit_2(run_cli, tmp_path: Path):
 
 def test_kb_content_overrides_the_default(content: Path, tmp_path: Path):
     env = dict(os.environ, KB_CONTENT=str(content))
-    done = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 lainausta" in done.stderr
 
 
 def test_no_traceback_for_hostile_content(content: Path, tmp_path: Path):
     write_tree(content, {"quotes/x.yml": b"\xff\xfe\x00garbage", "pairs/y.yml": "- [\n"})
-    done = subprocess.run([sys.executable, "-m", "generator", "check", str(content)], cwd=REPO,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(content)], cwd=REPO, capture_output=True, text=True
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
 
@@ -66,11 +73,24 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
     assert code == 0, err
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     pages = build_pages(content).pages or {}
-    assert written == sorted([*pages, "ohje.md", "data/practices.csv", "data/practices.json", "data/schema.json"])
-    assert {"index.md", "lainaukset/kaikki-mukaan.md", "lainaukset/viestimme-avoimesti.md",
-            "tavoitteet/osallistujamaarat.md", "teemat/osallisuus.md", "teemat/viestinta.md",
-            "sektorit/ei-mainittu.md", "hakijatyypit/konsortio.md", "laatustandardit/index.md",
-            "painopisteet/index.md", "tavoitetaulukko.md", "avoin-data.md", "haku.md"} <= set(written)
+    assert written == sorted(
+        [*pages, "ohje.md", "data/practices.csv", "data/practices.json", "data/schema.json"]
+    )
+    assert {
+        "index.md",
+        "lainaukset/kaikki-mukaan.md",
+        "lainaukset/viestimme-avoimesti.md",
+        "tavoitteet/osallistujamaarat.md",
+        "teemat/osallisuus.md",
+        "teemat/viestinta.md",
+        "sektorit/ei-mainittu.md",
+        "hakijatyypit/konsortio.md",
+        "laatustandardit/index.md",
+        "painopisteet/index.md",
+        "tavoitetaulukko.md",
+        "avoin-data.md",
+        "haku.md",
+    } <= set(written)
     assert f"Kirjoitettu {len(pages)} sivua" in err
 
 
@@ -86,8 +106,10 @@ def test_generate_on_broken_content_writes_nothing(run_cli, content: Path, tmp_p
 def test_check_github_format_annotates_the_line(run_cli, content: Path, tmp_path: Path):
     copy = tmp_path / "kopio,1"
     content.rename(copy)
-    for name, old, new in [("kaikki-mukaan", "themes: [osallisuus]", "themes: [osalisuus]"),
-                           ("viestimme-avoimesti", "sectors: []", 'sectors: ["50%"]')]:
+    for name, old, new in [
+        ("kaikki-mukaan", "themes: [osallisuus]", "themes: [osalisuus]"),
+        ("viestimme-avoimesti", "sectors: []", 'sectors: ["50%"]'),
+    ]:
         quote = copy / "quotes" / f"{name}.yml"
         quote.write_text(quote.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     code, out, _ = run_cli("check", "--format", "github", "kopio,1", cwd=tmp_path)
@@ -102,8 +124,12 @@ def test_check_github_format_annotates_the_line(run_cli, content: Path, tmp_path
 
 def test_a_line_break_in_a_value_never_splits_a_message(run_cli, content: Path):
     quote = content / "quotes" / "kaikki-mukaan.yml"
-    quote.write_text(quote.read_text(encoding="utf-8").replace(
-        "section: Ensimmäinen luku", 'section: "Ensimmäinen\\nluku"'), encoding="utf-8")
+    quote.write_text(
+        quote.read_text(encoding="utf-8").replace(
+            "section: Ensimmäinen luku", 'section: "Ensimmäinen\\nluku"'
+        ),
+        encoding="utf-8",
+    )
     code, out, _ = run_cli("check", str(content))
     assert code == 1
     assert out.splitlines() == [

@@ -11,11 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from generator.pipeline import check
-from generator.urls import entry_page
-
-from conftest import REPO
+from generator.site.urls import entry_page
 
 REPORT = REPO / "tests" / "data" / "erasmus-akkreditoinnin-hyvat-kaytannot-2023.txt"
 INDEX = check(REPO / "practices").index
@@ -50,7 +49,9 @@ def test_every_quote_is_word_for_word_in_the_report_with_its_introduction():
     for quote in quotes:
         assert f"”{normalise(quote.text)}”" in REPORT_TEXT, quote.id
         assert normalise(quote.context) in REPORT_TEXT, quote.id
-        assert REPORT_TEXT.index(normalise(quote.context)) < REPORT_TEXT.index(normalise(quote.text)), quote.id
+        assert REPORT_TEXT.index(normalise(quote.context)) < REPORT_TEXT.index(normalise(quote.text)), (
+            quote.id
+        )
 
 
 def test_every_report_quotation_is_an_entry():
@@ -128,7 +129,7 @@ def test_every_entry_page_of_the_built_site_shows_its_text(real_site: Path):
 
 def test_statistics_page_shows_every_figure_and_marks_absent_ones(real_site: Path):
     page = (real_site / "tilastot" / "index.html").read_text(encoding="utf-8")
-    table_2021 = page[page.index('<h2 id="vuosi-2021"'):]
+    table_2021 = page[page.index('<h2 id="vuosi-2021"') :]
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>(.*?)</tr>", table_2021, re.S)
     cells = {re.sub(r"<[^>]+>", "", label): re.findall(r"<td[^>]*>(.*?)</td>", rest) for label, rest in rows}
     assert cells["Akkreditointi myönnettiin konsortiolle"] == ["6", "–"]
@@ -141,6 +142,10 @@ def test_reference_pages_exist(real_site: Path, page: str):
 
 
 def test_glossary_terms_are_tooltips_where_they_appear(real_site: Path):
-    page = (real_site / "lainaukset" / "kv-polku-konsortion-opsissa" / "index.html").read_text(encoding="utf-8")
+    page = (real_site / "lainaukset" / "kv-polku-konsortion-opsissa" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert re.search(r'<abbr title="[^"]+">KV</abbr>', page)
-    assert re.search(r'<abbr title="[^"]+">OPS</abbr>', page) or re.search(r'<abbr title="[^"]+">OPSissa</abbr>', page)
+    assert re.search(r'<abbr title="[^"]+">OPS</abbr>', page) or re.search(
+        r'<abbr title="[^"]+">OPSissa</abbr>', page
+    )

@@ -6,11 +6,11 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.explorer import CHECKLIST_COLUMNS
-from generator.pipeline import check
-from generator.urls import EXPLORER
-
 from conftest import REPO
+
+from generator.pipeline import check
+from generator.site.explorer import CHECKLIST_COLUMNS
+from generator.site.urls import EXPLORER
 
 INDEX = check(REPO / "practices").index
 
@@ -59,8 +59,13 @@ def test_the_rows_are_the_pairs(real_site: Path):
     table = explorer_table(real_site)
     pairs = {p.id: p for p in INDEX.content.pairs}
     assert sorted(row["attrs"]["data-id"] for row in table.rows) == sorted(pairs)
-    assert table.headers == ["Tavoite", "Teemat", "Sektori", "Mittarin laji",
-                             *(heading for _, heading, _ in CHECKLIST_COLUMNS)]
+    assert table.headers == [
+        "Tavoite",
+        "Teemat",
+        "Sektori",
+        "Mittarin laji",
+        *(heading for _, heading, _ in CHECKLIST_COLUMNS),
+    ]
     labels = INDEX.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
@@ -73,4 +78,6 @@ def test_the_rows_are_the_pairs(real_site: Path):
         assert row["attrs"]["data-sectors"].split() == (pair.sectors or ["ei-mainittu"])
         assert sectors == ", ".join(labels["sectors"][s] for s in pair.sectors or ["ei-mainittu"])
         assert measure == pair.annotation.measure_type
-        assert answers == ["kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS]
+        assert answers == [
+            "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
+        ]

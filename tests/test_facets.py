@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.facets import facets, page_url, records
-from generator.pipeline import check
-
 from conftest import FIXTURE_SITE
+
+from generator.pipeline import check
+from generator.site.facets import facets, page_url, records
 
 INDEX = check(FIXTURE_SITE).index
 

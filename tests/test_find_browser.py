@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "scripts"))
-import find_browser  # noqa: E402
+import find_browser
 
 SNAP_WRAPPER = """#!/bin/sh
 echo "Command '$0' requires the chromium snap to be installed." >&2
@@ -38,7 +37,9 @@ def test_a_browser_that_does_not_start_is_passed_over(tmp_path: Path, monkeypatc
     chrome = fake_browser(tmp_path / "usr/bin/google-chrome", 'echo "Google Chrome 140.0"')
     monkeypatch.setattr(find_browser, "SYSTEM", (wrapper, chrome, str(tmp_path / "none")))
     assert find_browser.find_browser({"PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "pw")}) == (
-        Path(chrome), "Google Chrome 140.0")
+        Path(chrome),
+        "Google Chrome 140.0",
+    )
 
 
 def test_playwrights_own_browser_comes_last_newest_first(tmp_path: Path, monkeypatch):

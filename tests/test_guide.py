@@ -11,19 +11,24 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
-import yaml
 import pytest
+import yaml
+from conftest import REPO
 from pydantic import BaseModel, TypeAdapter
 
-from generator import schema
+from generator.editors import schemas as schema
 from generator.pipeline import check
-
-from conftest import REPO
 
 GUIDE = REPO / "docs" / "toimittajille.md"
 SECTIONS = {  # schema name → the id of its heading on the page
-    "quote": "lainaus", "pair": "tavoite-ja-mittari", "theme": "teema", "vocabulary": "sanastot",
-    "sources": "lahteet", "glossary": "sanasto", "statistics": "luvut", "checklist": "tarkistuslista",
+    "quote": "lainaus",
+    "pair": "tavoite-ja-mittari",
+    "theme": "teema",
+    "vocabulary": "sanastot",
+    "sources": "lahteet",
+    "glossary": "sanasto",
+    "statistics": "luvut",
+    "checklist": "tarkistuslista",
 }
 ENTRY_FOLDERS = {"quote": "quotes", "pair": "pairs", "theme": "themes"}
 

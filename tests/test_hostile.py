@@ -9,16 +9,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_SITE, write_tree
 
 
 def quote(id_: str, **fields: str | None) -> str:
     """A valid quote, with some fields replaced (or dropped with None) and extra lines appended."""
     lines = {
-        "id": f"id: {id_}", "title": "title: Otsikko", "text": "text: Teksti.", "sectors": "sectors: []",
-        "applicant_types": "applicant_types: []", "themes": "themes: [osallisuus]",
-        "source": "source:\n  document: testiraportti\n  section: Toinen luku", "context": "context: Johdanto.",
+        "id": f"id: {id_}",
+        "title": "title: Otsikko",
+        "text": "text: Teksti.",
+        "sectors": "sectors: []",
+        "applicant_types": "applicant_types: []",
+        "themes": "themes: [osallisuus]",
+        "source": "source:\n  document: testiraportti\n  section: Toinen luku",
+        "context": "context: Johdanto.",
     }
     extra = fields.pop("extra", None)
     for key, value in fields.items():
@@ -36,8 +40,11 @@ source: {document: testiraportti, section: Toinen luku}
 annotation: {data_source: true, collection: true, responsible: true, timing: true, processing: true,
   reporting: true, evaluation: true, measure_type: molemmat}
 """
-BOMB = "sectors: [&a0 [x, x, x, x, x, x, x, x, x], " + ", ".join(
-    f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)) + "]"
+BOMB = (
+    "sectors: [&a0 [x, x, x, x, x, x, x, x, x], "
+    + ", ".join(f"&a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12))
+    + "]"
+)
 LARGE = quote("suuri", text="text: " + "a" * 600_000)
 SOURCES = (FIXTURE_SITE / "vocabularies" / "sources.yml").read_text(encoding="utf-8")
 ALIAS = "ankkurit ja viittaukset (& ja *) eivät ole sallittuja; kirjoita arvo auki"
@@ -55,70 +62,144 @@ class Case:
 
 def cases(marker: Path) -> list[Case]:
     return [
-        Case("yaml-syntax", {"quotes/syntaksi.yml": "id: syntaksi\ntitle: [auki\n"},
-             "quotes/syntaksi.yml:2:8: YAML-syntaksivirhe: hakasulkeella [ alkava luettelo ei sulkeudu; "
-             "lisää loppuun ] ja erota kohdat pilkuilla"),
-        Case("tab-indentation", {"quotes/sarkain.yml": "id: sarkain\nsource:\n\tdocument: x\n"},
-             "quotes/sarkain.yml:3:1: YAML-syntaksivirhe: sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; "
-             "sisennä välilyönneillä"),
+        Case(
+            "yaml-syntax",
+            {"quotes/syntaksi.yml": "id: syntaksi\ntitle: [auki\n"},
+            "quotes/syntaksi.yml:2:8: YAML-syntaksivirhe: hakasulkeella [ alkava luettelo ei sulkeudu; "
+            "lisää loppuun ] ja erota kohdat pilkuilla",
+        ),
+        Case(
+            "tab-indentation",
+            {"quotes/sarkain.yml": "id: sarkain\nsource:\n\tdocument: x\n"},
+            "quotes/sarkain.yml:3:1: YAML-syntaksivirhe: sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; "
+            "sisennä välilyönneillä",
+        ),
         Case("empty-file", {"quotes/tyhja.yml": ""}, "quotes/tyhja.yml:1:1: tiedosto on tyhjä"),
-        Case("not-utf8", {"quotes/latin.yml": quote("latin", title="title: Hyvä").encode("latin-1")},
-             "quotes/latin.yml:2:11: tiedosto ei ole UTF-8-muodossa; tallenna se UTF-8:na"),
-        Case("control-character", {"quotes/ohjaus.yml": quote("ohjaus", title="title: Otsi\x00kko")},
-             "quotes/ohjaus.yml:2:12: tiedostossa on näkymätön ohjausmerkki (U+0000), jota YAML ei salli; "
-             "poista se"),
-        Case("python-tag", {"quotes/python.yml": quote(
-            "python", title=f"title: !!python/object/apply:os.system ['touch {marker}']")},
-             "quotes/python.yml:2:8: YAML-tunniste 'tag:yaml.org,2002:python/object/apply:os.system' ei ole "
-             "sallittu; sisältö on pelkkää tekstiä, lukuja ja luetteloita"),
-        Case("alias-bomb", {"quotes/pommi.yml": quote("pommi", sectors=BOMB)},
-             f"quotes/pommi.yml:4:11: {ALIAS}", count=12 + 11 * 9),
-        Case("merge-key", {"quotes/yhdista.yml": quote("yhdista", extra="<<: {title: x}\n")},
-             "quotes/yhdista.yml:11:1: yhdistämisavain << ei ole sallittu"),
-        Case("duplicate-key", {"quotes/kahdesti.yml": quote("kahdesti", extra="title: Toinen\n")},
-             "quotes/kahdesti.yml:11:1: kenttä 'title' on jo annettu rivillä 2; poista toinen"),
-        Case("unknown-key", {"quotes/tuntematon.yml": quote("tuntematon", extra="kontext: x\n")},
-             "quotes/tuntematon.yml:11:1: tuntematon kenttä 'kontext' (sallitut kentät: applicant_types, "
-             "context, former_ids, id, origin, quality_standards, sectors, source, text, themes, title); "
-             "tarkoititko 'context'?"),
-        Case("mapping-for-list", {"quotes/joukko.yml": quote("joukko", themes="themes: {osallisuus: 1}")},
-             "quotes/joukko.yml:6:9: kentän 'themes' pitää olla luettelo (jokainen kohta omalla rivillään "
-             "'- ' -alkuisena), nyt joukko kenttiä"),
-        Case("number-for-text", {"quotes/luku.yml": quote("luku", title="title: 2024")},
-             "quotes/luku.yml:2:8: kentän 'title' pitää olla tekstiä, nyt '2024'"),
-        Case("value-not-allowed", {"quotes/alkupera.yml": quote("alkupera", extra="origin: hakemuss\n")},
-             "quotes/alkupera.yml:11:9: kentän 'origin' arvo 'hakemuss' ei kelpaa (sallitut: hakemus, "
-             "sanonta); tarkoititko 'hakemus'?"),
-        Case("missing-field", {"quotes/puuttuu.yml": quote("puuttuu", context=None)},
-             "quotes/puuttuu.yml:1:1: pakollinen kenttä 'context' puuttuu"),
-        Case("unknown-theme", {"quotes/teema.yml": quote("teema", themes="themes: [osalisuus]")},
-             "quotes/teema.yml:6:10: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
-             "tarkoititko 'osallisuus'?"),
-        Case("same-id-twice", {"pairs/kaikki-mukaan.yml": PAIR},
-             "pairs/kaikki-mukaan.yml:1:5: tunniste 'kaikki-mukaan' on jo käytössä tiedostossa "
-             "content/quotes/kaikki-mukaan.yml"),
-        Case("id-not-file-name", {"quotes/vaara-nimi.yml": quote("oikea-nimi")},
-             "quotes/vaara-nimi.yml:1:5: tunniste 'oikea-nimi' ei vastaa tiedoston nimeä 'vaara-nimi.yml'; "
-             "nimeä tiedosto oikea-nimi.yml tai korjaa tunniste"),
-        Case("very-large-file", {"quotes/suuri.yml": LARGE},
-             f"quotes/suuri.yml:1:1: tiedosto on liian suuri ({len(LARGE) // 1024} KiB, enintään 512 KiB)"),
-        Case("placeholder-left", {"quotes/kesken.yml": quote("kesken", title='title: "TÄYTÄ: lyhyt otsikko"')},
-             "quotes/kesken.yml:2:8: kenttä 'title' on vielä täyttämättä: korvaa mallipohjan teksti "
-             "'TÄYTÄ: lyhyt otsikko' omalla sisällöllä"),
-        Case("former-id-in-use", {"quotes/uusi.yml": quote("uusi", extra="former_ids: [viestimme-avoimesti]\n")},
-             "quotes/uusi.yml:11:14: aiempi tunniste 'viestimme-avoimesti' on edelleen käytössä tiedostossa "
-             "content/quotes/viestimme-avoimesti.yml; tunnistetta ei voi käyttää uudelleen"),
-        Case("script-address",
-             {"vocabularies/sources.yml": SOURCES.replace("  year:", "  url: javascript:alert(1)\n  year:")},
-             "vocabularies/sources.yml:5:8: kentän 'url' arvo 'javascript:alert(1)' ei ole verkko-osoite: kirjoita "
-             "se muodossa https://… ilman välilyöntejä"),
-        Case("two-documents", {"quotes/kaksi.yml": quote("kaksi", extra="---\nid: toinen\n")},
-             "quotes/kaksi.yml:1:1: tiedostossa saa olla vain yksi YAML-dokumentti"),
-        Case("symlink", {}, "quotes/linkki.yml:1:1: symbolinen linkki ei kelpaa sisällöksi; tallenna tiedosto "
-             "tavallisena tiedostona", symlink={"quotes/linkki.yml": "/etc/passwd"}),
-        Case("wrong-folder", {"lainaukset/x.yml": quote("x")},
-             "lainaukset/x.yml:1:1: tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin quotes/, pairs/ "
-             "tai themes/, sanastot kansioon vocabularies/"),
+        Case(
+            "not-utf8",
+            {"quotes/latin.yml": quote("latin", title="title: Hyvä").encode("latin-1")},
+            "quotes/latin.yml:2:11: tiedosto ei ole UTF-8-muodossa; tallenna se UTF-8:na",
+        ),
+        Case(
+            "control-character",
+            {"quotes/ohjaus.yml": quote("ohjaus", title="title: Otsi\x00kko")},
+            "quotes/ohjaus.yml:2:12: tiedostossa on näkymätön ohjausmerkki (U+0000), jota YAML ei salli; "
+            "poista se",
+        ),
+        Case(
+            "python-tag",
+            {
+                "quotes/python.yml": quote(
+                    "python", title=f"title: !!python/object/apply:os.system ['touch {marker}']"
+                )
+            },
+            "quotes/python.yml:2:8: YAML-tunniste 'tag:yaml.org,2002:python/object/apply:os.system' ei ole "
+            "sallittu; sisältö on pelkkää tekstiä, lukuja ja luetteloita",
+        ),
+        Case(
+            "alias-bomb",
+            {"quotes/pommi.yml": quote("pommi", sectors=BOMB)},
+            f"quotes/pommi.yml:4:11: {ALIAS}",
+            count=12 + 11 * 9,
+        ),
+        Case(
+            "merge-key",
+            {"quotes/yhdista.yml": quote("yhdista", extra="<<: {title: x}\n")},
+            "quotes/yhdista.yml:11:1: yhdistämisavain << ei ole sallittu",
+        ),
+        Case(
+            "duplicate-key",
+            {"quotes/kahdesti.yml": quote("kahdesti", extra="title: Toinen\n")},
+            "quotes/kahdesti.yml:11:1: kenttä 'title' on jo annettu rivillä 2; poista toinen",
+        ),
+        Case(
+            "unknown-key",
+            {"quotes/tuntematon.yml": quote("tuntematon", extra="kontext: x\n")},
+            "quotes/tuntematon.yml:11:1: tuntematon kenttä 'kontext' (sallitut kentät: applicant_types, "
+            "context, former_ids, id, origin, quality_standards, sectors, source, text, themes, title); "
+            "tarkoititko 'context'?",
+        ),
+        Case(
+            "mapping-for-list",
+            {"quotes/joukko.yml": quote("joukko", themes="themes: {osallisuus: 1}")},
+            "quotes/joukko.yml:6:9: kentän 'themes' pitää olla luettelo (jokainen kohta omalla rivillään "
+            "'- ' -alkuisena), nyt joukko kenttiä",
+        ),
+        Case(
+            "number-for-text",
+            {"quotes/luku.yml": quote("luku", title="title: 2024")},
+            "quotes/luku.yml:2:8: kentän 'title' pitää olla tekstiä, nyt '2024'",
+        ),
+        Case(
+            "value-not-allowed",
+            {"quotes/alkupera.yml": quote("alkupera", extra="origin: hakemuss\n")},
+            "quotes/alkupera.yml:11:9: kentän 'origin' arvo 'hakemuss' ei kelpaa (sallitut: hakemus, "
+            "sanonta); tarkoititko 'hakemus'?",
+        ),
+        Case(
+            "missing-field",
+            {"quotes/puuttuu.yml": quote("puuttuu", context=None)},
+            "quotes/puuttuu.yml:1:1: pakollinen kenttä 'context' puuttuu",
+        ),
+        Case(
+            "unknown-theme",
+            {"quotes/teema.yml": quote("teema", themes="themes: [osalisuus]")},
+            "quotes/teema.yml:6:10: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
+            "tarkoititko 'osallisuus'?",
+        ),
+        Case(
+            "same-id-twice",
+            {"pairs/kaikki-mukaan.yml": PAIR},
+            "pairs/kaikki-mukaan.yml:1:5: tunniste 'kaikki-mukaan' on jo käytössä tiedostossa "
+            "content/quotes/kaikki-mukaan.yml",
+        ),
+        Case(
+            "id-not-file-name",
+            {"quotes/vaara-nimi.yml": quote("oikea-nimi")},
+            "quotes/vaara-nimi.yml:1:5: tunniste 'oikea-nimi' ei vastaa tiedoston nimeä 'vaara-nimi.yml'; "
+            "nimeä tiedosto oikea-nimi.yml tai korjaa tunniste",
+        ),
+        Case(
+            "very-large-file",
+            {"quotes/suuri.yml": LARGE},
+            f"quotes/suuri.yml:1:1: tiedosto on liian suuri ({len(LARGE) // 1024} KiB, enintään 512 KiB)",
+        ),
+        Case(
+            "placeholder-left",
+            {"quotes/kesken.yml": quote("kesken", title='title: "TÄYTÄ: lyhyt otsikko"')},
+            "quotes/kesken.yml:2:8: kenttä 'title' on vielä täyttämättä: korvaa mallipohjan teksti "
+            "'TÄYTÄ: lyhyt otsikko' omalla sisällöllä",
+        ),
+        Case(
+            "former-id-in-use",
+            {"quotes/uusi.yml": quote("uusi", extra="former_ids: [viestimme-avoimesti]\n")},
+            "quotes/uusi.yml:11:14: aiempi tunniste 'viestimme-avoimesti' on edelleen käytössä tiedostossa "
+            "content/quotes/viestimme-avoimesti.yml; tunnistetta ei voi käyttää uudelleen",
+        ),
+        Case(
+            "script-address",
+            {"vocabularies/sources.yml": SOURCES.replace("  year:", "  url: javascript:alert(1)\n  year:")},
+            "vocabularies/sources.yml:5:8: kentän 'url' arvo 'javascript:alert(1)' ei ole verkko-osoite: kirjoita "
+            "se muodossa https://… ilman välilyöntejä",
+        ),
+        Case(
+            "two-documents",
+            {"quotes/kaksi.yml": quote("kaksi", extra="---\nid: toinen\n")},
+            "quotes/kaksi.yml:1:1: tiedostossa saa olla vain yksi YAML-dokumentti",
+        ),
+        Case(
+            "symlink",
+            {},
+            "quotes/linkki.yml:1:1: symbolinen linkki ei kelpaa sisällöksi; tallenna tiedosto "
+            "tavallisena tiedostona",
+            symlink={"quotes/linkki.yml": "/etc/passwd"},
+        ),
+        Case(
+            "wrong-folder",
+            {"lainaukset/x.yml": quote("x")},
+            "lainaukset/x.yml:1:1: tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin quotes/, pairs/ "
+            "tai themes/, sanastot kansioon vocabularies/",
+        ),
     ]
 
 
@@ -133,8 +214,9 @@ NAMES = [c.name for c in cases(Path(MARKER_NAME))]
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_hostile_content_gives_one_positioned_message_and_writes_nothing(run_cli, content: Path, tmp_path: Path,
-                                                                         name: str):
+def test_hostile_content_gives_one_positioned_message_and_writes_nothing(
+    run_cli, content: Path, tmp_path: Path, name: str
+):
     marker = tmp_path / MARKER_NAME
     case = next(c for c in cases(marker) if c.name == name)
     prepare(content, case)
@@ -159,8 +241,13 @@ def test_all_of_it_at_once_in_a_separate_process(content: Path, tmp_path: Path):
     for case in table:
         prepare(content, case)
     for command in (["check", "content"], ["generate", "--out", "out", "--content", "content"]):
-        done = subprocess.run([sys.executable, "-m", "generator", *command], cwd=tmp_path, capture_output=True,
-                              text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", *command],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         lines = done.stdout.splitlines()
         assert done.returncode == 1
         assert "Traceback" not in done.stdout + done.stderr

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.index import RELATED_LIMIT, UNSTATED
-from generator.pipeline import build_pages, check
-from generator.urls import entry_page
-
 from conftest import FIXTURE_SITE, REPO
 from html_links import internal_links
+
+from generator.content.index import RELATED_LIMIT, UNSTATED
+from generator.pipeline import build_pages, check
+from generator.site.urls import entry_page
 
 INDEX = check(REPO / "practices").index
 
@@ -51,7 +51,10 @@ def test_every_theme_links_to_its_standards_and_priorities(real_site: Path):
 
 
 def test_term_pages_list_every_example_of_their_term(real_site: Path):
-    for folder, by_term in [("sektorit", INDEX.examples_by_sector), ("hakijatyypit", INDEX.examples_by_applicant_type)]:
+    for folder, by_term in [
+        ("sektorit", INDEX.examples_by_sector),
+        ("hakijatyypit", INDEX.examples_by_applicant_type),
+    ]:
         for term, examples in by_term.items():
             links = targets(real_site, f"{folder}/{term}.md")
             assert {entry_page(e).removesuffix(".md") + "/" for e in examples} <= links, term
@@ -73,15 +76,17 @@ def test_priorities_page_has_an_anchor_per_priority_and_lists_their_themes(real_
     for priority in INDEX.content.vocabularies.priorities:
         assert f'id="{priority.id}"' in page
     for priority, themes in INDEX.themes_by_priority.items():
-        section = page[page.index(f'id="{priority}"'):]
+        section = page[page.index(f'id="{priority}"') :]
         for theme in themes:
             assert f'href="../teemat/{theme.id}/"' in section
 
 
 def test_former_ids_of_a_priority_stay_as_anchors(content: Path):
     priorities = content / "vocabularies" / "priorities.yml"
-    priorities.write_text(priorities.read_text(encoding="utf-8") + "  former_ids: [osallisuus-ja-monimuotoisuus-vanha]\n",
-                          encoding="utf-8")
+    priorities.write_text(
+        priorities.read_text(encoding="utf-8") + "  former_ids: [osallisuus-ja-monimuotoisuus-vanha]\n",
+        encoding="utf-8",
+    )
     page = build_pages(content).pages["painopisteet/index.md"]
     assert '<span id="osallisuus-ja-monimuotoisuus-vanha"></span>' in page
 
@@ -99,7 +104,14 @@ def test_related_entries_share_a_theme_or_standard_best_first_and_few():
 
 def test_the_explorer_and_hubs_are_in_the_navigation(fixture_site: Path):
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
-    for href in ["sektorit/", "hakijatyypit/", "laatustandardit/", "painopisteet/", "tavoitetaulukko/", "avoin-data/"]:
+    for href in [
+        "sektorit/",
+        "hakijatyypit/",
+        "laatustandardit/",
+        "painopisteet/",
+        "tavoitetaulukko/",
+        "avoin-data/",
+    ]:
         assert f'href="{href}"' in home, href
 
 

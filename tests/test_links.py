@@ -10,13 +10,12 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-
-from generator.pipeline import check
-from generator.urls import entry_page
-
 from conftest import REPO, mkdocs_build
 from html_links import internal_links, read
 from renamed import renamed_content
+
+from generator.pipeline import check
+from generator.site.urls import entry_page
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +33,9 @@ def broken_links(site: Path) -> list[str]:
         for kind, address, target, fragment in internal_links(site, page):
             where = f"{page.relative_to(site)}: {kind}={address!r}"
             if not target.is_file():
-                broken.append(f"{where} → {target.relative_to(site) if target.is_relative_to(site) else target} puuttuu")
+                broken.append(
+                    f"{where} → {target.relative_to(site) if target.is_relative_to(site) else target} puuttuu"
+                )
             elif fragment and target.suffix == ".html" and fragment not in read(target).ids:
                 broken.append(f"{where} → ankkuria #{fragment} ei ole sivulla {target.relative_to(site)}")
     return broken
@@ -51,11 +52,14 @@ def test_every_internal_link_and_anchor_resolves(which: str, request):
 def test_the_check_finds_a_broken_link_and_a_missing_anchor(tmp_path: Path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text('<a href="a/">A</a> <a href="a/#puuttuu">B</a> <a href="b/">C</a>'
-                                     '<a href="https://example.org/">D</a> <a href="#top">E</a><p id="top">',
-                                     encoding="utf-8")
-    (site / "a" / "index.html").write_text('<h1 id="otsikko">A</h1><a href="../#top">takaisin</a>',
-                                           encoding="utf-8")
+    (site / "index.html").write_text(
+        '<a href="a/">A</a> <a href="a/#puuttuu">B</a> <a href="b/">C</a>'
+        '<a href="https://example.org/">D</a> <a href="#top">E</a><p id="top">',
+        encoding="utf-8",
+    )
+    (site / "a" / "index.html").write_text(
+        '<h1 id="otsikko">A</h1><a href="../#top">takaisin</a>', encoding="utf-8"
+    )
     assert broken_links(site) == [
         "index.html: a.href='a/#puuttuu' → ankkuria #puuttuu ei ole sivulla a/index.html",
         "index.html: a.href='b/' → b/index.html puuttuu",
@@ -63,15 +67,17 @@ def test_the_check_finds_a_broken_link_and_a_missing_anchor(tmp_path: Path):
 
 
 def test_former_ids_redirect_to_the_current_page(renamed_site: Path):
-    for old, new in [("lainaukset/viestimme-verkossa", "viestimme-avoimesti"),
-                     ("teemat/osallistaminen", "osallisuus"),
-                     ("sektorit/aikuisopetus", "aikuiskoulutus")]:
+    for old, new in [
+        ("lainaukset/viestimme-verkossa", "viestimme-avoimesti"),
+        ("teemat/osallistaminen", "osallisuus"),
+        ("sektorit/aikuisopetus", "aikuiskoulutus"),
+    ]:
         redirect = renamed_site / old / "index.html"
         assert redirect.is_file(), old
         links = {kind: address for kind, address in read(redirect).links}
         assert links["meta.refresh"] == links["a.href"] == links["link.href"] == f"../{new}/"
         text = redirect.read_text(encoding="utf-8")
-        assert "<script src" not in text and "http" not in text.replace('http-equiv', '')
+        assert "<script src" not in text and "http" not in text.replace("http-equiv", "")
 
 
 def test_every_example_is_two_clicks_from_home(real_site: Path):
@@ -90,4 +96,3 @@ def test_every_example_is_two_clicks_from_home(real_site: Path):
     for entry in index.examples + index.themes:
         page = real_site / entry_page(entry).removesuffix(".md") / "index.html"
         assert depth.get(page, 99) <= 2, entry.id
-

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_tree
 from conftest import write_tree
+
+from generator.content.load import load_tree
 
 QUOTE = "quotes/q.yml"
 

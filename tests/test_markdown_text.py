@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from generator.markdown_text import inline, prose, verbatim
+from generator.site.markdown_text import inline, prose, verbatim
 
 EXTENSIONS = ["abbr", "attr_list", "tables", "pymdownx.escapeall"]
 
@@ -14,7 +14,7 @@ def html(text: str) -> str:
 
 
 def test_inline_shows_html_and_markdown_as_text():
-    hostile = '<script>alert(1)</script> *tähti* [linkki](javascript:alert(1)) <img src=x onerror=alert(1)>'
+    hostile = "<script>alert(1)</script> *tähti* [linkki](javascript:alert(1)) <img src=x onerror=alert(1)>"
     out = html(inline(hostile))
     assert "<script>" not in out and "<img" not in out and "<a " not in out and "<em>" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *tähti* [linkki](javascript:alert(1))" in out

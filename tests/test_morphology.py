@@ -4,26 +4,34 @@ from __future__ import annotations
 
 import pytest
 
-from generator.morphology import MorphologyUnavailable, analyser, words
+from generator.search.morphology import MorphologyUnavailable, analyser, words
 
 voikko = analyser("voikko")
 
 
 def test_words_are_lower_cased_and_keep_hyphenated_compounds():
     assert words("Johto (johtokunta, hallitus) ja KV-toiminta 2023.") == [
-        "johto", "johtokunta", "hallitus", "ja", "kv-toiminta"]
+        "johto",
+        "johtokunta",
+        "hallitus",
+        "ja",
+        "kv-toiminta",
+    ]
 
 
-@pytest.mark.parametrize("text, wanted", [
-    ("opettajien", {"opettaja"}),
-    ("taidot", {"taito"}),
-    ("lasten", {"lapsi"}),
-    ("kokouksissa", {"kokous"}),
-    ("hankesuunnitelmat", {"hankesuunnitelma", "hanke", "suunnitelma"}),
-    ("opettajainkokouksissa", {"opettajainkokous", "opettaja", "kokous"}),
-    ("some-kanavilla", {"somekanava", "some", "kanava"}),
-    ("saavuttamista", {"saavuttaa", "saavuttaminen"}),
-])
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("opettajien", {"opettaja"}),
+        ("taidot", {"taito"}),
+        ("lasten", {"lapsi"}),
+        ("kokouksissa", {"kokous"}),
+        ("hankesuunnitelmat", {"hankesuunnitelma", "hanke", "suunnitelma"}),
+        ("opettajainkokouksissa", {"opettajainkokous", "opettaja", "kokous"}),
+        ("some-kanavilla", {"somekanava", "some", "kanava"}),
+        ("saavuttamista", {"saavuttaa", "saavuttaminen"}),
+    ],
+)
 def test_voikko_gives_base_forms_compound_parts_and_verbal_nouns(text, wanted):
     assert wanted <= set(voikko.terms(text))
 

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from generator import opendata
-from generator.pipeline import build_pages, check
-
 from conftest import FIXTURE_SITE, REPO
 from renamed import renamed_content
+
+from generator.pipeline import build_pages, check
+from generator.site import opendata
 
 INDEX = check(REPO / "practices").index
 
@@ -28,7 +27,9 @@ def exported(real_site: Path):
     data = real_site / "data"
     return {
         "json": json.loads((data / "practices.json").read_text(encoding="utf-8")),
-        "csv": list(csv.DictReader(io.StringIO((data / "practices.csv").read_text(encoding="utf-8"), newline=""))),
+        "csv": list(
+            csv.DictReader(io.StringIO((data / "practices.csv").read_text(encoding="utf-8"), newline=""))
+        ),
         "schema": json.loads((data / "schema.json").read_text(encoding="utf-8")),
     }
 
@@ -52,7 +53,7 @@ def test_one_row_per_entry_in_both_files(exported):
 
 
 def test_csv_says_what_json_says(exported):
-    for row, line in zip(exported["json"], exported["csv"]):
+    for row, line in zip(exported["json"], exported["csv"], strict=True):
         for key, value in row.items():
             if key == "annotation":
                 for name, inner in (value or dict.fromkeys(opendata.ExportAnnotation.model_fields)).items():
@@ -66,11 +67,13 @@ def test_csv_says_what_json_says(exported):
 def test_vocabulary_ids_come_with_their_labels(exported):
     labels = INDEX.labels
     for row in exported["json"]:
-        for ids, names, vocabulary in [("sectors", "sector_labels", "sectors"),
-                                       ("applicant_types", "applicant_type_labels", "applicant_types"),
-                                       ("themes", "theme_labels", "themes"),
-                                       ("quality_standards", "quality_standard_labels", "quality_standards"),
-                                       ("priorities", "priority_labels", "priorities")]:
+        for ids, names, vocabulary in [
+            ("sectors", "sector_labels", "sectors"),
+            ("applicant_types", "applicant_type_labels", "applicant_types"),
+            ("themes", "theme_labels", "themes"),
+            ("quality_standards", "quality_standard_labels", "quality_standards"),
+            ("priorities", "priority_labels", "priorities"),
+        ]:
             if row[ids] is not None:
                 assert row[names] == [labels[vocabulary][i] for i in row[ids]], (row["id"], ids)
 
@@ -99,13 +102,17 @@ def test_counts_match_the_home_page_and_the_open_data_page(exported, real_site: 
     assert strong_number(home, "tavoite–mittari-esimerkkiä") == kinds["tavoite-ja-mittari"]
     assert strong_number(home, "teemaa") == kinds["teema"]
     page = text((real_site / "avoin-data" / "index.html").read_text(encoding="utf-8"))
-    assert (f"Aineistossa on {len(exported['json'])} merkintää: {kinds['lainaus']} lainausta "
-            f"(joista {application_quotes} akkreditointihakemuksista), {kinds['tavoite-ja-mittari']} "
-            f"tavoite–mittari-esimerkkiä ja {kinds['teema']} teemaa") in page
+    assert (
+        f"Aineistossa on {len(exported['json'])} merkintää: {kinds['lainaus']} lainausta "
+        f"(joista {application_quotes} akkreditointihakemuksista), {kinds['tavoite-ja-mittari']} "
+        f"tavoite–mittari-esimerkkiä ja {kinds['teema']} teemaa"
+    ) in page
 
 
-@pytest.mark.parametrize("vocabulary,folder,field", [("sectors", "sektorit", "sectors"),
-                                                    ("applicant_types", "hakijatyypit", "applicant_types")])
+@pytest.mark.parametrize(
+    "vocabulary,folder,field",
+    [("sectors", "sektorit", "sectors"), ("applicant_types", "hakijatyypit", "applicant_types")],
+)
 def test_counts_match_the_hubs(exported, real_site: Path, vocabulary: str, folder: str, field: str):
     examples = [row for row in exported["json"] if row["kind"] != "teema"]
     hub = (real_site / folder / "index.html").read_text(encoding="utf-8")
@@ -113,8 +120,11 @@ def test_counts_match_the_hubs(exported, real_site: Path, vocabulary: str, folde
         rows = [r for r in examples if (term in r[field] if term != "ei-mainittu" else not r[field])]
         quotes = sum(1 for r in rows if r["kind"] == "lainaus")
         pairs = len(rows) - quotes
-        cells = re.search(rf'<a href="{term}/">[^<]*</a></td>\s*<td>.*?</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>',
-                          hub, re.S)
+        cells = re.search(
+            rf'<a href="{term}/">[^<]*</a></td>\s*<td>.*?</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>',
+            hub,
+            re.S,
+        )
         assert cells, term
         assert (int(cells.group(1)), int(cells.group(2))) == (quotes, pairs), term
         page = text((real_site / folder / term / "index.html").read_text(encoding="utf-8"))
@@ -142,7 +152,9 @@ def test_exports_are_the_same_bytes_on_every_build():
 def test_null_means_not_this_kind_and_empty_means_not_stated(tmp_path: Path):
     rows = {row.id: row for row in opendata.entries(check(renamed_content(tmp_path / "content")).index)}
     assert rows["osallistujamaarat"].sectors == [] and rows["osallistujamaarat"].text is None
-    assert rows["osallisuus"].sectors is None and rows["osallisuus"].priorities == ["osallisuus-ja-monimuotoisuus"]
+    assert rows["osallisuus"].sectors is None and rows["osallisuus"].priorities == [
+        "osallisuus-ja-monimuotoisuus"
+    ]
     assert rows["viestimme-avoimesti"].former_ids == ["viestimme-verkossa"]
     assert rows["viestimme-avoimesti"].url == "lainaukset/viestimme-avoimesti/"
 
@@ -152,6 +164,7 @@ def test_the_json_export_is_indented_utf8_json_of_every_entry():
     data = files[opendata.JSON_FILE]
     rows = opendata.entries(check(FIXTURE_SITE).index)
     # A reader opening the file sees plain JSON with letters, not \u escapes, two-space indents.
-    assert data == (json.dumps(opendata.EXPORT.dump_python(rows, mode="json"), ensure_ascii=False, indent=2)
-                    + "\n").encode("utf-8")
+    assert data == (
+        json.dumps(opendata.EXPORT.dump_python(rows, mode="json"), ensure_ascii=False, indent=2) + "\n"
+    ).encode("utf-8")
     assert "ä".encode() in data and b"\\u00e4" not in data

@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import yaml_load
-
-from generator import permalinks
-from generator.pipeline import check
-
 from conftest import FIXTURE_SITE, REPO, SITE_ADDRESS, mkdocs_build
+from mkdocs.utils.yaml import yaml_load
 from renamed import renamed_content
+
+from generator.pipeline import check
+from generator.site import permalinks
 
 
 def messages(root: Path) -> list[str]:
@@ -68,36 +67,49 @@ def test_a_placeholder_site_url_is_not_a_public_address():
 def test_citation_names_title_source_knowledge_base_and_address():
     content = check(FIXTURE_SITE).index.content
     quote = next(q for q in content.quotes if q.id == "kaikki-mukaan")
-    cite = permalinks.citation(quote, "Testivirasto", 2023, "Testiraportti", site_url="https://esimerkki.fi/kb/")
-    assert cite.text == ("Kaikki mukaan liikkuvuuteen. Lainaus teoksesta: Testivirasto (2023). Testiraportti. "
-                         "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki.")
+    cite = permalinks.citation(
+        quote, "Testivirasto", 2023, "Testiraportti", site_url="https://esimerkki.fi/kb/"
+    )
+    assert cite.text == (
+        "Kaikki mukaan liikkuvuuteen. Lainaus teoksesta: Testivirasto (2023). Testiraportti. "
+        "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki."
+    )
     assert cite.url == "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/"
     pair = content.pairs[0]
     assert permalinks.citation(pair, "T", 2023, "R?").text.startswith(
-        "Osallistujamäärien kasvattaminen. Tavoite ja mittari teoksesta: T (2023). R? ")
+        "Osallistujamäärien kasvattaminen. Tavoite ja mittari teoksesta: T (2023). R? "
+    )
     assert permalinks.citation(pair, "T", 2023, "R").url == "tavoitteet/osallistujamaarat/"
 
 
 def test_entry_pages_carry_the_citation_and_copy_buttons(fixture_site: Path):
     page = (fixture_site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
     assert '<blockquote id="lainaus">' in page
-    assert ("Kaikki mukaan liikkuvuuteen. Lainaus teoksesta: Testivirasto (2023). Testiraportti. "
-            "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. "
-            '<a class="kb-cite-url" href="./">lainaukset/kaikki-mukaan/</a>. Viitattu '
-            '<span class="kb-cite-date">pp.kk.vvvv</span>.') in page
+    assert (
+        "Kaikki mukaan liikkuvuuteen. Lainaus teoksesta: Testivirasto (2023). Testiraportti. "
+        "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. "
+        '<a class="kb-cite-url" href="./">lainaukset/kaikki-mukaan/</a>. Viitattu '
+        '<span class="kb-cite-date">pp.kk.vvvv</span>.'
+    ) in page
     assert '<button type="button" class="md-button" data-kb-copy="link">Kopioi linkki</button>' in page
     assert 'role="status" aria-live="polite"' in page
     for folder, entry in [("tavoitteet", "osallistujamaarat"), ("teemat", "osallisuus")]:
-        assert 'data-kb-copy="citation"' in (fixture_site / folder / entry / "index.html").read_text(encoding="utf-8")
+        assert 'data-kb-copy="citation"' in (fixture_site / folder / entry / "index.html").read_text(
+            encoding="utf-8"
+        )
 
 
 def test_hostile_title_is_escaped_in_the_citation(content: Path, tmp_path: Path):
-    edit(content, "quotes/kaikki-mukaan.yml", "title: Kaikki mukaan liikkuvuuteen",
-         'title: "<script>alert(1)</script> & \\"x\\""')
+    edit(
+        content,
+        "quotes/kaikki-mukaan.yml",
+        "title: Kaikki mukaan liikkuvuuteen",
+        'title: "<script>alert(1)</script> & \\"x\\""',
+    )
     site = tmp_path / "site"
     assert mkdocs_build(site, content).returncode == 0
     page = (site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
-    body = page[page.index("<body"):]
+    body = page[page.index("<body") :]
     assert "<script>alert" not in body
     assert '<p class="kb-cite-text">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;.' in page
 
@@ -108,7 +120,8 @@ def test_a_former_id_of_a_term_is_never_reused(tmp_path: Path):
     line = line_of(content, "vocabularies/sectors.yml", "former_ids: [yleissivistava]")
     assert messages(content) == [
         f"sectors.yml:{line}:16: aiempi tunniste 'yleissivistava' on sanastossa käytössä tai varattu; "
-        "tunnistetta ei voi käyttää uudelleen"]
+        "tunnistetta ei voi käyttää uudelleen"
+    ]
 
 
 def test_ids_that_would_replace_a_listing_page_are_reserved(content: Path):
@@ -117,9 +130,14 @@ def test_ids_that_would_replace_a_listing_page_are_reserved(content: Path):
     found = messages(content)
     quote = line_of(content, "quotes/kaikki-mukaan.yml", "former_ids: [index]")
     sector = line_of(content, "vocabularies/sectors.yml", "id: ei-mainittu")
-    assert f"kaikki-mukaan.yml:{quote}:14: tunniste 'index' on varattu luettelosivun osoitteeksi; valitse toinen" in found
-    assert (f"sectors.yml:{sector}:7: tunniste 'ei-mainittu' on varattu sivun 'Ei mainittu lähteessä' "
-            "osoitteeksi; valitse toinen") in found
+    assert (
+        f"kaikki-mukaan.yml:{quote}:14: tunniste 'index' on varattu luettelosivun osoitteeksi; valitse toinen"
+        in found
+    )
+    assert (
+        f"sectors.yml:{sector}:7: tunniste 'ei-mainittu' on varattu sivun 'Ei mainittu lähteessä' "
+        "osoitteeksi; valitse toinen"
+    ) in found
 
 
 def repo_config() -> dict:
@@ -154,8 +172,9 @@ def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
     assert "aiemman tunnisteen osoitteessa on myös sivu: lainaukset/viestimme-verkossa.md" in done.stderr
 
 
-def test_the_citation_shows_the_address_only_when_the_build_has_one(fixture_site: Path,
-                                                                    addressed_fixture_site: Path):
+def test_the_citation_shows_the_address_only_when_the_build_has_one(
+    fixture_site: Path, addressed_fixture_site: Path
+):
     def shown(site: Path) -> str:
         page = (site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
         return page.split('class="kb-cite-url" href="./">')[1].split("<")[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.morphology import analyser, words
-from generator.query_forms import shard_of, table, write
+from generator.search.morphology import analyser, words
+from generator.search.query_forms import shard_of, table, write
 
 
 def test_forms_whose_base_form_differs_are_listed_once():

@@ -8,10 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURE_SITE
 
 from generator.pipeline import build_pages
-
-from conftest import FIXTURE_SITE
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = build_pages(FIXTURE_SITE).pages or {}

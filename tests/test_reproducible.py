@@ -44,7 +44,11 @@ def first_difference(a: bytes, b: bytes) -> str:
         lines = difflib.unified_diff(a.decode().splitlines(), b.decode().splitlines(), lineterm="", n=1)
         return "\n".join(list(lines)[:12])
     except UnicodeDecodeError:
-        at = next(i for i, (x, y) in enumerate(zip(a, b)) if x != y) if len(a) == len(b) else min(len(a), len(b))
+        at = (
+            next(i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y)
+            if len(a) == len(b)
+            else min(len(a), len(b))
+        )
         return f"binary, sizes {len(a)} and {len(b)}, first difference at byte {at}"
 
 
@@ -58,8 +62,8 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch):
     assert not differing, "\n\n".join(f"{n}:\n{first_difference(first[n], second[n])}" for n in differing[:5])
 
     # The timestamps that are there come from SOURCE_DATE_EPOCH, not from the clock.
-    day = datetime.datetime.fromtimestamp(EPOCH, datetime.timezone.utc).date()
+    day = datetime.datetime.fromtimestamp(EPOCH, datetime.UTC).date()
     assert f"<lastmod>{day.isoformat()}</lastmod>" in first["sitemap.xml"].decode()
     mtime = struct.unpack("<I", first["sitemap.xml.gz"][4:8])[0]
-    assert datetime.datetime.fromtimestamp(mtime, datetime.timezone.utc).date() == day
+    assert datetime.datetime.fromtimestamp(mtime, datetime.UTC).date() == day
     assert gzip.decompress(first["sitemap.xml.gz"]) == first["sitemap.xml"]

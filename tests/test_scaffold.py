@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from generator import model as m
-from generator.scaffold import MODELS, slug
-
 from conftest import REPO
+
+from generator.content import model as m
+from generator.editors.scaffold import slug
 
 FILLED = {  # what an editor writes in place of each placeholder
     '"TÄYTÄ: true tai false"': "true",
@@ -39,27 +38,38 @@ def keys(model, data: dict) -> None:
             keys(field.annotation, data[name])
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Hyvä käytäntö: Åbo & Öljy – osallisuus! (2024)", "hyva-kaytanto-abo-oljy-osallisuus-2024"),
-    ("  Johdon   sitoutuminen ", "johdon-sitoutuminen"),
-    ("Yksi kaksi kolme neljä viisi kuusi seitsemän", "yksi-kaksi-kolme-nelja-viisi-kuusi"),
-    ("Café Øresund – KV-polku", "cafe-oresund-kv-polku"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Hyvä käytäntö: Åbo & Öljy – osallisuus! (2024)", "hyva-kaytanto-abo-oljy-osallisuus-2024"),
+        ("  Johdon   sitoutuminen ", "johdon-sitoutuminen"),
+        ("Yksi kaksi kolme neljä viisi kuusi seitsemän", "yksi-kaksi-kolme-nelja-viisi-kuusi"),
+        ("Café Øresund – KV-polku", "cafe-oresund-kv-polku"),
+    ],
+)
 def test_slug(title: str, expected: str):
     assert slug(title) == expected
 
 
-@pytest.mark.parametrize(("kind", "folder", "model"), [
-    ("lainaus", "quotes", m.Quote), ("pair", "pairs", m.Pair), ("teema", "themes", m.Theme),
-])
+@pytest.mark.parametrize(
+    ("kind", "folder", "model"),
+    [
+        ("lainaus", "quotes", m.Quote),
+        ("pair", "pairs", m.Pair),
+        ("teema", "themes", m.Theme),
+    ],
+)
 def test_new_entry_fails_until_filled_then_passes(run_cli, content: Path, kind: str, folder: str, model):
     themes = [] if folder == "themes" else ["--theme", "osallisuus", "--theme", "viestinta"]
     code, out, err = run_cli("new", kind, "--title", "Uusi hyvä käytäntö", *themes, "--content", str(content))
     path = content / folder / "uusi-hyva-kaytanto.yml"
     assert (code, out) == (0, f"{path}\n"), err
     text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == f"# yaml-language-server: $schema={os.path.relpath(REPO / 'schemas', path.parent)}/" \
+    assert (
+        text.splitlines()[0]
+        == f"# yaml-language-server: $schema={os.path.relpath(REPO / 'schemas', path.parent)}/"
         f"{'quote' if folder == 'quotes' else 'pair' if folder == 'pairs' else 'theme'}.schema.json"
+    )
     data = yaml.safe_load(text)
     keys(model, data)
     assert data["id"] == "uusi-hyva-kaytanto"
@@ -108,29 +118,44 @@ def test_taken_ids_and_former_ids_get_a_number(run_cli, content: Path):
 
 def test_unknown_theme_is_a_usage_error_with_a_suggestion(run_cli, content: Path):
     before = sorted(content.rglob("*"))
-    code, out, err = run_cli("new", "quote", "--title", "X", "--theme", "osalisuus", "--content", str(content))
+    code, out, err = run_cli(
+        "new", "quote", "--title", "X", "--theme", "osalisuus", "--content", str(content)
+    )
     assert (code, out) == (2, "")
-    assert err == ("virhe: teemaa 'osalisuus' ei ole (tunnetut: osallisuus, viestinta); "
-                   "tarkoititko 'osallisuus'?\n")
+    assert err == (
+        "virhe: teemaa 'osalisuus' ei ole (tunnetut: osallisuus, viestinta); tarkoititko 'osallisuus'?\n"
+    )
     assert sorted(content.rglob("*")) == before
 
 
 def test_usage_errors(run_cli, content: Path):
-    assert run_cli("new", "quote", "--content", str(content)) == (2, "", 'virhe: anna otsikko: --title "Otsikko"\n')
+    assert run_cli("new", "quote", "--content", str(content)) == (
+        2,
+        "",
+        'virhe: anna otsikko: --title "Otsikko"\n',
+    )
     code, _, err = run_cli("new", "theme", "--title", "X", "--theme", "osallisuus", "--content", str(content))
     assert (code, err) == (2, "virhe: --theme sopii vain lainauksille ja pareille\n")
     code, _, err = run_cli("new", "quote", "--title", "!!!", "--content", str(content))
-    assert (code, err) == (2, "virhe: otsikosta '!!!' ei saa tunnistetta; kirjoita otsikkoon kirjaimia tai numeroita\n")
+    assert (code, err) == (
+        2,
+        "virhe: otsikosta '!!!' ei saa tunnistetta; kirjoita otsikkoon kirjaimia tai numeroita\n",
+    )
     assert run_cli("new", "lainuas", "--title", "X", "--content", str(content))[0] == 2
 
 
 def test_title_is_asked_on_a_terminal(content: Path):
     main, terminal = pty.openpty()
     try:
-        done = subprocess.Popen([sys.executable, "-m", "generator", "new", "teema", "--content", str(content)],
-                                cwd=REPO, stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
-        os.write(main, "Uusi teema\n".encode())
+        done = subprocess.Popen(
+            [sys.executable, "-m", "generator", "new", "teema", "--content", str(content)],
+            cwd=REPO,
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        os.write(main, b"Uusi teema\n")
         out, err = done.communicate(timeout=30)
     finally:
         os.close(main)

@@ -10,10 +10,9 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import REPO, mkdocs_build
 
 from generator.pipeline import check
-
-from conftest import REPO, mkdocs_build
 
 _spec = importlib.util.spec_from_file_location("synth", REPO / "benchmarks" / "synth.py")
 synth = importlib.util.module_from_spec(_spec)
@@ -48,8 +47,11 @@ def test_synthetic_site_builds_strict_with_a_page_per_entry(corpus: Path, tmp_pa
     assert done.returncode == 0, done.stderr
     index = check(corpus).index
     folders = {"Quote": "lainaukset", "Pair": "tavoitteet", "Theme": "teemat"}
-    missing = [e.id for e in index.examples + index.themes
-               if not (site / folders[type(e).__name__] / e.id / "index.html").is_file()]
+    missing = [
+        e.id
+        for e in index.examples + index.themes
+        if not (site / folders[type(e).__name__] / e.id / "index.html").is_file()
+    ]
     assert missing == []
     listing = (site / "lainaukset" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="{q.id}/"' in listing for q in index.content.quotes)

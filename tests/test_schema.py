@@ -7,11 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from generator import schema
-from generator.load import discover, load_tree
-
 from conftest import FIXTURE_SITE, REPO
+
+from generator.content.load import discover, load_tree
+from generator.editors import schemas as schema
 
 SCHEMAS = REPO / "schemas"
 
@@ -55,16 +54,27 @@ def test_schemas_accept_all_content(root: Path):
 
 def test_schemas_underline_typical_mistakes():
     quote = {
-        "id": "Iso-Kirjain", "title": "Otsikko", "text": "Teksti", "origin": "hakemuss", "sectors": [],
-        "applicant_types": [], "themes": {"osallisuus": 1}, "source": {"document": "x", "sektion": "y"},
+        "id": "Iso-Kirjain",
+        "title": "Otsikko",
+        "text": "Teksti",
+        "origin": "hakemuss",
+        "sectors": [],
+        "applicant_types": [],
+        "themes": {"osallisuus": 1},
+        "source": {"document": "x", "sektion": "y"},
         "contxt": "z",
     }
     errors = sorted(
         (".".join(map(str, e.absolute_path)), e.validator) for e in validator("quote").iter_errors(quote)
     )
     assert errors == [
-        ("", "additionalProperties"), ("", "required"), ("id", "pattern"), ("origin", "enum"),
-        ("source", "additionalProperties"), ("source", "required"), ("themes", "type"),
+        ("", "additionalProperties"),
+        ("", "required"),
+        ("id", "pattern"),
+        ("origin", "enum"),
+        ("source", "additionalProperties"),
+        ("source", "required"),
+        ("themes", "type"),
     ]
 
 
@@ -72,12 +82,15 @@ def test_schemas_command_writes_and_checks(run_cli, tmp_path: Path):
     out = tmp_path / "schemas"
     code, stdout, _ = run_cli("schemas", "--check", "--out", str(out))
     assert code == 1
-    assert stdout.splitlines()[0] == (f"{out}/quote.schema.json:1:1: skeema ei vastaa mallia "
-                                      "(generator/model.py); aja python -m generator schemas")
+    assert stdout.splitlines()[0] == (
+        f"{out}/quote.schema.json:1:1: skeema ei vastaa mallia "
+        "(generator/content/model.py); aja python -m generator schemas"
+    )
     assert run_cli("schemas", "--out", str(out))[0] == 0
     assert run_cli("schemas", "--check", "--out", str(out)) == (0, "", "")
     assert (out / "pair.schema.json").read_text(encoding="utf-8") == (SCHEMAS / "pair.schema.json").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("root", [REPO / "practices", FIXTURE_SITE], ids=["practices", "fixture"])

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import cbor2
 
-from generator.search_bundle import SIGNATURE, stabilise
+from generator.search.bundle import SIGNATURE, stabilise
 
 
 def files(bundle: Path) -> dict[str, bytes]:
-    return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(bundle).as_posix(): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()
+    }
 
 
 def test_shuffled_filters_are_written_back_identically(fixture_site: Path, tmp_path: Path):
@@ -23,7 +25,7 @@ def test_shuffled_filters_are_written_back_identically(fixture_site: Path, tmp_p
     assert canonical == files(fixture_site / "pagefind")  # the build already stabilised it
 
     for path in (bundle / "filter").glob("*.pf_filter"):  # what another Pagefind run may write
-        name, values = cbor2.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE):])
+        name, values = cbor2.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE) :])
         path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([name, values[::-1]])))
         path.rename(path.with_name("fi_0000000.pf_filter"))
         break

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.facets import records
-from generator.morphology import analyser
-from generator.pipeline import check
-from generator.search_index import TERMS_MARK, prepare, site_pages
-
 from conftest import FIXTURE_SITE
+
+from generator.pipeline import check
+from generator.search.morphology import analyser
+from generator.search.prepare import TERMS_MARK, prepare, site_pages
+from generator.site.facets import records
 
 PAGE = """<html lang="fi"><body><nav>Valikko</nav>
 <article class="md-content__inner md-typeset">
@@ -30,12 +30,14 @@ def test_a_page_is_prepared_with_its_article_filters_metadata_and_base_forms():
     page = prepare(PAGE, "lainaukset/kaikki-mukaan/", record, analyser("voikko"))
     html = page.html
     assert page.url == "lainaukset/kaikki-mukaan/"
-    assert "<article class=\"md-content__inner md-typeset\" data-pagefind-body>" in html
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in html
     assert "Valikko" not in html and "Alatunniste" not in html and "&para;" not in html
-    assert '<p data-pagefind-ignore><em>Lainaus hakemuksesta' in html
+    assert "<p data-pagefind-ignore><em>Lainaus hakemuksesta" in html
     assert '<p data-pagefind-ignore class="kb-print-only kb-print-site">' in html
     assert '<div data-pagefind-ignore><h2 id="viittaa">' in html  # the citation and the related list
-    assert html.index('<div data-pagefind-ignore><h2 id="viittaa">') < html.index("samankaltaisia-esimerkkeja")
+    assert html.index('<div data-pagefind-ignore><h2 id="viittaa">') < html.index(
+        "samankaltaisia-esimerkkeja"
+    )
     block = html.split(f'<div data-pagefind-weight="0.5">{TERMS_MARK} ')[1].split("</div>")[0].split()
     assert {"opettaja", "taito", "hanke", "suunnitelma", "hankesuunnitelma"} <= set(block)
     assert "toinen" not in block  # the related list is not the page's text

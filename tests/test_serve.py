@@ -41,17 +41,30 @@ def test_serve_reloads_after_a_yaml_edit(content: Path):
     port = free_port()
     env = dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}",
-         "--livereload"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--livereload",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         url = f"http://127.0.0.1:{port}/lainaukset/kaikki-mukaan/"
         page = wait_for(url, "Kaikki mukaan liikkuvuuteen")
         assert "livereload" in page  # the script that refreshes the browser on rebuild
         quote = content / "quotes" / "kaikki-mukaan.yml"
-        quote.write_text(quote.read_text(encoding="utf-8").replace(
-            "title: Kaikki mukaan liikkuvuuteen", "title: Muokattu otsikko"), encoding="utf-8")
+        quote.write_text(
+            quote.read_text(encoding="utf-8").replace(
+                "title: Kaikki mukaan liikkuvuuteen", "title: Muokattu otsikko"
+            ),
+            encoding="utf-8",
+        )
         wait_for(url, "Muokattu otsikko")
     finally:
         server.terminate()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from generator.pipeline import check
-
 from conftest import FIXTURE_SITE, mkdocs_build, write_tree
+
+from generator.pipeline import check
 
 
 def test_fixture_site_has_a_page_per_entry(fixture_site: Path):
@@ -35,12 +34,20 @@ def test_broken_content_fails_with_position_and_keeps_the_previous_site(tmp_path
     site = tmp_path / "site"
     assert mkdocs_build(site, content).returncode == 0
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    write_tree(content, {"quotes/viestimme-avoimesti.yml": (FIXTURE_SITE / "quotes" / "viestimme-avoimesti.yml")
-               .read_text(encoding="utf-8").replace("themes: [viestinta, osallisuus]", "themes: [viestintä]")})
+    write_tree(
+        content,
+        {
+            "quotes/viestimme-avoimesti.yml": (FIXTURE_SITE / "quotes" / "viestimme-avoimesti.yml")
+            .read_text(encoding="utf-8")
+            .replace("themes: [viestinta, osallisuus]", "themes: [viestintä]")
+        },
+    )
     done = mkdocs_build(site, content)
     assert done.returncode == 1
-    assert (f"ERROR   -  {content}/quotes/viestimme-avoimesti.yml:7:10: kentän 'themes[1]' arvo "
-            "'viestintä' ei kelpaa tunnisteeksi") in done.stderr
+    assert (
+        f"ERROR   -  {content}/quotes/viestimme-avoimesti.yml:7:10: kentän 'themes[1]' arvo "
+        "'viestintä' ei kelpaa tunnisteeksi"
+    ) in done.stderr
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 
@@ -48,7 +55,6 @@ def test_broken_content_fails_with_position_and_keeps_the_previous_site(tmp_path
 def test_generated_markdown_is_never_written_into_the_repository(fixture_site: Path):
     docs = Path(__file__).resolve().parent.parent / "docs"
     assert not (docs / "lainaukset").exists() and not (docs / "teemat").exists()
-
 
 
 def test_a_build_leaves_nothing_frozen_from_the_garbage_collector(tmp_path: Path, monkeypatch):

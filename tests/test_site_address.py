@@ -27,9 +27,12 @@ def test_a_build_without_an_address_names_none(fixture_site: Path):
     assert "lainaukset/kaikki-mukaan/" in built
     assert [rel for rel, html in built.items() if CANONICAL.search(html) or "kb-print-url" in html] == []
     assert LOC.findall((fixture_site / "sitemap.xml").read_text(encoding="utf-8")) == []
-    made_up = [p.relative_to(fixture_site).as_posix() for p in fixture_site.rglob("*")
-               if p.suffix in {".html", ".xml", ".json", ".csv"}  # our output, not the engines' code
-               and re.search(r"https?://(www\.)?example\.(invalid|org|com)", p.read_text(encoding="utf-8"))]
+    made_up = [
+        p.relative_to(fixture_site).as_posix()
+        for p in fixture_site.rglob("*")
+        if p.suffix in {".html", ".xml", ".json", ".csv"}  # our output, not the engines' code
+        and re.search(r"https?://(www\.)?example\.(invalid|org|com)", p.read_text(encoding="utf-8"))
+    ]
     assert made_up == []
 
 

@@ -8,13 +8,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURE_SITE, mkdocs_build
 
-PAYLOAD = ('</title><script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) '
-           '<a href="javascript:alert(1)">a</a>')
-PIECES = ["</title><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-          '<a href="javascript:alert(1)">a</a>']
+PAYLOAD = (
+    "</title><script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
+    '<a href="javascript:alert(1)">a</a>'
+)
+PIECES = [
+    "</title><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    '<a href="javascript:alert(1)">a</a>',
+]
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
 
@@ -27,6 +32,7 @@ def edit(root: Path, rel: str, change) -> None:
 
 def poison(root: Path) -> None:
     """The payload in every text field that reaches a page (and in a section title, which is a heading)."""
+
     def quote(d):
         d.update(title=f"Lainaus {PAYLOAD}", text=f"{PAYLOAD}\n{PAYLOAD}\n\n{PAYLOAD}", context=PAYLOAD)
         d["source"]["section"] = PAYLOAD
@@ -36,12 +42,21 @@ def poison(root: Path) -> None:
         d["annotation"]["note"] = PAYLOAD
 
     def theme(d):
-        d.update(title=f"Teema {PAYLOAD}", summary=PAYLOAD, guidance=f"{PAYLOAD}\n\n- {PAYLOAD}\n\n**{PAYLOAD}**",
-                 sections=[PAYLOAD])
+        d.update(
+            title=f"Teema {PAYLOAD}",
+            summary=PAYLOAD,
+            guidance=f"{PAYLOAD}\n\n- {PAYLOAD}\n\n**{PAYLOAD}**",
+            sections=[PAYLOAD],
+        )
 
     def source(d):
-        d[0].update(title=f"Lähde {PAYLOAD}", publisher=PAYLOAD, note=PAYLOAD,
-                    url="https://example.org/raportti?a=1&b=2", sections=[PAYLOAD, "Toinen luku"])
+        d[0].update(
+            title=f"Lähde {PAYLOAD}",
+            publisher=PAYLOAD,
+            note=PAYLOAD,
+            url="https://example.org/raportti?a=1&b=2",
+            sections=[PAYLOAD, "Toinen luku"],
+        )
 
     def label(d):
         d[0]["label"] = f"Nimi {PAYLOAD}"
@@ -101,17 +116,27 @@ def test_no_markup_from_content_anywhere(hostile_site: Path):
         for tag, attrs in page.elements:
             where = f"{path.relative_to(hostile_site)}: <{tag} {attrs}>"
             assert not any(name.startswith("on") for name in attrs), where
-            assert not any(name in URL_ATTRIBUTES and (value or "").strip().lower().startswith("javascript:")
-                           for name, value in attrs.items()), where
+            assert not any(
+                name in URL_ATTRIBUTES and (value or "").strip().lower().startswith("javascript:")
+                for name, value in attrs.items()
+            ), where
             assert not (tag == "img" and attrs.get("src") == "x"), where
             assert ":" not in tag, where
         assert not any("alert(1)" in script for script in page.scripts), path
 
 
-@pytest.mark.parametrize("page", [
-    "lainaukset/kaikki-mukaan/index.html", "lainaukset/index.html", "tavoitteet/osallistujamaarat/index.html",
-    "teemat/osallisuus/index.html", "teemat/index.html", "index.html", "tietoa/index.html",
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "lainaukset/kaikki-mukaan/index.html",
+        "lainaukset/index.html",
+        "tavoitteet/osallistujamaarat/index.html",
+        "teemat/osallisuus/index.html",
+        "teemat/index.html",
+        "index.html",
+        "tietoa/index.html",
+    ],
+)
 def test_the_reader_sees_the_html_as_text(hostile_site: Path, page: str):
     text = " ".join(" ".join(parse(hostile_site / page).text).split())
     for piece in PIECES:

@@ -6,10 +6,19 @@ import posixpath
 
 import pytest
 
-from generator import urls
+from generator.site import urls
 
-PAGES = ["index.md", "tietoa.md", "lainaukset/index.md", "lainaukset/a.md", "tavoitteet/b.md",
-         "teemat/index.md", "teemat/c.md", "x/y/z.md", "x/w.md"]
+PAGES = [
+    "index.md",
+    "tietoa.md",
+    "lainaukset/index.md",
+    "lainaukset/a.md",
+    "tavoitteet/b.md",
+    "teemat/index.md",
+    "teemat/c.md",
+    "x/y/z.md",
+    "x/w.md",
+]
 
 
 @pytest.mark.parametrize("from_page", PAGES)

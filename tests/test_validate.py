@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pipeline import check
-
 from conftest import write_tree
+
+from generator.pipeline import check
 
 QUOTE = "quotes/kaikki-mukaan.yml"
 
@@ -96,16 +96,19 @@ def test_former_id_still_in_use(content: Path):
     edit(content, QUOTE, "context:", "former_ids: [viestimme-avoimesti]\ncontext:")
     found = messages(content)
     assert len(found) == 1
-    assert found[0].startswith("kaikki-mukaan.yml:16:14: aiempi tunniste 'viestimme-avoimesti' on edelleen "
-                               "käytössä tiedostossa ")
+    assert found[0].startswith(
+        "kaikki-mukaan.yml:16:14: aiempi tunniste 'viestimme-avoimesti' on edelleen käytössä tiedostossa "
+    )
 
 
 def test_missing_vocabulary_file(content: Path):
     (content / "vocabularies" / "priorities.yml").unlink()
     found = messages(content)
     assert "priorities.yml:1:1: sanastotiedosto puuttuu: vocabularies/priorities.yml" in found
-    assert ("osallisuus.yml:15:14: painopiste 'osallisuus-ja-monimuotoisuus' ei ole määritelty "
-            "(tunnetut: ei yhtään)") in found
+    assert (
+        "osallisuus.yml:15:14: painopiste 'osallisuus-ja-monimuotoisuus' ei ole määritelty "
+        "(tunnetut: ei yhtään)"
+    ) in found
 
 
 def test_all_problems_of_a_run_at_once_sorted(content: Path):

@@ -143,4 +143,6 @@ def tab_cycle(page, limit: int = 400) -> list[Focus]:
         if stops and here.id is not None and here.id == stops[0].id:
             return stops
         stops.append(here)
-    raise AssertionError(f"focus did not come back round in {limit} Tab presses: {[s.label for s in stops[-5:]]}")
+    raise AssertionError(
+        f"focus did not come back round in {limit} Tab presses: {[s.label for s in stops[-5:]]}"
+    )

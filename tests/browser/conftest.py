@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from find_browser import BrowserNotFound, find_browser  # noqa: E402
+from find_browser import BrowserNotFound, find_browser
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

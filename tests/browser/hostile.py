@@ -12,16 +12,16 @@ from pathlib import Path
 
 import yaml
 
-ATTRIBUTE_LIST = '{: onclick="window.kbPwned = \'attr\'; alert(\'attr\')" data-kb-injected }'
+ATTRIBUTE_LIST = "{: onclick=\"window.kbPwned = 'attr'; alert('attr')\" data-kb-injected }"
 """Markdown's attr_list extension would add these attributes to the paragraph it ends."""
 
 PAYLOADS = (
     '<script data-kb-injected>window.kbPwned = "script"; alert("script")</script>',
     '</title></textarea></noscript><script data-kb-injected>window.kbPwned = "close"; alert("close")</script>',
-    '<img data-kb-injected src=x onerror="window.kbPwned = \'img\'; alert(\'img\')">',
-    '"><svg data-kb-injected onload="window.kbPwned = \'svg\'; alert(\'svg\')">',
+    "<img data-kb-injected src=x onerror=\"window.kbPwned = 'img'; alert('img')\">",
+    "\"><svg data-kb-injected onload=\"window.kbPwned = 'svg'; alert('svg')\">",
     "'><iframe data-kb-injected srcdoc=\"<script>parent.kbPwned='iframe'</script>\"></iframe>",
-    '<a data-kb-injected href="javascript:alert(\'a\')">html-linkki</a>',
+    "<a data-kb-injected href=\"javascript:alert('a')\">html-linkki</a>",
     "[md-linkki](javascript:alert('md'))",
     "![md-kuva](x \"onerror=alert('kuva')\")",
     "<javascript:alert('autolink')>",
@@ -50,16 +50,18 @@ def write_hostile_tree(root: Path) -> Path:
         "vocabularies/applicant-types.yml": [_term("organisaatio", "hakijatyyppi")],
         "vocabularies/quality-standards.yml": [_term("laatu", "laatustandardi")],
         "vocabularies/priorities.yml": [_term("painopiste", "painopiste")],
-        "vocabularies/sources.yml": [{
-            "id": source_id,
-            "title": hostile("lähteen nimi"),
-            "publisher": hostile("julkaisija"),
-            "year": 2023,
-            # A javascript: or otherwise odd url is refused by validation (tests/test_hostile.py).
-            "url": "https://example.invalid/lahde",
-            "sections": [section],
-            "note": hostile("huomautus"),
-        }],
+        "vocabularies/sources.yml": [
+            {
+                "id": source_id,
+                "title": hostile("lähteen nimi"),
+                "publisher": hostile("julkaisija"),
+                "year": 2023,
+                # A javascript: or otherwise odd url is refused by validation (tests/test_hostile.py).
+                "url": "https://example.invalid/lahde",
+                "sections": [section],
+                "note": hostile("huomautus"),
+            }
+        ],
         "quotes/vihamielinen-lainaus.yml": {
             "id": "vihamielinen-lainaus",
             "title": hostile("lainauksen otsikko"),
@@ -80,9 +82,15 @@ def write_hostile_tree(root: Path) -> Path:
             "themes": ["vihamielinen-teema"],
             "source": {"document": source_id, "section": section},
             "annotation": {
-                "data_source": True, "collection": False, "responsible": True, "timing": False,
-                "processing": True, "reporting": False, "evaluation": True,
-                "measure_type": "molemmat", "note": hostile("toimituksen huomio"),
+                "data_source": True,
+                "collection": False,
+                "responsible": True,
+                "timing": False,
+                "processing": True,
+                "reporting": False,
+                "evaluation": True,
+                "measure_type": "molemmat",
+                "note": hostile("toimituksen huomio"),
             },
         },
         "themes/vihamielinen-teema.yml": {
@@ -91,30 +99,41 @@ def write_hostile_tree(root: Path) -> Path:
             "summary": hostile("tiivistelmä"),
             # Prose keeps Markdown paragraphs, so it also gets an attribute list where Markdown
             # would apply one: alone on the last line of a paragraph.
-            "guidance": hostile("ohjeistus", multiline=True) + "\n\n" + hostile("ohjeistuksen kappale")
-            + "\n\nKappale, jolle yritetään antaa attribuutteja\n" + ATTRIBUTE_LIST,
+            "guidance": hostile("ohjeistus", multiline=True)
+            + "\n\n"
+            + hostile("ohjeistuksen kappale")
+            + "\n\nKappale, jolle yritetään antaa attribuutteja\n"
+            + ATTRIBUTE_LIST,
             "order": 1,
             "source": source_id,
             "sections": [section],
             "quality_standards": ["laatu"],
             "priorities": ["painopiste"],
         },
-        "glossary.yml": {"terms": [{
-            "id": "vihamielinen-termi",
-            "term": hostile("termi"),
-            "definition": hostile("määritelmä"),
-            "forms": [hostile("taivutusmuoto")],
-        }]},
-        "statistics.yml": {"figures": [{
-            "id": "vihamielinen-luku",
-            "years": [2020],
-            "sector": "yleissivistava",
-            "measure": "hakijat",
-            "value": 1,
-            "unit": "lkm",
-            "source": {"document": source_id, "section": section},
-            "statement": hostile("lähteen virke"),
-        }]},
+        "glossary.yml": {
+            "terms": [
+                {
+                    "id": "vihamielinen-termi",
+                    "term": hostile("termi"),
+                    "definition": hostile("määritelmä"),
+                    "forms": [hostile("taivutusmuoto")],
+                }
+            ]
+        },
+        "statistics.yml": {
+            "figures": [
+                {
+                    "id": "vihamielinen-luku",
+                    "years": [2020],
+                    "sector": "yleissivistava",
+                    "measure": "hakijat",
+                    "value": 1,
+                    "unit": "lkm",
+                    "source": {"document": source_id, "section": section},
+                    "statement": hostile("lähteen virke"),
+                }
+            ]
+        },
         "checklist.yml": {
             "source": source_id,
             "questions": [_item("kysymys", section)],
@@ -124,14 +143,19 @@ def write_hostile_tree(root: Path) -> Path:
     for rel, data in files.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
-                        encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+        )
     return root
 
 
 def _term(id_: str, kind: str) -> dict:
-    return {"id": id_, "label": hostile(f"{kind} nimi"), "description": hostile(f"{kind} kuvaus"),
-            "group": hostile(f"{kind} ryhmä")}
+    return {
+        "id": id_,
+        "label": hostile(f"{kind} nimi"),
+        "description": hostile(f"{kind} kuvaus"),
+        "group": hostile(f"{kind} ryhmä"),
+    }
 
 
 def _item(kind: str, section: str) -> dict:

@@ -47,8 +47,10 @@ class Summary:
 
     def __str__(self) -> str:
         cats = ", ".join(f"{c} {hit}/{n}" for c, (hit, n) in sorted(self.by_category.items()))
-        return (f"recall@{TOP} {self.recall:.3f} ({round(self.recall * self.queries)}/{self.queries}), "
-                f"MRR {self.mrr:.3f}; {cats}")
+        return (
+            f"recall@{TOP} {self.recall:.3f} ({round(self.recall * self.queries)}/{self.queries}), "
+            f"MRR {self.mrr:.3f}; {cats}"
+        )
 
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
@@ -70,9 +72,14 @@ def run(page, queries: list[dict], options: dict | None = None) -> list[Outcome]
         [[q["q"] for q in queries], {"limit": DEPTH, **(options or {})}],
     )
     return [
-        Outcome(q["q"], q["category"], q.get("batch", 1), tuple(u.rstrip("/") for u in q["expect"]),
-                tuple(u.rstrip("/") for u in got))
-        for q, got in zip(queries, answers)
+        Outcome(
+            q["q"],
+            q["category"],
+            q.get("batch", 1),
+            tuple(u.rstrip("/") for u in q["expect"]),
+            tuple(u.rstrip("/") for u in got),
+        )
+        for q, got in zip(queries, answers, strict=True)
     ]
 
 
@@ -91,5 +98,8 @@ def summarise(outcomes: list[Outcome]) -> Summary:
 
 
 def misses(outcomes: list[Outcome]) -> list[str]:
-    return [f"{o.query!r}: odotettiin {', '.join(o.expected)}; saatiin {', '.join(o.got[:TOP]) or '–'}"
-            for o in outcomes if not o.answered]
+    return [
+        f"{o.query!r}: odotettiin {', '.join(o.expected)}; saatiin {', '.join(o.got[:TOP]) or '–'}"
+        for o in outcomes
+        if not o.answered
+    ]

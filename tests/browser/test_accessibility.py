@@ -56,7 +56,9 @@ def covered(kind: str) -> bool:
 
 def test_every_kind_of_page_is_listed(real_site: Path):
     missing = sorted(k for k in page_kinds(real_site) if not covered(k))
-    hint = "; ".join(f'Page("{k.strip("/*") or "etusivu"}", "{k.replace("*", "<tunniste>/")}")' for k in missing)
+    hint = "; ".join(
+        f'Page("{k.strip("/*") or "etusivu"}", "{k.replace("*", "<tunniste>/")}")' for k in missing
+    )
     assert not missing, f"sivuja ei tarkisteta selaimessa: {missing}. Lisää tests/browser/pages.py: {hint}"
 
 

@@ -11,12 +11,11 @@ from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
-from generator.index import UNSTATED
-from generator.model import Pair, Quote
-from generator.pipeline import check
-
 from conftest import REPO
+
+from generator.content.index import UNSTATED
+from generator.content.model import Pair, Quote
+from generator.pipeline import check
 
 pytestmark = pytest.mark.browser
 
@@ -30,17 +29,27 @@ def entries() -> list[dict]:
     assert index is not None
     out = []
     for e in index.examples:
-        out.append({
-            "path": ("lainaukset/" if isinstance(e, Quote) else "tavoitteet/") + e.id,
-            "laji": ["lainaus" if isinstance(e, Quote) else "tavoite"],
-            "sektori": list(e.sectors) or [UNSTATED],
-            "hakija": list(e.applicant_types) or [UNSTATED],
-            "teema": list(e.themes),
-            "standardi": list(e.quality_standards),
-        })
+        out.append(
+            {
+                "path": ("lainaukset/" if isinstance(e, Quote) else "tavoitteet/") + e.id,
+                "laji": ["lainaus" if isinstance(e, Quote) else "tavoite"],
+                "sektori": list(e.sectors) or [UNSTATED],
+                "hakija": list(e.applicant_types) or [UNSTATED],
+                "teema": list(e.themes),
+                "standardi": list(e.quality_standards),
+            }
+        )
     for t in index.themes:
-        out.append({"path": "teemat/" + t.id, "laji": ["teema"], "sektori": [], "hakija": [],
-                    "teema": [t.id], "standardi": list(t.quality_standards)})
+        out.append(
+            {
+                "path": "teemat/" + t.id,
+                "laji": ["teema"],
+                "sektori": [],
+                "hakija": [],
+                "teema": [t.id],
+                "standardi": list(t.quality_standards),
+            }
+        )
     # The same totals the index's own buckets give.
     assert sum(1 for e in out if "lainaus" in e["laji"]) == sum(isinstance(e, Quote) for e in index.examples)
     assert sum(1 for e in out if "tavoite" in e["laji"]) == sum(isinstance(e, Pair) for e in index.examples)
@@ -53,9 +62,13 @@ def entries() -> list[dict]:
 
 def expected_counts(entries: list[dict], selection: dict[str, list[str]]) -> dict[str, Counter]:
     """Per facet, per value: entries matching every other facet's selection (any of its values)."""
+
     def passes(entry, skip=None):
-        return all(any(v in entry[key] for v in values)
-                   for key, values in selection.items() if values and key != skip)
+        return all(
+            any(v in entry[key] for v in values)
+            for key, values in selection.items()
+            if values and key != skip
+        )
 
     facets = ("laji", "sektori", "hakija", "teema", "standardi")
     return {key: Counter(v for e in entries if passes(e, key) for v in e[key]) for key in facets}
@@ -74,13 +87,17 @@ def shown_counts(page) -> dict[str, dict[str, int]]:
 
 def shown_results(page) -> list[str]:
     root = page.evaluate("new URL(window.kbSearchRoot).pathname")
-    hrefs = page.eval_on_selector_all(".kb-finder__result h2 a", "links => links.map(a => a.getAttribute('href'))")
-    return sorted(h[len(root):].rstrip("/") for h in hrefs)
+    hrefs = page.eval_on_selector_all(
+        ".kb-finder__result h2 a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    return sorted(h[len(root) :].rstrip("/") for h in hrefs)
 
 
 def wait_ready(page):
-    page.wait_for_function("document.querySelector('form[data-kb-finder]').dataset.state === 'ready'"
-                           " && !document.querySelector('form[data-kb-finder]').hasAttribute('aria-busy')")
+    page.wait_for_function(
+        "document.querySelector('form[data-kb-finder]').dataset.state === 'ready'"
+        " && !document.querySelector('form[data-kb-finder]').hasAttribute('aria-busy')"
+    )
 
 
 def test_counts_equal_the_data_for_every_facet_value(served_real_site, open_page, entries):
@@ -91,7 +108,9 @@ def test_counts_equal_the_data_for_every_facet_value(served_real_site, open_page
     values = 0
     for facet, by_value in shown.items():
         for value, count in by_value.items():
-            assert count == expected[facet][value], f"{facet}={value}: näkyy {count}, aineistossa {expected[facet][value]}"
+            assert count == expected[facet][value], (
+                f"{facet}={value}: näkyy {count}, aineistossa {expected[facet][value]}"
+            )
             values += 1
     assert values >= 30
     assert page.locator("[data-kb-finder-status]").inner_text() == f"{len(entries)} tulosta"
@@ -111,8 +130,9 @@ def test_combined_filters_give_the_matching_entries_and_counts(served_real_site,
     wait_ready(page)
     selection = {"teema": ["osallisuus"], "sektori": ["aikuiskoulutus", UNSTATED], "laji": ["lainaus"]}
 
-    matching = sorted(e["path"] for e in entries
-                      if all(any(v in e[k] for v in vs) for k, vs in selection.items()))
+    matching = sorted(
+        e["path"] for e in entries if all(any(v in e[k] for v in vs) for k, vs in selection.items())
+    )
     assert matching and shown_results(page) == matching
     expected = expected_counts(entries, selection)
     for facet, by_value in shown_counts(page).items():
@@ -134,8 +154,15 @@ def test_the_address_holds_the_filter_and_restores_it(served_real_site, open_pag
     teema.get_by_label("Digitaalisuus ja verkossa").check()
     wait_ready(page)
     params = parse_qs(urlsplit(page.url).query)
-    assert params == {"q": ["opettajien"], "sektori": ["aikuiskoulutus"], "teema": ["digitaalisuus", "osallisuus"]} \
-        or params == {"q": ["opettajien"], "sektori": ["aikuiskoulutus"], "teema": ["osallisuus", "digitaalisuus"]}
+    assert params == {
+        "q": ["opettajien"],
+        "sektori": ["aikuiskoulutus"],
+        "teema": ["digitaalisuus", "osallisuus"],
+    } or params == {
+        "q": ["opettajien"],
+        "sektori": ["aikuiskoulutus"],
+        "teema": ["osallisuus", "digitaalisuus"],
+    }
     shared = page.url
     results = shown_results(page)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import mkdocs_build
 
 from .conftest import serve
@@ -35,8 +34,11 @@ def served_hostile_site(hostile_site: Path):
 
 
 def site_pages(site: Path) -> list[str]:
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if p.relative_to(site).parts[0] not in ("assets", "search"))
+    pages = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] not in ("assets", "search")
+    )
     return [p.removesuffix("index.html") for p in pages]
 
 
@@ -62,8 +64,13 @@ INJECTED = """() => {
 
 def test_hostile_content_builds_into_every_kind_of_page(hostile_site: Path):
     pages = site_pages(hostile_site)
-    for expected in ("", "lainaukset/vihamielinen-lainaus/", "tavoitteet/vihamielinen-pari/",
-                     "teemat/vihamielinen-teema/", "tietoa/"):
+    for expected in (
+        "",
+        "lainaukset/vihamielinen-lainaus/",
+        "tavoitteet/vihamielinen-pari/",
+        "teemat/vihamielinen-teema/",
+        "tietoa/",
+    ):
         assert expected in pages
 
 
@@ -78,12 +85,29 @@ def test_no_script_runs_and_no_element_is_injected(hostile_site, served_hostile_
 
 
 FIELDS = {
-    "lainaukset/vihamielinen-lainaus/": ["lainauksen otsikko", "lainaus", "toinen kappale", "johdanto",
-                                         "lähteen nimi", "julkaisija", "luku", "sektori nimi",
-                                         "hakijatyyppi nimi", "teeman otsikko", "laatustandardi nimi"],
+    "lainaukset/vihamielinen-lainaus/": [
+        "lainauksen otsikko",
+        "lainaus",
+        "toinen kappale",
+        "johdanto",
+        "lähteen nimi",
+        "julkaisija",
+        "luku",
+        "sektori nimi",
+        "hakijatyyppi nimi",
+        "teeman otsikko",
+        "laatustandardi nimi",
+    ],
     "tavoitteet/vihamielinen-pari/": ["tavoite", "mittari", "toimituksen huomio"],
-    "teemat/vihamielinen-teema/": ["teeman otsikko", "tiivistelmä", "ohjeistus", "ohjeistuksen kappale",
-                                   "laatustandardi nimi", "painopiste nimi", "luku"],
+    "teemat/vihamielinen-teema/": [
+        "teeman otsikko",
+        "tiivistelmä",
+        "ohjeistus",
+        "ohjeistuksen kappale",
+        "laatustandardi nimi",
+        "painopiste nimi",
+        "luku",
+    ],
     "tietoa/": ["lähteen nimi", "julkaisija", "huomautus"],
 }
 """The text fields each page shows (glossary, statistics and checklist have no page yet)."""

@@ -30,8 +30,9 @@ def cases() -> list:
 
 
 @pytest.mark.parametrize(("page_kind", "viewport"), cases())
-def test_keyboard_reaches_everything_with_visible_focus(served_real_site, open_page, page_kind: Page,
-                                                        viewport):
+def test_keyboard_reaches_everything_with_visible_focus(
+    served_real_site, open_page, page_kind: Page, viewport
+):
     page, log = open_page(served_real_site, page_kind.path, viewport=viewport)
     if page_kind.ready:  # a page finished by script: mark its controls once they exist
         page.wait_for_selector(page_kind.ready)
@@ -53,7 +54,8 @@ def test_keyboard_reaches_everything_with_visible_focus(served_real_site, open_p
     stops = tab_cycle(page)
     unseen = [s for s in stops if not (s.visible and s.indicator)]
     assert not unseen, "focus not visible on: " + ", ".join(
-        f"{s.label} ({'no indicator' if s.visible else 'hidden'})" for s in unseen)
+        f"{s.label} ({'no indicator' if s.visible else 'hidden'})" for s in unseen
+    )
     reached = {s.id for s in stops}
     missed = [e for e in expected if e["id"] not in reached]
     assert not missed, "not reachable with Tab: " + ", ".join(f"{e['where']}: {e['label']}" for e in missed)
@@ -76,8 +78,9 @@ def test_enter_follows_a_content_link(served_real_site, open_page):
 
 # The search box stays in the header on narrow screens too (no search icon to open it); its
 # keyboard use is tested in test_search.py.
-@pytest.mark.parametrize(("name", "toggle", "key"), [("Valikko", "__drawer", "Enter"),
-                                                     ("Valikko", "__drawer", "Space")])
+@pytest.mark.parametrize(
+    ("name", "toggle", "key"), [("Valikko", "__drawer", "Enter"), ("Valikko", "__drawer", "Space")]
+)
 def test_header_icons_are_buttons_on_a_narrow_screen(served_real_site, open_page, name, toggle, key):
     page, log = open_page(served_real_site, "lainaukset/", viewport=NARROW)
     button = page.get_by_role("button", name=name, exact=True)

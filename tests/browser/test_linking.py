@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from generator.pipeline import check
-
 from conftest import REPO, mkdocs_build
 from renamed import renamed_content
+
+from generator.pipeline import check
 
 from .conftest import serve
 
@@ -32,8 +31,10 @@ def test_copy_citation_gives_title_source_knowledge_base_url_and_todays_date(ser
     page.get_by_role("button", name="Kopioi lähdeviite").click()
     status = page.locator(".kb-copy-status")
     status.get_by_text("Lähdeviite kopioitu").wait_for()
-    expected = (f"{QUOTE.title}. Lainaus teoksesta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
-                f"käytännöt. Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. {url}. Viitattu {today()}.")
+    expected = (
+        f"{QUOTE.title}. Lainaus teoksesta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
+        f"käytännöt. Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. {url}. Viitattu {today()}."
+    )
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert " ".join(page.locator(".kb-cite-text").inner_text().split()) == expected
     assert status.get_attribute("aria-live") == "polite"
@@ -76,8 +77,9 @@ def test_quote_anchor_and_a_former_address_with_it(served_renamed_site, open_pag
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all("[data-kb-explorer] tbody tr:not([hidden])",
-                                     "rows => rows.map(r => r.dataset.id)")
+    return page.eval_on_selector_all(
+        "[data-kb-explorer] tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.id)"
+    )
 
 
 def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_page):
@@ -87,9 +89,14 @@ def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_p
     page.get_by_label("Teema").select_option("digitaalisuus")
     wanted = sorted(p.id for p in pairs if "digitaalisuus" in p.themes)
     assert sorted(visible_ids(page)) == wanted
-    assert page.locator(".kb-explorer-count").inner_text() == f"Näytetään {len(wanted)} / {len(pairs)} esimerkkiä."
+    assert (
+        page.locator(".kb-explorer-count").inner_text()
+        == f"Näytetään {len(wanted)} / {len(pairs)} esimerkkiä."
+    )
     page.get_by_label("Sektori").select_option("ei-mainittu")
-    assert sorted(visible_ids(page)) == sorted(p.id for p in pairs if "digitaalisuus" in p.themes and not p.sectors)
+    assert sorted(visible_ids(page)) == sorted(
+        p.id for p in pairs if "digitaalisuus" in p.themes and not p.sectors
+    )
     page.get_by_label("Teema").select_option("")
     page.get_by_label("Sektori").select_option("")
     by_objective = [p.id for p in sorted(pairs, key=lambda p: p.objective.casefold())]
@@ -99,7 +106,9 @@ def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_p
     page.get_by_role("button", name="Tavoite", exact=True).click()
     assert visible_ids(page) == by_objective[::-1]
     page.get_by_role("button", name="Vastuu").click()
-    answers = page.eval_on_selector_all("[data-kb-explorer] tbody tr", "rows => rows.map(r => r.cells[6].textContent)")
+    answers = page.eval_on_selector_all(
+        "[data-kb-explorer] tbody tr", "rows => rows.map(r => r.cells[6].textContent)"
+    )
     assert answers == sorted(answers)
     assert log.console_errors == [] and log.foreign_requests == []
 

@@ -4,13 +4,19 @@ address only when the build has one, as the published site has: never a made-up 
 from __future__ import annotations
 
 import pytest
-
 from conftest import SITE_ADDRESS
 
 pytestmark = pytest.mark.browser
 
-HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                   ".md-skip", ".md-search", ".md-top"]
+HIDDEN_IN_PRINT = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".md-skip",
+    ".md-search",
+    ".md-top",
+]
 
 
 def printed(page) -> None:
@@ -23,7 +29,9 @@ def printed(page) -> None:
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
 
 
-def test_entry_page_prints_without_navigation_with_source_and_address(served_addressed_fixture_site, open_page):
+def test_entry_page_prints_without_navigation_with_source_and_address(
+    served_addressed_fixture_site, open_page
+):
     entry = "lainaukset/kaikki-mukaan/"
     page, log = open_page(served_addressed_fixture_site, entry)
     canonical = page.locator('link[rel="canonical"]').get_attribute("href")

@@ -22,7 +22,7 @@ def search(page, query: str, **options) -> list[dict]:
 
 def paths(results: list[dict], page) -> list[str]:
     root = page.evaluate("new URL(window.kbSearchRoot).pathname")
-    return [r["url"][len(root):].rstrip("/") for r in results]
+    return [r["url"][len(root) :].rstrip("/") for r in results]
 
 
 def test_relevance_set_answers_nine_in_ten_in_the_top_five(served_real_site, open_page):
@@ -38,11 +38,13 @@ def test_relevance_set_answers_nine_in_ten_in_the_top_five(served_real_site, ope
     assert log.console_errors == [] and log.foreign_requests == []
 
 
-def test_an_inflected_query_finds_a_base_form_and_the_excerpt_shows_only_the_page(served_real_site, open_page):
+def test_an_inflected_query_finds_a_base_form_and_the_excerpt_shows_only_the_page(
+    served_real_site, open_page
+):
     page, log = open_page(served_real_site)
     # "kokous" is in no page as such: the index knows it as the base form of "kokouksissa".
     results = search(page, "kokous")
-    found = dict(zip(paths(results, page), results))
+    found = dict(zip(paths(results, page), results, strict=True))
     assert "lainaukset/sisaisen-tiedottamisen-kanavat" in found
     excerpt = found["lainaukset/sisaisen-tiedottamisen-kanavat"]["excerpt"]
     assert "<mark>kokouksissa</mark>" in excerpt
@@ -123,8 +125,14 @@ def test_enter_without_a_chosen_result_opens_the_finder_with_the_query(served_re
 def test_bytes_for_a_first_search_stay_small(served_real_site, open_page):
     page, _ = open_page(served_real_site)
     sizes: dict[str, int] = {}
-    page.on("response", lambda r: sizes.__setitem__(r.url, int(r.headers.get("content-length", 0)))
-            if "/pagefind/" in r.url else None)
+    page.on(
+        "response",
+        lambda r: (
+            sizes.__setitem__(r.url, int(r.headers.get("content-length", 0)))
+            if "/pagefind/" in r.url
+            else None
+        ),
+    )
     search(page, "opettajien taidot")
     page.wait_for_load_state("networkidle")
     total = sum(sizes.values())
@@ -133,7 +141,8 @@ def test_bytes_for_a_first_search_stay_small(served_real_site, open_page):
         kind = url.split("/pagefind/")[1].split("/")[0].split("?")[0]
         kind = kind if kind in ("index", "fragment", "filter") else re.sub(r"[._][0-9a-f]{6,}", "", kind)
         by_kind[kind] = by_kind.get(kind, 0) + size
-    print(f"\nensimmäinen haku: {total / 1024:.0f} KiB, {len(sizes)} pyyntöä: "
-          + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in sorted(by_kind.items())))
+    print(
+        f"\nensimmäinen haku: {total / 1024:.0f} KiB, {len(sizes)} pyyntöä: "
+        + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in sorted(by_kind.items()))
+    )
     assert total < 300 * 1024
-

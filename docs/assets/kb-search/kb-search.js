@@ -2,7 +2,7 @@
  * The knowledge base's search: one function, window.kbSearch(query, options), that the search
  * box, the finder page and the tests all call, so that what is measured is what users get.
  *
- * The engine is Pagefind (the bundle in <site>/pagefind/, built by generator/search_index.py).
+ * The engine is Pagefind (the bundle in <site>/pagefind/, built by generator/search/prepare.py).
  * Every page's index holds its words, which Pagefind stems with Snowball's Finnish stemmer, and
  * the base forms and compound parts of its words (after the mark "⁂", at a lower weight), so
  * "lasten" finds "lapsi" and "kokous" finds "opettajainkokouksissa"; excerpts show only the
@@ -12,7 +12,7 @@
  *    ("miten", "voi", "ja") unless nothing else is left;
  *  - Pagefind needs every word on the page. When fewer than five pages hold them all (or none),
  *    each word is searched alone, and also as its base forms where the site's table of word
- *    forms knows them ("lasten" → "lapsi"; generator/query_forms.py), and the other pages
+ *    forms knows them ("lasten" → "lapsi"; generator/search/query_forms.py), and the other pages
  *    follow, ranked by how many of the words they hold, then by score;
  *  - options.filters ({teema: ["osallisuus"], sektori: [...], ...}) keep pages that carry any of
  *    the listed values of each facet, and all facets at once.
@@ -133,7 +133,7 @@
 
   /**
    * The base forms of a query word, from the table of the forms that occur on the site
-   * (generator/query_forms.py): one small shard per word, chosen by a hash of the word.
+   * (generator/search/query_forms.py): one small shard per word, chosen by a hash of the word.
    */
   var forms = null;
 
@@ -177,7 +177,7 @@
 
   /**
    * The page's own words, without the base forms the index added after the mark "⁂"
-   * (generator/search_index.py): those are for finding a page, never for showing it.
+   * (generator/search/prepare.py): those are for finding a page, never for showing it.
    */
   function visibleWords(data) {
     var words = String(data.content || "").split(/[\r\n\s]+/);

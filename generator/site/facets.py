@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.index import UNSTATED, Index
+from ..content.model import Pair, Quote, Theme
 from . import urls
-from .index import UNSTATED, Index
-from .model import Pair, Quote, Theme
 
 DESCRIPTION_LENGTH = 220
 
@@ -65,11 +65,15 @@ def facets(index: Index) -> tuple[Facet, ...]:
     return (
         Facet("laji", "Laji", tuple(FacetValue(kind, urls.KIND_LABELS[cls]) for cls, kind in KINDS)),
         Facet("sektori", "Sektori", tuple(FacetValue(t.id, t.label) for t in vocab.sectors) + (unstated,)),
-        Facet("hakija", "Hakijatyyppi",
-              tuple(FacetValue(t.id, t.label) for t in vocab.applicant_types) + (unstated,)),
+        Facet(
+            "hakija",
+            "Hakijatyyppi",
+            tuple(FacetValue(t.id, t.label) for t in vocab.applicant_types) + (unstated,),
+        ),
         Facet("teema", "Teema", tuple(FacetValue(t.id, t.title) for t in index.themes)),
-        Facet("standardi", "Laatustandardi",
-              tuple(FacetValue(t.id, t.label) for t in vocab.quality_standards)),
+        Facet(
+            "standardi", "Laatustandardi", tuple(FacetValue(t.id, t.label) for t in vocab.quality_standards)
+        ),
     )
 
 

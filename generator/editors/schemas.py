@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import model as m
+from ..content import model as m
 
 SCHEMA_DIR = Path("schemas")
 
@@ -52,28 +52,41 @@ KIND_SCHEMAS = {
 
 # Model docstrings are written for programmers in English; editors see these instead.
 _TITLES: dict[str, tuple[str, str]] = {
-    "Quote": ("Lainaus", "Lainaus akkreditointihakemuksesta sanasta sanaan; yksi tiedosto kansiossa "
-              "practices/quotes/."),
-    "Pair": ("Tavoite ja mittari", "Tavoite ja sen mittari hakemuksesta sanasta sanaan; yksi tiedosto "
-             "kansiossa practices/pairs/."),
-    "Theme": ("Teema", "Hyvän käytännön teema ja tietopankin oma ohjeistus; yksi tiedosto kansiossa "
-              "practices/themes/."),
+    "Quote": (
+        "Lainaus",
+        "Lainaus akkreditointihakemuksesta sanasta sanaan; yksi tiedosto kansiossa practices/quotes/.",
+    ),
+    "Pair": (
+        "Tavoite ja mittari",
+        "Tavoite ja sen mittari hakemuksesta sanasta sanaan; yksi tiedosto kansiossa practices/pairs/.",
+    ),
+    "Theme": (
+        "Teema",
+        "Hyvän käytännön teema ja tietopankin oma ohjeistus; yksi tiedosto kansiossa practices/themes/.",
+    ),
     "SourceRef": ("Lähdeviite", "Lähdejulkaisu ja sen luku, josta merkintä on."),
-    "IndicatorAnnotation": ("Toimituksen merkinnät", "Mihin raportin mittarikysymyksiin esimerkki vastaa; "
-                            "toimituksen arvio, ei osa hakemusta."),
+    "IndicatorAnnotation": (
+        "Toimituksen merkinnät",
+        "Mihin raportin mittarikysymyksiin esimerkki vastaa; toimituksen arvio, ei osa hakemusta.",
+    ),
     "Term": ("Sanaston arvo", "Sektori, hakijatyyppi, laatustandardi tai painopiste."),
     "SourceDocument": ("Lähdejulkaisu", "Julkaisu, josta lainaukset ja ohjeistus on koottu."),
     "Glossary": ("Sanasto", "Termit ja lyhenteet selityksineen (practices/glossary.yml)."),
     "GlossaryTerm": ("Termi", "Termi tai lyhenne ja sen selitys tietopankin omin sanoin."),
     "Statistics": ("Luvut", "Lähdejulkaisun antamat luvut (practices/statistics.yml)."),
     "Figure": ("Luku", "Yksi lähdejulkaisun antama luku."),
-    "Checklist": ("Tarkistuslista", "Hakijan kysymykset ja lähteen suositukset tietopankin omin sanoin "
-                  "(practices/checklist.yml)."),
+    "Checklist": (
+        "Tarkistuslista",
+        "Hakijan kysymykset ja lähteen suositukset tietopankin omin sanoin (practices/checklist.yml).",
+    ),
     "ChecklistItem": ("Tarkistuslistan kohta", "Otsikko, selitys ja lähdejulkaisun luku."),
 }
 _LIST_TITLES = {
-    "vocabulary": ("Sanasto", "Luettelo sanaston arvoista (practices/vocabularies/: sectors.yml, "
-                   "applicant-types.yml, quality-standards.yml, priorities.yml)."),
+    "vocabulary": (
+        "Sanasto",
+        "Luettelo sanaston arvoista (practices/vocabularies/: sectors.yml, "
+        "applicant-types.yml, quality-standards.yml, priorities.yml).",
+    ),
     "sources": ("Lähdejulkaisut", "Luettelo lähdejulkaisuista (practices/vocabularies/sources.yml)."),
 }
 
@@ -142,9 +155,12 @@ def write(out: Path = SCHEMA_DIR) -> list[Path]:
 
 def stale(out: Path = SCHEMA_DIR) -> list[Path]:
     """Schema files in ``out`` that are missing or differ from the models."""
-    return [out / schema_file(name) for name in SCHEMAS
-            if not (out / schema_file(name)).is_file()
-            or (out / schema_file(name)).read_text(encoding="utf-8") != render(name)]
+    return [
+        out / schema_file(name)
+        for name in SCHEMAS
+        if not (out / schema_file(name)).is_file()
+        or (out / schema_file(name)).read_text(encoding="utf-8") != render(name)
+    ]
 
 
 def comment(kind: str, path: Path, schema_dir: Path = SCHEMA_DIR) -> str:

@@ -54,8 +54,7 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
                 failed[doc.kind].add(data["id"])
     for kind, file in _VOCABULARY_FILES.items():
         if kind not in parsed and not any(d.kind == kind for d in documents):
-            problems.append(Problem(display_path(root / file), 1, 1,
-                                    f"sanastotiedosto puuttuu: {file}"))
+            problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
     content = m.Content(
         vocabularies=m.Vocabularies(**{k: tuple(o for _, _, o in parsed[k]) for k in _VOCABULARY_FILES}),
         quotes=tuple(o for _, _, o in parsed["quote"]),
@@ -79,8 +78,12 @@ def _placeholders(doc: Document, data: Any, loc: Path_):
         for i, value in enumerate(data):
             yield from _placeholders(doc, value, loc + (i,))
     elif isinstance(data, str) and data.lstrip().startswith(m.PLACEHOLDER):
-        yield _problem(doc, loc, f"kenttä '{field_label(loc)}' on vielä täyttämättä: korvaa mallipohjan "
-                       f"teksti {show(data)} omalla sisällöllä")
+        yield _problem(
+            doc,
+            loc,
+            f"kenttä '{field_label(loc)}' on vielä täyttämättä: korvaa mallipohjan "
+            f"teksti {show(data)} omalla sisällöllä",
+        )
 
 
 def _items(doc: Document, problems: list[Problem]):
@@ -100,7 +103,8 @@ def _items(doc: Document, problems: list[Problem]):
             problems.append(_problem(doc, base, "tiedoston pitää olla luettelo ('- id: …' -kohtia)"))
             return
         item_model = _VOCABULARY_MODELS.get(doc.kind) or (
-            m.GlossaryTerm if doc.kind == "glossary" else m.Figure)
+            m.GlossaryTerm if doc.kind == "glossary" else m.Figure
+        )
         for i, item in enumerate(data):
             yield base + (i,), item_model, item
 
@@ -117,13 +121,20 @@ def _parse(doc: Document, base: Path_, model: type[BaseModel], data: Any, proble
             problems.append(_problem(doc, base + tuple(detail["loc"]), message, key=at_key))
         return None
     if base == () and hasattr(obj, "id") and obj.id != doc.path.stem:
-        problems.append(_problem(doc, ("id",), f"tunniste '{obj.id}' ei vastaa tiedoston nimeä "
-                                 f"'{doc.path.name}'; nimeä tiedosto {obj.id}.yml tai korjaa tunniste"))
+        problems.append(
+            _problem(
+                doc,
+                ("id",),
+                f"tunniste '{obj.id}' ei vastaa tiedoston nimeä "
+                f"'{doc.path.name}'; nimeä tiedosto {obj.id}.yml tai korjaa tunniste",
+            )
+        )
     return obj
 
 
-def _check_references(parsed: dict[str, list[tuple[Document, Path_, Any]]], failed: dict[str, set[str]],
-                      problems: list[Problem]) -> None:
+def _check_references(
+    parsed: dict[str, list[tuple[Document, Path_, Any]]], failed: dict[str, set[str]], problems: list[Problem]
+) -> None:
     """References resolve. An id whose own item failed its model is defined, just broken: the
     problem is reported there, not again at every reference to it."""
     ids = {kind: {o.id for _, _, o in parsed[kind]} for kind in _VOCABULARY_FILES}
@@ -132,8 +143,14 @@ def _check_references(parsed: dict[str, list[tuple[Document, Path_, Any]]], fail
 
     def ref(doc: Document, loc: Path_, value: str, kind: str, what: str) -> None:
         if value not in ids[kind] and value not in failed[kind]:
-            problems.append(_problem(doc, loc, f"{what} '{value}' ei ole määritelty (tunnetut: "
-                                     f"{listing(ids[kind])}){did_you_mean(value, ids[kind])}"))
+            problems.append(
+                _problem(
+                    doc,
+                    loc,
+                    f"{what} '{value}' ei ole määritelty (tunnetut: "
+                    f"{listing(ids[kind])}){did_you_mean(value, ids[kind])}",
+                )
+            )
 
     def refs(doc: Document, loc: Path_, values: list[str], kind: str, what: str) -> None:
         seen: set[str] = set()
@@ -147,25 +164,41 @@ def _check_references(parsed: dict[str, list[tuple[Document, Path_, Any]]], fail
         ref(doc, loc + ("document",) if section is not None else loc, document, "sources", "lähde")
         if section is not None and document in sections and section not in sections[document]:
             known = sections[document]
-            problems.append(_problem(doc, loc + ("section",), f"luku '{section}' ei ole lähteen "
-                                     f"'{document}' lukuluettelossa{did_you_mean(section, known)}"))
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("section",),
+                    f"luku '{section}' ei ole lähteen "
+                    f"'{document}' lukuluettelossa{did_you_mean(section, known)}",
+                )
+            )
 
     for doc, loc, entry in parsed["quote"] + parsed["pair"]:
         refs(doc, loc + ("sectors",), entry.sectors, "sectors", "sektori")
         refs(doc, loc + ("applicant_types",), entry.applicant_types, "applicant_types", "hakijatyyppi")
         refs(doc, loc + ("themes",), entry.themes, "theme", "teema")
-        refs(doc, loc + ("quality_standards",), entry.quality_standards, "quality_standards", "laatustandardi")
+        refs(
+            doc, loc + ("quality_standards",), entry.quality_standards, "quality_standards", "laatustandardi"
+        )
         source(doc, loc + ("source",), entry.source.document, entry.source.section)
         if not entry.themes and getattr(entry, "origin", "hakemus") == "hakemus":
             problems.append(_problem(doc, loc + ("themes",), "merkinnällä pitää olla vähintään yksi teema"))
     for doc, loc, theme in parsed["theme"]:
-        refs(doc, loc + ("quality_standards",), theme.quality_standards, "quality_standards", "laatustandardi")
+        refs(
+            doc, loc + ("quality_standards",), theme.quality_standards, "quality_standards", "laatustandardi"
+        )
         refs(doc, loc + ("priorities",), theme.priorities, "priorities", "painopiste")
         source(doc, loc + ("source",), theme.source, None)
         for i, section in enumerate(theme.sections):
             if theme.source in sections and section not in sections[theme.source]:
-                problems.append(_problem(doc, loc + ("sections", i), f"luku '{section}' ei ole lähteen "
-                                         f"lukuluettelossa{did_you_mean(section, sections[theme.source])}"))
+                problems.append(
+                    _problem(
+                        doc,
+                        loc + ("sections", i),
+                        f"luku '{section}' ei ole lähteen "
+                        f"lukuluettelossa{did_you_mean(section, sections[theme.source])}",
+                    )
+                )
     for doc, loc, figure in parsed["statistics"]:
         ref(doc, loc + ("sector",), figure.sector, "sectors", "sektori")
         source(doc, loc + ("source",), figure.source.document, figure.source.section)
@@ -183,19 +216,31 @@ def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], prob
     for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
         if entry.id in owners:
             first = owners[entry.id][0]
-            problems.append(_problem(doc, loc + ("id",), f"tunniste '{entry.id}' on jo käytössä "
-                                     f"tiedostossa {first.display}"))
+            problems.append(
+                _problem(
+                    doc, loc + ("id",), f"tunniste '{entry.id}' on jo käytössä tiedostossa {first.display}"
+                )
+            )
         else:
             owners[entry.id] = (doc, loc)
     for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
         for i, old in enumerate(entry.former_ids):
             if old in owners and owners[old][0] is not doc:
-                problems.append(_problem(doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on "
-                                         f"edelleen käytössä tiedostossa {owners[old][0].display}; "
-                                         "tunnistetta ei voi käyttää uudelleen"))
+                problems.append(
+                    _problem(
+                        doc,
+                        loc + ("former_ids", i),
+                        f"aiempi tunniste '{old}' on "
+                        f"edelleen käytössä tiedostossa {owners[old][0].display}; "
+                        "tunnistetta ei voi käyttää uudelleen",
+                    )
+                )
             elif old in owners:
-                problems.append(_problem(doc, loc + ("former_ids", i),
-                                         f"aiempi tunniste '{old}' on merkinnän oma tunniste"))
+                problems.append(
+                    _problem(
+                        doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on merkinnän oma tunniste"
+                    )
+                )
             else:
                 owners[old] = (doc, loc)
     for kind in _VOCABULARY_FILES:
@@ -231,24 +276,45 @@ def _check_addresses(parsed: dict[str, list[tuple[Document, Path_, Any]]], probl
             for i, value in enumerate(values):
                 if value == "index":
                     where = loc + (key,) if key == "id" else loc + (key, i)
-                    problems.append(_problem(doc, where, f"tunniste '{value}' on varattu "
-                                             f"{_RESERVED_IDS[value]} osoitteeksi; valitse toinen"))
+                    problems.append(
+                        _problem(
+                            doc,
+                            where,
+                            f"tunniste '{value}' on varattu "
+                            f"{_RESERVED_IDS[value]} osoitteeksi; valitse toinen",
+                        )
+                    )
     for kind in ("sectors", "applicant_types", "quality_standards", "priorities"):
         ids = {item.id for _, _, item in parsed[kind]}
         reserved = {"index", "ei-mainittu"} if kind in ("sectors", "applicant_types") else {"index"}
         former: set[str] = set()
         for doc, loc, item in parsed[kind]:
             if item.id in reserved:
-                problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on varattu "
-                                         f"{_RESERVED_IDS[item.id]} osoitteeksi; valitse toinen"))
+                problems.append(
+                    _problem(
+                        doc,
+                        loc + ("id",),
+                        f"tunniste '{item.id}' on varattu "
+                        f"{_RESERVED_IDS[item.id]} osoitteeksi; valitse toinen",
+                    )
+                )
             for i, old in enumerate(item.former_ids):
                 if old in ids or old in reserved:
-                    problems.append(_problem(doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on "
-                                             "sanastossa käytössä tai varattu; tunnistetta ei voi käyttää "
-                                             "uudelleen"))
+                    problems.append(
+                        _problem(
+                            doc,
+                            loc + ("former_ids", i),
+                            f"aiempi tunniste '{old}' on "
+                            "sanastossa käytössä tai varattu; tunnistetta ei voi käyttää "
+                            "uudelleen",
+                        )
+                    )
                 elif old in former:
-                    problems.append(_problem(doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on "
-                                             "sanastossa kahdesti"))
+                    problems.append(
+                        _problem(
+                            doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on sanastossa kahdesti"
+                        )
+                    )
                 former.add(old)
 
 

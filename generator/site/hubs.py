@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..content.index import UNSTATED, Example
+from ..content.model import Pair, Quote, Term
 from . import permalinks, render, urls
-from .index import UNSTATED, Example
-from .model import Pair, Quote, Term
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -39,11 +39,21 @@ class TermRow:
 def pages(r: _Renderer) -> dict[str, str]:
     out: dict[str, str] = {}
     for vocabulary, hub, heading, column, intro in (
-        ("sectors", urls.SECTORS, "Sektorit", "Sektori",
-         "Esimerkit koulutussektoreittain. Sektori kerrotaan vain, jos lähdejulkaisu sen mainitsee."),
-        ("applicant_types", urls.APPLICANT_TYPES, "Hakijatyypit", "Hakijatyyppi",
-         "Esimerkit sen mukaan, hakiko akkreditointia yksittäinen organisaatio vai konsortio. "
-         "Hakijatyyppi kerrotaan vain, jos lähdejulkaisu sen mainitsee."),
+        (
+            "sectors",
+            urls.SECTORS,
+            "Sektorit",
+            "Sektori",
+            "Esimerkit koulutussektoreittain. Sektori kerrotaan vain, jos lähdejulkaisu sen mainitsee.",
+        ),
+        (
+            "applicant_types",
+            urls.APPLICANT_TYPES,
+            "Hakijatyypit",
+            "Hakijatyyppi",
+            "Esimerkit sen mukaan, hakiko akkreditointia yksittäinen organisaatio vai konsortio. "
+            "Hakijatyyppi kerrotaan vain, jos lähdejulkaisu sen mainitsee.",
+        ),
     ):
         terms = [*_terms(r, vocabulary), _unstated(r, vocabulary)]
         by_term = _examples_by(r, vocabulary)
@@ -66,8 +76,10 @@ def home(r: _Renderer) -> dict:
     ways = {}
     for vocabulary in ("sectors", "applicant_types"):
         by_term = _examples_by(r, vocabulary)
-        ways[vocabulary] = [_row(r, page, vocabulary, term, by_term.get(term.id, ()))
-                            for term in [*_terms(r, vocabulary), _unstated(r, vocabulary)]]
+        ways[vocabulary] = [
+            _row(r, page, vocabulary, term, by_term.get(term.id, ()))
+            for term in [*_terms(r, vocabulary), _unstated(r, vocabulary)]
+        ]
     return {
         "ways": ways,
         "vocabulary_counts": {
@@ -102,13 +114,15 @@ def _terms(r: _Renderer, vocabulary: str) -> tuple[Term, ...]:
 
 
 def _unstated(r: _Renderer, vocabulary: str) -> Term:
-    return Term(id=UNSTATED, label=r.index.labels[vocabulary][UNSTATED],
-                description=UNSTATED_DESCRIPTION[vocabulary])
+    return Term(
+        id=UNSTATED, label=r.index.labels[vocabulary][UNSTATED], description=UNSTATED_DESCRIPTION[vocabulary]
+    )
 
 
 def _examples_by(r: _Renderer, vocabulary: str) -> dict[str, tuple[Example, ...]]:
-    return {"sectors": r.index.examples_by_sector,
-            "applicant_types": r.index.examples_by_applicant_type}[vocabulary]
+    return {"sectors": r.index.examples_by_sector, "applicant_types": r.index.examples_by_applicant_type}[
+        vocabulary
+    ]
 
 
 def _row(r: _Renderer, page: str, vocabulary: str, term: Term, examples, themes: int = 0) -> TermRow:
@@ -122,11 +136,22 @@ def _row(r: _Renderer, page: str, vocabulary: str, term: Term, examples, themes:
     )
 
 
-def _term_page(r: _Renderer, page: str, term: Term, kind: str, hub_text: str, examples, themes, *,
-               group: str = "", note: str = "") -> str:
+def _term_page(
+    r: _Renderer,
+    page: str,
+    term: Term,
+    kind: str,
+    hub_text: str,
+    examples,
+    themes,
+    *,
+    group: str = "",
+    note: str = "",
+) -> str:
     hub = page.rsplit("/", 1)[0] + "/index.md"
     return r.page(
-        "term.md", page,
+        "term.md",
+        page,
         term=term,
         kind=kind,
         group=group,
@@ -157,12 +182,26 @@ def _standards(r: _Renderer) -> dict[str, str]:
         themes = r.index.themes_by_standard.get(term.id, ())
         examples = standard_examples(r, term.id)
         out[page] = _term_page(
-            r, page, term, "Laatustandardi", "Kaikki laatustandardit", examples, themes, group=term.group or "",
-            note="Esimerkit on merkitty tähän standardiin joko suoraan tai jonkin yllä olevan teeman kautta.")
+            r,
+            page,
+            term,
+            "Laatustandardi",
+            "Kaikki laatustandardit",
+            examples,
+            themes,
+            group=term.group or "",
+            note="Esimerkit on merkitty tähän standardiin joko suoraan tai jonkin yllä olevan teeman kautta.",
+        )
         groups.setdefault(term.group or "Muut", []).append(
-            _row(r, hub, "quality_standards", term, examples, themes=len(themes)))
-    out[hub] = r.page("standards.md", hub, groups=groups, unofficial=UNOFFICIAL,
-                      any_unofficial=any(not t.official for t in r.index.content.vocabularies.quality_standards))
+            _row(r, hub, "quality_standards", term, examples, themes=len(themes))
+        )
+    out[hub] = r.page(
+        "standards.md",
+        hub,
+        groups=groups,
+        unofficial=UNOFFICIAL,
+        any_unofficial=any(not t.official for t in r.index.content.vocabularies.quality_standards),
+    )
     return out
 
 
@@ -171,12 +210,19 @@ def _priorities(r: _Renderer) -> str:
     items = []
     for term in r.index.content.vocabularies.priorities:
         themes = r.index.themes_by_priority.get(term.id, ())
-        items.append({
-            "term": term,
-            "unofficial": UNOFFICIAL if not term.official else "",
-            "themes": [{"link": render.Link(t.title, urls.link(page, urls.entry_page(t))),
-                        "count": len(r.index.examples_by_theme.get(t.id, ()))} for t in themes],
-        })
+        items.append(
+            {
+                "term": term,
+                "unofficial": UNOFFICIAL if not term.official else "",
+                "themes": [
+                    {
+                        "link": render.Link(t.title, urls.link(page, urls.entry_page(t))),
+                        "count": len(r.index.examples_by_theme.get(t.id, ())),
+                    }
+                    for t in themes
+                ],
+            }
+        )
     return r.page("priorities.md", page, items=items)
 
 

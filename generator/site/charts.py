@@ -12,12 +12,17 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from ..content.model import Content
 from . import render
-from .model import Content
 
 FOLDER = "assets/charts"
-MEASURES = ("hakijat", "hakijat-organisaatioina", "hakijat-konsortioina",
-            "akkreditoidut-organisaatiot", "akkreditoidut-konsortiot")
+MEASURES = (
+    "hakijat",
+    "hakijat-organisaatioina",
+    "hakijat-konsortioina",
+    "akkreditoidut-organisaatiot",
+    "akkreditoidut-konsortiot",
+)
 """The measures charted (applications and accreditations, by applicant type), in display order."""
 COLOURS = ("#3949ab", "#a14a00")
 """One colour per sector, each at least 4.5:1 against white; the second sector is also hatched."""
@@ -79,8 +84,11 @@ class Chart:
 
 def charts(content: Content) -> list[Chart]:
     """A chart for every single year that has application or accreditation figures."""
-    figures = {(tuple(f.years), f.sector, f.measure): f for f in content.statistics.figures
-               if f.measure in MEASURES and f.unit == "lkm"}
+    figures = {
+        (tuple(f.years), f.sector, f.measure): f
+        for f in content.statistics.figures
+        if f.measure in MEASURES and f.unit == "lkm"
+    }
     years = sorted({years[0] for years, _, _ in figures if len(years) == 1})
     sectors = content.vocabularies.sectors
     scale = max((f.value for f in figures.values()), default=0) or 1
@@ -89,9 +97,16 @@ def charts(content: Content) -> list[Chart]:
         measures = [m for m in MEASURES if any(((year,), s.id, m) in figures for s in sectors)]
         used = [s for s in sectors if any(((year,), s.id, m) in figures for m in measures)]
         bars = tuple(
-            Bar(s.id, s.label, m, render.MEASURES[m],
-                figures[((year,), s.id, m)].value if ((year,), s.id, m) in figures else None)
-            for s in used for m in measures)
+            Bar(
+                s.id,
+                s.label,
+                m,
+                render.MEASURES[m],
+                figures[((year,), s.id, m)].value if ((year,), s.id, m) in figures else None,
+            )
+            for s in used
+            for m in measures
+        )
         out.append(Chart(year, bars, scale))
     return out
 
@@ -111,9 +126,15 @@ def svg(chart: Chart) -> bytes:
     height = 0.8 / max(len(sectors), 1)
     top = chart.scale
     # Text stays text, laid out with matplotlib's own DejaVu Sans; a browser without it falls back.
-    settings = {"svg.hashsalt": SALT, "svg.fonttype": "none", "font.family": "sans-serif",
-                "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"], "font.size": 10,
-                "hatch.color": "white", "hatch.linewidth": 1.0}
+    settings = {
+        "svg.hashsalt": SALT,
+        "svg.fonttype": "none",
+        "font.family": "sans-serif",
+        "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+        "font.size": 10,
+        "hatch.color": "white",
+        "hatch.linewidth": 1.0,
+    }
     with matplotlib.rc_context(settings):
         figure = Figure(figsize=(8, 0.55 * len(measures) * len(sectors) + 1.4))
         axes = figure.add_subplot()
@@ -122,15 +143,33 @@ def svg(chart: Chart) -> bytes:
             for bar in (b for b in chart.bars if b.sector == sector):
                 y = measures.index(bar.measure) + (s - (len(sectors) - 1) / 2) * height
                 if bar.value is not None:
-                    drawn = axes.barh([y], [bar.value], height=height * 0.9, color=COLOURS[s % len(COLOURS)],
-                                      hatch="//" if s % 2 else None,
-                                      label=None if sector in labelled else sector_labels[sector])
+                    drawn = axes.barh(
+                        [y],
+                        [bar.value],
+                        height=height * 0.9,
+                        color=COLOURS[s % len(COLOURS)],
+                        hatch="//" if s % 2 else None,
+                        label=None if sector in labelled else sector_labels[sector],
+                    )
                     labelled.add(sector)
                     drawn.patches[0].set_gid(bar.gid)
-                    axes.text(bar.value + top * 0.01, y, bar.shown, va="center", gid=f"arvo-{bar.sector}-{bar.measure}")
+                    axes.text(
+                        bar.value + top * 0.01,
+                        y,
+                        bar.shown,
+                        va="center",
+                        gid=f"arvo-{bar.sector}-{bar.measure}",
+                    )
                 else:
-                    axes.text(top * 0.01, y, bar.shown, va="center", style="italic", color="#444444",
-                              gid=f"puuttuu-{bar.sector}-{bar.measure}")
+                    axes.text(
+                        top * 0.01,
+                        y,
+                        bar.shown,
+                        va="center",
+                        style="italic",
+                        color="#444444",
+                        gid=f"puuttuu-{bar.sector}-{bar.measure}",
+                    )
         axes.set_yticks(range(len(measures)), labels=[labels[m] for m in measures])
         axes.set_ylim(len(measures) - 0.5, -0.5)  # first measure on top, room for every label
         axes.set_xlim(0, top * 1.15)

@@ -25,7 +25,7 @@ def _read(path: Path):
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise RuntimeError(f"tuntematon Pagefind-tiedosto: {path}")
-    return cbor2.loads(raw[len(SIGNATURE):])
+    return cbor2.loads(raw[len(SIGNATURE) :])
 
 
 def _encode(value) -> bytes:

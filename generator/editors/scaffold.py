@@ -19,13 +19,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import model as m
-from .load import ENTRY_FOLDERS, load_tree
-from .problems import did_you_mean, listing
-from .schema import comment
+from ..content import model as m
+from ..content.load import ENTRY_FOLDERS, load_tree
+from ..content.problems import did_you_mean, listing
+from .schemas import comment
 
-KINDS = {"quote": "quote", "lainaus": "quote", "pair": "pair", "pari": "pair",
-         "theme": "theme", "teema": "theme"}
+KINDS = {
+    "quote": "quote",
+    "lainaus": "quote",
+    "pair": "pair",
+    "pari": "pair",
+    "theme": "theme",
+    "teema": "theme",
+}
 """Names the command accepts (English and Finnish) → kind."""
 
 FOLDERS = {kind: folder for folder, kind in ENTRY_FOLDERS.items()}
@@ -97,16 +103,18 @@ def create(root: Path, kind: str, title: str, themes: list[str]) -> Path:
     title = " ".join(title.split())
     base = slug(title)
     if not base:
-        raise ScaffoldError(f"otsikosta '{title}' ei saa tunnistetta; kirjoita otsikkoon kirjaimia "
-                            "tai numeroita")
+        raise ScaffoldError(
+            f"otsikosta '{title}' ei saa tunnistetta; kirjoita otsikkoon kirjaimia tai numeroita"
+        )
     existing = _existing(root)
     known = existing.vocabularies["theme"]
     if themes and kind == "theme":
         raise ScaffoldError("--theme sopii vain lainauksille ja pareille")
     for theme in themes:
         if theme not in known:
-            raise ScaffoldError(f"teemaa '{theme}' ei ole (tunnetut: {listing(known)})"
-                                f"{did_you_mean(theme, known)}")
+            raise ScaffoldError(
+                f"teemaa '{theme}' ei ole (tunnetut: {listing(known)}){did_you_mean(theme, known)}"
+            )
     entry_id, n = base, 1
     while entry_id in existing.taken or (root / FOLDERS[kind] / f"{entry_id}.yml").exists():
         n += 1
@@ -123,22 +131,31 @@ def create(root: Path, kind: str, title: str, themes: list[str]) -> Path:
 
 _HEADERS = {
     kind: f"Uusi {name}. Korvaa jokainen {P} -alkuinen teksti ja tarkista: make check. "
-          "Ohjeet ja esimerkit: sivuston sivu Toimittajille."
+    "Ohjeet ja esimerkit: sivuston sivu Toimittajille."
     for kind, name in (("quote", "lainaus"), ("pair", "tavoite ja mittari"), ("theme", "teema"))
 }
 
 
 def _source(existing: _Existing) -> dict[str, Any]:
     documents = existing.vocabularies.get("sources", [])
-    return {"document": documents[0] if len(documents) == 1 else f"{P} lähdejulkaisun tunniste",
-            "section": f"{P} lähdejulkaisun luvun otsikko"}
+    return {
+        "document": documents[0] if len(documents) == 1 else f"{P} lähdejulkaisun tunniste",
+        "section": f"{P} lähdejulkaisun luvun otsikko",
+    }
 
 
 def _quote(entry_id: str, title: str, themes: list[str], existing: _Existing) -> dict[str, Any]:
     return {
-        "id": entry_id, "title": title, "text": Block(f"{P} lainaus sanasta sanaan"), "origin": "hakemus",
-        "sectors": [], "applicant_types": [], "themes": themes, "quality_standards": [],
-        "source": _source(existing), "context": f"{P} lähteen virke, joka esittelee lainauksen",
+        "id": entry_id,
+        "title": title,
+        "text": Block(f"{P} lainaus sanasta sanaan"),
+        "origin": "hakemus",
+        "sectors": [],
+        "applicant_types": [],
+        "themes": themes,
+        "quality_standards": [],
+        "source": _source(existing),
+        "context": f"{P} lähteen virke, joka esittelee lainauksen",
         "former_ids": [],
     }
 
@@ -146,13 +163,24 @@ def _quote(entry_id: str, title: str, themes: list[str], existing: _Existing) ->
 def _pair(entry_id: str, title: str, themes: list[str], existing: _Existing) -> dict[str, Any]:
     yes_no = f"{P} true tai false"
     return {
-        "id": entry_id, "objective": Block(f"{P} tavoite sanasta sanaan"),
-        "indicator": Block(f"{P} mittari sanasta sanaan"), "sectors": [], "applicant_types": [],
-        "themes": themes, "quality_standards": [], "source": _source(existing),
+        "id": entry_id,
+        "objective": Block(f"{P} tavoite sanasta sanaan"),
+        "indicator": Block(f"{P} mittari sanasta sanaan"),
+        "sectors": [],
+        "applicant_types": [],
+        "themes": themes,
+        "quality_standards": [],
+        "source": _source(existing),
         "annotation": {
-            "data_source": yes_no, "collection": yes_no, "responsible": yes_no, "timing": yes_no,
-            "processing": yes_no, "reporting": yes_no, "evaluation": yes_no,
-            "measure_type": f"{P} määrällinen, laadullinen tai molemmat", "note": None,
+            "data_source": yes_no,
+            "collection": yes_no,
+            "responsible": yes_no,
+            "timing": yes_no,
+            "processing": yes_no,
+            "reporting": yes_no,
+            "evaluation": yes_no,
+            "measure_type": f"{P} määrällinen, laadullinen tai molemmat",
+            "note": None,
         },
         "former_ids": [],
     }
@@ -161,10 +189,16 @@ def _pair(entry_id: str, title: str, themes: list[str], existing: _Existing) -> 
 def _theme(entry_id: str, title: str, themes: list[str], existing: _Existing) -> dict[str, Any]:
     source = _source(existing)
     return {
-        "id": entry_id, "title": title, "summary": f"{P} yhden virkkeen tiivistelmä",
-        "guidance": Block(f"{P} ohjeistus tietopankin omin sanoin"), "order": existing.max_order + 1,
-        "source": source["document"], "sections": [source["section"]], "quality_standards": [],
-        "priorities": [], "former_ids": [],
+        "id": entry_id,
+        "title": title,
+        "summary": f"{P} yhden virkkeen tiivistelmä",
+        "guidance": Block(f"{P} ohjeistus tietopankin omin sanoin"),
+        "order": existing.max_order + 1,
+        "source": source["document"],
+        "sections": [source["section"]],
+        "quality_standards": [],
+        "priorities": [],
+        "former_ids": [],
     }
 
 
@@ -172,8 +206,12 @@ _VALUES = {"quote": _quote, "pair": _pair, "theme": _theme}
 
 # Fields whose values are ids defined elsewhere in the content → where (as ``load`` names the kind).
 _REFERENCES = {
-    "sectors": "sectors", "applicant_types": "applicant_types", "themes": "theme",
-    "quality_standards": "quality_standards", "priorities": "priorities", "document": "sources",
+    "sectors": "sectors",
+    "applicant_types": "applicant_types",
+    "themes": "theme",
+    "quality_standards": "quality_standards",
+    "priorities": "priorities",
+    "document": "sources",
 }
 
 
@@ -215,7 +253,16 @@ def _allowed(model: type[BaseModel], name: str, values: dict[str, Any], existing
 
 
 def _comment(text: str, pad: str = "") -> list[str]:
-    return [f"{pad}# {line}" for line in textwrap.wrap(text, width=100 - len(pad), break_on_hyphens=False, break_long_words=False)] if text else []
+    return (
+        [
+            f"{pad}# {line}"
+            for line in textwrap.wrap(
+                text, width=100 - len(pad), break_on_hyphens=False, break_long_words=False
+            )
+        ]
+        if text
+        else []
+    )
 
 
 def _inline(value: Any) -> str:

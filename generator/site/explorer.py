@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..content.index import UNSTATED
+from ..content.model import Pair
 from . import permalinks, urls
-from .index import UNSTATED
-from .model import Pair
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -57,18 +57,21 @@ def rows(r: _Renderer) -> list[Row]:
         if not isinstance(pair, Pair):
             continue
         sectors = pair.sectors or [UNSTATED]
-        out.append(Row(
-            id=pair.id,
-            objective=pair.objective,
-            href=permalinks.href(page, urls.entry_page(pair)),
-            theme_ids=" ".join(pair.themes),
-            themes=", ".join(labels["themes"][t] for t in pair.themes),
-            sector_ids=" ".join(sectors),
-            sectors=", ".join(labels["sectors"][s] for s in sectors),
-            measure_type=pair.annotation.measure_type,
-            answers=tuple("kyllä" if getattr(pair.annotation, field) else "ei"
-                          for field, _, _ in CHECKLIST_COLUMNS),
-        ))
+        out.append(
+            Row(
+                id=pair.id,
+                objective=pair.objective,
+                href=permalinks.href(page, urls.entry_page(pair)),
+                theme_ids=" ".join(pair.themes),
+                themes=", ".join(labels["themes"][t] for t in pair.themes),
+                sector_ids=" ".join(sectors),
+                sectors=", ".join(labels["sectors"][s] for s in sectors),
+                measure_type=pair.annotation.measure_type,
+                answers=tuple(
+                    "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
+                ),
+            )
+        )
     return out
 
 
@@ -78,11 +81,15 @@ def page(r: _Renderer) -> str:
     used_sectors = {s for row in table for s in row.sector_ids.split()}
     labels = r.index.labels
     return r.page(
-        "explorer.md", urls.EXPLORER,
+        "explorer.md",
+        urls.EXPLORER,
         rows=table,
         columns=CHECKLIST_COLUMNS,
         themes=[Option(t.id, t.title) for t in r.index.themes if t.id in used_themes],
-        sectors=[Option(s, labels["sectors"][s])
-                 for s in [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED] if s in used_sectors],
+        sectors=[
+            Option(s, labels["sectors"][s])
+            for s in [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED]
+            if s in used_sectors
+        ],
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
     )

@@ -10,10 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .facets import SearchRecord, records
-from .index import Index
+from ..content.index import Index
+from ..site.facets import SearchRecord, records
 from .morphology import analyser
-from .search_index import Stats, build
+from .prepare import Stats, build
 
 
 def search_records(index: Index | None) -> dict[str, SearchRecord]:

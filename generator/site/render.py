@@ -12,12 +12,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import urls
+from ..content.index import UNSTATED, Example, Index
+from ..content.model import Pair, Quote, Theme
+from . import charts, explorer, hubs, opendata, permalinks, urls
 from .facets import facets
-from .index import UNSTATED, Example, Index
 from .markdown_text import attribute, inline, prose, verbatim
-from .model import Pair, Quote, Theme
-from . import charts, explorer, hubs, opendata, permalinks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -112,22 +111,33 @@ class _Renderer:
         for theme in self.index.themes:
             pages[urls.entry_page(theme)] = self.theme(theme)
         pages[urls.THEMES] = self.page("themes.md", urls.THEMES, themes=self.theme_rows(urls.THEMES))
-        pages[urls.QUOTES] = self.listing(urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)])
+        pages[urls.QUOTES] = self.listing(
+            urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)]
+        )
         pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
         pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
-        pages[urls.HOME] = self.page("home.md", urls.HOME, counts=self.counts(),
-                                     themes=self.theme_rows(urls.HOME), **hubs.home(self))
-        pages[urls.STATISTICS] = self.page("statistics.md", urls.STATISTICS, tables=self.statistics(),
-                                           statements=self.statements(urls.STATISTICS))
-        pages[urls.GLOSSARY] = self.page("glossary.md", urls.GLOSSARY,
-                                         terms=sorted(self.index.content.glossary.terms,
-                                                      key=lambda t: t.term.casefold()))
+        pages[urls.HOME] = self.page(
+            "home.md", urls.HOME, counts=self.counts(), themes=self.theme_rows(urls.HOME), **hubs.home(self)
+        )
+        pages[urls.STATISTICS] = self.page(
+            "statistics.md",
+            urls.STATISTICS,
+            tables=self.statistics(),
+            statements=self.statements(urls.STATISTICS),
+        )
+        pages[urls.GLOSSARY] = self.page(
+            "glossary.md",
+            urls.GLOSSARY,
+            terms=sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold()),
+        )
         checklist = self.index.content.checklist
         pages[urls.CHECKLIST] = self.page(
-            "checklist.md", urls.CHECKLIST,
+            "checklist.md",
+            urls.CHECKLIST,
             questions=checklist.questions if checklist else [],
             recommendations=checklist.recommendations if checklist else [],
-            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None)
+            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
+        )
         pages.update(hubs.pages(self))
         pages[urls.EXPLORER] = explorer.page(self)
         pages[urls.OPEN_DATA] = opendata.page(self)
@@ -195,8 +205,11 @@ class _Renderer:
 
     def theme_rows(self, page: str) -> list[dict]:
         return [
-            {"link": Link(t.title, urls.link(page, urls.entry_page(t))), "summary": t.summary,
-             "count": len(self.index.examples_by_theme.get(t.id, ()))}
+            {
+                "link": Link(t.title, urls.link(page, urls.entry_page(t))),
+                "summary": t.summary,
+                "count": len(self.index.examples_by_theme.get(t.id, ())),
+            }
             for t in self.index.themes
         ]
 
@@ -230,8 +243,10 @@ class _Renderer:
             quotes=self.links(page, [e for e in examples if isinstance(e, Quote)]),
             pairs=self.links(page, [e for e in examples if isinstance(e, Pair)]),
             standards=self.term_links(page, "quality_standards", theme.quality_standards),
-            priorities=[Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
-                        for p in theme.priorities],
+            priorities=[
+                Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
+                for p in theme.priorities
+            ],
             source=self.source_line(page, theme.source, None),
             sections=theme.sections,
             cite=self.cite(theme),
@@ -247,32 +262,44 @@ class _Renderer:
         for period in periods:
             cells = {(f.measure, f.sector): f for f in figures if tuple(f.years) == period}
             measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
-            tables.append({
-                "caption": f"Vuodet {period[0]}–{period[-1]}" if len(period) > 1 else f"Vuosi {period[0]}",
-                "columns": [s.label for s in sectors],
-                "rows": [{"label": MEASURES[m],
-                          "cells": [_figure(cells.get((m, s.id))) for s in sectors]} for m in measures],
-                "chart": drawn.get(period),
-            })
+            tables.append(
+                {
+                    "caption": f"Vuodet {period[0]}–{period[-1]}"
+                    if len(period) > 1
+                    else f"Vuosi {period[0]}",
+                    "columns": [s.label for s in sectors],
+                    "rows": [
+                        {"label": MEASURES[m], "cells": [_figure(cells.get((m, s.id))) for s in sectors]}
+                        for m in measures
+                    ],
+                    "chart": drawn.get(period),
+                }
+            )
         return tables
 
     def statements(self, page: str) -> list[dict]:
         """The source's sentences that give the figures, each once, in the order given."""
         seen: dict[str, dict] = {}
         for figure in self.index.content.statistics.figures:
-            seen.setdefault(figure.statement, {
-                "text": figure.statement,
-                "source": self.source_line(page, figure.source.document, figure.source.section)})
+            seen.setdefault(
+                figure.statement,
+                {
+                    "text": figure.statement,
+                    "source": self.source_line(page, figure.source.document, figure.source.section),
+                },
+            )
         return list(seen.values())
-
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[Link]] = {}
         # Sections in the order the source has them, entries by title within a section.
         order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
-        for entry in sorted(entries, key=lambda e: (order.get((e.source.document, e.source.section), 0),
-                                                     self.title(e).casefold())):
+        for entry in sorted(
+            entries,
+            key=lambda e: (order.get((e.source.document, e.source.section), 0), self.title(e).casefold()),
+        ):
             groups.setdefault(entry.source.section, []).append(
-                Link(self.title(entry), urls.link(page, urls.entry_page(entry))))
+                Link(self.title(entry), urls.link(page, urls.entry_page(entry)))
+            )
         kind = "quotes" if page == urls.QUOTES else "pairs"
         return self.page("listing.md", page, kind=kind, groups=groups, total=len(entries))

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from ..content.index import Index
+from ..content.model import Pair, Quote, SourceDocument, Theme
 from . import permalinks, urls
-from .index import Index
-from .model import Pair, Quote, SourceDocument, Theme
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -45,7 +45,8 @@ class ExportAnnotation(_Row):
     reporting: bool = Field(description="Kertooko se, miten ja missä tuloksista raportoidaan?")
     evaluation: bool = Field(description="Kertooko se, miten tuloksia arvioidaan jatkotoimia varten?")
     measure_type: Literal["määrällinen", "laadullinen", "molemmat"] = Field(
-        description="Onko mittari määrällinen, laadullinen vai molempia.")
+        description="Onko mittari määrällinen, laadullinen vai molempia."
+    )
     note: str | None = Field(description="Toimituksen vapaa huomautus, tai null.")
 
 
@@ -58,25 +59,38 @@ class ExportEntry(_Row):
     id: str = Field(description="Pysyvä tunniste. Sama tunniste ei koskaan tarkoita muuta merkintää.")
     kind: Literal["lainaus", "tavoite-ja-mittari", "teema"] = Field(description="Merkinnän laji.")
     url: str = Field(description="Merkinnän sivun pysyvä osoite sivuston juuresta, esim. lainaukset/<id>/.")
-    former_ids: list[str] = Field(description="Aiemmat tunnisteet; niiden osoitteet ohjaavat tähän merkintään.")
-    title: str = Field(description="Otsikko: lainauksella ja teemalla toimituksen, tavoitteella tavoite itse.")
+    former_ids: list[str] = Field(
+        description="Aiemmat tunnisteet; niiden osoitteet ohjaavat tähän merkintään."
+    )
+    title: str = Field(
+        description="Otsikko: lainauksella ja teemalla toimituksen, tavoitteella tavoite itse."
+    )
     text: str | None = Field(description="Lainaus sanasta sanaan (vain lainauksilla).")
     origin: Literal["hakemus", "sanonta"] | None = Field(
-        description="Lainauksen alkuperä: hakemus = akkreditointihakemuksesta, sanonta = muu lainattu sanonta.")
+        description="Lainauksen alkuperä: hakemus = akkreditointihakemuksesta, sanonta = muu lainattu sanonta."
+    )
     context: str | None = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
     objective: str | None = Field(description="Tavoite sanasta sanaan (vain tavoitteilla).")
     indicator: str | None = Field(description="Mittari sanasta sanaan (vain tavoitteilla).")
     summary: str | None = Field(description="Teeman yhden virkkeen tiivistelmä (vain teemoilla).")
-    guidance: str | None = Field(description="Teeman ohjeistus tietopankin omin sanoin, Markdownina (vain teemoilla).")
+    guidance: str | None = Field(
+        description="Teeman ohjeistus tietopankin omin sanoin, Markdownina (vain teemoilla)."
+    )
     sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = lähde ei kerro.")
     sector_labels: list[str] | None = Field(description="Sektorien nimet samassa järjestyksessä.")
     applicant_types: list[str] | None = Field(description="Hakijatyyppien tunnisteet; [] = lähde ei kerro.")
-    applicant_type_labels: list[str] | None = Field(description="Hakijatyyppien nimet samassa järjestyksessä.")
+    applicant_type_labels: list[str] | None = Field(
+        description="Hakijatyyppien nimet samassa järjestyksessä."
+    )
     themes: list[str] | None = Field(description="Teemojen tunnisteet.")
     theme_labels: list[str] | None = Field(description="Teemojen otsikot samassa järjestyksessä.")
-    quality_standards: list[str] = Field(description="Laatustandardien tunnisteet, joihin merkintä on liitetty.")
+    quality_standards: list[str] = Field(
+        description="Laatustandardien tunnisteet, joihin merkintä on liitetty."
+    )
     quality_standard_labels: list[str] = Field(description="Laatustandardien nimet samassa järjestyksessä.")
-    priorities: list[str] | None = Field(description="Horisontaalisten painopisteiden tunnisteet (vain teemoilla).")
+    priorities: list[str] | None = Field(
+        description="Horisontaalisten painopisteiden tunnisteet (vain teemoilla)."
+    )
     priority_labels: list[str] | None = Field(description="Painopisteiden nimet samassa järjestyksessä.")
     source_document: str = Field(description="Lähdejulkaisun tunniste.")
     source_title: str = Field(description="Lähdejulkaisun nimi.")
@@ -84,7 +98,8 @@ class ExportEntry(_Row):
     source_year: int = Field(description="Lähdejulkaisun julkaisuvuosi.")
     source_sections: list[str] = Field(description="Lähdejulkaisun luvut, joista merkintä on.")
     annotation: ExportAnnotation | None = Field(
-        description="Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla).")
+        description="Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla)."
+    )
 
 
 EXPORT = TypeAdapter(list[ExportEntry])
@@ -116,7 +131,9 @@ def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair
         sectors=list(entry.sectors) if example else None,
         sector_labels=[labels["sectors"][s] for s in entry.sectors] if example else None,
         applicant_types=list(entry.applicant_types) if example else None,
-        applicant_type_labels=[labels["applicant_types"][s] for s in entry.applicant_types] if example else None,
+        applicant_type_labels=[labels["applicant_types"][s] for s in entry.applicant_types]
+        if example
+        else None,
         themes=list(entry.themes) if example else None,
         theme_labels=[labels["themes"][t] for t in entry.themes] if example else None,
         quality_standards=list(entry.quality_standards),
@@ -188,8 +205,14 @@ def _cell(value) -> str:
 
 # --- the page ---------------------------------------------------------------------------------
 
-_TYPES = {"string": "teksti", "integer": "kokonaisluku", "boolean": "totuusarvo", "array": "luettelo",
-          "object": "olio", "null": "null"}
+_TYPES = {
+    "string": "teksti",
+    "integer": "kokonaisluku",
+    "boolean": "totuusarvo",
+    "array": "luettelo",
+    "object": "olio",
+    "null": "null",
+}
 
 
 def _type(prop: dict) -> str:
@@ -212,12 +235,14 @@ def fields() -> list[dict[str, str]]:
         for name, info in model.model_fields.items():
             if model is ExportEntry and name == "annotation":
                 continue
-            rows.append({
-                "name": prefix + name,
-                "column": f"annotation_{name}" if prefix else name,
-                "type": _type(properties[name]),
-                "description": info.description or "",
-            })
+            rows.append(
+                {
+                    "name": prefix + name,
+                    "column": f"annotation_{name}" if prefix else name,
+                    "type": _type(properties[name]),
+                    "description": info.description or "",
+                }
+            )
     return rows
 
 
@@ -233,7 +258,8 @@ def page(r: _Renderer) -> str:
     }
     page_ = urls.OPEN_DATA
     return r.page(
-        "open_data.md", page_,
+        "open_data.md",
+        page_,
         counts=counts,
         files={"json": JSON_FILE, "csv": CSV_FILE, "schema": SCHEMA_FILE},
         fields=fields(),

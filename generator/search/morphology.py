@@ -114,7 +114,7 @@ class VoikkoAnalyser(Analyser):
                 f"make asentaa ne): {error}"
             ) from error
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache  # noqa: B019 - one analyser per build, its cache lives as long as it
     def _readings(self, word: str) -> tuple[tuple[str, str, str], ...]:
         """(base form, STRUCTURE, verbal noun) of each reading with the fewest compound
         components: "kanavilla" is "kanava", not "kana" + "villa".

@@ -27,8 +27,10 @@ class Problem:
 
     def github(self) -> str:
         """The problem as a GitHub Actions annotation, shown on the line in a pull request's diff."""
-        return (f"::error file={_escape(self.path, property=True)},line={self.line},col={self.col}"
-                f"::{_escape(self.message)}")
+        return (
+            f"::error file={_escape(self.path, property=True)},line={self.line},col={self.col}"
+            f"::{_escape(self.message)}"
+        )
 
 
 def _escape(text: str, *, property: bool = False) -> str:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..content.model import Content, Pair, Quote, Theme
 from . import urls
-from .model import Content, Pair, Quote, Theme
 
 KB_NAME = "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki"
 """The knowledge base as a citation names it."""
@@ -93,8 +93,13 @@ class Citation:
     """A relative link from the page to itself."""
 
 
-def citation(entry: Quote | Pair | Theme, source_publisher: str, source_year: int, source_title: str,
-             site_url: str = "") -> Citation:
+def citation(
+    entry: Quote | Pair | Theme,
+    source_publisher: str,
+    source_year: int,
+    source_title: str,
+    site_url: str = "",
+) -> Citation:
     if isinstance(entry, Quote):
         what = "Lainaus teoksesta"
     elif isinstance(entry, Pair):
@@ -102,8 +107,10 @@ def citation(entry: Quote | Pair | Theme, source_publisher: str, source_year: in
     else:
         what = "Perustuu teokseen"
     title = entry.objective if isinstance(entry, Pair) else entry.title
-    text = (f"{_sentence(title)} {what}: {_plain(source_publisher)} ({source_year}). "
-            f"{_sentence(source_title)} {KB_NAME}.")
+    text = (
+        f"{_sentence(title)} {what}: {_plain(source_publisher)} ({source_year}). "
+        f"{_sentence(source_title)} {KB_NAME}."
+    )
     page = urls.entry_page(entry)
     url = page_url(page)
     if site_url:

@@ -54,11 +54,15 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         hint = did_you_mean(str(value), allowed)
         return f"kentän '{name}' arvo {show(value)} ei kelpaa (sallitut: {listing(allowed)}){hint}", False
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == WEB_ADDRESS_PATTERN:
-        return (f"kentän '{name}' arvo {show(value)} ei ole verkko-osoite: kirjoita se muodossa "
-                "https://… ilman välilyöntejä"), False
+        return (
+            f"kentän '{name}' arvo {show(value)} ei ole verkko-osoite: kirjoita se muodossa "
+            "https://… ilman välilyöntejä"
+        ), False
     if kind == "string_pattern_mismatch":
-        return (f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
-                "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"), False
+        return (
+            f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
+            "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"
+        ), False
     if kind in ("string_too_long",):
         return f"kentän '{name}' arvo on liian pitkä", False
     if kind in ("too_short",):

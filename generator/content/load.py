@@ -80,8 +80,14 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
     problems: list[Problem] = []
     for path in sorted(root.rglob("*")):
         if path.is_symlink():  # could point anywhere on the machine that builds the site
-            problems.append(_at(path, 1, 1, "symbolinen linkki ei kelpaa sisällöksi; tallenna tiedosto "
-                                "tavallisena tiedostona"))
+            problems.append(
+                _at(
+                    path,
+                    1,
+                    1,
+                    "symbolinen linkki ei kelpaa sisällöksi; tallenna tiedosto tavallisena tiedostona",
+                )
+            )
             continue
         if not path.is_file() or path.name.startswith("."):
             continue
@@ -94,8 +100,13 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
         kind = _kind_of(rel)
         if kind is None:
             problems.append(
-                _at(path, 1, 1, "tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin "
-                    "quotes/, pairs/ tai themes/, sanastot kansioon vocabularies/")
+                _at(
+                    path,
+                    1,
+                    1,
+                    "tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin "
+                    "quotes/, pairs/ tai themes/, sanastot kansioon vocabularies/",
+                )
             )
         else:
             found.append((path, kind))
@@ -128,8 +139,14 @@ def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
 def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return None, [_at(path, 1, 1, f"tiedosto on liian suuri ({len(raw) // 1024} KiB, "
-                          f"enintään {MAX_FILE_BYTES // 1024} KiB)")]
+        return None, [
+            _at(
+                path,
+                1,
+                1,
+                f"tiedosto on liian suuri ({len(raw) // 1024} KiB, enintään {MAX_FILE_BYTES // 1024} KiB)",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -154,8 +171,9 @@ def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
     except yaml.reader.ReaderError as error:  # a control character; carries an index, not a mark
         line = text.count("\n", 0, error.position) + 1
         col = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        message = (f"tiedostossa on näkymätön ohjausmerkki (U+{error.character:04X}), jota YAML ei salli; "
-                   "poista se")
+        message = (
+            f"tiedostossa on näkymätön ohjausmerkki (U+{error.character:04X}), jota YAML ei salli; poista se"
+        )
         return None, [_at(path, line, col, message)]
     except yaml.MarkedYAMLError as error:
         line, col, message = _syntax_problem(error, text)
@@ -174,8 +192,14 @@ def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[
     line, col = event.start_mark.line + 1, event.start_mark.column + 1
     doc.marks[loc] = (line, col)
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        problems.append(_at(doc.path, line, col, "ankkurit ja viittaukset (& ja *) eivät ole sallittuja; "
-                            "kirjoita arvo auki"))
+        problems.append(
+            _at(
+                doc.path,
+                line,
+                col,
+                "ankkurit ja viittaukset (& ja *) eivät ole sallittuja; kirjoita arvo auki",
+            )
+        )
         if isinstance(event, yaml.AliasEvent):
             return None
     tag = getattr(event, "tag", None)
@@ -192,8 +216,11 @@ def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[
             key = key_event.value
             value = next(events)
             if key == "<<" or key in result:
-                message = ("yhdistämisavain << ei ole sallittu" if key == "<<" else
-                           f"kenttä '{key}' on jo annettu rivillä {doc.key_marks[loc + (key,)][0]}; poista toinen")
+                message = (
+                    "yhdistämisavain << ei ole sallittu"
+                    if key == "<<"
+                    else f"kenttä '{key}' on jo annettu rivillä {doc.key_marks[loc + (key,)][0]}; poista toinen"
+                )
                 problems.append(_at(doc.path, *key_pos, message))
                 _build(value, events, loc + ("?",), doc, problems)
                 continue
@@ -216,36 +243,42 @@ def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[
     return _constructor.construct_object(yaml.ScalarNode(resolved, event.value))
 
 
-def _check_tag(tag: str | None, allowed: str | None, doc: Document, line: int, col: int,
-               problems: list[Problem]) -> None:
+def _check_tag(
+    tag: str | None, allowed: str | None, doc: Document, line: int, col: int, problems: list[Problem]
+) -> None:
     if tag in (None, "!", allowed):
         return
-    problems.append(_at(doc.path, line, col, f"YAML-tunniste '{tag}' ei ole sallittu; "
-                        "sisältö on pelkkää tekstiä, lukuja ja luetteloita"))
+    problems.append(
+        _at(
+            doc.path,
+            line,
+            col,
+            f"YAML-tunniste '{tag}' ei ole sallittu; sisältö on pelkkää tekstiä, lukuja ja luetteloita",
+        )
+    )
 
 
 _SYNTAX_HINTS = {
     "tab": "sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; sisennä välilyönneillä",
     "colon": "kaksoispiste väärässä kohdassa; jos tekstissä on ': ', kirjoita teksti |- -lohkona",
     "could not find expected ':'": "rivi ei ole muotoa 'kenttä: arvo'",
-    "did not find expected key": "sisennys ei täsmää: saman tason kenttien pitää alkaa samasta "
-                                 "sarakkeesta",
+    "did not find expected key": "sisennys ei täsmää: saman tason kenttien pitää alkaa samasta sarakkeesta",
     "did not find expected '-' indicator": "luettelon kohdan pitää alkaa '- ' samassa sarakkeessa kuin "
-                                           "edelliset kohdat",
+    "edelliset kohdat",
     "did not find expected node content": "arvo puuttuu tai jää kesken; tarkista sulkeet ja lainausmerkit",
-    "found unknown escape character": "kenoviiva \\ aloittaa lainausmerkeissä \"…\" erikoismerkin; kirjoita "
-                                      "teksti heittomerkkeihin '…' tai |- -lohkona",
+    "found unknown escape character": 'kenoviiva \\ aloittaa lainausmerkeissä "…" erikoismerkin; kirjoita '
+    "teksti heittomerkkeihin '…' tai |- -lohkona",
     "expected a single document in the stream": "tiedostossa saa olla vain yksi YAML-dokumentti",
 }
 # Constructs left open are reported where they start (the context mark): that is the line the
 # editor wrote, while the problem mark is wherever the parser gave up, often the end of the file.
 _UNCLOSED = {
     "did not find expected ',' or ']'": "hakasulkeella [ alkava luettelo ei sulkeudu; lisää loppuun ] ja "
-                                        "erota kohdat pilkuilla",
+    "erota kohdat pilkuilla",
     "did not find expected ',' or '}'": "aaltosulkeella { alkava joukko ei sulkeudu; lisää loppuun } ja "
-                                        "erota kohdat pilkuilla",
+    "erota kohdat pilkuilla",
     "found unexpected end of stream": "lainausmerkillä alkava teksti ei pääty; lisää loppuun sama "
-                                      "lainausmerkki",
+    "lainausmerkki",
 }
 
 

@@ -1,7 +1,7 @@
 """Stage: search. A built site directory → its Pagefind search bundle in ``<site>/pagefind/``.
 
 Runs after the site is built (the MkDocs plugin calls ``build`` from ``on_post_build``; a site
-built by any other tool can be indexed with ``python -m generator.search_index SITE``). No MkDocs
+built by any other tool can be indexed with ``python -m generator search SITE``). No MkDocs
 here. Every HTML page is read and its article is prepared for Pagefind as a small page of its own
 in a scratch folder, which Pagefind's binary (inside the ``pagefind[bin]`` wheel) indexes; the
 built HTML is left exactly as MkDocs wrote it, so nothing below reaches a reader or assistive
@@ -28,28 +28,29 @@ Beside Pagefind's bundle it writes the query side's table of word forms (``query
 
 from __future__ import annotations
 
-import argparse
 import html as html_lib
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import query_forms, search_bundle
-from .facets import SearchRecord
-from .morphology import Analyser, MorphologyUnavailable, analyser as make_analyser, words
+from ..site.facets import SearchRecord
+from . import bundle as search_bundle
+from . import query_forms
+from .morphology import Analyser, words
 
 BUNDLE = "pagefind"
 LANGUAGE = "fi"
 
-SKIPPED_PAGES = frozenset({"", "lainaukset/", "tavoitteet/", "tavoitetaulukko/", "teemat/", "haku/", "404.html"})
+SKIPPED_PAGES = frozenset(
+    {"", "lainaukset/", "tavoitteet/", "tavoitetaulukko/", "teemat/", "haku/", "404.html"}
+)
 """Pages that only list or link other pages (home, listings, the objective–indicator table, the
 finder) and the 404 page: as search results they would crowd out the entries they point to."""
 
@@ -59,8 +60,13 @@ the first of them to the end, an entry page only cites itself and names its neig
 
 MORPHOLOGY_META = "morfo"
 UNUSED_BUNDLE_FILES = (
-    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
 )
 """Pagefind's ready-made interfaces; the site has its own (docs/assets/kb-search/)."""
 SCRATCH_ROOM = 2 * 2**30
@@ -90,9 +96,11 @@ class Stats:
     bundle_bytes: int
 
     def __str__(self) -> str:
-        return (f"hakemisto: {self.pages} sivua ({self.entries} merkintää), {self.terms} lisättyä "
-                f"perusmuotoa tai osaa, {self.forms} sanamuotoa kyselytaulukossa, "
-                f"{self.bundle_bytes / 1024:.0f} KiB, {self.seconds:.1f} s")
+        return (
+            f"hakemisto: {self.pages} sivua ({self.entries} merkintää), {self.terms} lisättyä "
+            f"perusmuotoa tai osaa, {self.forms} sanamuotoa kyselytaulukossa, "
+            f"{self.bundle_bytes / 1024:.0f} KiB, {self.seconds:.1f} s"
+        )
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,7 @@ def site_pages(site: Path) -> Iterable[tuple[str, Path]]:
     for folder, subfolders, names in os.walk(root):
         if folder == root:
             subfolders[:] = [d for d in subfolders if d not in (BUNDLE, "assets")]
-        prefix = "" if folder == root else folder[len(root) + 1:].replace(os.sep, "/") + "/"
+        prefix = "" if folder == root else folder[len(root) + 1 :].replace(os.sep, "/") + "/"
         found.extend(prefix + name for name in names if name.endswith(".html"))
     for relative in sorted(found):
         address = page_address(relative)
@@ -134,7 +142,7 @@ def searchable(article: str) -> tuple[str, str, str]:
     plain text, roughly as Pagefind reads it: the morphology works on the same words."""
     article = _HEADERLINK.sub("", article)
     tail = _TAIL.search(article)
-    own, rest = (article[: tail.start()], article[tail.start():]) if tail else (article, "")
+    own, rest = (article[: tail.start()], article[tail.start() :]) if tail else (article, "")
     own = _NOTE_AFTER_TITLE.sub(r"\1 data-pagefind-ignore\2", own, count=1)
     own = _PRINT_ONLY.sub(lambda m: "<p data-pagefind-ignore " + m.group(0)[3:], own)
     if "<ul>" in own:  # (most entry pages have no list: skip the scan)
@@ -146,14 +154,15 @@ def searchable(article: str) -> tuple[str, str, str]:
     return own, tail_html, html_lib.unescape(_TAGS.sub(" ", text))
 
 
-def prepare(html: str, address: str, record: SearchRecord | None, analyser: Analyser,
-            placement: str = "content") -> PreparedPage | None:
+def prepare(
+    html: str, address: str, record: SearchRecord | None, analyser: Analyser, placement: str = "content"
+) -> PreparedPage | None:
     """The page as Pagefind should see it, or None when it has no article to index."""
     opening = _ARTICLE_OPEN.search(html)
     end = html.rfind("</article>")
     if opening is None or end < opening.end():
         return None
-    own, tail, text = searchable(html[opening.end():end])
+    own, tail, text = searchable(html[opening.end() : end])
     page_words = words(text)
     terms = analyser.expand(page_words)
     block = ""
@@ -162,14 +171,17 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     article = own + block + tail
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
     extra = _metadata(record, terms if placement != "content" else [])
-    prepared = (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
-                f"{tag}{article}</article>{extra}</body></html>")
+    prepared = (
+        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
+        f"{tag}{article}</article>{extra}</body></html>"
+    )
     return PreparedPage(address, prepared, len(terms), frozenset(page_words))
 
 
 def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
     """Pagefind filters, metadata and sort key as empty elements placed after the article:
     Pagefind reads them anywhere on the page, and nothing in them is indexed as text."""
+
     def element(attribute: str, key: str, value: str) -> str:
         return f'<span {attribute}="{key}:{html_lib.escape(value, quote=True)}"></span>'
 
@@ -179,7 +191,9 @@ def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
     if record is not None:
         parts.append(element("data-pagefind-meta", "title", record.title))
         parts.append(element("data-pagefind-meta", "laji", record.kind_label))
-        parts.append(element("data-pagefind-meta", "teemat", json.dumps(list(record.themes), ensure_ascii=False)))
+        parts.append(
+            element("data-pagefind-meta", "teemat", json.dumps(list(record.themes), ensure_ascii=False))
+        )
         parts.append(element("data-pagefind-meta", "kuvaus", record.description))
         parts.append(element("data-pagefind-sort", "jarjestys", record.sort))
         for key, values in record.filters.items():
@@ -187,7 +201,9 @@ def _metadata(record: SearchRecord | None, terms: list[str]) -> str:
     return "".join(parts)
 
 
-def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, placement: str = "content") -> Stats:
+def build(
+    site: Path, records: dict[str, SearchRecord], analyser: Analyser, placement: str = "content"
+) -> Stats:
     """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed.
 
     Pages are prepared one at a time and written straight to Pagefind's scratch folder, so the
@@ -203,7 +219,9 @@ def build(site: Path, records: dict[str, SearchRecord], analyser: Analyser, plac
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=_scratch_parent()) as scratch:
         root = Path(scratch)
         for address, file in site_pages(site):
-            page = prepare(file.read_text(encoding="utf-8"), address, records.get(address), analyser, placement)
+            page = prepare(
+                file.read_text(encoding="utf-8"), address, records.get(address), analyser, placement
+            )
             if page is None:
                 continue
             target = os.path.join(root, page.url, "" if page.url.endswith(".html") else "index.html")
@@ -251,42 +269,23 @@ def _pagefind(root: Path, output: Path) -> None:
     from pagefind_bin import get_executable
 
     done = subprocess.run(
-        [str(get_executable()), "--site", str(root), "--output-path", str(output),
-         "--force-language", LANGUAGE, "--silent"],
-        capture_output=True, text=True,
+        [
+            str(get_executable()),
+            "--site",
+            str(root),
+            "--output-path",
+            str(output),
+            "--force-language",
+            LANGUAGE,
+            "--silent",
+        ],
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
-        raise RuntimeError(f"Pagefind epäonnistui ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+        raise RuntimeError(
+            f"Pagefind epäonnistui ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}"
+        )
     for unused in UNUSED_BUNDLE_FILES:
         (output / unused).unlink(missing_ok=True)
     search_bundle.stabilise(output)  # two builds of one site give the same bytes
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m generator.search_index",
-        description="Rakentaa Pagefind-hakemiston valmiista sivustosta (SIVUSTO/pagefind/).")
-    parser.add_argument("site", type=Path, help="rakennettu sivusto, esim. site/")
-    parser.add_argument("--content", default=None, help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
-    parser.add_argument("--morphology", default="voikko", help="voikko, simplemma, snowball tai none")
-    args = parser.parse_args(argv)
-
-    from .facets import records as make_records
-    from .pipeline import check, content_root
-
-    result = check(content_root(args.content))
-    if result.index is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    try:
-        stats = build(args.site, make_records(result.index), make_analyser(args.morphology))
-    except MorphologyUnavailable as error:
-        print(f"virhe: {error}", file=sys.stderr)
-        return 1
-    print(stats)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -3,7 +3,7 @@ so that renaming an entry's title never breaks a link."""
 
 from __future__ import annotations
 
-from .model import Pair, Quote, Theme
+from ..content.model import Pair, Quote, Theme
 
 FOLDERS: dict[type, str] = {Quote: "lainaukset", Pair: "tavoitteet", Theme: "teemat"}
 KIND_LABELS: dict[type, str] = {Quote: "Lainaus", Pair: "Tavoite ja mittari", Theme: "Teema"}
@@ -27,7 +27,11 @@ EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
 EDITOR_GUIDE = "toimittajille.md"
 """Hand-written by the editors' guide; linked only when docs/ has it."""
-TERM_FOLDERS = {"sectors": "sektorit", "applicant_types": "hakijatyypit", "quality_standards": "laatustandardit"}
+TERM_FOLDERS = {
+    "sectors": "sektorit",
+    "applicant_types": "hakijatyypit",
+    "quality_standards": "laatustandardit",
+}
 """Vocabularies whose every value has a page of its own: ``<folder>/<id>.md``."""
 QUOTE_ANCHOR = "lainaus"
 """The id of the quotation itself on a quote's page: ``lainaukset/<id>/#lainaus``."""
@@ -62,4 +66,3 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
         common += 1
     href = "/".join([".."] * (len(here) - common) + there[common:])
     return href + (f"#{anchor}" if anchor else "")
-

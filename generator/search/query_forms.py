@@ -29,7 +29,7 @@ def shard_of(form: str, shards: int) -> int:
     data = form.encode("utf-16-le")
     h = 0x811C9DC5
     for i in range(0, len(data), 2):
-        h ^= int.from_bytes(data[i:i + 2], "little")
+        h ^= int.from_bytes(data[i : i + 2], "little")
         h = (h * 0x01000193) & 0xFFFFFFFF
     return h % shards
 
@@ -59,6 +59,7 @@ def write(forms: dict[str, list[str]], bundle: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for n, part in enumerate(parts):
         (folder / f"muodot-{n}.json").write_text(
-            json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
     (folder / MANIFEST).write_text(json.dumps({"shards": shards, "forms": len(forms)}), encoding="utf-8")
     return shards

@@ -154,9 +154,7 @@ class Pair(Model):
 
     id: Id = Field(description=ENTRY_ID)
     objective: Text = Field(description="Tavoite sanasta sanaan.")
-    indicator: Text = Field(
-        description="Mittari sanasta sanaan; numeroidut kohdat omille riveilleen."
-    )
+    indicator: Text = Field(description="Mittari sanasta sanaan; numeroidut kohdat omille riveilleen.")
     sectors: list[Id] = Field(description="Sektorit, jos lähde ne nimeää; [] = ei mainittu.")
     applicant_types: list[Id] = Field(description="Hakijatyypit, jos lähde ne nimeää; [] = ei mainittu.")
     themes: list[Id] = Field(description="Teemat, joihin esimerkki liittyy.")
