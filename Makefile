@@ -64,7 +64,7 @@ bench: $(STAMP) browser $(VOIKKO)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # The two GitHub workflows' steps, read from .github/workflows/, in a fresh clone of the current
-# commit as an unprivileged user with passwordless sudo, as on GitHub's runners (as root; ~10 min).
+# commit as an unprivileged user with passwordless sudo, as on GitHub's runners (as root; 15–30 min).
 rehearsal: $(STAMP)
 	$(BIN)/python scripts/runner-rehearsal $(REHEARSAL_ARGS)
 
