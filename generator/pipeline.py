@@ -10,7 +10,7 @@ from .content.index import Index, build_index
 from .content.load import load_tree
 from .content.problems import Problem, without_consequences
 from .content.validate import validate
-from .site import charts, opendata, permalinks, render, urls
+from .site import charts, opendata, permalinks, plan, render, urls
 from .site.render import abbreviations, render_site
 
 DEFAULT_CONTENT = Path("practices")
@@ -60,6 +60,10 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
         index=result.index,
         pages=render_site(result.index, options),
         abbreviations=abbreviations(result.index),
-        files={**opendata.files(result.index), **charts.files(result.index.content)},
+        files={
+            **opendata.files(result.index),
+            **plan.files(result.index, options.site_url),
+            **charts.files(result.index.content),
+        },
         redirects=permalinks.redirect_map(result.index.content),
     )

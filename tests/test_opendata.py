@@ -17,7 +17,7 @@ from conftest import FIXTURE_SITE, REPO
 from renamed import renamed_content
 
 from generator.pipeline import build_pages, check
-from generator.site import opendata
+from generator.site import opendata, plan
 
 INDEX = check(REPO / "practices").index
 
@@ -146,7 +146,7 @@ def test_the_open_data_page_explains_every_field(real_site: Path):
 def test_exports_are_the_same_bytes_on_every_build():
     first = build_pages(FIXTURE_SITE).files
     assert first == build_pages(FIXTURE_SITE).files
-    assert set(first) == {opendata.JSON_FILE, opendata.CSV_FILE, opendata.SCHEMA_FILE}
+    assert set(first) == {opendata.JSON_FILE, opendata.CSV_FILE, opendata.SCHEMA_FILE, plan.PLAN_FILE}
 
 
 def test_null_means_not_this_kind_and_empty_means_not_stated(tmp_path: Path):

@@ -41,6 +41,7 @@ class Row:
     sectors: str
     measure_type: str
     answers: tuple[str, ...]
+    plan_href: str
     position: str
     """The row's number in the source's table, or "–" when the source gives none."""
 
@@ -72,6 +73,7 @@ def rows(r: _Renderer) -> list[Row]:
                 answers=tuple(
                     "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
                 ),
+                plan_href=permalinks.plan_add_href(page, pair.id),
                 position=str(pair.position) if pair.position is not None else "–",
             )
         )

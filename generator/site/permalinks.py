@@ -60,6 +60,15 @@ def href(from_page: str, to: str, anchor: str = "") -> str:
     return link + (f"#{anchor}" if anchor else "")
 
 
+PLAN_ADD_PARAMETER = "lisaa"
+"""``suunnitelma/?lisaa=<id>`` adds the example to the reader's draft ("Lisää suunnitelmaan")."""
+
+
+def plan_add_href(from_page: str, pair_id: str) -> str:
+    """The "Lisää suunnitelmaan" link of a pair, from a built page (raw HTML)."""
+    return href(from_page, urls.PLAN) + f"?{PLAN_ADD_PARAMETER}={pair_id}"
+
+
 def redirect_map(content: Content) -> dict[str, str]:
     """Old page → current page (paths under docs/) for every former id of an entry or term page.
 

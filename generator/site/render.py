@@ -14,7 +14,7 @@ import jinja2
 
 from ..content.index import UNSTATED, Example, Index
 from ..content.model import Pair, Quote, Theme
-from . import charts, explorer, hubs, opendata, permalinks, urls
+from . import charts, explorer, hubs, opendata, permalinks, plan, urls
 from .facets import facets
 from .markdown_text import attribute, inline, prose, verbatim
 
@@ -159,6 +159,7 @@ class _Renderer:
         pages.update(hubs.pages(self))
         pages[urls.EXPLORER] = explorer.page(self)
         pages[urls.OPEN_DATA] = opendata.page(self)
+        pages[urls.PLAN] = plan.page(self)
         pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
         return dict(sorted(pages.items()))
 
@@ -274,6 +275,7 @@ class _Renderer:
             related=self.links(page, self.index.related.get(entry.id, ())),
             cite=self.cite(entry),
             quote_anchor=urls.QUOTE_ANCHOR,
+            plan_href=permalinks.plan_add_href(page, entry.id) if isinstance(entry, Pair) else "",
         )
         template = "quote.md" if isinstance(entry, Quote) else "pair.md"
         return self.page(template, page, **common)

@@ -25,6 +25,8 @@ STANDARDS = "laatustandardit/index.md"
 PRIORITIES = "painopisteet/index.md"
 EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
+PLAN = "suunnitelma.md"
+"""The applicant's own plan, drafted in the browser (site/plan.py, docs/assets/kb-plan/)."""
 EDITOR_GUIDE = "toimittajille.md"
 """Hand-written by the editors' guide; linked only when docs/ has it."""
 TERM_FOLDERS = {
