@@ -19,7 +19,7 @@ from .content.problems import Problem, without_consequences
 from .content.validate import validate
 from .search.build import index_built_site, search_records
 from .search.prepare import Stats
-from .site import charts, opendata, render, urls
+from .site import charts, opendata, plan, render, urls
 from .site.facets import SearchRecord
 from .site.render import abbreviations, render_site
 
@@ -76,7 +76,11 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
         index=result.index,
         pages=render_site(result.index, options),
         abbreviations=abbreviations(result.index),
-        files={**opendata.files(result.index), **charts.files(result.index.content)},
+        files={
+            **opendata.files(result.index),
+            **plan.files(result.index, options.site_url),
+            **charts.files(result.index.content),
+        },
         redirects=urls.redirect_map(result.index.content),
         search_records=search_records(result.index),
         seconds=time.perf_counter() - started,

@@ -27,6 +27,7 @@ class Row:
     sectors: str
     measure_type: str
     answers: tuple[str, ...]
+    plan_href: str
     position: str
     """The row's number in the source's table, or "–" when the source gives none."""
 
@@ -61,6 +62,7 @@ def rows(r: RenderContext) -> list[Row]:
                 sectors=", ".join(labels.sectors[s] for s in sectors),
                 measure_type=pair.annotation.measure_type,
                 answers=tuple(answer for _, answer in answers(pair)),
+                plan_href=urls.plan_add_href(page, pair.id),
                 position=str(pair.position) if pair.position is not None else "–",
             )
         )

@@ -23,7 +23,7 @@ from ..content.model import (
     Theme,
     entry_title,
 )
-from . import charts, explorer, hubs, opendata, urls
+from . import charts, explorer, hubs, opendata, plan, urls
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
 
@@ -172,6 +172,7 @@ def render_site(index: Index, options: SiteOptions | None = None) -> dict[str, s
     pages.update(hubs.pages(ctx))
     pages[urls.EXPLORER] = explorer.page(ctx)
     pages[urls.OPEN_DATA] = opendata.page(ctx)
+    pages[urls.PLAN] = plan.page(ctx)
     pages[urls.FINDER] = ctx.page("finder.md", urls.FINDER, facets=facets(index))
     return dict(sorted(pages.items()))
 
@@ -246,6 +247,7 @@ def example(ctx: RenderContext, entry: Example) -> str:
         related=ctx.links(page, ctx.index.related.get(entry.id, ())),
         cite=ctx.cite(entry),
         quote_anchor=urls.QUOTE_ANCHOR,
+        plan_href=urls.plan_add_href(page, entry.id) if isinstance(entry, Pair) else "",
     )
     if isinstance(entry, Quote):
         return ctx.page("quote.md", page, **common)

@@ -36,6 +36,8 @@ STANDARDS = "laatustandardit/index.md"
 PRIORITIES = "painopisteet/index.md"
 EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
+PLAN = "suunnitelma.md"
+"""The applicant's own plan, drafted in the browser (site/plan.py, docs/assets/kb-plan/)."""
 EDITOR_GUIDE = "toimittajille.md"
 """Hand-written by the editors' guide; linked only when docs/ has it."""
 TERM_FOLDERS = {kind.name: kind.site_folder for kind in kinds.TERM_PAGES}
@@ -116,6 +118,15 @@ def public_url(site_url: str | None) -> str:
     if not host or host.endswith(_PLACEHOLDER_HOSTS) or host.removeprefix("www.") in _EXAMPLE_DOMAINS:
         return ""
     return site_url or ""
+
+
+PLAN_ADD_PARAMETER = "lisaa"
+"""``suunnitelma/?lisaa=<id>`` adds the example to the reader's draft ("Lisää suunnitelmaan")."""
+
+
+def plan_add_href(from_page: str, pair_id: str) -> str:
+    """The "Lisää suunnitelmaan" link of a pair, from a built page (raw HTML)."""
+    return href(from_page, PLAN) + f"?{PLAN_ADD_PARAMETER}={pair_id}"
 
 
 def redirect_map(content: Content) -> dict[str, str]:

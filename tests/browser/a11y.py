@@ -19,13 +19,17 @@ def axe_source() -> str:
     return files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 
 
-def axe_violations(page) -> list[dict]:
-    """Run axe-core on the page as it is now; the WCAG 2.1 A/AA violations it finds."""
+def axe_violations(page, within: str | None = None) -> list[dict]:
+    """Run axe-core on the page as it is now; the WCAG 2.1 A/AA violations it finds.
+
+    ``within``: a CSS selector, to check only the part of a page that a script changed (the
+    whole page is checked once per kind of page).
+    """
     page.evaluate(axe_source())
     results = page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: "tag", values: tags},
-                                      resultTypes: ["violations"]})""",
-        WCAG_21_AA,
+        """([tags, within]) => axe.run(within || document, {runOnly: {type: "tag", values: tags},
+                                                          resultTypes: ["violations"]})""",
+        [WCAG_21_AA, within],
     )
     return results["violations"]
 

@@ -26,6 +26,7 @@ class Page:
 
 
 FINDER_READY = 'form[data-kb-finder][data-state="ready"]'
+PLAN_READY = '[data-kb-plan][data-state="ready"]'
 
 PAGES: tuple[Page, ...] = (
     Page("etusivu", ""),
@@ -49,6 +50,8 @@ PAGES: tuple[Page, ...] = (
     Page("painopisteet", "painopisteet/"),
     Page("tavoitetaulukko", "tavoitetaulukko/"),
     Page("avoin-data", "avoin-data/"),
+    # The applicant's own plan with an empty draft; test_plan.py checks it with a draft in it.
+    Page("suunnitelma", "suunnitelma/", ready=PLAN_READY),
     Page("saavutettavuusseloste", "saavutettavuusseloste/"),
     Page("404", "404.html"),
     # The finder, empty and with a query and a filter from the address; its results and counts

@@ -75,7 +75,7 @@ def test_the_rows_are_the_pairs(real_index, real_site: Path):
         pair = pairs[row["attrs"]["data-id"]]
         objective, themes, sectors, measure, *answers, position = row["cells"]
         assert position == str(pair.position)
-        assert objective == " ".join(pair.objective.split())
+        assert objective == " ".join(pair.objective.split()) + " Lisää suunnitelmaan"
         assert row["href"] == f"../tavoitteet/{pair.id}/"
         assert (real_site / "tavoitteet" / pair.id / "index.html").is_file()
         assert row["attrs"]["data-themes"].split() == pair.themes

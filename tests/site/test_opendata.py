@@ -17,7 +17,7 @@ from conftest import FIXTURE_SITE
 from renamed import renamed_content
 
 from generator.pipeline import build_pages, check
-from generator.site import opendata
+from generator.site import opendata, plan
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +152,7 @@ def test_exports_are_the_same_bytes_on_every_build():
         opendata.CSV_FILE,
         opendata.SCHEMA_FILE,
         "assets/charts/hakemukset-2020.svg",
+        plan.PLAN_FILE,
     }
 
 

@@ -1,0 +1,360 @@
+/*
+ * The applicant's plan as data: its shape, what is still unanswered, and the files it leaves the
+ * browser as (Markdown, CSV, JSON). No DOM here: plan.js draws the editor, and the browser tests
+ * call these functions with known inputs.
+ *
+ * A draft is plain data:
+ *   {objectives: [{text, example, priorities, qualityStandards, concrete, realistic, measurable,
+ *                  indicators: [{text, example, measureType, data_source, collection, responsible,
+ *                                timing, processing, reporting, evaluation, qualitySystem}]}]}
+ * `example` is null or {id, text, citation}: the example the text started from, its verbatim
+ * text and its citation, kept so the draft always shows where it came from.
+ */
+
+export const FORMAT = "kb-oma-suunnitelma";
+export const VERSION = 1;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_TEXT = 20000;
+const MAX_ITEMS = 100;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Text fields of an indicator besides its own text, in the order the report asks them. */
+export const INDICATOR_TEXT_FIELDS = [
+  "data_source", "collection", "responsible", "timing", "processing", "reporting", "evaluation",
+];
+export const OBJECTIVE_TEXT_FIELDS = ["concrete", "realistic", "measurable"];
+
+/** Words of the editor that are not in the data file: our own labels for our own fields. */
+export const LABELS = {
+  objective: "Tavoite",
+  priorities: "Painopisteet",
+  qualityStandards: "Laatustandardit",
+  concrete: "Konkreettinen",
+  realistic: "Realistinen",
+  measurable: "Mitattava",
+  indicator: "Mittari",
+  measureType: "Mittarin laji",
+  qualitySystem: "Laatujärjestelmä",
+};
+
+export const QUESTIONS = {
+  objective: "Mikä on tavoite?",
+  priorities: "Mitä Erasmus+ -ohjelman painopisteitä tavoite tukee?",
+  qualityStandards: "Mitä laatustandardeja tavoite tukee?",
+  concrete: "Mikä tekee tavoitteesta konkreettisen?",
+  realistic: "Miksi tavoite on realistinen?",
+  measurable: "Miten tavoitteen saavuttamista voi mitata?",
+  indicator: "Mikä on mittari?",
+  measureType: "Onko mittari määrällinen vai laadullinen?",
+  qualitySystem: "Miten mittari kytkeytyy organisaation tai konsortion laatujärjestelmään?",
+};
+
+export class PlanError extends Error {}
+
+export function emptyIndicator() {
+  const indicator = { text: "", example: null, measureType: "" };
+  for (const field of INDICATOR_TEXT_FIELDS) indicator[field] = "";
+  indicator.qualitySystem = "";
+  return indicator;
+}
+
+export function emptyObjective() {
+  return {
+    text: "", example: null, priorities: [], qualityStandards: [],
+    concrete: "", realistic: "", measurable: "", indicators: [],
+  };
+}
+
+/** An objective and its indicator copied from an example of the data file. */
+export function fromExample(example, citation) {
+  const objective = emptyObjective();
+  objective.text = example.objective;
+  objective.example = { id: example.id, text: example.objective, citation };
+  objective.qualityStandards = [...example.qualityStandards];
+  const indicator = emptyIndicator();
+  indicator.text = example.indicator;
+  indicator.example = { id: example.id, text: example.indicator, citation };
+  objective.indicators.push(indicator);
+  return objective;
+}
+
+export function copy(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+// --- what is still unanswered ------------------------------------------------------------------
+
+function blank(value) {
+  return typeof value !== "string" || value.trim() === "";
+}
+
+/** The labels of the report's questions an indicator does not answer yet, in order. */
+export function missingOfIndicator(indicator, data) {
+  const missing = [];
+  if (blank(indicator.text)) missing.push(LABELS.indicator);
+  if (!indicator.measureType) missing.push(LABELS.measureType);
+  for (const question of data.questions) {
+    if (blank(indicator[question.id])) missing.push(question.label);
+  }
+  if (blank(indicator.qualitySystem)) missing.push(LABELS.qualitySystem);
+  return missing;
+}
+
+export function missingOfObjective(objective) {
+  const missing = [];
+  if (blank(objective.text)) missing.push(LABELS.objective);
+  if (!objective.priorities.length) missing.push(LABELS.priorities);
+  if (!objective.qualityStandards.length) missing.push(LABELS.qualityStandards);
+  for (const field of OBJECTIVE_TEXT_FIELDS) if (blank(objective[field])) missing.push(LABELS[field]);
+  if (!objective.indicators.length) missing.push(NO_INDICATORS);
+  return missing;
+}
+
+const NO_INDICATORS = "Mittarit";
+
+/** The status of an objective's own answers (its indicators have their own). */
+export function objectiveStatus(objective) {
+  const own = missingOfObjective(objective);
+  return status(own, OBJECTIVE_TEXT_FIELDS.length + 3 + (objective.indicators.length ? 0 : 1));
+}
+
+/** "Ei aloitettu", "Kesken" or "Valmis": how far an item is, as a task list says it. */
+export function status(missing, total) {
+  if (missing.length === 0) return "Valmis";
+  return missing.length >= total ? "Ei aloitettu" : "Kesken";
+}
+
+export function indicatorQuestionCount(data) {
+  return data.questions.length + 3;
+}
+
+// --- reading a file or the browser's storage ---------------------------------------------------
+
+function fail(message) {
+  throw new PlanError(message);
+}
+
+function text(value, where) {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "string") fail(`${where} ei ole tekstiä.`);
+  if (value.length > MAX_TEXT) fail(`${where} on liian pitkä (yli ${MAX_TEXT} merkkiä).`);
+  return value;
+}
+
+function object(value, where) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(`${where} puuttuu tai on väärää muotoa.`);
+  return value;
+}
+
+function list(value, where) {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(`${where} ei ole luettelo.`);
+  if (value.length > MAX_ITEMS) fail(`${where}: liian monta kohtaa (yli ${MAX_ITEMS}).`);
+  return value;
+}
+
+function ids(value, known, where) {
+  const out = [];
+  for (const id of list(value, where)) {
+    if (typeof id !== "string" || !known.has(id)) fail(`${where}: tuntematon arvo ”${String(id).slice(0, 60)}”.`);
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+function example(value, where) {
+  if (value === undefined || value === null) return null;
+  object(value, where);
+  const id = text(value.id, `${where}: tunniste`);
+  if (!ID.test(id)) fail(`${where}: tunniste ”${id.slice(0, 60)}” ei kelpaa.`);
+  return {
+    id,
+    text: text(value.text, `${where}: esimerkin teksti`),
+    citation: text(value.citation, `${where}: lähdeviite`),
+  };
+}
+
+/**
+ * A draft from JSON text, checked field by field. Only the fields of a draft are copied into a
+ * new object, so nothing else in the file can reach the page. Throws PlanError with a Finnish
+ * message that names the first problem.
+ */
+export function parseDraft(source, data) {
+  if (typeof source !== "string") fail("Tiedosto ei ole tekstiä.");
+  if (source.length > MAX_FILE_BYTES) fail("Tiedosto on liian suuri suunnitelmaksi.");
+  let raw;
+  try {
+    raw = JSON.parse(source);
+  } catch (error) {
+    fail("Tiedosto ei ole JSON-muodossa, tai se on vioittunut.");
+  }
+  object(raw, "Suunnitelma");
+  if (raw.format !== FORMAT) fail("Tiedosto ei ole tämän sivun tallentama suunnitelma.");
+  if (raw.version !== VERSION) fail(`Tiedoston versiota ${String(raw.version).slice(0, 20)} ei tunneta.`);
+  const priorities = new Set(data.priorities.map((p) => p.id));
+  const standards = new Set(data.qualityStandards.map((s) => s.id));
+  const measureTypes = new Set(["", ...data.measureTypes]);
+  const objectives = list(raw.objectives, "Tavoitteet").map((rawObjective, i) => {
+    const where = `Tavoite ${i + 1}`;
+    object(rawObjective, where);
+    const objective = emptyObjective();
+    objective.text = text(rawObjective.text, `${where}: tavoite`);
+    objective.example = example(rawObjective.example, `${where}: esimerkki`);
+    objective.priorities = ids(rawObjective.priorities, priorities, `${where}: painopisteet`);
+    objective.qualityStandards = ids(rawObjective.qualityStandards, standards, `${where}: laatustandardit`);
+    for (const field of OBJECTIVE_TEXT_FIELDS) {
+      objective[field] = text(rawObjective[field], `${where}: ${LABELS[field].toLowerCase()}`);
+    }
+    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`).map((rawIndicator, j) => {
+      const at = `Mittari ${i + 1}.${j + 1}`;
+      object(rawIndicator, at);
+      const indicator = emptyIndicator();
+      indicator.text = text(rawIndicator.text, `${at}: mittari`);
+      indicator.example = example(rawIndicator.example, `${at}: esimerkki`);
+      const measureType = text(rawIndicator.measureType, `${at}: mittarin laji`);
+      if (!measureTypes.has(measureType)) fail(`${at}: mittarin laji ”${measureType.slice(0, 60)}” ei kelpaa.`);
+      indicator.measureType = measureType;
+      for (const question of data.questions) {
+        indicator[question.id] = text(rawIndicator[question.id], `${at}: ${question.label.toLowerCase()}`);
+      }
+      indicator.qualitySystem = text(rawIndicator.qualitySystem, `${at}: laatujärjestelmä`);
+      return indicator;
+    });
+    return objective;
+  });
+  if (objectives.reduce((n, o) => n + o.indicators.length, 0) > MAX_ITEMS * 2) fail("Suunnitelmassa on liian monta mittaria.");
+  return { objectives };
+}
+
+export function toJSON(draft, savedAt) {
+  return JSON.stringify({ format: FORMAT, version: VERSION, saved: savedAt, objectives: draft.objectives }, null, 2) + "\n";
+}
+
+// --- Markdown ---------------------------------------------------------------------------------
+
+/** Plain text for Markdown: every character Markdown or HTML could read as syntax is escaped. */
+export function markdownText(value) {
+  return String(value)
+    .replace(/[\\`*_{}[\]<>|~!]/g, (c) => "\\" + c)
+    .replace(/&/g, "&amp;")
+    .split("\n")
+    .map((line) => line.trim().replace(/^([#>+=-]|\d+[.)])/, (m) => m.replace(/([#>+=.)-])$/, "\\$1")))
+    .join("\n");
+}
+
+/** Paragraphs of text, or an em dash for a question not answered yet. */
+function markdownBlock(value, prefix = "") {
+  if (blank(value)) return prefix + "–";
+  return value.trim().split(/\n\s*\n/).map((p) => prefix + markdownText(p).split("\n").join("  \n" + prefix)).join("\n" + prefix.trimEnd() + "\n");
+}
+
+function labelsOf(idsList, vocabulary) {
+  const names = new Map(vocabulary.map((t) => [t.id, t.label]));
+  return idsList.map((id) => names.get(id) || id);
+}
+
+/** Every example the draft started from, each once, in the order first used. */
+export function citations(draft) {
+  const seen = new Map();
+  for (const objective of draft.objectives) {
+    for (const item of [objective, ...objective.indicators]) {
+      if (item.example && item.example.citation && !seen.has(item.example.citation)) seen.set(item.example.citation, item.example);
+    }
+  }
+  return [...seen.keys()];
+}
+
+export function toMarkdown(draft, data, meta) {
+  const out = [`# ${markdownText(meta.title)}`, ""];
+  out.push(markdownText(`Luonnos sivulta ${meta.url}, tallennettu ${meta.date}.`), "");
+  if (!draft.objectives.length) out.push("Luonnoksessa ei ole vielä tavoitteita.", "");
+  draft.objectives.forEach((objective, i) => {
+    out.push(`## ${LABELS.objective} ${i + 1}`, "", markdownBlock(objective.text), "");
+    if (objective.example) {
+      out.push("> Lähtökohtana esimerkin tavoite:", ">", markdownBlock(objective.example.text, "> "), ">");
+      out.push(`> Lähde: ${markdownText(objective.example.citation)}`, "");
+    }
+    out.push(`- **${LABELS.priorities}:** ${markdownText(labelsOf(objective.priorities, data.priorities).join("; ") || "–")}`);
+    out.push(`- **${LABELS.qualityStandards}:** ${markdownText(labelsOf(objective.qualityStandards, data.qualityStandards).join("; ") || "–")}`);
+    for (const field of OBJECTIVE_TEXT_FIELDS) {
+      out.push(`- **${QUESTIONS[field]}** ${markdownBlock(objective[field]).split("\n").join("\n  ")}`);
+    }
+    out.push("");
+    objective.indicators.forEach((indicator, j) => {
+      out.push(`### ${LABELS.indicator} ${i + 1}.${j + 1}`, "", markdownBlock(indicator.text), "");
+      if (indicator.example) {
+        out.push("> Lähtökohtana esimerkin mittari:", ">", markdownBlock(indicator.example.text, "> "), ">");
+        out.push(`> Lähde: ${markdownText(indicator.example.citation)}`, "");
+      }
+      out.push(`- **${QUESTIONS.measureType}** ${markdownText(indicator.measureType || "–")}`);
+      for (const question of data.questions) {
+        out.push(`- **${question.question}** ${markdownBlock(indicator[question.id]).split("\n").join("\n  ")}`);
+      }
+      out.push(`- **${QUESTIONS.qualitySystem}** ${markdownBlock(indicator.qualitySystem).split("\n").join("\n  ")}`);
+      const missing = missingOfIndicator(indicator, data);
+      if (missing.length) out.push(`- *Vastaamatta:* ${markdownText(missing.join(", "))}`);
+      out.push("");
+    });
+  });
+  const sources = citations(draft);
+  if (sources.length) {
+    out.push("## Lähteet", "", "Esimerkit, joista luonnos sai alkunsa:", "");
+    for (const citation of sources) out.push(`- ${markdownText(citation)}`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+// --- CSV --------------------------------------------------------------------------------------
+
+/**
+ * A cell that a spreadsheet shows as text: a value starting with = + - @ (or a tab or carriage
+ * return before them) would be read as a formula, so it gets a leading apostrophe.
+ */
+export function neutralise(value) {
+  const cell = String(value ?? "");
+  return /^[=+\-@\t\r]/.test(cell) ? "'" + cell : cell;
+}
+
+function csvCell(value) {
+  const cell = neutralise(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+export function csvColumns(data) {
+  return [
+    "Tavoite nro", LABELS.objective, LABELS.priorities, LABELS.qualityStandards,
+    QUESTIONS.concrete, QUESTIONS.realistic, QUESTIONS.measurable, "Tavoitteen esimerkki",
+    "Mittari nro", LABELS.indicator, LABELS.measureType,
+    ...data.questions.map((q) => q.question), QUESTIONS.qualitySystem, "Mittarin esimerkki", "Vastaamatta",
+  ];
+}
+
+/** One row per indicator (an objective without indicators gets one row of its own), RFC 4180. */
+export function toCSV(draft, data) {
+  const rows = [csvColumns(data)];
+  draft.objectives.forEach((objective, i) => {
+    const head = [
+      String(i + 1), objective.text,
+      labelsOf(objective.priorities, data.priorities).join("; "),
+      labelsOf(objective.qualityStandards, data.qualityStandards).join("; "),
+      objective.concrete, objective.realistic, objective.measurable,
+      objective.example ? objective.example.citation : "",
+    ];
+    const indicators = objective.indicators.length ? objective.indicators : [null];
+    indicators.forEach((indicator, j) => {
+      if (!indicator) {
+        rows.push([...head, "", "", "", ...data.questions.map(() => ""), "", "", missingOfObjective(objective).join(", ")]);
+        return;
+      }
+      rows.push([
+        ...head, `${i + 1}.${j + 1}`, indicator.text, indicator.measureType,
+        ...data.questions.map((q) => indicator[q.id]), indicator.qualitySystem,
+        indicator.example ? indicator.example.citation : "",
+        [...missingOfObjective(objective), ...missingOfIndicator(indicator, data)].join(", "),
+      ]);
+    });
+  });
+  // A byte order mark, so that spreadsheet programs read the Finnish letters as UTF-8.
+  return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

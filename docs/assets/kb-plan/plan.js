@@ -1,0 +1,761 @@
+/*
+ * "Oma suunnitelma": the applicant drafts the objectives and indicators of their own plan, in
+ * this browser only. The examples and the words come from the build (data/suunnitelma.json);
+ * the draft lives in localStorage, is saved as it is typed, and leaves the browser only as files
+ * the reader downloads. Every text is put on the page as text (textContent), never as HTML.
+ *
+ * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
+ * that the tool needs it.
+ */
+import * as fmt from "./plan-format.js";
+
+const STORAGE_KEY = "kb-oma-suunnitelma";
+const SAVE_DELAY_MS = 400;
+const ADD_PARAMETER = "lisaa";
+const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
+
+// --- small DOM helpers: strings always become text nodes ---------------------------------------
+
+function h(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "dataset") Object.assign(element.dataset, value);
+    else if (name === "text") element.textContent = value;
+    else if (name === "value") element.value = value;
+    else if (name in element && typeof value !== "string") element[name] = value;
+    else element.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+function hidden(text) {
+  return h("span", { class: "kb-plan-vh" }, text);
+}
+
+function button(action, label, attributes = {}) {
+  return h("button", { type: "button", class: "md-button kb-plan-button", dataset: { action }, ...attributes }, label);
+}
+
+function today() {
+  const d = new Date();
+  return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
+}
+
+function counted(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+// --- the editor ---------------------------------------------------------------------------------
+
+class Plan {
+  constructor(root, data) {
+    this.root = root;
+    this.data = data;
+    this.siteRoot = new URL(root.dataset.siteRoot || "../", window.location.href);
+    this.examples = new Map(data.examples.map((e) => [e.id, e]));
+    this.keys = new WeakMap();
+    this.nextKey = 1;
+    this.undo = null;
+    this.timer = null;
+    this.draft = { objectives: [] };
+    this.build();
+    this.load();
+    this.addFromAddress();
+    this.render();
+    root.addEventListener("input", (event) => this.edited(event));
+    root.addEventListener("change", (event) => this.edited(event));
+    root.addEventListener("click", (event) => this.clicked(event));
+    root.addEventListener("toggle", (event) => this.toggled(event), true);
+    window.addEventListener("pagehide", () => this.saveNow());
+    window.addEventListener("storage", (event) => this.changedElsewhere(event));
+    window.addEventListener("beforeprint", () => this.renderPrint());
+    root.dataset.state = "ready";
+  }
+
+  key(item, prefix) {
+    if (!this.keys.has(item)) this.keys.set(item, `${prefix}${this.nextKey++}`);
+    return this.keys.get(item);
+  }
+
+  exampleUrl(example) {
+    return new URL(example.url, this.siteRoot).href;
+  }
+
+  citationOf(example) {
+    return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. Viitattu ${today()}.`;
+  }
+
+  // --- storage ---------------------------------------------------------------------------------
+
+  load() {
+    let stored = null;
+    try {
+      stored = window.localStorage.getItem(STORAGE_KEY);
+    } catch (error) {
+      this.setSaved("error", "Selain ei salli tallentamista: luonnos katoaa, kun suljet sivun. Lataa se tiedostoksi.");
+      return;
+    }
+    if (stored === null) return;
+    try {
+      this.draft = fmt.parseDraft(stored, this.data);
+      this.setSaved("saved", "Tallennettu tähän selaimeen");
+    } catch (error) {
+      this.showError(`Selaimeen tallennettua luonnosta ei voitu lukea (${error.message}) Aloita uusi luonnos tai tuo tallentamasi JSON-tiedosto.`);
+    }
+  }
+
+  /** The draft was saved in another tab of this browser: show that one, never overwrite it. */
+  changedElsewhere(event) {
+    if (event.key !== STORAGE_KEY) return;
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      this.draft = event.newValue === null ? { objectives: [] } : fmt.parseDraft(event.newValue, this.data);
+    } catch (error) {
+      return;
+    }
+    this.render();
+    this.setSaved(event.newValue === null ? "empty" : "saved", event.newValue === null ? "Luonnos poistettu tästä selaimesta" : "Tallennettu tähän selaimeen");
+    this.announce("Luonnosta muutettiin toisessa välilehdessä. Näet nyt uusimman version.");
+  }
+
+  changed() {
+    this.setSaved("pending", "Tallennetaan…");
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+  }
+
+  saveNow() {
+    if (this.timer === null) return;
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      window.localStorage.setItem(STORAGE_KEY, fmt.toJSON(this.draft, new Date().toISOString()));
+      this.setSaved("saved", "Tallennettu tähän selaimeen");
+    } catch (error) {
+      this.setSaved("error", "Luonnosta ei voitu tallentaa selaimeen. Lataa se tiedostoksi, ettei se katoa.");
+    }
+    this.renderPrint();
+  }
+
+  setSaved(state, text) {
+    this.saved.dataset.state = state;
+    this.saved.textContent = text;
+  }
+
+  // --- the page's fixed parts ------------------------------------------------------------------
+
+  build() {
+    const select = h("select", { id: "kb-plan-example", "aria-describedby": "kb-plan-example-hint" },
+      h("option", { value: "" }, "Valitse esimerkki"),
+      this.data.examples.map((e) => h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective)));
+    this.exampleSelect = select;
+    this.saved = h("p", { class: "kb-plan-saved", "data-kb-plan-saved": true });
+    this.notice = h("p", { class: "kb-plan-notice", role: "status" });
+    this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
+    this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
+    this.summary = h("div", { class: "kb-plan-summary", "data-kb-plan-summary": true });
+    this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
+    this.printView = h("div", { class: "kb-plan-print", "data-kb-plan-print": true });
+    this.importInput = h("input", { type: "file", id: "kb-plan-import", accept: ".json,application/json", "aria-describedby": "kb-plan-import-hint" });
+    this.importInput.addEventListener("change", () => this.importFile());
+
+    const editor = h("div", { class: "kb-plan-editor" },
+      h("section", { class: "kb-plan-start", "aria-labelledby": "kb-plan-start-h" },
+        h("h2", { id: "kb-plan-start-h" }, "Aloita esimerkistä tai tyhjästä"),
+        h("div", { class: "kb-plan-field" },
+          h("label", { for: "kb-plan-example" }, "Tietopankin esimerkki"),
+          h("p", { class: "kb-plan-hint", id: "kb-plan-example-hint" },
+            "Esimerkin tavoite ja mittari kopioidaan luonnokseesi lähtökohdaksi. Luonnos muistaa esimerkin ja sen lähdeviitteen."),
+          h("div", { class: "kb-plan-inline" }, select, button("add-example", "Lisää esimerkki"))),
+        h("p", {}, button("add-objective", "Lisää tyhjä tavoite"))),
+      h("section", { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
+        h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
+        h("p", { class: "kb-plan-hint" },
+          "Luettelo kertoo, mihin raportin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun."),
+        this.summary),
+      this.list,
+      h("section", { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
+        h("h2", { id: "kb-plan-files-h" }, "Lataa, tulosta tai tuo"),
+        h("p", { class: "kb-plan-hint" },
+          "Tiedostot tehdään tässä selaimessa. Niissä on jokaisen käyttämäsi esimerkin lähdeviite."),
+        h("p", { class: "kb-plan-inline" },
+          button("export-md", "Lataa Markdown"), button("export-csv", "Lataa CSV"),
+          button("export-json", "Lataa JSON"), button("print", "Tulosta")),
+        h("div", { class: "kb-plan-field" },
+          h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
+          h("p", { class: "kb-plan-hint", id: "kb-plan-import-hint" },
+            "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin."),
+          this.importInput),
+        this.error,
+        h("h3", {}, "Poista luonnos"),
+        h("p", {}, "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä."),
+        h("p", {}, button("delete-all", "Poista luonnos")))
+    );
+    const bar = h("div", { class: "kb-plan-bar", "aria-label": "Tallennus", role: "region" },
+      this.saved, this.notice, this.undoButton);
+    this.root.replaceChildren(editor, bar, this.printView);
+    this.setSaved("empty", "Luonnos on tyhjä");
+  }
+
+  // --- drawing the draft -----------------------------------------------------------------------
+
+  render(focusId) {
+    this.list.replaceChildren(...this.draft.objectives.map((o, i) => this.objectiveView(o, i)));
+    this.renderStatus();
+    this.renderPrint();
+    if (focusId) {
+      const target = document.getElementById(focusId);
+      if (target) target.focus();
+    }
+  }
+
+  field(key, name, label, value, options = {}) {
+    const id = `${key}-${name}`;
+    const hint = options.hint ? h("p", { class: "kb-plan-hint", id: `${id}-hint` }, options.hint) : null;
+    return h("div", { class: "kb-plan-field" },
+      h("label", { for: id }, label),
+      hint,
+      h("textarea", { id, rows: String(options.rows || 3), dataset: { field: name }, "aria-describedby": hint ? `${id}-hint` : null, value }),
+      options.examples ? this.examplesPanel(options.examples) : null);
+  }
+
+  examplesPanel(kind) {
+    return h("details", { class: "kb-plan-examples", dataset: { examples: kind } },
+      h("summary", {}, "Miten esimerkit vastasivat?"), h("div", { class: "kb-plan-examples-body" }));
+  }
+
+  origin(item, what) {
+    const example = item.example;
+    if (!example) return null;
+    const known = this.examples.get(example.id);
+    const link = known
+      ? h("a", { href: this.exampleUrl(known) }, known.objective)
+      : document.createTextNode(`(${example.id})`);
+    return h("div", { class: "kb-plan-origin" },
+      h("p", {}, `Lähtökohtana esimerkin ${what}: `, link),
+      h("p", { class: "kb-plan-citation" }, `Lähde: ${example.citation}`),
+      h("details", {},
+        h("summary", {}, `Esimerkin alkuperäinen ${what} sanasta sanaan`),
+        h("blockquote", {}, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p)))));
+  }
+
+  objectiveView(objective, i) {
+    const key = this.key(objective, "t");
+    const n = i + 1;
+    const missing = fmt.missingOfObjective(objective);
+    const priorities = h("fieldset", { class: "kb-plan-choices", dataset: { field: "priorities" } },
+      h("legend", {}, fmt.QUESTIONS.priorities),
+      this.data.priorities.map((p) => this.checkbox(key, "priorities", p, objective.priorities.includes(p.id))),
+      this.examplesPanel("priorities"));
+    const groups = new Map();
+    for (const s of this.data.qualityStandards) {
+      const group = s.group || "";
+      if (!groups.has(group)) groups.set(group, []);
+      groups.get(group).push(s);
+    }
+    const standards = h("fieldset", { class: "kb-plan-choices", dataset: { field: "qualityStandards" } },
+      h("legend", {}, fmt.QUESTIONS.qualityStandards),
+      [...groups].map(([group, terms]) => h("div", { class: "kb-plan-group" },
+        group ? h("p", { class: "kb-plan-group-name" }, group) : null,
+        terms.map((s) => this.checkbox(key, "qualityStandards", s, objective.qualityStandards.includes(s.id))))),
+      this.examplesPanel("qualityStandards"));
+    return h("section", { class: "kb-plan-objective", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
+      h("h2", { id: `${key}-h`, tabindex: "-1" }, `Tavoite ${n} `, h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective))),
+      this.origin(objective, "tavoite"),
+      this.field(key, "text", "Tavoite omin sanoin", objective.text, {
+        hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
+        examples: "objective",
+      }),
+      priorities,
+      h("details", { class: "kb-plan-standards", open: objective.qualityStandards.length > 0 },
+        h("summary", {}, "Laatustandardit ", h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`)),
+        standards),
+      h("p", { class: "kb-plan-hint" }, "Raportin mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:"),
+      this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, { rows: 2, examples: "objective-unmarked" }),
+      this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, { rows: 2, examples: "objective-unmarked" }),
+      this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, { rows: 2, examples: "objective-unmarked" }),
+      h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
+      h("div", { class: "kb-plan-indicators" }, objective.indicators.map((indicator, j) => this.indicatorView(indicator, i, j))),
+      h("p", {}, button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` })),
+      this.actions(key, `tavoite ${n}`, "tavoite", i, this.draft.objectives.length));
+  }
+
+  checkbox(key, field, term, checked) {
+    const id = `${key}-${field}-${term.id}`;
+    return h("div", { class: "kb-plan-check" },
+      h("input", { type: "checkbox", id, value: term.id, checked, dataset: { field } }),
+      h("label", { for: id }, term.label));
+  }
+
+  indicatorView(indicator, i, j) {
+    const key = this.key(indicator, "m");
+    const name = `${i + 1}.${j + 1}`;
+    const missing = fmt.missingOfIndicator(indicator, this.data);
+    const types = h("fieldset", { class: "kb-plan-choices kb-plan-types", dataset: { field: "measureType" } },
+      h("legend", {}, fmt.QUESTIONS.measureType),
+      this.data.measureTypes.map((type) => {
+        const id = `${key}-measureType-${type}`;
+        return h("div", { class: "kb-plan-check" },
+          h("input", { type: "radio", id, name: `${key}-measureType`, value: type, checked: indicator.measureType === type, dataset: { field: "measureType" } }),
+          h("label", { for: id }, type[0].toUpperCase() + type.slice(1)));
+      }),
+      this.examplesPanel("measureType"));
+    return h("section", { class: "kb-plan-indicator", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
+      h("h3", { id: `${key}-h`, tabindex: "-1" }, `Mittari ${name} `, h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.status(missing, fmt.indicatorQuestionCount(this.data)))),
+      this.origin(indicator, "mittari"),
+      this.field(key, "text", "Mittari omin sanoin", indicator.text, { examples: "indicator" }),
+      types,
+      this.data.questions.map((q) => this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` })),
+      this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
+        rows: 2, hint: "Raportin mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
+        examples: "indicator-unmarked",
+      }),
+      h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
+      this.actions(key, `mittari ${name}`, "mittari", j, this.draft.objectives[i].indicators.length));
+  }
+
+  actions(key, name, kind, index, count) {
+    const move = (action, label, disabled) => button(action, [label, hidden(`: ${name}`)], { id: `${key}-${action}`, "aria-disabled": disabled ? "true" : null });
+    return h("div", { class: "kb-plan-actions" },
+      move("up", "Siirrä ylös", index === 0),
+      move("down", "Siirrä alas", index === count - 1),
+      button("duplicate", ["Monista", hidden(` ${name}`)], { id: `${key}-duplicate` }),
+      button("remove", [kind === "tavoite" ? "Poista tavoite" : "Poista mittari", hidden(` ${name.split(" ")[1]}`)], { id: `${key}-remove` }));
+  }
+
+  missingText(missing) {
+    return missing.length ? `Vastaamatta: ${missing.join(", ")}.` : "Kaikkiin raportin kysymyksiin on vastattu.";
+  }
+
+  /** The tags, the unanswered questions and the task list, after any change. */
+  renderStatus() {
+    const objectives = this.draft.objectives;
+    const items = [];
+    let indicators = 0;
+    let done = 0;
+    let total = 0;
+    objectives.forEach((objective, i) => {
+      const key = this.key(objective, "t");
+      const missing = fmt.missingOfObjective(objective);
+      this.updateItem(key, missing, fmt.objectiveStatus(objective));
+      const count = this.root.querySelector(`[data-count="${key}"]`);
+      if (count) count.textContent = `(${objective.qualityStandards.length} valittu)`;
+      total++;
+      if (!missing.length) done++;
+      const nested = objective.indicators.map((indicator, j) => {
+        indicators++;
+        total++;
+        const ikey = this.key(indicator, "m");
+        const imissing = fmt.missingOfIndicator(indicator, this.data);
+        const state = fmt.status(imissing, fmt.indicatorQuestionCount(this.data));
+        if (!imissing.length) done++;
+        this.updateItem(ikey, imissing, state);
+        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state, imissing);
+      });
+      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), missing, nested));
+    });
+    if (!objectives.length) {
+      this.summary.replaceChildren(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."));
+      return;
+    }
+    const headline = `Luonnoksessa on ${counted(objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}. ` +
+      (done === total ? "Kaikkiin raportin kysymyksiin on vastattu." : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
+    this.summary.replaceChildren(h("p", { "data-kb-plan-headline": true }, headline), h("ul", { class: "kb-plan-tasks" }, items));
+  }
+
+  updateItem(key, missing, state) {
+    const tag = this.root.querySelector(`.kb-plan-tag[data-status="${key}"]`);
+    if (tag) {
+      tag.textContent = state;
+      tag.dataset.state = state;
+    }
+    const text = this.root.querySelector(`[data-missing="${key}"]`);
+    if (text) text.textContent = this.missingText(missing);
+  }
+
+  taskItem(key, name, state, missing, nested) {
+    return h("li", {},
+      h("a", { href: `#${key}` }, name), " ",
+      h("span", { class: "kb-plan-tag", dataset: { state } }, state),
+      missing.length ? h("span", { class: "kb-plan-task-missing" }, ` Vastaamatta: ${missing.join(", ")}`) : null,
+      nested && nested.length ? h("ul", {}, nested) : null);
+  }
+
+  /** What the examples answered for a field: drawn when the reader opens it. */
+  toggled(event) {
+    const panel = event.target;
+    if (!(panel instanceof HTMLDetailsElement) || !panel.open || !panel.dataset.examples) return;
+    const body = panel.querySelector(".kb-plan-examples-body");
+    if (body.childElementCount) return;
+    body.append(...this.examplesFor(panel.dataset.examples));
+  }
+
+  exampleLink(example) {
+    return h("a", { href: this.exampleUrl(example) }, example.objective);
+  }
+
+  examplesFor(kind) {
+    const examples = this.data.examples;
+    const labels = (vocabulary, list) => {
+      const names = new Map(vocabulary.map((t) => [t.id, t.label]));
+      return list.map((id) => names.get(id) || id).join(", ");
+    };
+    const unmarked = "Toimitus ei ole merkinnyt esimerkkeihin vastausta tähän kysymykseen erikseen. ";
+    if (kind === "objective" || kind === "objective-unmarked") {
+      return [h("p", {}, `${kind === "objective" ? "" : unmarked}Esimerkkien tavoitteet hakemuksista sanasta sanaan:`),
+        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e))))];
+    }
+    if (kind === "indicator" || kind === "indicator-unmarked") {
+      return [h("p", {}, `${kind === "indicator" ? "" : unmarked}Esimerkkien mittarit hakemuksista sanasta sanaan:`),
+        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))))];
+    }
+    if (kind === "priorities") {
+      return [h("p", {}, "Painopisteet, joihin esimerkkien teemat liittyvät (tietopankin luokittelu):"),
+        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e), `: ${labels(this.data.priorities, e.priorities) || "ei painopistettä"}`)))];
+    }
+    if (kind === "qualityStandards") {
+      return [h("p", {}, "Laatustandardit, joihin tietopankki on liittänyt esimerkit:"),
+        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e), `: ${labels(this.data.qualityStandards, e.qualityStandards) || "ei liitetty"}`)))];
+    }
+    if (kind === "measureType") {
+      return [h("p", {}, "Toimitus on merkinnyt esimerkkien mittarien lajin:"),
+        h("ul", {}, this.data.measureTypes.map((type) => {
+          const matching = examples.filter((e) => e.annotation.measure_type === type);
+          return h("li", {}, `${type[0].toUpperCase() + type.slice(1)} (${matching.length}): `,
+            h("ul", {}, matching.map((e) => h("li", {}, this.exampleLink(e)))));
+        }))];
+    }
+    const question = this.data.questions.find((q) => `question:${q.id}` === kind);
+    const answering = examples.filter((e) => e.annotation[question.id]);
+    if (!answering.length) return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
+    return [
+      h("p", {}, `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin", "esimerkin")} mittari kertoo tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`),
+      h("ul", {}, answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator)))),
+    ];
+  }
+
+  // --- print -----------------------------------------------------------------------------------
+
+  renderPrint() {
+    const data = this.data;
+    const view = [h("h2", {}, "Tavoitteet ja mittarit"), h("p", {}, `Luonnos, tulostettu ${today()}.`)];
+    if (!this.draft.objectives.length) view.push(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita."));
+    const answer = (label, value) => h("div", { class: "kb-plan-print-answer" },
+      h("dt", {}, label), h("dd", {}, value && value.trim() ? value : "–"));
+    this.draft.objectives.forEach((objective, i) => {
+      const names = (vocabulary, list) => list.map((id) => (vocabulary.find((t) => t.id === id) || { label: id }).label).join("; ");
+      view.push(h("h3", {}, `Tavoite ${i + 1}`), h("p", { class: "kb-plan-print-text" }, objective.text || "–"));
+      if (objective.example) view.push(h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${objective.example.citation}`));
+      view.push(h("dl", {},
+        answer(fmt.LABELS.priorities, names(data.priorities, objective.priorities)),
+        answer(fmt.LABELS.qualityStandards, names(data.qualityStandards, objective.qualityStandards)),
+        fmt.OBJECTIVE_TEXT_FIELDS.map((f) => answer(fmt.QUESTIONS[f], objective[f]))));
+      objective.indicators.forEach((indicator, j) => {
+        view.push(h("h4", {}, `Mittari ${i + 1}.${j + 1}`), h("p", { class: "kb-plan-print-text" }, indicator.text || "–"));
+        if (indicator.example) view.push(h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${indicator.example.citation}`));
+        view.push(h("dl", {},
+          answer(fmt.QUESTIONS.measureType, indicator.measureType),
+          data.questions.map((q) => answer(q.question, indicator[q.id])),
+          answer(fmt.QUESTIONS.qualitySystem, indicator.qualitySystem)));
+      });
+    });
+    const sources = fmt.citations(this.draft);
+    if (sources.length) view.push(h("h3", {}, "Lähteet"), h("ul", {}, sources.map((c) => h("li", {}, c))));
+    this.printView.replaceChildren(...view);
+  }
+
+  // --- changes ---------------------------------------------------------------------------------
+
+  find(key) {
+    for (const [i, objective] of this.draft.objectives.entries()) {
+      if (this.keys.get(objective) === key) return { objective, i, list: this.draft.objectives, index: i };
+      for (const [j, indicator] of objective.indicators.entries()) {
+        if (this.keys.get(indicator) === key) return { objective, i, indicator, j, list: objective.indicators, index: j };
+      }
+    }
+    return null;
+  }
+
+  edited(event) {
+    const target = event.target;
+    const field = target.dataset && target.dataset.field;
+    const section = target.closest && target.closest("[data-key]");
+    if (!field || !section) return;
+    const found = this.find(section.dataset.key);
+    if (!found) return;
+    const item = found.indicator || found.objective;
+    if (field === "priorities" || field === "qualityStandards") {
+      const boxes = section.querySelectorAll(`input[type=checkbox][data-field="${field}"]`);
+      item[field] = [...boxes].filter((b) => b.checked && b.closest("[data-key]") === section).map((b) => b.value);
+    } else if (field === "measureType") {
+      if (target.checked) item.measureType = target.value;
+    } else if (event.type === "input") {
+      item[field] = target.value;
+    } else {
+      return;
+    }
+    this.renderStatus();
+    this.changed();
+  }
+
+  clicked(event) {
+    const target = event.target.closest("button[data-action]");
+    if (!target || !this.root.contains(target)) return;
+    const action = target.dataset.action;
+    const section = target.closest("[data-key]");
+    const found = section ? this.find(section.dataset.key) : null;
+    const handlers = {
+      "add-example": () => this.addExample(this.exampleSelect.value),
+      "add-objective": () => this.addObjective(),
+      "add-indicator": () => this.addIndicator(found),
+      up: () => this.move(found, -1, target.id),
+      down: () => this.move(found, 1, target.id),
+      duplicate: () => this.duplicate(found),
+      remove: () => this.remove(found),
+      undo: () => this.undoRemoval(),
+      "export-md": () => this.exportMarkdown(),
+      "export-csv": () => this.download("csv", "text/csv;charset=utf-8", fmt.toCSV(this.draft, this.data)),
+      "export-json": () => this.download("json", "application/json", fmt.toJSON(this.draft, new Date().toISOString())),
+      print: () => { this.renderPrint(); window.print(); },
+      "delete-all": () => this.deleteAll(),
+    };
+    if (handlers[action]) handlers[action]();
+  }
+
+  announce(message) {
+    this.notice.textContent = "";
+    window.setTimeout(() => { this.notice.textContent = message; }, 50);
+  }
+
+  showError(message) {
+    this.error.replaceChildren(h("p", {}, message));
+  }
+
+  addExample(id) {
+    const example = this.examples.get(id);
+    if (!example) {
+      this.announce("Valitse ensin esimerkki luettelosta.");
+      this.exampleSelect.focus();
+      return false;
+    }
+    const objective = fmt.fromExample(example, this.citationOf(example));
+    this.draft.objectives.push(objective);
+    this.changed();
+    this.render(`${this.key(objective, "t")}-h`);
+    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
+    return true;
+  }
+
+  addObjective() {
+    const objective = fmt.emptyObjective();
+    objective.indicators.push(fmt.emptyIndicator());
+    this.draft.objectives.push(objective);
+    this.changed();
+    this.render(`${this.key(objective, "t")}-h`);
+    this.announce(`Tyhjä tavoite ${this.draft.objectives.length} lisätty.`);
+  }
+
+  addIndicator(found) {
+    const indicator = fmt.emptyIndicator();
+    found.objective.indicators.push(indicator);
+    this.changed();
+    this.render(`${this.key(indicator, "m")}-h`);
+    this.announce(`Mittari ${found.i + 1}.${found.objective.indicators.length} lisätty.`);
+  }
+
+  name(found) {
+    return found.indicator ? `Mittari ${found.i + 1}.${found.j + 1}` : `Tavoite ${found.i + 1}`;
+  }
+
+  move(found, step, buttonId) {
+    const to = found.index + step;
+    if (to < 0 || to >= found.list.length) {
+      this.announce(`${this.name(found)} on jo ${step < 0 ? "ensimmäisenä" : "viimeisenä"}.`);
+      return;
+    }
+    const [item] = found.list.splice(found.index, 1);
+    found.list.splice(to, 0, item);
+    this.changed();
+    const key = this.keys.get(item);
+    const other = step < 0 ? "down" : "up";
+    const atEdge = to === 0 || to === found.list.length - 1;
+    this.render(atEdge ? `${key}-${other}` : buttonId);
+    this.announce(`${found.indicator ? "Mittari" : "Tavoite"} siirretty: nyt ${this.name(this.find(key))}.`);
+  }
+
+  duplicate(found) {
+    const item = fmt.copy(found.indicator || found.objective);
+    found.list.splice(found.index + 1, 0, item);
+    this.changed();
+    this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
+    this.announce(`${this.name(found)} monistettu: kopio on ${this.name(this.find(this.keys.get(item)))}.`);
+  }
+
+  remove(found) {
+    const item = found.list.splice(found.index, 1)[0];
+    const name = this.name(found);
+    this.undo = { label: `Kumoa poisto (${name})`, done: `${name} palautettu.`, restore: () => {
+      found.list.splice(Math.min(found.index, found.list.length), 0, item);
+      return `${this.keys.get(item)}-h`;
+    } };
+    this.changed();
+    this.render();
+    this.showUndo(`${name} poistettu.`);
+  }
+
+  deleteAll() {
+    const previous = this.draft;
+    this.draft = { objectives: [] };
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      window.localStorage.removeItem(STORAGE_KEY);
+    } catch (error) { /* nothing was stored */ }
+    this.setSaved("empty", "Luonnos poistettu tästä selaimesta");
+    this.undo = { label: "Kumoa luonnoksen poisto", done: "Luonnos palautettu.", restore: () => {
+      this.draft = previous;
+      return "kb-plan-overview-h";
+    } };
+    this.render();
+    this.showUndo("Luonnos poistettu tämän selaimen tallennustilasta.");
+  }
+
+  showUndo(message) {
+    this.undoButton.textContent = this.undo.label;
+    this.undoButton.hidden = false;
+    this.undoButton.focus();
+    this.announce(message);
+  }
+
+  undoRemoval() {
+    if (!this.undo) return;
+    const { restore, done } = this.undo;
+    this.undo = null;
+    this.undoButton.hidden = true;
+    const focus = restore();
+    this.changed();
+    this.render(focus);
+    this.announce(done);
+  }
+
+  // --- files -----------------------------------------------------------------------------------
+
+  fileName(extension) {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `oma-suunnitelma-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${extension}`;
+  }
+
+  download(extension, type, text) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h("a", { href: url, download: this.fileName(extension), hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 60000);
+    this.announce(`Tiedosto ${link.download} ladattu.`);
+  }
+
+  exportMarkdown() {
+    const url = new URL(window.location.href);
+    url.search = "";
+    url.hash = "";
+    const text = fmt.toMarkdown(this.draft, this.data, { title: TITLE, url: url.href, date: today() });
+    this.download("md", "text/markdown;charset=utf-8", text);
+  }
+
+  async importFile() {
+    const file = this.importInput.files && this.importInput.files[0];
+    if (!file) return;
+    this.error.replaceChildren();
+    const refuse = (reason) => this.showError(`Tiedostoa ”${file.name}” ei tuotu. ${reason} Nykyinen luonnos on ennallaan.`);
+    try {
+      if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError("Tiedosto on liian suuri suunnitelmaksi.");
+      const draft = fmt.parseDraft(await file.text(), this.data);
+      const previous = this.draft;
+      this.draft = draft;
+      this.undo = { label: "Kumoa tuonti", done: "Edellinen luonnos palautettu.", restore: () => {
+        this.draft = previous;
+        return "kb-plan-overview-h";
+      } };
+      this.changed();
+      this.render();
+      const indicators = draft.objectives.reduce((n, o) => n + o.indicators.length, 0);
+      this.showUndo(`Suunnitelma tuotu tiedostosta ”${file.name}”: ${counted(draft.objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}.`);
+    } catch (error) {
+      refuse(error instanceof fmt.PlanError ? error.message : "Tiedostoa ei voitu lukea.");
+    } finally {
+      this.importInput.value = "";
+    }
+  }
+
+  /** suunnitelma/?lisaa=<id>: the "Lisää suunnitelmaan" button of an example. */
+  addFromAddress() {
+    const url = new URL(window.location.href);
+    const id = url.searchParams.get(ADD_PARAMETER);
+    if (id === null) return;
+    url.searchParams.delete(ADD_PARAMETER);
+    // The address loses the request, so reloading the page does not add the example again.
+    window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+    const example = this.examples.get(id);
+    if (!example) {
+      this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
+      return;
+    }
+    const objective = fmt.fromExample(example, this.citationOf(example));
+    this.draft.objectives.push(objective);
+    this.changed();
+    this.pendingFocus = `${this.key(objective, "t")}-h`;
+    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
+  }
+}
+
+/**
+ * The page keeps a copy of itself in the browser (suunnitelma/sw.js), so that it opens without a
+ * network after the first visit. When the copy is made, the root says data-offline="ready".
+ */
+function keepOffline(root) {
+  if (!root.dataset.offline || !("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.cached) root.dataset.offline = "ready";
+  });
+  navigator.serviceWorker.register(root.dataset.offline).then(() => navigator.serviceWorker.ready).then((registration) => {
+    const page = new URL(window.location.href);
+    page.search = "";
+    page.hash = "";
+    const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+    registration.active.postMessage({ cache: [page.href, ...files] });
+  }).catch(() => { /* no offline copy: the page still works while it is open */ });
+}
+
+async function start() {
+  const root = document.querySelector("[data-kb-plan]");
+  if (!root) return;
+  const nojs = root.querySelector("[data-kb-plan-nojs]");
+  let data;
+  try {
+    const response = await fetch(root.dataset.data);
+    if (!response.ok) throw new Error(String(response.status));
+    data = await response.json();
+  } catch (error) {
+    nojs.textContent = "Esimerkkien tietoja ei voitu ladata, joten suunnitelmatyökalu ei käynnistynyt. Lataa sivu uudelleen.";
+    return;
+  }
+  const plan = new Plan(root, data);
+  keepOffline(root);
+  if (plan.pendingFocus) {
+    const heading = document.getElementById(plan.pendingFocus);
+    if (heading) {
+      heading.scrollIntoView({ block: "start" });
+      heading.focus();
+    }
+  }
+}
+
+start();

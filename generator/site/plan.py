@@ -1,0 +1,114 @@
+"""The applicant's own plan ("Oma suunnitelma"): the page and the data its browser module needs.
+
+Part of stage 4, render. In: the ``Index``. Out: ``data/suunnitelma.json`` (every objective–
+indicator example with its verbatim text, the editors' annotation, its citation and address; the
+report's indicator questions; the priorities and quality standards vocabularies) and the page
+``suunnitelma/``, whose editor is ``docs/assets/kb-plan/plan.js``. The draft itself never leaves
+the reader's browser: the build only provides the examples and the words.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, get_args
+
+from ..content.index import Index
+from ..content.model import INDICATOR_QUESTIONS, MeasureType, Pair, Term
+from . import urls
+from .context import RenderContext
+
+PLAN_FILE = "data/suunnitelma.json"
+SCRIPT = "assets/kb-plan/plan.js"
+STYLESHEET = "assets/kb-plan/plan.css"
+OFFLINE = "suunnitelma/sw.js"
+"""The page's offline copy (a service worker: its scope is the folder it is in, so it lives
+in docs/suunnitelma/ beside the page's address)."""
+
+MEASURE_TYPES: tuple[str, ...] = get_args(MeasureType)
+
+REPORT_QUOTES: tuple[tuple[str, str], ...] = (
+    (
+        "Toimivassa hakemuksessa Erasmus+ -suunnitelmaan on asetettu Erasmus+ -ohjelman "
+        "painopistealueiden mukaiset konkreettiset, realistiset ja mitattavat tavoitteet. Erasmus+ "
+        "-suunnitelmassa määritellään, mistä mittaritieto tulee, kuinka sitä kerätään, kuka on "
+        "vastuussa keräämisestä sekä miten, missä ja milloin mittaritietoja käsitellään, "
+        "raportoidaan ja arvioidaan jatkotoimenpiteitä varten.",
+        "Suunnitelmien ja -strategioiden hyvät käytännöt",
+    ),
+    (
+        "Toimivassa Erasmus+ suunnitelmassa on mittarit, jotka kytkeytyvät organisaation tai "
+        "konsortion laatujärjestelmään ja tukevat tavoiteltavia tuloksia sekä tavoitteiden "
+        "saavuttamista. Mittarit voivat olla määrällisiä tai laadullisia.",
+        "Huomio vaikuttavuuteen",
+    ),
+)
+"""The report's own words that the page's fields follow, word for word, with their chapter."""
+
+
+def data(index: Index, site_url: str = "") -> dict[str, Any]:
+    """Everything the plan editor shows besides the reader's own text."""
+    vocabularies = index.content.vocabularies
+    sources = {s.id: s for s in vocabularies.sources}
+    themes = {t.id: t for t in index.themes}
+    examples = []
+    for pair in index.examples:
+        if not isinstance(pair, Pair):
+            continue
+        source = sources[pair.source.document]
+        citation = urls.citation(pair, source.publisher, source.year, source.title, site_url)
+        via_themes = [p for t in pair.themes if t in themes for p in themes[t].priorities]
+        examples.append(
+            {
+                "id": pair.id,
+                "url": urls.page_url(urls.entry_page(pair)),
+                "objective": pair.objective,
+                "indicator": pair.indicator,
+                "citation": citation.text,
+                "citationUrl": citation.url,
+                "qualityStandards": list(pair.quality_standards),
+                "priorities": list(dict.fromkeys(via_themes)),
+                "annotation": pair.annotation.model_dump(mode="json"),
+            }
+        )
+    return {
+        "questions": [
+            {"id": q.field, "label": q.heading, "question": q.question} for q in INDICATOR_QUESTIONS
+        ],
+        "measureTypes": list(MEASURE_TYPES),
+        "priorities": [_term(t) for t in vocabularies.priorities],
+        "qualityStandards": [_term(t) for t in vocabularies.quality_standards],
+        "examples": examples,
+    }
+
+
+def _term(term: Term) -> dict[str, Any]:
+    return {"id": term.id, "label": term.label, "group": term.group, "description": term.description}
+
+
+def files(index: Index, site_url: str = "") -> dict[str, bytes]:
+    text = json.dumps(data(index, site_url), ensure_ascii=False, indent=1)
+    return {PLAN_FILE: (text + "\n").encode("utf-8")}
+
+
+def page(r: RenderContext) -> str:
+    here = urls.PLAN
+    return r.page(
+        "plan.md",
+        here,
+        quotes=[
+            {"text": text, "source": r.source_line(here, _document(r), section)}
+            for text, section in REPORT_QUOTES
+        ],
+        data_href=urls.href(here, PLAN_FILE),
+        script_href=urls.href(here, SCRIPT),
+        stylesheet_href=urls.href(here, STYLESHEET),
+        offline_href=urls.href(here, OFFLINE),
+        site_root=urls.href(here, urls.HOME),
+        explorer_href=urls.link(here, urls.EXPLORER),
+        pairs_href=urls.link(here, urls.PAIRS),
+        count=len(r.index.content.pairs),
+    )
+
+
+def _document(r: RenderContext) -> str:
+    return r.index.content.vocabularies.sources[0].id

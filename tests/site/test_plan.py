@@ -1,0 +1,106 @@
+"""The plan page's build-time data (data/suunnitelma.json), the page, and the "Lisää
+suunnitelmaan" buttons that lead to it. The editor itself is tested in the browser
+(tests/browser/test_plan.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+from conftest import REPO
+from test_content import REPORT_TEXT, normalise
+
+from generator.content.model import INDICATOR_QUESTIONS, Pair
+from generator.pipeline import build_pages
+from generator.site import plan, urls
+
+
+def pairs(index):
+    return [p for p in index.examples if isinstance(p, Pair)]
+
+
+def test_every_example_is_there_word_for_word_with_its_citation_and_address(real_index):
+    data = plan.data(real_index)
+    assert [e["id"] for e in data["examples"]] == [p.id for p in pairs(real_index)]
+    sources = {s.id: s for s in real_index.content.vocabularies.sources}
+    for pair, example in zip(pairs(real_index), data["examples"], strict=True):
+        assert example["objective"] == pair.objective
+        assert example["indicator"] == pair.indicator
+        assert example["url"] == f"tavoitteet/{pair.id}/"
+        source = sources[pair.source.document]
+        assert example["citation"] == urls.citation(pair, source.publisher, source.year, source.title).text
+        assert example["citation"].startswith(normalise(pair.objective))
+        assert example["annotation"] == pair.annotation.model_dump(mode="json")
+        assert example["qualityStandards"] == list(pair.quality_standards)
+
+
+def test_priorities_of_an_example_come_from_its_themes(real_index):
+    data = plan.data(real_index)
+    themes = {t.id: t for t in real_index.themes}
+    for pair, example in zip(pairs(real_index), data["examples"], strict=True):
+        expected = {p for t in pair.themes for p in themes[t].priorities}
+        assert set(example["priorities"]) == expected
+    assert any(e["priorities"] for e in data["examples"])
+
+
+def test_questions_and_vocabularies_are_the_sites_own(real_index):
+    data = plan.data(real_index)
+    assert [(q["id"], q["label"], q["question"]) for q in data["questions"]] == list(INDICATOR_QUESTIONS)
+    vocabularies = real_index.content.vocabularies
+    assert [p["id"] for p in data["priorities"]] == [p.id for p in vocabularies.priorities]
+    assert [s["id"] for s in data["qualityStandards"]] == [s.id for s in vocabularies.quality_standards]
+    assert [s["label"] for s in data["qualityStandards"]] == [s.label for s in vocabularies.quality_standards]
+    assert data["measureTypes"] == ["määrällinen", "laadullinen", "molemmat"]
+
+
+def test_a_public_address_makes_citations_absolute(real_index):
+    data = plan.data(real_index, "https://tietopankki.fi/")
+    example = data["examples"][0]
+    assert example["citationUrl"] == f"https://tietopankki.fi/tavoitteet/{example['id']}/"
+    assert plan.data(real_index)["examples"][0]["citationUrl"] == f"tavoitteet/{example['id']}/"
+
+
+def test_the_file_is_the_same_bytes_every_build(real_index):
+    first = build_pages(REPO / "practices").files
+    second = build_pages(REPO / "practices").files
+    assert first[plan.PLAN_FILE] == second[plan.PLAN_FILE]
+    assert json.loads(first[plan.PLAN_FILE]) == plan.data(real_index)
+
+
+def test_the_report_words_on_the_page_are_word_for_word_in_the_report(real_index):
+    sections = real_index.content.vocabularies.sources[0].sections
+    for text, section in plan.REPORT_QUOTES:
+        assert normalise(text) in REPORT_TEXT
+        assert section in sections
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_built_page_loads_its_module_and_says_it_needs_javascript(real_index, real_site: Path):
+    page = _html(real_site, "suunnitelma")
+    assert '<script type="module" src="../assets/kb-plan/plan.js"></script>' in page
+    assert 'data-data="../data/suunnitelma.json"' in page
+    assert "Oma suunnitelma tarvitsee JavaScriptin." in page
+    assert (real_site / "assets/kb-plan/plan.js").is_file()
+    assert (real_site / "assets/kb-plan/plan-format.js").is_file()
+    assert json.loads((real_site / plan.PLAN_FILE).read_text(encoding="utf-8")) == plan.data(real_index)
+    for text, _ in plan.REPORT_QUOTES:
+        words = " ".join(re.sub(r"<[^>]+>", "", unescape(page)).split())
+        assert normalise(text) in words
+    # Only this page loads the editor.
+    assert "kb-plan/plan.js" not in _html(real_site, "tavoitetaulukko")
+
+
+def test_every_pair_page_and_table_row_adds_its_example(real_index, real_site: Path):
+    table = _html(real_site, "tavoitetaulukko")
+    for pair in pairs(real_index):
+        link = f'href="../../suunnitelma/?lisaa={pair.id}"'
+        assert link in _html(real_site, f"tavoitteet/{pair.id}"), pair.id
+        row = re.search(rf'<tr data-id="{pair.id}".*?</tr>', table, re.S)
+        assert row and f'href="../suunnitelma/?lisaa={pair.id}"' in row.group(0), pair.id
+        assert ">Lisää suunnitelmaan</a>" in row.group(0)
+    assert urls.PLAN == "suunnitelma.md"
