@@ -10,6 +10,7 @@ from .content.index import Index, build_index
 from .content.load import load_tree
 from .content.problems import Problem, without_consequences
 from .content.validate import validate
+from .search import synonyms
 from .site import charts, opendata, permalinks, render, urls
 from .site.render import abbreviations, render_site
 
@@ -60,6 +61,10 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
         index=result.index,
         pages=render_site(result.index, options),
         abbreviations=abbreviations(result.index),
-        files={**opendata.files(result.index), **charts.files(result.index.content)},
+        files={
+            **opendata.files(result.index),
+            **charts.files(result.index.content),
+            **synonyms.files(result.index.content),
+        },
         redirects=permalinks.redirect_map(result.index.content),
     )

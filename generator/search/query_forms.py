@@ -9,7 +9,7 @@ side take the same step for every form that occurs on the site, so "lasten" is a
 The table is cut into shards by a hash of the form, so a query fetches one small file per word
 however large the site grows: ``<bundle>/kb/muodot.json`` names the shard count and
 ``<bundle>/kb/muodot-<n>.json`` holds ``{form: [base forms]}``. The hash is FNV-1a over the
-form's UTF-16 code units, the same in ``docs/assets/kb-search/kb-search.js``.
+form's UTF-16 code units, the same in ``docs/assets/kb-search/kb-query.js``.
 """
 
 from __future__ import annotations

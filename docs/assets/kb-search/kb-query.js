@@ -1,0 +1,304 @@
+/*
+ * What a query asks for: its words, and for each word the terms to search it as.
+ *
+ *  - Question words and other function words ("miten", "voi", "ja") and single letters are
+ *    dropped; a query of nothing else asks for nothing.
+ *  - Base forms: a form whose stem changes is also searched as its base forms, from the table of
+ *    the forms on the site ("lasten" → "lapsi"; generator/search/query_forms.py).
+ *  - The vocabulary (generator/search/vocabulary.py) tells a word the site knows from one it does
+ *    not. A word it does not know is corrected to the nearest known words, by an edit distance
+ *    scaled to the word's length ("liikuvuus" → "liikkuvuus"), or else split into known words,
+ *    Finnish linking forms included ("henkilöstöliikkuvuus" → "henkilöstö liikkuvuus",
+ *    "kansainvälistymisstrategia" → "kansainvälistyminen strategia"). A long word the site
+ *    knows is also searched as its parts, ranked below the pages that have the word itself.
+ *  - Synonyms curated by the editors (practices/synonyms.yml, written into
+ *    haku/synonyymit.json by the build): a word or phrase of a group is also searched as the
+ *    group's other words ("kv-toiminta" → "kansainvälinen toiminta").
+ *
+ * Å, ä and ö typed as a and o find the same words: Pagefind compares words without them, and the
+ * vocabulary is looked up the same way.
+ */
+
+const STOPWORDS = new Set(
+  (
+    "ja tai sekä eli vai on ovat oli olla ei eikä en et emme ette eivät se ne sen niiden että " +
+    "kun jos jotta joka jotka mikä mitkä mitä miten miksi kuinka kuka ketkä missä mistä mihin " +
+    "milloin voi voiko voida voivat voin pitää pitäisi tulee saa saako kanssa myös niin kuin " +
+    "mm esim jne tms mutta vaan sitten nyt vain hyvin paljon kaikki aina"
+  ).split(/\s+/),
+);
+
+const MIN_KNOWN = 3; // shorter words are never looked up, corrected or split
+const MIN_PART = 3; // the shortest part of a compound
+const LONG_WORD = 12; // a known word this long is also searched as its parts
+
+/** Tier of a way of searching a word: lower ranks first. */
+export const TIER = { exact: 0, alternative: 1 };
+
+/** Lower case without diacritics, as the vocabulary's keys: "Hyvät" → "hyvat". */
+export const fold = (word) =>
+  word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
+
+/** The words of a query, lower-cased, without function words and single letters. */
+export const queryWords = (query) => {
+  const words =
+    String(query ?? "")
+      .normalize("NFC")
+      .toLocaleLowerCase("fi")
+      .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  return words.filter((w) => w.length > 1 && !STOPWORDS.has(w));
+};
+
+/** Optimal string alignment distance (an adjacent swap costs one), or limit + 1 when above it. */
+export const distance = (a, b, limit) => {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = null;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, before[j - 2] + 1);
+      }
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length];
+};
+
+/** How many edits a word of this length may be away from the word meant. */
+export const allowedEdits = (length) => (length < 4 ? 0 : length < 8 ? 1 : 2);
+
+/**
+ * Whether the vocabulary knows a word: as such, or as a form that only its ending sets apart
+ * from a known word (an inflection the site does not happen to use: Pagefind's stemmer finds it).
+ */
+const knownIn = (folded, shard) => {
+  if (shard.folded.has(folded)) return true;
+  const stem = Math.max(6, folded.length - 4);
+  if (folded.length < stem) return false;
+  const beginning = folded.slice(0, stem);
+  for (const w of shard.folded) if (w.startsWith(beginning)) return true;
+  return false;
+};
+
+/** Linking forms: the first part of a compound as written in it → its base forms. */
+const linkingForms = (part) => {
+  const out = [part];
+  if (part.endsWith("s")) out.push(part.slice(0, -1) + "nen"); // kansainvälistymis- → -minen
+  if (part.endsWith("is")) out.push(part.slice(0, -2) + "inen"); // (same, short stem)
+  if (part.endsWith("n")) out.push(part.slice(0, -1)); // genitive: opettajan-
+  if (part.endsWith("e")) out.push(part.slice(0, -1) + "i"); // lapse- → lapsi
+  return out;
+};
+
+export class Vocabulary {
+  constructor(fetchJson) {
+    this.fetchJson = fetchJson;
+    this.manifest = null;
+    this.shards = new Map();
+    this.forms = null;
+    this.formParts = new Map();
+    this.synonymList = null;
+  }
+
+  /** The shard holding words that begin like ``folded`` (a Set of folded words, and the words). */
+  async shard(folded) {
+    this.manifest ??= this.fetchJson("pagefind/kb/sanasto.json", { keys: [] });
+    const { keys } = await this.manifest;
+    let key = null;
+    for (const k of keys) if (folded.startsWith(k) && (!key || k.length > key.length)) key = k;
+    if (!key) return { words: [], folded: new Set() };
+    if (!this.shards.has(key)) {
+      this.shards.set(
+        key,
+        this.fetchJson(`pagefind/kb/sanasto-${key}.json`, []).then((words) => ({
+          words,
+          folded: new Set(words.map(fold)),
+          byFolded: new Map(words.map((w) => [fold(w), w])),
+        })),
+      );
+    }
+    return this.shards.get(key);
+  }
+
+  /** The base forms of a word from the table of forms (one small shard per word). */
+  async baseForms(word) {
+    if (word.includes("-")) return [];
+    this.forms ??= this.fetchJson("pagefind/kb/muodot.json", { shards: 0 });
+    const { shards } = await this.forms;
+    if (!shards) return [];
+    const n = shardOf(word, shards);
+    if (!this.formParts.has(n)) this.formParts.set(n, this.fetchJson(`pagefind/kb/muodot-${n}.json`, {}));
+    const part = await this.formParts.get(n);
+    return Object.hasOwn(part, word) ? part[word] : [];
+  }
+
+  /** The editors' synonym groups: [[word or phrase, …], …]. */
+  synonyms() {
+    this.synonymList ??= this.fetchJson("haku/synonyymit.json", []);
+    return this.synonymList;
+  }
+
+  async knows(word) {
+    const folded = fold(word);
+    return folded.length < MIN_KNOWN || knownIn(folded, await this.shard(folded));
+  }
+
+  /** The known words nearest to an unknown word, nearest and most common first (at most 2). */
+  async corrections(word, extra = 0) {
+    const folded = fold(word);
+    const limit = allowedEdits(folded.length) + (folded.length >= MIN_KNOWN ? extra : 0);
+    if (!limit) return [];
+    const shard = await this.shard(folded);
+    let best = limit + 1;
+    let found = [];
+    for (const candidate of shard.words) {
+      const d = distance(folded, fold(candidate), best);
+      if (d < best) {
+        best = d;
+        found = [candidate];
+      } else if (d === best && d <= limit) {
+        found.push(candidate);
+      }
+    }
+    return best <= limit ? found.slice(0, 2) : [];
+  }
+
+  /** ``word`` split into known words (fewest parts, longest first part), or null. */
+  async split(word, depth = 0) {
+    const folded = fold(word);
+    if (depth > 2 || folded.length < 2 * MIN_PART) return null;
+    const head = await this.shard(folded);
+    for (let cut = folded.length - MIN_PART; cut >= MIN_PART; cut--) {
+      const first = linkingForms(folded.slice(0, cut)).find((f) => head.folded.has(f));
+      if (!first) continue;
+      const rest = folded.slice(cut);
+      const tail = await this.shard(rest);
+      const firstWord = head.byFolded.get(first);
+      if (tail.folded.has(rest) || (rest.length >= 6 && knownIn(rest, tail))) {
+        return [firstWord, tail.byFolded.get(rest) ?? word.slice(cut)];
+      }
+      const more = await this.split(rest, depth + 1);
+      if (more) return [firstWord, ...more];
+    }
+    return null;
+  }
+}
+
+/** FNV-1a over UTF-16 code units, as generator/search/query_forms.py. */
+export const shardOf = (word, shards) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    h = (h ^ word.charCodeAt(i)) >>> 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % shards;
+};
+
+/** Whether a query word stands for a word of a synonym phrase (same word, inflected, or folded). */
+const standsFor = (queryWord, bases, phraseWord) => {
+  const q = fold(queryWord);
+  const p = fold(phraseWord);
+  if (q === p || bases.some((b) => fold(b) === p)) return true;
+  const stem = p.length >= 5 ? p.slice(0, p.length - 1) : null;
+  return Boolean(stem) && q.startsWith(stem) && q.length - p.length <= 4;
+};
+
+/**
+ * The query interpreted: slots, one per word or synonym phrase, each with the terms to search
+ * it as ({text, tier, kind}). ``shown`` is the query as searched, when it differs from the typed
+ * one (a correction or a split), for "Näytetään tulokset haulle …".
+ */
+export const interpret = async (query, vocabulary, { literal = false } = {}) => {
+  const words = queryWords(query);
+  if (!words.length) return { words, slots: [], shown: null, changed: [] };
+  const bases = await Promise.all(words.map((w) => vocabulary.baseForms(w)));
+  if (literal) {
+    const slots = words.map((w, i) => ({
+      words: [w],
+      terms: [w, ...bases[i]].map((text) => ({ text, tier: TIER.exact, kind: "sana" })),
+    }));
+    return { words, slots, shown: null, changed: [] };
+  }
+  const groups = await vocabulary.synonyms();
+  const slots = [];
+  const changed = [];
+  const shownWords = [];
+  for (let i = 0; i < words.length; ) {
+    // The longest synonym phrase that starts here.
+    let match = null;
+    for (const group of groups) {
+      for (const phrase of group) {
+        const parts = phrase.split(/\s+/);
+        if (parts.length <= (match?.length ?? 0) || i + parts.length > words.length) continue;
+        if (parts.every((p, k) => standsFor(words[i + k], bases[i + k], p))) {
+          match = { length: parts.length, phrase, group };
+        }
+      }
+    }
+    if (match) {
+      const own = words.slice(i, i + match.length);
+      const terms = [{ text: own.join(" "), tier: TIER.exact, kind: "sana" }];
+      if (match.length === 1) terms.push(...bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })));
+      for (const other of match.group) {
+        if (other !== match.phrase) terms.push({ text: other, tier: TIER.alternative, kind: "synonyymi" });
+      }
+      slots.push({ words: own, terms });
+      shownWords.push(...own);
+      i += match.length;
+      continue;
+    }
+    const word = words[i];
+    const terms = [word, ...bases[i]].map((text) => ({ text, tier: TIER.exact, kind: "sana" }));
+    const parts = word.includes("-") ? word.split("-") : [word];
+    if (parts.every((p) => p.length < MIN_KNOWN) || /\d/.test(word)) {
+      slots.push({ words: [word], terms });
+      shownWords.push(word);
+      i += 1;
+      continue;
+    }
+    if (!(await vocabulary.knows(word)) && !bases[i].length && !word.includes("-")) {
+      const corrected = await vocabulary.corrections(word);
+      if (corrected.length) {
+        slots.push({
+          words: [word],
+          terms: corrected.map((text) => ({ text, tier: TIER.exact, kind: "korjaus" })),
+        });
+        changed.push({ from: word, to: corrected[0] });
+        shownWords.push(corrected[0]);
+        i += 1;
+        continue;
+      }
+      const split = await vocabulary.split(word);
+      if (split) {
+        slots.push({ words: [word], terms: [{ text: split.join(" "), tier: TIER.exact, kind: "osat" }] });
+        changed.push({ from: word, to: split.join(" ") });
+        shownWords.push(split.join(" "));
+        i += 1;
+        continue;
+      }
+      // Nothing on the site comes near. Pagefind's stemmer may still know it as a form of a site
+      // word ("lapset"); the search checks that a page's matched words really begin like it.
+      slots.push({ words: [word], terms: [{ text: word, tier: TIER.exact, kind: "sana" }], unknown: true });
+      shownWords.push(word);
+      i += 1;
+      continue;
+    }
+    if (fold(word).length >= LONG_WORD && !word.includes("-")) {
+      const split = await vocabulary.split(word);
+      if (split) terms.push({ text: split.join(" "), tier: TIER.alternative, kind: "osat" });
+    }
+    slots.push({ words: [word], terms });
+    shownWords.push(word);
+    i += 1;
+  }
+  return { words, slots, shown: changed.length ? shownWords.join(" ") : null, changed };
+};
