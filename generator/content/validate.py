@@ -105,11 +105,14 @@ def _items(doc: Document, problems: list[Problem]):
         if not isinstance(data, list):
             problems.append(_problem(doc, base, "tiedoston pitää olla luettelo ('- id: …' -kohtia)"))
             return
-        item_model = _VOCABULARY_MODELS.get(doc.kind) or {
-            "glossary": m.GlossaryTerm,
-            "statistics": m.Figure,
-            "synonyms": m.SynonymGroup,
-        }[doc.kind]
+        item_model = (
+            _VOCABULARY_MODELS.get(doc.kind)
+            or {
+                "glossary": m.GlossaryTerm,
+                "statistics": m.Figure,
+                "synonyms": m.SynonymGroup,
+            }[doc.kind]
+        )
         for i, item in enumerate(data):
             yield base + (i,), item_model, item
 

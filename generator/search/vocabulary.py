@@ -81,7 +81,9 @@ def write(frequency: Counter[str], bundle: Path) -> int:
             json.dumps(words, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
     (folder / MANIFEST).write_text(
-        json.dumps({"keys": sorted(groups), "words": len(frequency)}, ensure_ascii=False, separators=(",", ":")),
+        json.dumps(
+            {"keys": sorted(groups), "words": len(frequency)}, ensure_ascii=False, separators=(",", ":")
+        ),
         encoding="utf-8",
     )
     return len(frequency)

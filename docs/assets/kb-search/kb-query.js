@@ -89,6 +89,16 @@ const knownIn = (folded, shard) => {
   return false;
 };
 
+/** Derivational endings, longest first: a noun for an adjective ("monikulttuurisuus" for
+ * "monikulttuurinen"), an adjective or participle for a verb or noun, and the reverse. */
+const DERIVATIONS = [
+  "llisuus", "llisyys", "ttomuus", "ttömyys", "isuus", "isyys", "llinen", "lainen", "minen",
+  "suus", "syys", "inen", "uus", "yys", "sti", "tus", "tys", "ntä", "nta", "ton", "tön", "ja", "jä",
+  "us", "ys", "va", "vä", "ua", "yä",
+].sort((a, b) => b.length - a.length);
+const MIN_STEM = 5;
+const DERIVED = 3;
+
 /** Linking forms: the first part of a compound as written in it → its base forms. */
 const linkingForms = (part) => {
   const out = [part];
@@ -147,6 +157,12 @@ export class Vocabulary {
     return this.synonymList;
   }
 
+  /** Whether the vocabulary has the word itself (å, ä, ö folded). */
+  async has(word) {
+    const folded = fold(word);
+    return folded.length < MIN_KNOWN || (await this.shard(folded)).folded.has(folded);
+  }
+
   async knows(word) {
     const folded = fold(word);
     return folded.length < MIN_KNOWN || knownIn(folded, await this.shard(folded));
@@ -170,6 +186,37 @@ export class Vocabulary {
       }
     }
     return best <= limit ? found.slice(0, 2) : [];
+  }
+
+  /**
+   * Words of the same family as ``word`` that the site uses: its stem without a derivational
+   * ending, and the most common known words that begin with it (not ``word``'s own forms).
+   */
+  async derived(word) {
+    const folded = fold(word);
+    const ending = DERIVATIONS.find((e) => folded.endsWith(e) && folded.length - e.length >= MIN_STEM);
+    if (!ending) return [];
+    const stem = folded.slice(0, folded.length - ending.length);
+    const own = folded.slice(0, Math.max(stem.length + 1, folded.length - 2));
+    const shard = await this.shard(stem);
+    return shard.words
+      .filter((w) => {
+        const f = fold(w);
+        return f.startsWith(stem) && !f.startsWith(own) && f !== folded;
+      })
+      .slice(0, DERIVED);
+  }
+
+  /** The longest known word that ends ``word`` (the head of a compound whose first part the site
+   * does not use: "junamatka" → "matka"), or null. */
+  async tail(word) {
+    const folded = fold(word);
+    for (let cut = MIN_PART; cut <= folded.length - 4; cut++) {
+      const rest = folded.slice(cut);
+      const shard = await this.shard(rest);
+      if (shard.folded.has(rest)) return shard.byFolded.get(rest);
+    }
+    return null;
   }
 
   /** ``word`` split into known words (fewest parts, longest first part), or null. */
@@ -202,6 +249,27 @@ export const shardOf = (word, shards) => {
   }
   return h % shards;
 };
+
+const firstDifference = (a, b) => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+
+/** A compound's parts, each alone (the last, the compound's head, first), for when the parts
+ * together find few pages: "robotiikkaopetus" is about "robotiikka". */
+const partsAlone = (parts) =>
+  [...parts].reverse().filter((p) => p.length >= 4).map((text) => ({ text, tier: TIER.alternative, kind: "osat" }));
+
+/** The parts with a part replaced by each of its one-word synonyms ("oppilas valinta" →
+ * "opiskelija valinta"). */
+const synonymParts = (parts, groups) =>
+  parts.flatMap((part, k) =>
+    groups
+      .filter((group) => group.some((w) => fold(w) === fold(part)))
+      .flatMap((group) => group.filter((w) => fold(w) !== fold(part) && !/\s/.test(w)))
+      .map((w) => ({ text: parts.map((p, j) => (j === k ? w : p)).join(" "), tier: TIER.alternative, kind: "synonyymi" })),
+  );
 
 /** Whether a query word stands for a word of a synonym phrase (same word, inflected, or folded). */
 const standsFor = (queryWord, bases, phraseWord) => {
@@ -265,23 +333,34 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       i += 1;
       continue;
     }
-    if (!(await vocabulary.knows(word)) && !bases[i].length && !word.includes("-")) {
-      const corrected = await vocabulary.corrections(word);
-      if (corrected.length) {
+    const exactly = bases[i].length > 0 || word.includes("-") || (await vocabulary.has(word));
+    const corrected = exactly ? [] : await vocabulary.corrections(word);
+    // A word the site does not have: a typo when it differs from the nearest known word before
+    // its ending; a form the site does not happen to use when only the ending differs (Pagefind's
+    // stemmer finds it, "opettajilta" → "opettajilla").
+    const typo = corrected.length && firstDifference(fold(word), fold(corrected[0])) < fold(word).length - 2;
+    if (!exactly && (typo || (corrected.length && !(await vocabulary.knows(word))))) {
+      slots.push({
+        words: [word],
+        terms: corrected.map((text) => ({ text, tier: TIER.exact, kind: "korjaus" })),
+      });
+      changed.push({ from: word, to: corrected[0] });
+      shownWords.push(corrected[0]);
+      i += 1;
+      continue;
+    }
+    if (!exactly && !(await vocabulary.knows(word))) {
+      const split = await vocabulary.split(word);
+      const head = split ? null : await vocabulary.tail(word);
+      if (split || head) {
+        const parts = split ?? [head];
         slots.push({
           words: [word],
-          terms: corrected.map((text) => ({ text, tier: TIER.exact, kind: "korjaus" })),
+          terms: [{ text: parts.join(" "), tier: TIER.exact, kind: "osat" }, ...synonymParts(parts, groups)],
+          derived: parts.length > 1 ? partsAlone(parts) : [],
         });
-        changed.push({ from: word, to: corrected[0] });
-        shownWords.push(corrected[0]);
-        i += 1;
-        continue;
-      }
-      const split = await vocabulary.split(word);
-      if (split) {
-        slots.push({ words: [word], terms: [{ text: split.join(" "), tier: TIER.exact, kind: "osat" }] });
-        changed.push({ from: word, to: split.join(" ") });
-        shownWords.push(split.join(" "));
+        changed.push({ from: word, to: parts.join(" ") });
+        shownWords.push(parts.join(" "));
         i += 1;
         continue;
       }
@@ -292,11 +371,16 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       i += 1;
       continue;
     }
+    let split = null;
     if (fold(word).length >= LONG_WORD && !word.includes("-")) {
-      const split = await vocabulary.split(word);
-      if (split) terms.push({ text: split.join(" "), tier: TIER.alternative, kind: "osat" });
+      split = await vocabulary.split(word);
+      if (split) terms.push({ text: split.join(" "), tier: TIER.alternative, kind: "osat" }, ...synonymParts(split, groups));
     }
-    slots.push({ words: [word], terms });
+    // Searched only when the word itself finds few pages (kb-search.js).
+    const family = word.includes("-") ? [] : await vocabulary.derived(word);
+    const derived = family.map((text) => ({ text, tier: TIER.alternative, kind: "johdos" }));
+    if (split) derived.push(...partsAlone(split));
+    slots.push({ words: [word], terms, derived });
     shownWords.push(word);
     i += 1;
   }

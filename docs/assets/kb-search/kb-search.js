@@ -28,6 +28,8 @@ import { Vocabulary, interpret, fold, queryWords, TIER } from "./kb-query.js";
 
 export const ROOT = new URL("../../", import.meta.url);
 const FALLBACK_BELOW = 5; // fewer pages than this have every word: add the pages that have some
+const TOGETHER_BONUS = Number(globalThis.KB_BONUS ?? 3);
+const ALTERNATIVE_WEIGHT = 0.6; // a word found through a synonym, compound parts or its family
 const EXCERPT_WORDS = 26;
 const TERMS_MARK = "\u2042";
 
@@ -173,6 +175,14 @@ const gather = async (pf, meaning, filters) => {
       ),
     ),
   ]);
+  // A word that finds few pages as such is also searched as the words of its family.
+  await Promise.all(
+    meaning.slots.map(async (slot, s) => {
+      const found = new Set(perSlot[s].flatMap(({ r }) => r.results.map((x) => x.id)));
+      if (found.size >= FALLBACK_BELOW || !slot.derived?.length) return;
+      for (const term of slot.derived) perSlot[s].push({ term, r: await pf.search(term.text, { filters }) });
+    }),
+  );
   const pages = new Map();
   perSlot.forEach((answers, s) => {
     for (const { term, r } of answers) {
@@ -198,7 +208,7 @@ const gather = async (pf, meaning, filters) => {
       results: order.has(page.id) ? [together.results[order.get(page.id)], ...page.results] : page.results,
       matched: page.slots.size,
       tier: Math.max(...values.map((v) => v.tier)),
-      score: values.reduce((sum, v) => sum + v.score, 0),
+      score: values.reduce((sum, v) => sum + v.score * (v.tier === TIER.exact ? 1 : ALTERNATIVE_WEIGHT), 0),
       via: [...new Set(values.filter((v) => v.tier > TIER.exact).map((v) => v.kind))],
       rank: order.get(page.id) ?? Infinity,
     };
@@ -271,11 +281,12 @@ const arrange = async (hits, meaning) => {
 /** The hits in order: every word first, then (when those are few) some words. */
 const rank = (hits, slots) => {
   const all = hits.filter((h) => h.matched === slots);
-  all.sort((a, b) => a.rank - b.rank || a.tier - b.tier || b.score - a.score);
+  const weight = (h) => h.score * (h.rank < Infinity ? TOGETHER_BONUS : 1);
+  all.sort((a, b) => weight(b) - weight(a) || a.rank - b.rank);
   for (const hit of all) hit.group = "all";
   if (slots < 2 || all.length >= FALLBACK_BELOW) return { ranked: all, allWords: all.length };
   const some = hits.filter((h) => h.matched < slots);
-  some.sort((a, b) => b.matched - a.matched || a.tier - b.tier || b.score - a.score);
+  some.sort((a, b) => b.matched - a.matched || b.score - a.score);
   for (const hit of some) hit.group = "some";
   return { ranked: all.concat(some), allWords: all.length };
 };
@@ -300,7 +311,10 @@ export const ask = async (query, options = {}) => {
   const term = meaning.slots.length ? meaning.slots[0].terms[0]?.text : null;
   const single =
     !meaning.slots.length ||
-    (meaning.slots.length === 1 && meaning.slots[0].terms.length === 1 && !meaning.slots[0].unknown);
+    (meaning.slots.length === 1 &&
+      meaning.slots[0].terms.length === 1 &&
+      !meaning.slots[0].unknown &&
+      !meaning.slots[0].derived?.length);
   if (single) {
     const search = (filters) =>
       pf.search(term ?? null, term ? { filters } : { filters, sort: { jarjestys: "asc" } });
