@@ -28,7 +28,7 @@ import { Vocabulary, interpret, fold, queryWords, TIER } from "./kb-query.js";
 
 export const ROOT = new URL("../../", import.meta.url);
 const FALLBACK_BELOW = 5; // fewer pages than this have every word: add the pages that have some
-const TOGETHER_BONUS = Number(globalThis.KB_BONUS ?? 3);
+const TOGETHER_BONUS = 2; // pages that have the typed words together, as Pagefind ranks them
 const ALTERNATIVE_WEIGHT = 0.6; // a word found through a synonym, compound parts or its family
 const EXCERPT_WORDS = 26;
 const TERMS_MARK = "\u2042";
