@@ -292,7 +292,8 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
   if (literal) {
     const slots = words.map((w, i) => ({
       words: [w],
-      terms: [w, ...bases[i]].map((text) => ({ text, tier: TIER.exact, kind: "sana" })),
+      terms: [{ text: w, tier: TIER.exact, kind: "sana" }],
+      derived: bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })),
     }));
     return { words, slots, shown: null, changed: [] };
   }
@@ -315,20 +316,21 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
     if (match) {
       const own = words.slice(i, i + match.length);
       const terms = [{ text: own.join(" "), tier: TIER.exact, kind: "sana" }];
-      if (match.length === 1) terms.push(...bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })));
+      const derived = match.length === 1 ? bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })) : [];
       for (const other of match.group) {
         if (other !== match.phrase) terms.push({ text: other, tier: TIER.alternative, kind: "synonyymi" });
       }
-      slots.push({ words: own, terms });
+      slots.push({ words: own, terms, derived });
       shownWords.push(...own);
       i += match.length;
       continue;
     }
     const word = words[i];
-    const terms = [word, ...bases[i]].map((text) => ({ text, tier: TIER.exact, kind: "sana" }));
+    const terms = [{ text: word, tier: TIER.exact, kind: "sana" }];
+    const forms = bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" }));
     const parts = word.includes("-") ? word.split("-") : [word];
     if (parts.every((p) => p.length < MIN_KNOWN) || /\d/.test(word)) {
-      slots.push({ words: [word], terms });
+      slots.push({ words: [word], terms, derived: forms });
       shownWords.push(word);
       i += 1;
       continue;
@@ -376,9 +378,10 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       split = await vocabulary.split(word);
       if (split) terms.push({ text: split.join(" "), tier: TIER.alternative, kind: "osat" }, ...synonymParts(split, groups));
     }
-    // Searched only when the word itself finds few pages (kb-search.js).
+    // Base forms, the word's family and its parts alone are searched only when the word finds
+    // few pages, or the query's words together do (kb-search.js).
     const family = word.includes("-") ? [] : await vocabulary.derived(word);
-    const derived = family.map((text) => ({ text, tier: TIER.alternative, kind: "johdos" }));
+    const derived = [...forms, ...family.map((text) => ({ text, tier: TIER.alternative, kind: "johdos" }))];
     if (split) derived.push(...partsAlone(split));
     slots.push({ words: [word], terms, derived });
     shownWords.push(word);

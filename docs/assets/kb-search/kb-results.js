@@ -49,17 +49,21 @@ export const renderResult = (result, { as = "item", id = null } = {}) => {
   return root;
 };
 
-/** The count as the live region says it, split by group when both are there. */
+/**
+ * The count as the status line and the live region say it: the number of results (the number
+ * the list holds once all are shown), split by group when both groups are there, and how many
+ * are listed when not all are yet.
+ */
 export const statusText = (found, listed = found.total) => {
-  if (!found.total) return "Ei tuloksia.";
+  if (!found.total) return "Ei tuloksia";
   let text = countText(found.total);
   if (found.someWords && found.allWords) {
     text += `: ${found.allWords} sisältää kaikki hakusanat, ${found.someWords} osan niistä`;
   } else if (found.someWords) {
     text += ", jokainen sisältää osan hakusanoista";
   }
-  if (listed < found.total) text += `. Näytetään ${listed} ensimmäistä`;
-  return `${text}.`;
+  if (listed < found.total) text += `; näytetään ${listed} ensimmäistä`;
+  return text;
 };
 
 /** "Näytetään tulokset haulle …", when the query was corrected or split. */

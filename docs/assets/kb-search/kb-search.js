@@ -160,29 +160,51 @@ const passes = (pageFilters, selected, skip = null) =>
   );
 
 /**
- * Every page that has some of the query's words, under the filters: [{results, matched, tier,
- * score, via, rank}], and the search of the typed words together.
+ * Every page that has some of the query's words, under the filters: [{results, slots, matched,
+ * tier, score, via, rank}]; the search of the typed words together; and which words were widened
+ * to their fallback terms (``widen``: given, or decided here: a word that finds fewer than
+ * FALLBACK_BELOW pages, or every word when fewer pages have them all).
  */
-const gather = async (pf, meaning, filters) => {
+const gather = async (pf, meaning, filters, widen = null) => {
   const exact = meaning.slots.every((s) => s.terms.length && s.terms[0].tier === TIER.exact)
     ? meaning.slots.map((s) => s.terms[0].text).join(" ")
     : null;
+  const searchAll = (terms) => Promise.all(terms.map(async (term) => ({ term, r: await pf.search(term.text, { filters }) })));
   const [together, perSlot] = await Promise.all([
     exact ? pf.search(exact, { filters }) : null,
-    Promise.all(
-      meaning.slots.map((slot) =>
-        Promise.all(slot.terms.map(async (term) => ({ term, r: await pf.search(term.text, { filters }) }))),
-      ),
-    ),
+    Promise.all(meaning.slots.map((slot) => searchAll(slot.terms))),
   ]);
-  // A word that finds few pages as such is also searched as the words of its family.
-  await Promise.all(
-    meaning.slots.map(async (slot, s) => {
-      const found = new Set(perSlot[s].flatMap(({ r }) => r.results.map((x) => x.id)));
-      if (found.size >= FALLBACK_BELOW || !slot.derived?.length) return;
-      for (const term of slot.derived) perSlot[s].push({ term, r: await pf.search(term.text, { filters }) });
-    }),
-  );
+  let pages = collect(perSlot);
+  if (widen === null) {
+    const everyWord = [...pages.values()].filter((p) => p.slots.size === meaning.slots.length).length;
+    widen = meaning.slots.map((slot, s) => {
+      const found = new Set(perSlot[s].flatMap(({ r }) => r.results.map((x) => x.id))).size;
+      return Boolean(slot.derived?.length) && (found < FALLBACK_BELOW || everyWord < FALLBACK_BELOW);
+    });
+  }
+  if (widen.some(Boolean)) {
+    const more = await Promise.all(meaning.slots.map((slot, s) => (widen[s] ? searchAll(slot.derived) : [])));
+    more.forEach((answers, s) => perSlot[s].push(...answers));
+    pages = collect(perSlot);
+  }
+  const order = new Map((together?.results ?? []).map((r, i) => [r.id, i]));
+  const hits = [...pages.values()].map((page) => {
+    const values = [...page.slots.values()];
+    return {
+      slots: page.slots,
+      results: order.has(page.id) ? [together.results[order.get(page.id)], ...page.results] : page.results,
+      matched: page.slots.size,
+      tier: Math.max(...values.map((v) => v.tier)),
+      score: values.reduce((sum, v) => sum + v.score * (v.tier === TIER.exact ? 1 : ALTERNATIVE_WEIGHT), 0),
+      via: [...new Set(values.filter((v) => v.tier > TIER.exact).map((v) => v.kind))],
+      rank: order.get(page.id) ?? Infinity,
+    };
+  });
+  return { hits, together, widen };
+};
+
+/** Pages by id, with each word's best way of matching them. */
+const collect = (perSlot) => {
   const pages = new Map();
   perSlot.forEach((answers, s) => {
     for (const { term, r } of answers) {
@@ -200,20 +222,7 @@ const gather = async (pf, meaning, filters) => {
       }
     }
   });
-  const order = new Map((together?.results ?? []).map((r, i) => [r.id, i]));
-  const hits = [...pages.values()].map((page) => {
-    const values = [...page.slots.values()];
-    return {
-      slots: page.slots,
-      results: order.has(page.id) ? [together.results[order.get(page.id)], ...page.results] : page.results,
-      matched: page.slots.size,
-      tier: Math.max(...values.map((v) => v.tier)),
-      score: values.reduce((sum, v) => sum + v.score * (v.tier === TIER.exact ? 1 : ALTERNATIVE_WEIGHT), 0),
-      via: [...new Set(values.filter((v) => v.tier > TIER.exact).map((v) => v.kind))],
-      rank: order.get(page.id) ?? Infinity,
-    };
-  });
-  return { hits, together, exact };
+  return pages;
 };
 
 /**
@@ -305,51 +314,31 @@ export const ask = async (query, options = {}) => {
   const facets = options.facets ?? [];
   if (facets.length) await pf.filters(); // Pagefind counts a facet only once its index is loaded
   if (!meaning.slots.length && !Object.keys(selected).length) return answer(meaning, [], 0, {});
+  if (!meaning.slots.length) return single(pf, meaning, selected, facets, null, null);
 
-  // One Pagefind search answers it all: Pagefind counts the facets (a facet with a selection is
-  // searched once more without it).
-  const term = meaning.slots.length ? meaning.slots[0].terms[0]?.text : null;
-  const single =
-    !meaning.slots.length ||
-    (meaning.slots.length === 1 &&
-      meaning.slots[0].terms.length === 1 &&
-      !meaning.slots[0].unknown &&
-      !meaning.slots[0].derived?.length);
-  if (single) {
-    const search = (filters) =>
-      pf.search(term ?? null, term ? { filters } : { filters, sort: { jarjestys: "asc" } });
-    const response = await search(selected);
-    const hits = response.results.map((r) => ({ results: [r], group: "all", via: [] }));
-    const counts = {};
-    await Promise.all(
-      facets.map(async (key) => {
-        if (!selected[key]) {
-          counts[key] = response.filters?.[key] ?? {};
-          return;
-        }
-        const rest = { ...selected };
-        delete rest[key];
-        counts[key] = (await search(rest)).filters?.[key] ?? {};
-      }),
-    );
-    return answer(meaning, await arrange(hits, meaning), hits.length, counts);
+  const first = await gather(pf, meaning, selected);
+  const only = meaning.slots[0];
+  if (meaning.slots.length === 1 && only.terms.length === 1 && !only.unknown && !first.widen[0]) {
+    // One Pagefind search answers it all, and Pagefind counts the facets (a facet with a
+    // selection is searched once more without it).
+    return single(pf, meaning, selected, facets, first.together, only.terms[0].text);
   }
-
-  // Several searches merged. With counts asked for, the pages are gathered without the filters
-  // and filtered here, so one pass gives both the results and every facet's counts.
   if (!facets.length) {
-    const hits = await checkUnknown((await gather(pf, meaning, selected)).hits, meaning);
+    const hits = await checkUnknown(first.hits, meaning);
     const { ranked, allWords } = rank(hits, meaning.slots.length);
     return answer(meaning, await arrange(ranked, meaning), allWords, {});
   }
-  const hits = await checkUnknown((await gather(pf, meaning, {})).hits, meaning);
+  // Several searches merged, with counts: the same words are gathered without the filters and
+  // filtered here, so that every facet's counts come from the results themselves.
+  const hits = await checkUnknown((await gather(pf, meaning, {}, first.widen)).hits, meaning);
   const datas = await Promise.all(hits.map((h) => h.results[0].data()));
   const filtersOf = new Map(hits.map((h, i) => [h, datas[i].filters ?? {}]));
   const shown = hits.filter((h) => passes(filtersOf.get(h), selected));
   const { ranked, allWords } = rank(shown, meaning.slots.length);
   // Count over the same groups that are listed: when only the pages with every word are listed,
   // only they are counted.
-  const listed = (h) => allWords >= FALLBACK_BELOW || meaning.slots.length < 2 ? h.matched === meaning.slots.length : true;
+  const words = meaning.slots.length;
+  const listed = (h) => (allWords >= FALLBACK_BELOW || words < 2 ? h.matched === words : true);
   const counts = {};
   for (const key of facets) {
     counts[key] = {};
@@ -359,6 +348,27 @@ export const ask = async (query, options = {}) => {
     }
   }
   return answer(meaning, await arrange(ranked, meaning), allWords, counts);
+};
+
+/** The answer from one Pagefind search (``response``, for ``term`` under ``selected``). */
+const single = async (pf, meaning, selected, facets, response, term) => {
+  const search = (filters) =>
+    pf.search(term ?? null, term ? { filters } : { filters, sort: { jarjestys: "asc" } });
+  response ??= await search(selected);
+  const hits = response.results.map((r) => ({ results: [r], group: "all", via: [] }));
+  const counts = {};
+  await Promise.all(
+    facets.map(async (key) => {
+      if (!selected[key]) {
+        counts[key] = response.filters?.[key] ?? {};
+        return;
+      }
+      const rest = { ...selected };
+      delete rest[key];
+      counts[key] = (await search(rest)).filters?.[key] ?? {};
+    }),
+  );
+  return answer(meaning, await arrange(hits, meaning), hits.length, counts);
 };
 
 const answer = (meaning, hits, allWords, counts) => {
