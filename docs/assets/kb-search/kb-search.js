@@ -290,8 +290,10 @@ const arrange = async (hits, meaning) => {
 /** The hits in order: every word first, then (when those are few) some words. */
 const rank = (hits, slots) => {
   const all = hits.filter((h) => h.matched === slots);
+  // A page found only through a compound's parts comes after those that have the word itself.
   const weight = (h) => h.score * (h.rank < Infinity ? TOGETHER_BONUS : 1);
-  all.sort((a, b) => weight(b) - weight(a) || a.rank - b.rank);
+  const parts = (h) => (h.via.includes("osat") ? 1 : 0);
+  all.sort((a, b) => parts(a) - parts(b) || weight(b) - weight(a) || a.rank - b.rank);
   for (const hit of all) hit.group = "all";
   if (slots < 2 || all.length >= FALLBACK_BELOW) return { ranked: all, allWords: all.length };
   const some = hits.filter((h) => h.matched < slots);
