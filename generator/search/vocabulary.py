@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from .query_forms import FOLDER
+FOLDER = "kb"  # the same folder as query_forms
 
 MANIFEST = "sanasto.json"
 MIN_LENGTH = 3

@@ -14,10 +14,25 @@ from .relevance import load_queries, misses, run, summarise
 pytestmark = pytest.mark.browser
 
 RECALL_FLOOR = 0.9
+EXISTING_FLOOR = 0.98
+"""The first two batches (inflection, stems, compounds, questions, typos) must stay as good as they
+were before the forgiving search; every kind of the later batches must reach RECALL_FLOOR."""
 
 
 def search(page, query: str, **options) -> list[dict]:
     return page.evaluate("([q, o]) => window.kbSearch(q, o)", [query, options])
+
+
+def ask(page, query: str, **options) -> dict:
+    """What the search made of the query, how many results and the first ten."""
+    return page.evaluate(
+        """async ([q, o]) => {
+            const found = await window.kbAsk(q, o);
+            return {shown: found.query.shown, total: found.total, allWords: found.allWords,
+                    someWords: found.someWords, results: await found.results(0, 10)};
+        }""",
+        [query, options],
+    )
 
 
 def paths(results: list[dict], page) -> list[str]:
@@ -28,13 +43,17 @@ def paths(results: list[dict], page) -> list[str]:
 def test_relevance_set_answers_nine_in_ten_in_the_top_five(served_real_site, open_page):
     page, log = open_page(served_real_site)
     outcomes = run(page, load_queries())
-    summary = summarise(outcomes)
-    second = summarise([o for o in outcomes if o.batch == 2])
-    print(f"\nhakusarja: {summary}\ntoinen erä: {second}")
+    existing = summarise([o for o in outcomes if o.batch <= 2])
+    forgiving = summarise([o for o in outcomes if o.batch >= 3])
+    held_out = summarise([o for o in outcomes if o.batch == 4])
+    print(f"\nhakusarja (erät 1–2): {existing}\nanteeksiantava haku (erät 3–4): {forgiving}")
+    print(f"pidätetty erä 4: {held_out}")
     for miss in misses(outcomes):
         print("  ei viiden joukossa:", miss)
-    assert summary.queries >= 40
-    assert summary.recall >= RECALL_FLOOR, "\n".join(misses(outcomes))
+    assert existing.queries >= 74 and forgiving.queries >= 50
+    assert existing.recall >= EXISTING_FLOOR, "\n".join(misses(outcomes))
+    for category, (hit, n) in forgiving.by_category.items():
+        assert hit / n >= RECALL_FLOOR, f"{category}: {hit}/{n}\n" + "\n".join(misses(outcomes))
     assert log.console_errors == [] and log.foreign_requests == []
 
 
