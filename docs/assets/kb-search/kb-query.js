@@ -211,7 +211,8 @@ export class Vocabulary {
    * does not use: "junamatka" → "matka"), or null. */
   async tail(word) {
     const folded = fold(word);
-    for (let cut = MIN_PART; cut <= folded.length - 4; cut++) {
+    // The head is at least five letters and half the word ("junalla" is not "jun" + "alla").
+    for (let cut = MIN_PART; cut <= Math.min(folded.length - 5, folded.length / 2); cut++) {
       const rest = folded.slice(cut);
       const shard = await this.shard(rest);
       if (shard.folded.has(rest)) return shard.byFolded.get(rest);
