@@ -100,6 +100,9 @@ _TEXT_BLOCK = re.compile(r"<(p|li|td|th|dd|dt)(?=[ >])(?! data-pagefind-ignore)"
 _GLOSSARY_HEADING = re.compile(r"<h2(?= )")
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+_INLINE_TAGS = re.compile(r"</?(?:abbr|a|em|strong|span|code|b|i)\b[^>]*>")
+"""Tags inside a word ("<abbr>KV</abbr>-suunnitelmaan"): removed without a space, as a reader
+and Pagefind see the text."""
 _IGNORED_TEXT = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 
 
@@ -180,7 +183,7 @@ def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
     if "<script" in text or "<style" in text or "<template" in text:
         text = _IGNORED_TEXT.sub(" ", text)
     tail_html = f"<div data-pagefind-ignore>{rest}</div>" if rest else ""
-    return own, tail_html, html_lib.unescape(_TAGS.sub(" ", text))
+    return own, tail_html, html_lib.unescape(_TAGS.sub(" ", _INLINE_TAGS.sub("", text)))
 
 
 def prepare(

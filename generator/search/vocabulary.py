@@ -38,12 +38,12 @@ def fold(word: str) -> str:
 
 
 def entries(words: Iterable[str]) -> list[str]:
-    """Usable vocabulary words: hyphenated words also give their parts; nothing shorter than
+    """Usable vocabulary words: a hyphenated word as such and its parts; nothing shorter than
     ``MIN_LENGTH`` letters."""
     out: list[str] = []
     for word in words:
-        parts = word.split("-") if "-" in word else [word]
-        out.extend(p for p in parts if len(p) >= MIN_LENGTH and p.isalpha())
+        parts = word.split("-") if "-" in word else []
+        out.extend(p for p in [word, *parts] if len(p) >= MIN_LENGTH and p.replace("-", "").isalpha())
     return out
 
 

@@ -197,7 +197,7 @@ export class Vocabulary {
     const ending = DERIVATIONS.find((e) => folded.endsWith(e) && folded.length - e.length >= MIN_STEM);
     if (!ending) return [];
     const stem = folded.slice(0, folded.length - ending.length);
-    const own = folded.slice(0, Math.max(stem.length + 1, folded.length - 2));
+    const own = folded.slice(0, folded.length - 1); // the word's own forms: Pagefind finds them
     const shard = await this.shard(stem);
     return shard.words
       .filter((w) => {
@@ -211,8 +211,8 @@ export class Vocabulary {
    * does not use: "junamatka" → "matka"), or null. */
   async tail(word) {
     const folded = fold(word);
-    // The head is at least five letters and half the word ("junalla" is not "jun" + "alla").
-    for (let cut = MIN_PART; cut <= Math.min(folded.length - 5, folded.length / 2); cut++) {
+    // The head is at least five letters ("junalla" is not "jun" + "alla").
+    for (let cut = MIN_PART; cut <= folded.length - 5; cut++) {
       const rest = folded.slice(cut);
       const shard = await this.shard(rest);
       if (shard.folded.has(rest)) return shard.byFolded.get(rest);
@@ -250,6 +250,15 @@ export const shardOf = (word, shards) => {
   }
   return h % shards;
 };
+
+/**
+ * The typed word as a term. A hyphenated word the site never writes ("kv-koordinaattori") finds
+ * pages that have its parts apart: those rank as compound parts do, below the exact matches.
+ */
+const asTyped = async (text, vocabulary) =>
+  text.includes("-") && !/\s/.test(text) && !(await vocabulary.knows(text))
+    ? { text, tier: TIER.alternative, kind: "osat" }
+    : { text, tier: TIER.exact, kind: "sana" };
 
 const firstDifference = (a, b) => {
   let i = 0;
@@ -316,7 +325,7 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
     }
     if (match) {
       const own = words.slice(i, i + match.length);
-      const terms = [{ text: own.join(" "), tier: TIER.exact, kind: "sana" }];
+      const terms = [await asTyped(own.join(" "), vocabulary)];
       const derived = match.length === 1 ? bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })) : [];
       for (const other of match.group) {
         if (other !== match.phrase) terms.push({ text: other, tier: TIER.alternative, kind: "synonyymi" });
@@ -327,7 +336,7 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       continue;
     }
     const word = words[i];
-    const terms = [{ text: word, tier: TIER.exact, kind: "sana" }];
+    const terms = [await asTyped(word, vocabulary)];
     const forms = bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" }));
     const parts = word.includes("-") ? word.split("-") : [word];
     if (parts.every((p) => p.length < MIN_KNOWN) || /\d/.test(word)) {
@@ -336,7 +345,23 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       i += 1;
       continue;
     }
-    const exactly = bases[i].length > 0 || word.includes("-") || (await vocabulary.has(word));
+    if (word.includes("-")) {
+      slots.push({ words: [word], terms, derived: forms });
+      shownWords.push(word);
+      i += 1;
+      continue;
+    }
+    const exactly = bases[i].length > 0 || (await vocabulary.has(word));
+    // A word the site does not have, of a family it does ("monialaisuus": "monialainen"): searched
+    // as its family rather than corrected to a word that only looks like it.
+    const kin = exactly ? [] : await vocabulary.derived(word);
+    if (kin.length) {
+      const derived = kin.map((text) => ({ text, tier: TIER.alternative, kind: "johdos" }));
+      slots.push({ words: [word], terms, derived, unknown: true });
+      shownWords.push(word);
+      i += 1;
+      continue;
+    }
     const corrected = exactly ? [] : await vocabulary.corrections(word);
     // A word the site does not have: a typo when it differs from the nearest known word before
     // its ending; a form the site does not happen to use when only the ending differs (Pagefind's
