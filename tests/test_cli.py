@@ -74,7 +74,14 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     pages = build_pages(content).pages or {}
     assert written == sorted(
-        [*pages, "ohje.md", "data/practices.csv", "data/practices.json", "data/schema.json"]
+        [
+            *pages,
+            "ohje.md",
+            "data/practices.csv",
+            "data/practices.json",
+            "data/schema.json",
+            "haku/synonyymit.json",
+        ]
     )
     assert {
         "index.md",
