@@ -30,6 +30,7 @@ SECTIONS = {  # schema name → the id of its heading on the page
     "statistics": "luvut",
     "checklist": "tarkistuslista",
     "synonyms": "synonyymit",
+    "report": "selvitys",
 }
 ENTRY_FOLDERS = {"quote": "quotes", "pair": "pairs", "theme": "themes"}
 

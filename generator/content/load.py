@@ -41,6 +41,7 @@ SINGLE_FILES = {
     "statistics.yml": "statistics",
     "checklist.yml": "checklist",
     "synonyms.yml": "synonyms",
+    "report.yml": "report",
 }
 
 _SCALAR_TAGS = {

@@ -33,6 +33,7 @@ SCHEMAS: dict[str, Any] = {
     "statistics": m.Statistics,
     "checklist": m.Checklist,
     "synonyms": m.Synonyms,
+    "report": m.Report,
 }
 """Schema name → the type one content file holds."""
 
@@ -49,6 +50,7 @@ KIND_SCHEMAS = {
     "statistics": "statistics",
     "checklist": "checklist",
     "synonyms": "synonyms",
+    "report": "report",
 }
 """A file's kind (as ``load`` names it) → the name of its schema."""
 
@@ -91,6 +93,22 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Synonyymiryhmä",
         "Sanat tai sanaparit, joista minkä tahansa haku hakee myös muilla, ja lähdejulkaisun kohta, "
         "jossa sanaa käytetään.",
+    ),
+    "Paragraph": (
+        "Kappale",
+        "Yksi kappale tietopankin omaa tekstiä ja lähdejulkaisun luku, johon se perustuu.",
+    ),
+    "ReportParagraph": (
+        "Kappale",
+        "Yksi kappale selvityksen kuvausta: tietopankin omaa tekstiä tai "
+        "lähdejulkaisun tekstiä sanasta sanaan (quote: true), ja luku, johon se perustuu.",
+    ),
+    "ReportLink": ("Linkki", "Lähdejulkaisun antama verkko-osoite ja sen teksti."),
+    "ReportPart": ("Osio", "Tietoa-sivun osio: otsikko ja kappaleet."),
+    "Report": (
+        "Selvityksen kuvaus",
+        "Selvityksen rajaus, tarkoitus, lähtökohdat ja johtopäätökset "
+        "(practices/report.yml): etusivun alku ja Tietoa-sivu.",
     ),
 }
 _LIST_TITLES = {
