@@ -4,7 +4,9 @@
  *  - Question words and other function words ("miten", "voi", "ja") and single letters are
  *    dropped; a query of nothing else asks for nothing.
  *  - Base forms: a form whose stem changes is also searched as its base forms, from the table of
- *    the forms on the site ("lasten" → "lapsi"; generator/search/query_forms.py).
+ *    the forms on the site ("lasten" → "lapsi"; generator/search/query_forms.py), and a word of a
+ *    family the site uses as that family's words ("monialaisuus" → "monialainen"), when the word
+ *    finds few pages.
  *  - The vocabulary (generator/search/vocabulary.py) tells a word the site knows from one it does
  *    not. A word it does not know is corrected to the nearest known words, by an edit distance
  *    scaled to the word's length ("liikuvuus" → "liikkuvuus"), or else split into known words,

@@ -10,10 +10,11 @@
  * page's own words. What a query is searched as (base forms, corrections, compound parts,
  * synonyms) is kb-query.js. Here:
  *
- *  - every word of the query is searched as each of its terms; a page that has every word (as
- *    the word itself or one of its terms) is a result for "all words". Those that have the
- *    typed words themselves come first, in Pagefind's order, then the others (found through a
- *    synonym or compound parts), by score;
+ *  - every word of the query is searched as each of its terms (kb-query.js); a page that has
+ *    every word (as the word itself or one of its terms) is a result for "all words". They are
+ *    ranked by score: a word found through a synonym or the word's family counts 0.6, pages that
+ *    have the typed words together (Pagefind's own search of them) count double, and pages found
+ *    only through a compound's parts come after those that have the word itself;
  *  - when fewer than five pages have every word, the pages that have some follow, told apart
  *    ("some words"), ranked by how many of the words they have, then by score;
  *  - options.filters ({teema: ["osallisuus"], sektori: [...], ...}) keep pages that carry any of
