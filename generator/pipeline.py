@@ -10,6 +10,7 @@ from .content.index import Index, build_index
 from .content.load import load_tree
 from .content.problems import Problem, without_consequences
 from .content.validate import validate
+from .search import synonyms
 from .site import charts, opendata, permalinks, plan, render, urls
 from .site.render import abbreviations, render_site
 
@@ -64,6 +65,7 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
             **opendata.files(result.index),
             **plan.files(result.index, options.site_url),
             **charts.files(result.index.content),
+            **synonyms.files(result.index.content),
         },
         redirects=permalinks.redirect_map(result.index.content),
     )

@@ -81,6 +81,7 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
             "data/practices.json",
             "data/schema.json",
             "data/suunnitelma.json",
+            "haku/synonyymit.json",
         ]
     )
     assert {

@@ -40,6 +40,7 @@ SINGLE_FILES = {
     "glossary.yml": "glossary",
     "statistics.yml": "statistics",
     "checklist.yml": "checklist",
+    "synonyms.yml": "synonyms",
     "report.yml": "report",
 }
 

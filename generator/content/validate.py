@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import model as m
+from . import synonyms as synonym_check
 from .load import Document, Path_
 from .messages import describe, field_label, show
 from .problems import Problem, did_you_mean, display_path, listing, without_consequences
@@ -64,9 +65,11 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         glossary=m.Glossary(terms=[o for _, _, o in parsed["glossary"]]),
         statistics=m.Statistics(figures=[o for _, _, o in parsed["statistics"]]),
         checklist=next((o for _, _, o in parsed["checklist"]), None),
+        synonyms=tuple(o for _, _, o in parsed["synonyms"]),
         report=next((o for _, _, o in parsed["report"]), None),
     )
     _check_references(parsed, failed, problems)
+    problems.extend(synonym_check.check(parsed["synonyms"], documents))
     placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
     return content, without_consequences(placeholders, problems)
 
@@ -94,8 +97,8 @@ def _items(doc: Document, problems: list[Problem]):
         yield (), _ENTRY_MODELS[doc.kind], doc.data
     elif doc.kind in ("checklist", "report"):
         yield (), _SINGLE_MODELS[doc.kind], doc.data
-    elif doc.kind in _VOCABULARY_MODELS or doc.kind in ("glossary", "statistics"):
-        key = {"glossary": "terms", "statistics": "figures"}.get(doc.kind)
+    elif doc.kind in _VOCABULARY_MODELS or doc.kind in ("glossary", "statistics", "synonyms"):
+        key = {"glossary": "terms", "statistics": "figures", "synonyms": "synonyms"}.get(doc.kind)
         data = doc.data.get(key) if key and isinstance(doc.data, dict) else doc.data
         if key and isinstance(doc.data, dict) and set(doc.data) != {key}:
             problems.append(_problem(doc, (), f"tiedostossa pitää olla vain kenttä '{key}'"))
@@ -104,8 +107,13 @@ def _items(doc: Document, problems: list[Problem]):
         if not isinstance(data, list):
             problems.append(_problem(doc, base, "tiedoston pitää olla luettelo ('- id: …' -kohtia)"))
             return
-        item_model = _VOCABULARY_MODELS.get(doc.kind) or (
-            m.GlossaryTerm if doc.kind == "glossary" else m.Figure
+        item_model = (
+            _VOCABULARY_MODELS.get(doc.kind)
+            or {
+                "glossary": m.GlossaryTerm,
+                "statistics": m.Figure,
+                "synonyms": m.SynonymGroup,
+            }[doc.kind]
         )
         for i, item in enumerate(data):
             yield base + (i,), item_model, item
@@ -296,7 +304,7 @@ def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], prob
             if item.id in seen:
                 problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on sanastossa kahdesti"))
             seen[item.id] = 1
-    for kind in ("glossary", "statistics"):
+    for kind in ("glossary", "statistics", "synonyms"):
         seen = {}
         for doc, loc, item in parsed[kind]:
             if item.id in seen:

@@ -32,6 +32,7 @@ SCHEMAS: dict[str, Any] = {
     "glossary": m.Glossary,
     "statistics": m.Statistics,
     "checklist": m.Checklist,
+    "synonyms": m.Synonyms,
     "report": m.Report,
 }
 """Schema name → the type one content file holds."""
@@ -48,6 +49,7 @@ KIND_SCHEMAS = {
     "glossary": "glossary",
     "statistics": "statistics",
     "checklist": "checklist",
+    "synonyms": "synonyms",
     "report": "report",
 }
 """A file's kind (as ``load`` names it) → the name of its schema."""
@@ -82,6 +84,16 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Hakijan kysymykset ja lähteen suositukset tietopankin omin sanoin (practices/checklist.yml).",
     ),
     "ChecklistItem": ("Tarkistuslistan kohta", "Otsikko, selitys ja lähdejulkaisun luku."),
+    "Synonyms": (
+        "Haun synonyymit",
+        "Sanat, jotka haku käsittelee samana (practices/synonyms.yml); haku käyttää niitä heti, "
+        "hakemistoa ei tarvitse rakentaa uudelleen.",
+    ),
+    "SynonymGroup": (
+        "Synonyymiryhmä",
+        "Sanat tai sanaparit, joista minkä tahansa haku hakee myös muilla, ja lähdejulkaisun kohta, "
+        "jossa sanaa käytetään.",
+    ),
     "Paragraph": (
         "Kappale",
         "Yksi kappale tietopankin omaa tekstiä ja lähdejulkaisun luku, johon se perustuu.",
