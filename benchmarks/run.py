@@ -330,7 +330,7 @@ def unquote(path: str) -> str:
 
 _SEARCH_PROBE = """<!doctype html>
 <html lang="fi"><head><meta charset="utf-8"><title>bench</title>
-<script src="assets/kb-search/kb-search.js"></script></head><body>
+<script type="module" src="assets/kb-search/kb-search.js"></script></head><body>
 <script type="module">
 const results = await window.kbSearch(%(query)s, {limit: %(shown)d});
 await fetch("/__done?results=" + results.length);

@@ -17,6 +17,7 @@ from .content.index import Index, build_index
 from .content.load import load_tree
 from .content.problems import Problem, without_consequences
 from .content.validate import validate
+from .search import synonyms
 from .search.build import index_built_site, search_records
 from .search.prepare import Stats
 from .site import charts, opendata, plan, render, urls
@@ -80,6 +81,7 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
             **opendata.files(result.index),
             **plan.files(result.index, options.site_url),
             **charts.files(result.index.content),
+            **synonyms.files(result.index.content),
         },
         redirects=urls.redirect_map(result.index.content),
         search_records=search_records(result.index),

@@ -82,6 +82,7 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
             "data/schema.json",
             "assets/charts/hakemukset-2020.svg",
             "data/suunnitelma.json",
+            "haku/synonyymit.json",
         ]
     )
     assert {

@@ -193,9 +193,17 @@ STATISTICS = Kind(
 CHECKLIST = Kind(
     name="checklist", path="checklist.yml", model=m.Checklist, schema="checklist", file_type=m.Checklist
 )
+SYNONYMS = Kind(
+    name="synonyms",
+    path="synonyms.yml",
+    model=m.SynonymGroup,
+    schema="synonyms",
+    file_type=m.Synonyms,
+    items="synonyms",
+)
 REPORT = Kind(name="report", path="report.yml", model=m.Report, schema="report", file_type=m.Report)
 
-ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST, REPORT)
+ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST, SYNONYMS, REPORT)
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in ALL}
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import WEB_ADDRESS_PATTERN
+from .model import SYNONYM_PATTERN, WEB_ADDRESS_PATTERN
 from .problems import did_you_mean, listing
 
 _TYPE_NAMES = {
@@ -58,6 +58,11 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
             f"kentän '{name}' arvo {show(value)} ei ole verkko-osoite: kirjoita se muodossa "
             "https://… ilman välilyöntejä"
         ), False
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SYNONYM_PATTERN:
+        return (
+            f"kentän '{name}' arvo {show(value)} ei kelpaa hakusanaksi: käytä kirjaimia, "
+            "yksittäisiä välilyöntejä ja yhdysmerkkejä"
+        ), False
     if kind == "string_pattern_mismatch":
         return (
             f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
@@ -66,7 +71,10 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
     if kind in ("string_too_long",):
         return f"kentän '{name}' arvo on liian pitkä", False
     if kind in ("too_short",):
-        return f"kentässä '{name}' pitää olla vähintään yksi kohta", False
+        least = error.get("ctx", {}).get("min_length", 1)
+        return f"kentässä '{name}' pitää olla vähintään {'yksi' if least == 1 else least} kohta" + (
+            "a" if least != 1 else ""
+        ), False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"kentän '{name}' arvo {show(value)} on sallitun alueen ulkopuolella", False
     if kind in _TYPE_NAMES:

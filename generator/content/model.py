@@ -360,6 +360,32 @@ class Glossary(Model):
     terms: list[GlossaryTerm] = Field(description="Termit ja lyhenteet selityksineen.")
 
 
+# --- search synonyms (practices/synonyms.yml) ----------------------------------------------------
+
+SYNONYM_PATTERN = r"^[^\W\d_]+(?:[- ][^\W\d_]+)*$"
+
+Synonym = Annotated[str, StringConstraints(pattern=SYNONYM_PATTERN, max_length=60)]
+"""A word or a phrase of words: letters, single spaces and hyphens."""
+
+
+class SynonymGroup(Model):
+    """Words that the search treats as one: searching any of them also searches the others."""
+
+    id: Id = Field(description=ITEM_ID)
+    words: list[Synonym] = Field(
+        min_length=2,
+        description="Sanat tai sanaparit, jotka haussa tarkoittavat samaa (esim. kv-toiminta, "
+        "kansainvälinen toiminta): kirjaimia, välilyöntejä ja yhdysmerkkejä.",
+    )
+    peruste: Text = Field(
+        description="Missä lähdejulkaisu käyttää sanaa tai lyhennettä tässä merkityksessä (luku ja sana)."
+    )
+
+
+class Synonyms(Model):
+    synonyms: list[SynonymGroup] = Field(description="Haun synonyymiryhmät.")
+
+
 Entry = Quote | Pair | Theme
 """An entry: one YAML file, one page, one permanent address."""
 
@@ -380,4 +406,5 @@ class Content(Model):
     glossary: Glossary = Glossary(terms=[])
     statistics: Statistics = Statistics(figures=[])
     checklist: Checklist | None = None
+    synonyms: tuple[SynonymGroup, ...] = ()
     report: Report | None = None

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import kinds
 from . import model as m
+from . import synonyms as synonym_check
 from .kinds import Kind
 from .load import Document, Path_
 from .messages import describe, field_label, show
@@ -51,9 +52,11 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         glossary=m.Glossary(terms=[o for _, _, o in parsed[kinds.GLOSSARY]]),
         statistics=m.Statistics(figures=[o for _, _, o in parsed[kinds.STATISTICS]]),
         checklist=next((o for _, _, o in parsed[kinds.CHECKLIST]), None),
+        synonyms=tuple(o for _, _, o in parsed[kinds.SYNONYMS]),
         report=next((o for _, _, o in parsed[kinds.REPORT]), None),
     )
     _check_references(parsed, failed, problems)
+    problems.extend(synonym_check.check(parsed[kinds.SYNONYMS], documents))
     placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
     return content, without_consequences(placeholders, problems)
 

@@ -57,6 +57,16 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Hakijan kysymykset ja lähteen suositukset tietopankin omin sanoin (practices/checklist.yml).",
     ),
     "ChecklistItem": ("Tarkistuslistan kohta", "Otsikko, selitys ja lähdejulkaisun luku."),
+    "Synonyms": (
+        "Haun synonyymit",
+        "Sanat, jotka haku käsittelee samana (practices/synonyms.yml); haku käyttää niitä heti, "
+        "hakemistoa ei tarvitse rakentaa uudelleen.",
+    ),
+    "SynonymGroup": (
+        "Synonyymiryhmä",
+        "Sanat tai sanaparit, joista minkä tahansa haku hakee myös muilla, ja lähdejulkaisun kohta, "
+        "jossa sanaa käytetään.",
+    ),
     "Paragraph": (
         "Kappale",
         "Yksi kappale tietopankin omaa tekstiä ja lähdejulkaisun luku, johon se perustuu.",

@@ -23,7 +23,8 @@ Preparing a page means:
   the added terms never show in an excerpt. (Putting them in a metadata field instead, which
   Pagefind also searches, keeps them out of the text but ranked worse: README, "Haku".)
 
-Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``).
+Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``) and
+its vocabulary (``vocabulary``), for correcting typos and splitting compounds.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +45,7 @@ from pathlib import Path
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
 from . import query_forms
+from . import vocabulary as search_vocabulary
 from .morphology import Analyser, words
 
 BUNDLE = "pagefind"
@@ -57,6 +60,14 @@ finder) and the 404 page: as search results they would crowd out the entries the
 TAIL_HEADING_IDS = ("viittaa", "samankaltaisia-esimerkkeja")
 """Ids MkDocs gives the headings of ``templates/_cite.md`` and ``templates/_related.md``: from
 the first of them to the end, an entry page only cites itself and names its neighbours."""
+
+HELP_PAGES = frozenset({"toimittajille/", "saavutettavuusseloste/", "avoin-data/", "sanasto/", "tietoa/"})
+"""Pages about the site rather than the report (editors' guide, accessibility statement, open
+data, glossary, about): their text counts for less than an entry's, their headings in full, so
+they come first only when the query is about what they are about (a heading's words)."""
+HELP_WEIGHT = 0.2
+GLOSSARY_HEADING_WEIGHT = 2.0
+"""The glossary's headings are its terms: a term is what it explains, not what the site says of it."""
 
 UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js",
@@ -79,9 +90,18 @@ _TAIL = re.compile("|".join(rf'<h2 id="{i}"' for i in TAIL_HEADING_IDS))
 _PRINT_ONLY = re.compile(r'<p class="kb-print-only[^"]*">.*?</p>', re.DOTALL)
 _LINK_LIST = re.compile(r"<ul>(?:\s*<li><a\b[^>]*>(?:(?!</?(?:li|a)\b).)*</a></li>)+\s*</ul>", re.DOTALL)
 """A list whose every item is one link and nothing else (``- [title](href)`` in a template)."""
-_MARKED_IGNORED = re.compile(r"<(p|ul) data-pagefind-ignore\b.*?</\1>", re.DOTALL)
+_MARKED_IGNORED = re.compile(r"<(p|ul|table|pre) data-pagefind-ignore\b.*?</\1>", re.DOTALL)
+_NOTE_AFTER_HEADING = re.compile(r"(</h2>\s*<p)(>\s*<em>(?:(?!</p>).)*</em>\s*</p>)", re.DOTALL)
+"""An italic note under a section heading: what the editors say about the section, not its text."""
+_TABLE = re.compile(r"<table>")
+_PRE = re.compile(r"<pre>")
+_TEXT_BLOCK = re.compile(r"<(p|li|td|th|dd|dt)(?=[ >])(?! data-pagefind-ignore)")
+_GLOSSARY_HEADING = re.compile(r"<h2(?= )")
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
+_INLINE_TAGS = re.compile(r"</?(?:abbr|a|em|strong|span|code|b|i)\b[^>]*>")
+"""Tags inside a word ("<abbr>KV</abbr>-suunnitelmaan"): removed without a space, as a reader
+and Pagefind see the text."""
 _IGNORED_TEXT = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 
 
@@ -109,6 +129,8 @@ class PreparedPage:
     terms: int
     words: frozenset[str]
     """The distinct words of the indexed text (for the query side's table of forms)."""
+    added: frozenset[str] = frozenset()
+    """The base forms and compound parts added to the index (for the query side's vocabulary)."""
 
 
 def page_address(relative: str) -> str:
@@ -135,10 +157,14 @@ def site_pages(site: Path) -> Iterable[tuple[str, Path]]:
             yield address, site / relative
 
 
-def searchable(article: str) -> tuple[str, str, str]:
+def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
     """The article split for Pagefind: its own part (with what is not the page's own text marked
     ignored), the ignored tail (citation, related entries; "" if none), and the own part as
-    plain text, roughly as Pagefind reads it: the morphology works on the same words."""
+    plain text, roughly as Pagefind reads it: the morphology works on the same words.
+
+    ``kind``: "entry" (an entry page: its tables are the editors' annotations and the facet
+    values, never its text), "help" (``HELP_PAGES``: text at ``HELP_WEIGHT``, code examples left
+    out) or "page"."""
     article = _HEADERLINK.sub("", article)
     tail = _TAIL.search(article)
     own, rest = (article[: tail.start()], article[tail.start() :]) if tail else (article, "")
@@ -146,11 +172,17 @@ def searchable(article: str) -> tuple[str, str, str]:
     own = _PRINT_ONLY.sub(lambda m: "<p data-pagefind-ignore " + m.group(0)[3:], own)
     if "<ul>" in own:  # (most entry pages have no list: skip the scan)
         own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)
+    if kind == "entry":
+        own = _NOTE_AFTER_HEADING.sub(r"\1 data-pagefind-ignore\2", own)
+        own = _TABLE.sub("<table data-pagefind-ignore>", own)
+    elif kind == "help":
+        own = _PRE.sub("<pre data-pagefind-ignore>", own)
+        own = _TEXT_BLOCK.sub(rf'<\1 data-pagefind-weight="{HELP_WEIGHT}"', own)
     text = _MARKED_IGNORED.sub(" ", own)
     if "<script" in text or "<style" in text or "<template" in text:
         text = _IGNORED_TEXT.sub(" ", text)
     tail_html = f"<div data-pagefind-ignore>{rest}</div>" if rest else ""
-    return own, tail_html, html_lib.unescape(_TAGS.sub(" ", text))
+    return own, tail_html, html_lib.unescape(_TAGS.sub(" ", _INLINE_TAGS.sub("", text)))
 
 
 def prepare(html: str, address: str, record: SearchRecord | None, analyser: Analyser) -> PreparedPage | None:
@@ -159,7 +191,10 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     end = html.rfind("</article>")
     if opening is None or end < opening.end():
         return None
-    own, tail, text = searchable(html[opening.end() : end])
+    kind = "entry" if record is not None else "help" if address in HELP_PAGES else "page"
+    own, tail, text = searchable(html[opening.end() : end], kind)
+    if address == "sanasto/":
+        own = _GLOSSARY_HEADING.sub(f'<h2 data-pagefind-weight="{GLOSSARY_HEADING_WEIGHT}"', own)
     page_words = words(text)
     terms = analyser.expand(page_words)
     block = ""
@@ -172,7 +207,7 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
         f"{tag}{article}</article>{extra}</body></html>"
     )
-    return PreparedPage(address, prepared, len(terms), frozenset(page_words))
+    return PreparedPage(address, prepared, len(terms), frozenset(page_words), frozenset(terms))
 
 
 def _metadata(record: SearchRecord | None) -> str:
@@ -213,6 +248,7 @@ def build(
         shutil.rmtree(output)
     indexed: set[str] = set()
     vocabulary: set[str] = set()
+    known: Counter[str] = Counter()
     terms = 0
     with tempfile.TemporaryDirectory(prefix="kb-search-", dir=_scratch_parent()) as scratch:
         root = Path(scratch)
@@ -226,6 +262,7 @@ def build(
                 out.write(page.html)
             indexed.add(page.url)
             vocabulary |= page.words
+            known.update(set(search_vocabulary.entries(page.words | page.added)))
             terms += page.terms
         missing = sorted(set(records) - indexed)
         if missing:
@@ -233,6 +270,7 @@ def build(
         _pagefind(root, output)
     forms = query_forms.table(analyser, vocabulary)
     query_forms.write(forms, output)
+    search_vocabulary.write(known, output)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     return Stats(
         pages=len(indexed),

@@ -9,7 +9,7 @@ side take the same step for every form that occurs on the site, so "lasten" is a
 The table is cut into shards by a hash of the form, so a query fetches one small file per word
 however large the site grows: ``<bundle>/kb/muodot.json`` names the shard count and
 ``<bundle>/kb/muodot-<n>.json`` holds ``{form: [base forms]}``. The hash is FNV-1a over the
-form's UTF-16 code units, the same in ``docs/assets/kb-search/kb-search.js``.
+form's UTF-16 code units, the same in ``docs/assets/kb-search/kb-query.js``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .morphology import MIN_LENGTH, Analyser
+from .vocabulary import fold
 
 FOLDER = "kb"
 MANIFEST = "muodot.json"
@@ -36,15 +37,25 @@ def shard_of(form: str, shards: int) -> int:
 
 def table(analyser: Analyser, vocabulary: Iterable[str]) -> dict[str, list[str]]:
     """Every word of the site (its distinct words, as ``morphology.words`` splits them) whose
-    base forms differ from it → those base forms."""
+    base forms differ from it → those base forms. A word with å, ä or ö is also listed as typed
+    without them ("kaytannot" → "käytäntö"), unless that spelling is a word of its own."""
     out: dict[str, list[str]] = {}
-    for word in sorted(set(vocabulary)):
+    folded: dict[str, set[str]] = {}
+    known = set(vocabulary)
+    words_ = sorted(known)
+    for word in words_:
         if len(word) < MIN_LENGTH or "-" in word:
             continue
         bases = sorted(b for b in analyser.base_forms(word) if b != word and len(b) >= MIN_LENGTH)
         if bases:
             out[word] = bases
-    return out
+        plain = fold(word)
+        if plain != word:
+            folded.setdefault(plain, set()).update(bases or [word])
+    for plain, plain_bases in folded.items():
+        if plain not in out and plain not in known:
+            out[plain] = sorted(plain_bases)
+    return dict(sorted(out.items()))
 
 
 def write(forms: dict[str, list[str]], bundle: Path) -> int:

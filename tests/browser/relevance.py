@@ -44,9 +44,13 @@ class Summary:
     recall: float
     mrr: float
     by_category: dict[str, tuple[int, int]]
+    mrr_by_category: dict[str, float]
 
     def __str__(self) -> str:
-        cats = ", ".join(f"{c} {hit}/{n}" for c, (hit, n) in sorted(self.by_category.items()))
+        cats = ", ".join(
+            f"{c} {hit}/{n} (MRR {self.mrr_by_category[c]:.2f})"
+            for c, (hit, n) in sorted(self.by_category.items())
+        )
         return (
             f"recall@{TOP} {self.recall:.3f} ({round(self.recall * self.queries)}/{self.queries}), "
             f"MRR {self.mrr:.3f}; {cats}"
@@ -85,15 +89,18 @@ def run(page, queries: list[dict], options: dict | None = None) -> list[Outcome]
 
 def summarise(outcomes: list[Outcome]) -> Summary:
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    reciprocal: dict[str, float] = defaultdict(float)
     for o in outcomes:
         by_category[o.category][0] += o.answered
         by_category[o.category][1] += 1
+        reciprocal[o.category] += 1 / o.rank if o.rank else 0
     n = len(outcomes)
     return Summary(
         queries=n,
         recall=sum(o.answered for o in outcomes) / n,
         mrr=sum(1 / o.rank for o in outcomes if o.rank) / n,
         by_category={c: (v[0], v[1]) for c, v in by_category.items()},
+        mrr_by_category={c: reciprocal[c] / v[1] for c, v in by_category.items()},
     )
 
 

@@ -113,7 +113,11 @@ def test_counts_equal_the_data_for_every_facet_value(served_real_site, open_page
             )
             values += 1
     assert values >= 30
-    assert page.locator("[data-kb-finder-status]").inner_text() == f"{len(entries)} tulosta"
+    # The status counts every result; the list shows the first 30 until "Näytä lisää" is pressed.
+    assert (
+        page.locator("[data-kb-finder-status]").inner_text()
+        == f"{len(entries)} tulosta; näytetään 30 ensimmäistä"
+    )
     assert log.console_errors == [] and log.foreign_requests == []
 
 
@@ -196,6 +200,10 @@ def test_free_text_combines_with_filters_and_is_operable_by_keyboard(served_real
     page.get_by_role("button", name="Tyhjennä valinnat").click()
     page.wait_for_function("location.search === ''")
     wait_ready(page)
-    assert page.locator("[data-kb-finder-status]").inner_text() == f"{len(entries)} tulosta"
+    # The status counts every result; the list shows the first 30 until "Näytä lisää" is pressed.
+    assert (
+        page.locator("[data-kb-finder-status]").inner_text()
+        == f"{len(entries)} tulosta; näytetään 30 ensimmäistä"
+    )
     assert not page.get_by_role("group", name="Laji").get_by_label("Teema").is_checked()
     assert log.console_errors == [] and log.foreign_requests == []

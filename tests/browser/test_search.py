@@ -14,10 +14,25 @@ from .relevance import load_queries, misses, run, summarise
 pytestmark = pytest.mark.browser
 
 RECALL_FLOOR = 0.9
+EXISTING_FLOOR = 0.98
+"""The first two batches (inflection, stems, compounds, questions, typos) must stay as good as they
+were before the forgiving search; every kind of the later batches must reach RECALL_FLOOR."""
 
 
 def search(page, query: str, **options) -> list[dict]:
     return page.evaluate("([q, o]) => window.kbSearch(q, o)", [query, options])
+
+
+def ask(page, query: str, **options) -> dict:
+    """What the search made of the query, how many results and the first ten."""
+    return page.evaluate(
+        """async ([q, o]) => {
+            const found = await window.kbAsk(q, o);
+            return {shown: found.query.shown, total: found.total, allWords: found.allWords,
+                    someWords: found.someWords, results: await found.results(0, 10)};
+        }""",
+        [query, options],
+    )
 
 
 def paths(results: list[dict], page) -> list[str]:
@@ -28,13 +43,17 @@ def paths(results: list[dict], page) -> list[str]:
 def test_relevance_set_answers_nine_in_ten_in_the_top_five(served_real_site, open_page):
     page, log = open_page(served_real_site)
     outcomes = run(page, load_queries())
-    summary = summarise(outcomes)
-    second = summarise([o for o in outcomes if o.batch == 2])
-    print(f"\nhakusarja: {summary}\ntoinen erä: {second}")
+    existing = summarise([o for o in outcomes if o.batch <= 2])
+    forgiving = summarise([o for o in outcomes if o.batch >= 3])
+    held_out = summarise([o for o in outcomes if o.batch == 4])
+    print(f"\nhakusarja (erät 1–2): {existing}\nanteeksiantava haku (erät 3–4): {forgiving}")
+    print(f"pidätetty erä 4: {held_out}")
     for miss in misses(outcomes):
         print("  ei viiden joukossa:", miss)
-    assert summary.queries >= 40
-    assert summary.recall >= RECALL_FLOOR, "\n".join(misses(outcomes))
+    assert existing.queries >= 74 and forgiving.queries >= 50
+    assert existing.recall >= EXISTING_FLOOR, "\n".join(misses(outcomes))
+    for category, (hit, n) in forgiving.by_category.items():
+        assert hit / n >= RECALL_FLOOR, f"{category}: {hit}/{n}\n" + "\n".join(misses(outcomes))
     assert log.console_errors == [] and log.foreign_requests == []
 
 
@@ -122,27 +141,33 @@ def test_enter_without_a_chosen_result_opens_the_finder_with_the_query(served_re
     assert page.locator("#kb-finder-q").input_value() == "kestävä matkustaminen"
 
 
-def test_bytes_for_a_first_search_stay_small(served_real_site, open_page):
+@pytest.mark.parametrize("query", ["opettajien taidot", "henkilöstöliikkuvuus", "liikuvuus"])
+def test_bytes_for_a_first_search_stay_small(served_real_site, open_page, query):
+    """A first search, also one that is corrected or split: the vocabulary costs a few small
+    shards (pagefind/kb/sanasto-*), the synonyms one small file."""
     page, _ = open_page(served_real_site)
     sizes: dict[str, int] = {}
     page.on(
         "response",
         lambda r: (
             sizes.__setitem__(r.url, int(r.headers.get("content-length", 0)))
-            if "/pagefind/" in r.url
+            if "/pagefind/" in r.url or r.url.endswith("/haku/synonyymit.json")
             else None
         ),
     )
-    search(page, "opettajien taidot")
+    search(page, query)
     page.wait_for_load_state("networkidle")
     total = sum(sizes.values())
     by_kind: dict[str, int] = {}
     for url, size in sizes.items():
-        kind = url.split("/pagefind/")[1].split("/")[0].split("?")[0]
+        kind = url.split("/pagefind/")[1].split("/")[0].split("?")[0] if "/pagefind/" in url else "synonyymit"
+        if kind == "kb":
+            kind = "kb/" + url.rsplit("/", 1)[1].split("-")[0].split(".")[0]
         kind = kind if kind in ("index", "fragment", "filter") else re.sub(r"[._][0-9a-f]{6,}", "", kind)
         by_kind[kind] = by_kind.get(kind, 0) + size
     print(
-        f"\nensimmäinen haku: {total / 1024:.0f} KiB, {len(sizes)} pyyntöä: "
+        f"\nensimmäinen haku {query!r}: {total / 1024:.0f} KiB, {len(sizes)} pyyntöä: "
         + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in sorted(by_kind.items()))
     )
     assert total < 300 * 1024
+    assert by_kind.get("kb/sanasto", 0) < 12 * 1024

@@ -142,7 +142,7 @@ UNSUPPORTED = [
 
 
 def test_own_words_make_no_claim_the_report_does_not_make(real_index):
-    texts = [text for _, _, text in own_words()] + [t.summary for t in real_index.themes]
+    texts = [text for _, _, text in own_words(real_index)] + [t.summary for t in real_index.themes]
     texts += [t.title for t in real_index.content.checklist.recommendations]
     for text in texts:
         for phrase in UNSUPPORTED:

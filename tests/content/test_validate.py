@@ -141,6 +141,46 @@ def test_a_refused_tag_is_not_reported_again_as_a_wrong_value(content: Path):
     ]
 
 
+SYNONYMS = """\
+synonyms:
+  - id: kaikki
+    words: [kaikki mukaan, liikkuvuus]
+    peruste: Luku 1, "liikkuvuuteen".
+  - id: kuu
+    words: [kuukausi, liikkuvuus, kuu9]
+    peruste: Ei missään.
+  - id: avaruus
+    words: [raketti, kuuajelu]
+    peruste: Ei missään.
+  - id: yksi
+    words: [yksinään]
+"""
+
+
+def test_synonym_groups_are_checked_with_positions(content: Path):
+    (content / "synonyms.yml").write_text(SYNONYMS, encoding="utf-8")
+    assert messages(content) == [
+        "synonyms.yml:6:35: kentän 'words[3]' arvo 'kuu9' ei kelpaa hakusanaksi: käytä kirjaimia, "
+        "yksittäisiä välilyöntejä ja yhdysmerkkejä",
+        "synonyms.yml:9:12: synonyymiryhmän 'avaruus' sanoista yksikään ei esiinny tietopankin "
+        "teksteissä (raketti, kuuajelu), joten haku ei löytäisi niillä mitään; lisää ryhmään sana, "
+        "jota merkinnät käyttävät",
+        "synonyms.yml:11:5: pakollinen kenttä 'peruste' puuttuu",
+        "synonyms.yml:12:12: kentässä 'words' pitää olla vähintään 2 kohtaa",
+    ]
+
+
+def test_a_synonym_word_in_two_groups_and_a_group_the_texts_never_use_are_reported(content: Path):
+    text = SYNONYMS.replace(", kuu9]", "]").split("  - id: yksi")[0]
+    (content / "synonyms.yml").write_text(text, encoding="utf-8")
+    assert messages(content) == [
+        "synonyms.yml:6:23: sana 'liikkuvuus' on jo ryhmässä 'kaikki'",
+        "synonyms.yml:9:12: synonyymiryhmän 'avaruus' sanoista yksikään ei esiinny tietopankin "
+        "teksteissä (raketti, kuuajelu), joten haku ei löytäisi niillä mitään; lisää ryhmään sana, "
+        "jota merkinnät käyttävät",
+    ]
+
+
 THEME = "themes/viestinta.yml"
 
 

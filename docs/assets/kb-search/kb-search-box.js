@@ -1,165 +1,183 @@
 /*
  * The search box in the header (overrides/partials/kb-search-box.html): results as you type,
- * through window.kbSearch. ARIA combobox with a listbox popup (WAI-ARIA APG pattern): focus
- * stays in the input, aria-activedescendant names the highlighted result; ↓/↑ move, Enter opens
- * the highlighted result (or, with none, the finder page with the query), Escape closes the list
+ * through ask() (kb-search.js). ARIA combobox with a listbox popup (WAI-ARIA APG pattern): focus
+ * stays in the input, aria-activedescendant names the highlighted option; ↓/↑ move, Enter opens
+ * the highlighted option (or, with none, the finder page with the query), Escape closes the list
  * and a second Escape clears the query.
+ *
+ * The options are the first results, then the ways on: all results on the finder page, the
+ * typed query searched as it is (when it was corrected or split), and, when nothing was found,
+ * "Tarkoititko …?", the themes and the finder. The live region says the true count.
  */
-(function () {
-  "use strict";
 
-  var SHOWN = 7;
-  var DELAY_MS = 120;
+import { ask, suggest } from "./kb-search.js";
+import { countText, element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
+import { onEveryPage, setUp } from "./kb-start.js";
 
-  function init(root) {
-    var form = root.querySelector("form");
-    var input = root.querySelector("input[role=combobox]");
-    var list = root.querySelector("[role=listbox]");
-    var status = root.querySelector("[data-kb-search-status]");
-    var active = -1;
-    var options = [];
-    var timer = null;
-    var asked = 0;
+const SHOWN = 7;
+const DELAY_MS = 120;
 
-    function open(isOpen) {
-      list.hidden = !isOpen;
-      input.setAttribute("aria-expanded", isOpen ? "true" : "false");
-      if (!isOpen) setActive(-1);
+const init = (root) => {
+  const form = root.querySelector("form");
+  const input = root.querySelector("input[role=combobox]");
+  const list = root.querySelector("[role=listbox]");
+  const status = root.querySelector("[data-kb-search-status]");
+  let active = -1;
+  let options = [];
+  let timer = null;
+  let asked = 0;
+  let literal = false; // the typed words as they are, without corrections (one click away)
+
+  const setActive = (index) => {
+    options.forEach((option, i) => option.setAttribute("aria-selected", i === index ? "true" : "false"));
+    active = index;
+    if (index >= 0 && options[index]) {
+      input.setAttribute("aria-activedescendant", options[index].id);
+      options[index].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
     }
+  };
 
-    function setActive(index) {
-      options.forEach(function (option, i) {
-        option.setAttribute("aria-selected", i === index ? "true" : "false");
-      });
-      active = index;
-      if (index >= 0 && options[index]) {
-        input.setAttribute("aria-activedescendant", options[index].id);
-        options[index].scrollIntoView({ block: "nearest" });
-      } else {
-        input.removeAttribute("aria-activedescendant");
+  const open = (isOpen) => {
+    list.hidden = !isOpen;
+    input.setAttribute("aria-expanded", isOpen ? "true" : "false");
+    if (!isOpen) setActive(-1);
+  };
+
+  /** An option that is not a result: a link (href) or an action (run). */
+  const way = (id, text, { href = null, run = null, note = null } = {}) => {
+    const el = element("div", "kb-search__option kb-search__option--all");
+    el.id = id;
+    el.setAttribute("role", "option");
+    el.setAttribute("aria-selected", "false");
+    if (href) el.dataset.href = href;
+    if (run) el.kbRun = run;
+    if (note) el.append(element("span", "kb-search__note", note));
+    el.append(element("span", "kb-search__title", text));
+    return el;
+  };
+
+  const choose = (option) => {
+    if (option.kbRun) option.kbRun();
+    else window.location.href = option.dataset.href;
+  };
+
+  const render = async (found, query) => {
+    const results = await found.results(0, SHOWN);
+    const items = results.map((result, i) => renderResult(result, { as: "option", id: `kb-search-result-${i}` }));
+    const said = searchedText(found);
+    if (said) {
+      items.unshift(
+        way("kb-search-literal", `Hae sen sijaan: ${query}`, {
+          note: said,
+          run: () => {
+            literal = true;
+            search();
+          },
+        }),
+      );
+    }
+    if (found.total) {
+      items.push(
+        way("kb-search-result-all", `Kaikki ${countText(found.total)} ja suodattimet`, {
+          href: finderUrl(query, literal),
+        }),
+      );
+    } else {
+      const better = literal ? null : await suggest(query);
+      if (better) {
+        items.push(
+          way("kb-search-suggest", `Tarkoititko: ${better}?`, {
+            run: () => {
+              input.value = better;
+              search();
+            },
+          }),
+        );
       }
+      ways(query).forEach((w, i) => items.push(way(`kb-search-way-${i}`, w.text, { href: w.href })));
     }
+    list.replaceChildren(...items);
+    options = items;
+    status.textContent = `${said ? `${said} ` : ""}${statusText(found, Math.min(found.total, SHOWN))}`;
+    setActive(-1);
+    open(true);
+  };
 
-    function finderUrl() {
-      return form.action + "?q=" + encodeURIComponent(input.value.trim());
+  const search = async () => {
+    const query = input.value.trim();
+    const ask_ = ++asked;
+    if (!query) {
+      list.replaceChildren();
+      options = [];
+      status.textContent = "";
+      open(false);
+      return;
     }
-
-    function option(id, href) {
-      var el = document.createElement("div");
-      el.id = id;
-      el.className = "kb-search__option";
-      el.setAttribute("role", "option");
-      el.setAttribute("aria-selected", "false");
-      el.dataset.href = href;
-      return el;
+    try {
+      const found = await ask(query, { literal });
+      if (ask_ === asked) await render(found, query);
+    } catch (error) {
+      if (ask_ === asked) status.textContent = "Haku ei onnistunut";
+      console.error(error);
     }
+  };
 
-    function span(className, text) {
-      var el = document.createElement("span");
-      el.className = className;
-      el.textContent = text;
-      return el;
-    }
+  input.addEventListener("input", () => {
+    literal = false;
+    clearTimeout(timer);
+    timer = setTimeout(search, DELAY_MS);
+  });
 
-    function render(results) {
-      list.textContent = "";
-      options = results.slice(0, SHOWN).map(function (result, i) {
-        var el = option("kb-search-result-" + i, result.url);
-        el.appendChild(span("kb-search__title", result.title));
-        var meta = [result.kind].concat(result.themes.length ? [result.themes.join(", ")] : []);
-        el.appendChild(span("kb-search__meta", meta.join(" · ")));
-        var excerpt = span("kb-search__excerpt", "");
-        excerpt.innerHTML = result.excerpt; // built by kbSearch: escaped text with <mark> only
-        el.appendChild(excerpt);
-        return el;
-      });
-      var more = option("kb-search-result-all", finderUrl());
-      more.classList.add("kb-search__option--all");
-      more.appendChild(span("kb-search__title", results.length
-        ? "Kaikki tulokset ja suodattimet"
-        : "Ei osumia – kokeile toisia sanoja tai suodattimia"));
-      options.push(more);
-      options.forEach(function (el) { list.appendChild(el); });
-      status.textContent = results.length
-        ? (results.length > SHOWN ? "Yli " + SHOWN + " tulosta" : results.length + (results.length === 1 ? " tulos" : " tulosta"))
-        : "Ei tuloksia";
-      setActive(-1);
-      open(true);
-    }
+  input.addEventListener("focus", () => {
+    if (options.length && input.value.trim()) open(true);
+  });
 
-    function search() {
-      var query = input.value.trim();
-      var ask = ++asked;
-      if (!query) {
-        list.textContent = "";
-        options = [];
-        status.textContent = "";
-        open(false);
+  input.addEventListener("keydown", (event) => {
+    const isOpen = !list.hidden && options.length > 0;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!isOpen) {
+        if (options.length) open(true);
+        else search();
+        event.preventDefault();
         return;
       }
-      window.kbSearch(query, { limit: SHOWN + 1 }).then(function (results) {
-        if (ask === asked) render(results);
-      }, function (error) {
-        if (ask === asked) status.textContent = "Haku ei onnistunut";
-        console.error(error);
-      });
-    }
-
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(search, DELAY_MS);
-    });
-
-    input.addEventListener("focus", function () {
-      if (options.length && input.value.trim()) open(true);
-    });
-
-    input.addEventListener("keydown", function (event) {
-      var isOpen = !list.hidden && options.length > 0;
-      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        if (!isOpen) {
-          if (options.length) open(true);
-          else search();
-          event.preventDefault();
-          return;
-        }
-        var step = event.key === "ArrowDown" ? 1 : -1;
-        setActive((active + step + options.length + (active < 0 && step < 0 ? 1 : 0)) % options.length);
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      setActive((active + step + options.length + (active < 0 && step < 0 ? 1 : 0)) % options.length);
+      event.preventDefault();
+    } else if (event.key === "Enter") {
+      if (isOpen && active >= 0) {
         event.preventDefault();
-      } else if (event.key === "Enter") {
-        if (isOpen && active >= 0) {
-          event.preventDefault();
-          window.location.href = options[active].dataset.href;
-        }
-        // Otherwise the form submits: the finder page with the query.
-      } else if (event.key === "Escape") {
-        if (isOpen) {
-          open(false);
-        } else if (input.value) {
-          input.value = "";
-          search();
-        }
-        event.preventDefault();
-        event.stopPropagation();
+        choose(options[active]);
       }
-    });
+      // Otherwise the form submits: the finder page with the query.
+    } else if (event.key === "Escape") {
+      if (isOpen) {
+        open(false);
+      } else if (input.value) {
+        input.value = "";
+        search();
+      }
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  });
 
-    // A click on a result opens it; mousedown must not take focus from the input first.
-    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
-    list.addEventListener("click", function (event) {
-      var target = event.target.closest("[role=option]");
-      if (target) window.location.href = target.dataset.href;
-    });
+  form.addEventListener("submit", () => {
+    if (literal) form.append(Object.assign(element("input"), { type: "hidden", name: "sellaisenaan", value: "1" }));
+  });
 
-    root.addEventListener("focusout", function (event) {
-      if (!root.contains(event.relatedTarget)) open(false);
-    });
-  }
+  // A click on an option chooses it; mousedown must not take focus from the input first.
+  list.addEventListener("mousedown", (event) => event.preventDefault());
+  list.addEventListener("click", (event) => {
+    const target = event.target.closest("[role=option]");
+    if (target) choose(target);
+  });
 
-  function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-kb-search]"), init);
-  }
+  root.addEventListener("focusout", (event) => {
+    if (!root.contains(event.relatedTarget)) open(false);
+  });
+};
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-})();
+onEveryPage(() => setUp("[data-kb-search]", init));

@@ -1,342 +1,417 @@
 /*
- * The knowledge base's search: one function, window.kbSearch(query, options), that the search
- * box, the finder page and the tests all call, so that what is measured is what users get.
+ * The knowledge base's search: one function, ask(query, options), that the search box, the
+ * finder page and the tests (window.kbSearch, window.kbAsk) all use, so that what is measured is
+ * what users get.
  *
  * The engine is Pagefind (the bundle in <site>/pagefind/, built by generator/search/prepare.py).
  * Every page's index holds its words, which Pagefind stems with Snowball's Finnish stemmer, and
  * the base forms and compound parts of its words (after the mark "⁂", at a lower weight), so
  * "lasten" finds "lapsi" and "kokous" finds "opettajainkokouksissa"; excerpts show only the
- * page's own words. Here, on the query side:
+ * page's own words. What a query is searched as (base forms, corrections, compound parts,
+ * synonyms) is kb-query.js. Here:
  *
- *  - the query is cut into words; question words and other function words are dropped
- *    ("miten", "voi", "ja") unless nothing else is left;
- *  - Pagefind needs every word on the page. When fewer than five pages hold them all (or none),
- *    each word is searched alone, and also as its base forms where the site's table of word
- *    forms knows them ("lasten" → "lapsi"; generator/search/query_forms.py), and the other pages
- *    follow, ranked by how many of the words they hold, then by score;
+ *  - every word of the query is searched as each of its terms (kb-query.js); a page that has
+ *    every word (as the word itself or one of its terms) is a result for "all words". They are
+ *    ranked by score: a word found through a synonym or the word's family counts 0.6, pages that
+ *    have the typed words together (Pagefind's own search of them) count double, and pages found
+ *    only through a compound's parts come after those that have the word itself;
+ *  - when fewer than five pages have every word, the pages that have some follow, told apart
+ *    ("some words"), ranked by how many of the words they have, then by score;
  *  - options.filters ({teema: ["osallisuus"], sektori: [...], ...}) keep pages that carry any of
- *    the listed values of each facet, and all facets at once.
+ *    the listed values of each facet, and all facets at once; options.facets asks for the number
+ *    of results each facet value would give, counted from the same results.
  *
- * kbSearch resolves to ranked results [{url, title, kind, themes, excerpt}]; excerpt is HTML with
- * the matched words in <mark>. kbFacetCounts gives the finder its counts through the same path.
+ * The answer says how many results there are (total = allWords + someWords), what was searched
+ * when the query was changed (shown, changed) and loads results in order: results(from, to).
  */
-(function () {
-  "use strict";
 
-  var ROOT = new URL("../../", document.currentScript.src);
-  var DEFAULT_LIMIT = 10;
-  var FALLBACK_BELOW = 5; // fewer pages than this hold every word: add the pages holding most
-  var EXCERPT_WORDS = 26;
-  var TERMS_MARK = "\u2042";
-  var STOPWORDS = new Set((
-    "ja tai sekä eli vai on ovat oli olla ei eikä en et emme ette eivät se ne sen niiden että " +
-    "kun jos jotta joka jotka mikä mitkä mitä miten miksi kuinka kuka ketkä missä mistä mihin " +
-    "milloin voi voiko voida voivat voin pitää pitäisi tulee saa saako kanssa myös niin kuin " +
-    "mm esim jne tms mutta vaan sitten nyt vain hyvin paljon kaikki aina"
-  ).split(/\s+/));
+import { Vocabulary, interpret, fold, queryWords, TIER } from "./kb-query.js";
 
-  var pagefind = null;
+export const ROOT = new URL("../../", import.meta.url);
+const FALLBACK_BELOW = 5; // fewer pages than this have every word: add the pages that have some
+const TOGETHER_BONUS = 2; // pages that have the typed words together, as Pagefind ranks them
+const ALTERNATIVE_WEIGHT = 0.6; // a word found through a synonym, compound parts or its family
+const EXCERPT_WORDS = 26;
+const TERMS_MARK = "\u2042";
 
-  function engine() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pf) {
-        return pf.options({
-          baseUrl: ROOT.pathname,
-          excerptLength: EXCERPT_WORDS,
-          // Pagefind searches every metadata field. These repeat the page's own text or labels
-          // and would count twice; "title" and "morfo" (base forms) keep their weights.
-          ranking: { metaWeights: { kuvaus: 0, laji: 0, teemat: 0 } },
-        }).then(function () {
-          return pf;
-        });
-      });
-    }
-    return pagefind;
+const fetchJson = async (path, fallback) => {
+  try {
+    const response = await fetch(new URL(path, ROOT));
+    return response.ok ? await response.json() : fallback;
+  } catch {
+    return fallback;
   }
+};
 
-  /** The words of a query, lower-cased; function words go unless nothing else is left. */
-  function queryWords(query) {
-    var words = String(query || "").normalize("NFC").toLocaleLowerCase("fi")
-      .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) || [];
-    var content = words.filter(function (w) { return !STOPWORDS.has(w); });
-    return content.length ? content : words;
-  }
+const vocabulary = new Vocabulary(fetchJson);
+let pagefind = null;
 
-  /** {teema: ["a", "b"]} → Pagefind's {teema: {any: ["a", "b"]}}; empty lists are no filter. */
-  function pagefindFilters(filters) {
-    var out = {};
-    Object.keys(filters || {}).forEach(function (key) {
-      var values = [].concat(filters[key] || []).filter(Boolean);
-      if (values.length) out[key] = { any: values };
+const engine = () => {
+  pagefind ??= import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
+    await pf.options({
+      baseUrl: ROOT.pathname,
+      excerptLength: EXCERPT_WORDS,
+      // Pagefind searches every metadata field. These repeat the page's own text or labels
+      // and would count twice; "title" and "morfo" (base forms) keep their weights.
+      ranking: { metaWeights: { kuvaus: 0, laji: 0, teemat: 0 } },
     });
-    return out;
-  }
+    return pf;
+  });
+  return pagefind;
+};
 
-  function hasFilters(filters) {
-    return Object.keys(pagefindFilters(filters)).length > 0;
-  }
+/** {teema: ["a", "b"]} → Pagefind's {teema: {any: ["a", "b"]}}; empty lists are no filter. */
+const pagefindFilters = (filters) =>
+  Object.fromEntries(
+    Object.entries(filters ?? {})
+      .map(([key, values]) => [key, [values ?? []].flat().filter(Boolean)])
+      .filter(([, values]) => values.length)
+      .map(([key, values]) => [key, { any: values }]),
+  );
 
-  /**
-   * Ranked Pagefind results for the words under the filters: the pages that hold every word,
-   * then, when they are fewer than FALLBACK_BELOW, the pages holding most of the words.
-   * Resolves to {hits: [{result, matched}], merged: bool, response}.
-   */
-  function rankedHits(pf, words, filters, merge) {
-    var pfFilters = pagefindFilters(filters);
-    if (!words.length) {
-      return pf.search(null, { filters: pfFilters, sort: { jarjestys: "asc" } }).then(function (response) {
-        return { hits: response.results.map(function (r) { return { result: r, matched: 0 }; }), merged: false, response: response };
-      });
-    }
-    return Promise.all([
-      pf.search(words.join(" "), { filters: pfFilters }),
-      Promise.all(words.map(baseForms)),
-    ]).then(function (answers) {
-      var response = answers[0];
-      var alternatives = answers[1];
-      var complete = response.results.map(function (r) { return { result: r, matched: words.length }; });
-      var widen = words.length > 1 || alternatives[0].length > 0;
-      if (complete.length >= FALLBACK_BELOW || !widen || merge === false) {
-        return { hits: complete, merged: false, response: response };
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+/**
+ * The page's own words, without the base forms the index added after the mark "⁂"
+ * (generator/search/prepare.py): those are for finding a page, never for showing it.
+ */
+const visibleWords = (data) => {
+  const words = String(data.content ?? "").split(/[\r\n\s]+/);
+  const end = words.indexOf(TERMS_MARK);
+  return end < 0 ? words : words.slice(0, end);
+};
+
+/** A loose match, for highlighting what Pagefind did not mark: a shared beginning. */
+const looselyMatches = (word, queryWord) => {
+  const w = fold(word).replace(/[^\p{L}\p{N}-]/gu, "");
+  const q = fold(queryWord);
+  const n = Math.max(4, q.length - 2);
+  return q.length >= 3 && w.length >= Math.min(n, q.length) && w.startsWith(q.slice(0, n));
+};
+
+/** HTML of the densest window of EXCERPT_WORDS words around the marked positions. */
+const excerptAround = (words, marked) => {
+  const positions = [...marked].sort((a, b) => a - b);
+  let start = 0;
+  if (positions.length && words.length > EXCERPT_WORDS) {
+    let best = -1;
+    for (const p of positions) {
+      const from = Math.max(0, Math.min(p - 6, words.length - EXCERPT_WORDS));
+      const count = positions.filter((q) => q >= from && q < from + EXCERPT_WORDS).length;
+      if (count > best) {
+        best = count;
+        start = from;
       }
-      // Each word alone, and as each of its base forms ("lasten" also as "lapsi").
-      return Promise.all(words.map(function (word, i) {
-        return Promise.all([word].concat(alternatives[i]).map(function (term) {
-          return pf.search(term, { filters: pfFilters });
-        }));
-      })).then(function (perWord) {
-        var seen = new Set(complete.map(function (h) { return h.result.id; }));
-        var byId = new Map();
-        perWord.forEach(function (responses) {
-          var best = new Map();
-          responses.forEach(function (res) {
-            res.results.forEach(function (r) {
-              if (seen.has(r.id)) return;
-              var known = best.get(r.id);
-              if (!known || r.score > known.score) best.set(r.id, r);
-            });
-          });
-          best.forEach(function (r, id) {
-            var hit = byId.get(id);
-            if (!hit) { hit = { result: r, matched: 0, score: 0 }; byId.set(id, hit); }
-            hit.matched += 1;
-            hit.score += r.score;
-          });
-        });
-        var partial = Array.from(byId.values()).sort(function (a, b) {
-          return b.matched - a.matched || b.score - a.score;
-        });
-        return { hits: complete.concat(partial), merged: true, response: null };
-      });
+    }
+  }
+  const html = words
+    .slice(start, start + EXCERPT_WORDS)
+    .map((word, i) => (marked.has(start + i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)))
+    .join(" ");
+  return (start > 0 ? "… " : "") + html + (start + EXCERPT_WORDS < words.length ? " …" : "");
+};
+
+const excerptFor = (data, locations, searched) => {
+  const words = visibleWords(data);
+  const marked = new Set(locations.filter((l) => l < words.length));
+  words.forEach((word, i) => {
+    if (searched.some((q) => looselyMatches(word, q))) marked.add(i);
+  });
+  if (!marked.size && data.meta?.kuvaus) return escapeHtml(data.meta.kuvaus);
+  return excerptAround(words, marked);
+};
+
+const cleanTitle = (title) =>
+  String(title ?? "")
+    .replace(/\s*¶\s*$/, "")
+    .trim();
+
+const themesOf = (meta) => {
+  try {
+    const themes = JSON.parse(meta.teemat || "[]");
+    return Array.isArray(themes) ? themes : [];
+  } catch {
+    return [];
+  }
+};
+
+/** One result as the interfaces show it. */
+const toResult = async (hit, searched) => {
+  const datas = await Promise.all(hit.results.slice(0, 3).map((r) => r.data()));
+  const data = datas[0];
+  const meta = data.meta ?? {};
+  return {
+    url: data.url,
+    title: cleanTitle(meta.title),
+    kind: meta.laji || "Sivu",
+    themes: themesOf(meta),
+    excerpt: excerptFor(data, datas.flatMap((d) => d.locations ?? []), searched),
+    filters: data.filters ?? {},
+    group: hit.group,
+    via: hit.via,
+  };
+};
+
+
+/** Whether a page's filters pass the selection (a facet to leave out: ``skip``). */
+const passes = (pageFilters, selected, skip = null) =>
+  Object.entries(selected).every(
+    ([key, { any }]) => key === skip || any.some((v) => (pageFilters[key] ?? []).includes(v)),
+  );
+
+/**
+ * Every page that has some of the query's words, under the filters: [{results, slots, matched,
+ * tier, score, via, rank}]; the search of the typed words together; and which words were widened
+ * to their fallback terms (``widen``: given, or decided here: a word that finds fewer than
+ * FALLBACK_BELOW pages, or every word when fewer pages have them all).
+ */
+const gather = async (pf, meaning, filters, widen = null) => {
+  const exact = meaning.slots.every((s) => s.terms.length && s.terms[0].tier === TIER.exact)
+    ? meaning.slots.map((s) => s.terms[0].text).join(" ")
+    : null;
+  const searchAll = (terms) => Promise.all(terms.map(async (term) => ({ term, r: await pf.search(term.text, { filters }) })));
+  const [together, perSlot] = await Promise.all([
+    exact ? pf.search(exact, { filters }) : null,
+    Promise.all(meaning.slots.map((slot) => searchAll(slot.terms))),
+  ]);
+  let pages = collect(perSlot);
+  if (widen === null) {
+    const everyWord = [...pages.values()].filter((p) => p.slots.size === meaning.slots.length).length;
+    widen = meaning.slots.map((slot, s) => {
+      const found = new Set(perSlot[s].flatMap(({ r }) => r.results.map((x) => x.id))).size;
+      return Boolean(slot.derived?.length) && (found < FALLBACK_BELOW || everyWord < FALLBACK_BELOW);
     });
   }
-
-  /**
-   * The base forms of a query word, from the table of the forms that occur on the site
-   * (generator/search/query_forms.py): one small shard per word, chosen by a hash of the word.
-   */
-  var forms = null;
-
-  function shardOf(word, shards) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < word.length; i++) {
-      h = (h ^ word.charCodeAt(i)) >>> 0;
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h % shards;
+  if (widen.some(Boolean)) {
+    const more = await Promise.all(meaning.slots.map((slot, s) => (widen[s] ? searchAll(slot.derived) : [])));
+    more.forEach((answers, s) => perSlot[s].push(...answers));
+    pages = collect(perSlot);
   }
-
-  function fetchJson(path, fallback) {
-    return fetch(new URL(path, ROOT)).then(function (r) {
-      return r.ok ? r.json() : fallback;
-    }, function () { return fallback; });
-  }
-
-  function baseForms(word) {
-    if (word.indexOf("-") >= 0) return Promise.resolve([]);
-    if (!forms) {
-      forms = fetchJson("pagefind/kb/muodot.json", { shards: 0 }).then(function (manifest) {
-        return { shards: manifest.shards || 0, parts: {} };
-      });
-    }
-    return forms.then(function (table) {
-      if (!table.shards) return [];
-      var n = shardOf(word, table.shards);
-      if (!table.parts[n]) table.parts[n] = fetchJson("pagefind/kb/muodot-" + n + ".json", {});
-      return table.parts[n].then(function (part) {
-        return Object.prototype.hasOwnProperty.call(part, word) ? part[word] : [];
-      });
-    });
-  }
-
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"]/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
-    });
-  }
-
-  /**
-   * The page's own words, without the base forms the index added after the mark "⁂"
-   * (generator/search/prepare.py): those are for finding a page, never for showing it.
-   */
-  function visibleWords(data) {
-    var words = String(data.content || "").split(/[\r\n\s]+/);
-    var end = words.indexOf(TERMS_MARK);
-    return end < 0 ? words : words.slice(0, end);
-  }
-
-  /** A loose match, for highlighting when only an added base form matched: a shared beginning. */
-  function looselyMatches(word, queryWord) {
-    var w = word.toLocaleLowerCase("fi").replace(/[^\p{L}\p{N}-]/gu, "");
-    var n = Math.max(4, queryWord.length - 2);
-    return w.length >= n && w.indexOf(queryWord.slice(0, n)) >= 0;
-  }
-
-  /** HTML of the densest window of EXCERPT_WORDS words around the marked positions. */
-  function excerptAround(words, marked) {
-    var positions = Array.from(marked).sort(function (a, b) { return a - b; });
-    var start = 0;
-    if (positions.length && words.length > EXCERPT_WORDS) {
-      var best = -1;
-      positions.forEach(function (p) {
-        var from = Math.max(0, Math.min(p - 6, words.length - EXCERPT_WORDS));
-        var count = positions.filter(function (q) { return q >= from && q < from + EXCERPT_WORDS; }).length;
-        if (count > best) { best = count; start = from; }
-      });
-    }
-    var html = words.slice(start, start + EXCERPT_WORDS).map(function (word, i) {
-      var text = escapeHtml(word);
-      return marked.has(start + i) ? "<mark>" + text + "</mark>" : text;
-    }).join(" ");
-    return (start > 0 ? "… " : "") + html + (start + EXCERPT_WORDS < words.length ? " …" : "");
-  }
-
-  function excerptFor(data, queryWordList) {
-    var words = visibleWords(data);
-    var marked = new Set((data.locations || []).filter(function (l) { return l < words.length; }));
-    if (!marked.size && queryWordList.length) {
-      words.forEach(function (word, i) {
-        if (queryWordList.some(function (q) { return looselyMatches(word, q); })) marked.add(i);
-      });
-    }
-    if (!marked.size && data.meta && data.meta.kuvaus) {
-      return escapeHtml(data.meta.kuvaus);
-    }
-    return excerptAround(words, marked);
-  }
-
-  function cleanTitle(title) {
-    return String(title || "").replace(/\s*¶\s*$/, "").trim();
-  }
-
-  function themesOf(meta) {
-    try {
-      var themes = JSON.parse(meta.teemat || "[]");
-      return Array.isArray(themes) ? themes : [];
-    } catch (e) {
-      return [];
-    }
-  }
-
-  function toResult(data, words) {
-    var meta = data.meta || {};
+  const order = new Map((together?.results ?? []).map((r, i) => [r.id, i]));
+  const hits = [...pages.values()].map((page) => {
+    const values = [...page.slots.values()];
     return {
-      url: data.url,
-      title: cleanTitle(meta.title),
-      kind: meta.laji || "Sivu",
-      themes: themesOf(meta),
-      excerpt: excerptFor(data, words),
-      filters: data.filters || {},
+      slots: page.slots,
+      results: order.has(page.id) ? [together.results[order.get(page.id)], ...page.results] : page.results,
+      matched: page.slots.size,
+      tier: Math.max(...values.map((v) => v.tier)),
+      score: values.reduce((sum, v) => sum + v.score * (v.tier === TIER.exact ? 1 : ALTERNATIVE_WEIGHT), 0),
+      via: [...new Set(values.filter((v) => v.tier > TIER.exact).map((v) => v.kind))],
+      rank: order.get(page.id) ?? Infinity,
     };
-  }
+  });
+  return { hits, together, widen };
+};
 
-  /**
-   * Search the knowledge base. options: {filters: {facet: [values]}, limit: n (default 10;
-   * Infinity for all), merge: false to switch off the per-word fallback (for measuring it)}.
-   * An empty query with filters lists the pages carrying them.
-   */
-  function kbSearch(query, options) {
-    options = options || {};
-    var words = queryWords(query);
-    var limit = options.limit === undefined ? DEFAULT_LIMIT : options.limit;
-    if (!words.length && !hasFilters(options.filters)) return Promise.resolve([]);
-    return engine().then(function (pf) {
-      return rankedHits(pf, words, options.filters, options.merge);
-    }).then(function (ranked) {
-      return Promise.all(ranked.hits.slice(0, limit).map(function (hit) {
-        return hit.result.data().then(function (data) { return toResult(data, words); });
-      }));
-    });
-  }
-
-  /**
-   * How many pages each facet value would give, for the finder: for a facet, the count of a
-   * value is the number of results with every other facet's selection applied and that value
-   * (values within a facet combine with "or", facets with "and"). Resolves to
-   * {total, counts: {facet: {value: n}}}.
-   */
-  function kbFacetCounts(query, options) {
-    options = options || {};
-    var filters = options.filters || {};
-    var keys = options.facets || Object.keys(filters);
-    var words = queryWords(query);
-    return engine().then(function (pf) {
-      // Pagefind counts a facet only once its filter index is loaded; load them all first.
-      return pf.filters().then(function () { return pf; });
-    }).then(function (pf) {
-      function without(key) {
-        var rest = {};
-        Object.keys(filters).forEach(function (k) { if (k !== key) rest[k] = filters[k]; });
-        return rest;
-      }
-      return rankedHits(pf, words, filters).then(function (main) {
-        if (!main.merged) {
-          // One Pagefind search per facet with a selection (its own selection left out);
-          // facets without a selection read their counts from the main search.
-          var counts = {};
-          var pending = keys.map(function (key) {
-            var selected = pagefindFilters(filters)[key];
-            if (!selected) {
-              counts[key] = (main.response.filters || {})[key] || {};
-              return Promise.resolve();
-            }
-            return rankedHits(pf, words, without(key)).then(function (res) {
-              counts[key] = (res.response.filters || {})[key] || {};
-            });
-          });
-          return Promise.all(pending).then(function () {
-            return { total: main.hits.length, counts: counts };
-          });
+/** Pages by id, with each word's best way of matching them. */
+const collect = (perSlot) => {
+  const pages = new Map();
+  perSlot.forEach((answers, s) => {
+    for (const { term, r } of answers) {
+      for (const result of r.results) {
+        let page = pages.get(result.id);
+        if (!page) {
+          page = { id: result.id, slots: new Map(), results: [] };
+          pages.set(result.id, page);
         }
-        // Merged (no page held every word): count from the pages themselves.
-        return rankedHits(pf, words, {}).then(function (all) {
-          return Promise.all(all.hits.map(function (h) { return h.result.data(); }));
-        }).then(function (pages) {
-          var active = pagefindFilters(filters);
-          function passes(page, skip) {
-            return Object.keys(active).every(function (key) {
-              if (key === skip) return true;
-              var values = (page.filters || {})[key] || [];
-              return active[key].any.some(function (v) { return values.indexOf(v) >= 0; });
-            });
-          }
-          var counts = {};
-          keys.forEach(function (key) {
-            counts[key] = {};
-            pages.forEach(function (page) {
-              if (!passes(page, key)) return;
-              ((page.filters || {})[key] || []).forEach(function (v) {
-                counts[key][v] = (counts[key][v] || 0) + 1;
-              });
-            });
-          });
-          return { total: pages.filter(function (p) { return passes(p, null); }).length, counts: counts };
-        });
-      });
-    });
-  }
+        const known = page.slots.get(s);
+        if (!known || term.tier < known.tier || (term.tier === known.tier && result.score > known.score)) {
+          page.slots.set(s, { tier: term.tier, score: result.score, kind: term.kind });
+        }
+        if (page.results.length < 3) page.results.push(result);
+      }
+    }
+  });
+  return pages;
+};
 
-  window.kbSearch = kbSearch;
-  window.kbFacetCounts = kbFacetCounts;
-  window.kbSearchRoot = ROOT.href;
-})();
+/**
+ * For a word the vocabulary does not know, Pagefind falls back to the longest beginning it
+ * has, however short ("ammattikoulu" matching on "a"): a page counts for such a word only when
+ * one of its words begins like it (at least the first 60 %, or four letters).
+ */
+const checkUnknown = async (hits, meaning) => {
+  const unknown = meaning.slots.flatMap((slot, s) => (slot.unknown ? [[s, fold(slot.words[0])]] : []));
+  if (!unknown.length) return hits;
+  const checked = await Promise.all(
+    hits.map(async (hit) => {
+      const mine = unknown.filter(([s]) => hit.slots.has(s));
+      if (!mine.length) return hit;
+      const data = await hit.results[0].data();
+      const words = String(data.content ?? "").split(/[\s]+/).map((w) => fold(w).replace(/[^\p{L}\p{N}-]/gu, ""));
+      for (const [s, word] of mine) {
+        const n = Math.max(4, Math.ceil(word.length * 0.6));
+        const begin = word.slice(0, n);
+        if (!words.some((w) => w.startsWith(begin) || w.split("-").some((p) => p.startsWith(begin)))) {
+          hit.slots.delete(s);
+        }
+      }
+      hit.matched = hit.slots.size;
+      return hit;
+    }),
+  );
+  return checked.filter((h) => h.matched > 0);
+};
+
+const HELP_PAGES = ["toimittajille/", "saavutettavuusseloste/", "avoin-data/", "sanasto/", "tietoa/"];
+const GLOSSARY = "sanasto/";
+const PEEK = 12;
+
+/**
+ * Help pages (editors' guide, accessibility statement, open data, glossary, about; see
+ * generator/search/prepare.py, which also weights their text down) come after the content,
+ * unless the query is about them: every word of it in the page's title or headings (for the
+ * glossary, whose headings are its terms, the title only). Such a page comes first.
+ */
+const arrange = async (hits, meaning) => {
+  if (!meaning.slots.length) return hits;
+  const head = hits.slice(0, PEEK);
+  const datas = await Promise.all(head.map((h) => h.results[0].data()));
+  const about = [];
+  const content = [];
+  const help = [];
+  head.forEach((hit, i) => {
+    const data = datas[i];
+    const path = new URL(data.url, ROOT).pathname.slice(ROOT.pathname.length);
+    if (!HELP_PAGES.includes(path)) {
+      content.push(hit);
+      return;
+    }
+    const headings = path === GLOSSARY ? [] : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
+    const labels = [data.meta?.title ?? "", ...headings.map((a) => a.text)].join(" ").split(/\s+/);
+    const isAbout = meaning.slots.every((slot) =>
+      slot.terms.some((t) => t.text.split(/\s+/).every((w) => labels.some((l) => looselyMatches(l, w)))),
+    );
+    (isAbout ? about : help).push(hit);
+  });
+  return [...about, ...content, ...hits.slice(PEEK), ...help];
+};
+
+/** The hits in order: every word first, then (when those are few) some words. */
+const rank = (hits, slots) => {
+  const all = hits.filter((h) => h.matched === slots);
+  // A page found only through a compound's parts comes after those that have the word itself.
+  const weight = (h) => h.score * (h.rank < Infinity ? TOGETHER_BONUS : 1);
+  const parts = (h) => (h.via.includes("osat") ? 1 : 0);
+  all.sort((a, b) => parts(a) - parts(b) || weight(b) - weight(a) || a.rank - b.rank);
+  for (const hit of all) hit.group = "all";
+  if (slots < 2 || all.length >= FALLBACK_BELOW) return { ranked: all, allWords: all.length };
+  const some = hits.filter((h) => h.matched < slots);
+  some.sort((a, b) => b.matched - a.matched || b.score - a.score);
+  for (const hit of some) hit.group = "some";
+  return { ranked: all.concat(some), allWords: all.length };
+};
+
+/**
+ * Search the knowledge base. options: {filters: {facet: [values]}, facets: [facet keys to
+ * count], literal: true to search the words as typed (no corrections, splits or synonyms)}.
+ * An empty query with filters lists the pages carrying them. Facet counts are for the same
+ * results that are listed: for a facet, the count of a value is the number of results with
+ * every other facet's selection applied and that value.
+ */
+export const ask = async (query, options = {}) => {
+  const pf = await engine();
+  const selected = pagefindFilters(options.filters);
+  const meaning = await interpret(query, vocabulary, { literal: Boolean(options.literal) });
+  const facets = options.facets ?? [];
+  if (facets.length) await pf.filters(); // Pagefind counts a facet only once its index is loaded
+  if (!meaning.slots.length && !Object.keys(selected).length) return answer(meaning, [], 0, {});
+  if (!meaning.slots.length) return single(pf, meaning, selected, facets, null, null);
+
+  const first = await gather(pf, meaning, selected);
+  const only = meaning.slots[0];
+  if (meaning.slots.length === 1 && only.terms.length === 1 && !only.unknown && !first.widen[0]) {
+    // One Pagefind search answers it all, and Pagefind counts the facets (a facet with a
+    // selection is searched once more without it).
+    return single(pf, meaning, selected, facets, first.together, only.terms[0].text);
+  }
+  if (!facets.length) {
+    const hits = await checkUnknown(first.hits, meaning);
+    const { ranked, allWords } = rank(hits, meaning.slots.length);
+    return answer(meaning, await arrange(ranked, meaning), allWords, {});
+  }
+  // Several searches merged, with counts: the same words are gathered without the filters and
+  // filtered here, so that every facet's counts come from the results themselves.
+  const hits = await checkUnknown((await gather(pf, meaning, {}, first.widen)).hits, meaning);
+  const datas = await Promise.all(hits.map((h) => h.results[0].data()));
+  const filtersOf = new Map(hits.map((h, i) => [h, datas[i].filters ?? {}]));
+  const shown = hits.filter((h) => passes(filtersOf.get(h), selected));
+  const { ranked, allWords } = rank(shown, meaning.slots.length);
+  // Count over the same groups that are listed: when only the pages with every word are listed,
+  // only they are counted.
+  const words = meaning.slots.length;
+  const listed = (h) => (allWords >= FALLBACK_BELOW || words < 2 ? h.matched === words : true);
+  const counts = {};
+  for (const key of facets) {
+    counts[key] = {};
+    for (const hit of hits) {
+      if (!listed(hit) || !passes(filtersOf.get(hit), selected, key)) continue;
+      for (const value of filtersOf.get(hit)[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
+    }
+  }
+  return answer(meaning, await arrange(ranked, meaning), allWords, counts);
+};
+
+/** The answer from one Pagefind search (``response``, for ``term`` under ``selected``). */
+const single = async (pf, meaning, selected, facets, response, term) => {
+  const search = (filters) =>
+    pf.search(term ?? null, term ? { filters } : { filters, sort: { jarjestys: "asc" } });
+  response ??= await search(selected);
+  const hits = response.results.map((r) => ({ results: [r], group: "all", via: [] }));
+  const counts = {};
+  await Promise.all(
+    facets.map(async (key) => {
+      if (!selected[key]) {
+        counts[key] = response.filters?.[key] ?? {};
+        return;
+      }
+      const rest = { ...selected };
+      delete rest[key];
+      counts[key] = (await search(rest)).filters?.[key] ?? {};
+    }),
+  );
+  return answer(meaning, await arrange(hits, meaning), hits.length, counts);
+};
+
+const answer = (meaning, hits, allWords, counts) => {
+  const searched = meaning.slots.flatMap((s) => s.terms.flatMap((t) => t.text.split(/\s+/)));
+  const cache = new Map();
+  const load = (hit) => {
+    if (!cache.has(hit)) cache.set(hit, toResult(hit, searched.length ? searched : meaning.words));
+    return cache.get(hit);
+  };
+  return {
+    query: meaning,
+    total: hits.length,
+    allWords,
+    someWords: hits.length - allWords,
+    counts,
+    /** The results from index ``from`` up to ``to`` (not included), loaded in order. */
+    results: (from = 0, to = hits.length) => Promise.all(hits.slice(from, to).map(load)),
+  };
+};
+
+/** A query rewritten with the nearest known word for each word the site does not know
+ * (looser than the corrections made while searching), for "Tarkoititko …?"; null if none. */
+export const suggest = async (query) => {
+  const words = queryWords(query);
+  let changed = false;
+  const out = [];
+  for (const word of words) {
+    const [nearest] = (await vocabulary.knows(word)) ? [] : await vocabulary.corrections(word, 1);
+    changed ||= Boolean(nearest);
+    out.push(nearest ?? word);
+  }
+  return changed ? out.join(" ") : null;
+};
+
+/** Ranked results [{url, title, kind, themes, excerpt, group}]; options.limit (default 10). */
+export const kbSearch = async (query, options = {}) => {
+  const found = await ask(query, options);
+  return found.results(0, options.limit ?? 10);
+};
+
+window.kbSearch = kbSearch;
+window.kbAsk = ask;
+window.kbSearchRoot = ROOT.href;

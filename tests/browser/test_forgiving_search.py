@@ -1,0 +1,212 @@
+"""The forgiving search in Chromium on the real built site: typos, missing å/ä/ö, new compounds,
+the editors' synonyms, help pages after content, clean excerpts, honest counts and a way forward.
+
+Everything goes through ``window.kbAsk`` / ``window.kbSearch`` (kb-search.js), the search box
+and the finder page, as a reader uses them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from .conftest import serve
+from .relevance import load_queries
+from .test_search import ask, paths, search
+
+pytestmark = pytest.mark.browser
+
+HELP_PAGES = {"toimittajille", "saavutettavuusseloste", "avoin-data", "sanasto", "tietoa"}
+
+
+def test_a_typo_is_corrected_and_the_box_says_so_with_the_typed_query_one_click_away(
+    served_real_site, open_page
+):
+    page, log = open_page(served_real_site)
+    found = ask(page, "liikuvuus")
+    assert found["shown"] == "liikkuvuus"
+    assert found["total"] > 0
+    box = page.get_by_role("combobox", name="Hae tietopankista")
+    box.fill("liikuvuus")
+    first = page.locator("#kb-search-results [role=option]").first
+    first.wait_for()
+    assert "Näytetään tulokset haulle liikkuvuus." in first.inner_text()
+    assert "Hae sen sijaan: liikuvuus" in first.inner_text()
+    status = page.locator("[data-kb-search-status]")
+    assert status.inner_text().startswith("Näytetään tulokset haulle liikkuvuus.")
+    first.click()  # the typed word as it is: no correction, so no note
+    page.wait_for_function(
+        "!document.querySelector('#kb-search-literal')"
+        " && document.querySelector('[data-kb-search-status]').textContent !== ''"
+    )
+    literal = page.evaluate("window.kbAsk('liikuvuus', {literal: true}).then(f => f.total)")
+    assert "Näytetään" not in status.inner_text()
+    assert literal < found["total"]
+    assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_words_typed_without_umlauts_find_the_same_pages(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    for plain, proper in (("hyvat kaytannot", "hyvät käytännöt"), ("paivakoti", "päiväkoti")):
+        typed = paths(search(page, plain, limit=50), page)
+        right = paths(search(page, proper, limit=50), page)
+        assert typed and set(typed) == set(right), plain
+        assert typed[0] in right[:3], plain  # Pagefind's stemmer scores the two spellings a little apart
+        assert ask(page, plain)["shown"] is None  # nothing to correct: Pagefind folds them too
+
+
+def test_an_unknown_compound_is_searched_as_its_parts(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    found = ask(page, "robotiikkaopetus")
+    assert found["shown"] == "robotiikka opetus"
+    assert "tavoitteet/opiskelumotivaatio-robotiikan-avulla" in paths(found["results"][:3], page)
+    # A known compound: the pages that have it come before those found through its parts.
+    results = page.evaluate("window.kbAsk('hankesuunnitelma').then(found => found.results())")
+    via = ["osat" in r["via"] for r in results if r["group"] == "all"]
+    assert via == sorted(via) and via.count(False) >= 1 and via.count(True) >= 1
+
+
+def test_synonyms_are_applied_at_query_time_from_the_editors_file(
+    served_real_site, open_page, tmp_path_factory
+):
+    page, _ = open_page(served_real_site)
+    found = ask(page, "inkluusio")
+    top = set(paths(found["results"][:3], page))
+    assert top & {"lainaukset/inklusiivinen-saavutettava-toiminta", "teemat/osallisuus"}
+    assert any("synonyymi" in r["via"] for r in found["results"])
+    # A new group takes effect without rebuilding the index: only haku/synonyymit.json changes.
+    assert search(page, "zeppeliini") == []
+    copy = tmp_path_factory.mktemp("synonyymit") / "site"
+    shutil.copytree(served_real_site.root, copy)
+    groups = json.loads((copy / "haku" / "synonyymit.json").read_text(encoding="utf-8"))
+    groups.append(["zeppeliini", "lentoliikenne"])
+    (copy / "haku" / "synonyymit.json").write_text(json.dumps(groups), encoding="utf-8")
+    for served in serve(copy):
+        other, log = open_page(served)
+        found = paths(search(other, "zeppeliini"), other)
+        assert "lainaukset/verkkosisallot-ja-maitse-matkustaminen" in found
+        assert log.console_errors == []
+
+
+def test_content_ranks_above_help_pages_unless_the_query_is_about_them(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    found = paths(search(page, "johdon sitoutuminen"), page)
+    content = [p for p in found if p not in HELP_PAGES]
+    assert found[: len(content)] == content  # every help page after every content page
+    assert "lainaukset/johdon-rooli-kv-toiminnassa" in found[:5]
+    assert paths(search(page, "miten lisään merkinnän"), page)[0] == "toimittajille"
+    assert paths(search(page, "saavutettavuusseloste"), page)[0] == "saavutettavuusseloste"
+
+
+def test_single_letters_and_stop_words_never_match_alone(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    for query in ("a", "ja", "miten ja", "a b c", "on ei"):
+        assert search(page, query) == [], query
+    # An unknown word matches only pages with a word that begins like it, never on "a".
+    assert not set(paths(search(page, "ammattikoulu"), page)) & HELP_PAGES
+
+
+def test_excerpts_come_from_the_entrys_own_text(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    for query in ("vastaako esimerkki", "mittaritieto", "yaml lainaus", "toimitus merkinnyt", "kyllä"):
+        for result in search(page, query, limit=20):
+            text = re.sub(r"<[^>]+>", "", result["excerpt"])
+            assert "Vastaako esimerkki" not in text and "Toimitus on merkinnyt" not in text, query
+            assert not re.search(r"\b(id|themes|quote|source): ", text), (query, text)
+
+
+def test_the_finder_count_equals_its_list_for_every_query_in_the_set(served_real_site, open_page):
+    """The real finder, every query of the relevance set: the number the status says, the number
+    of results listed once "Näytä lisää" has shown them all, and the engine's own total agree."""
+    page, log = open_page(served_real_site, "haku/")
+    page.locator("form[data-kb-finder][data-state=ready]").wait_for()
+    queries = [q["q"] for q in load_queries()]
+    rows = page.evaluate(
+        """async (queries) => {
+            const form = document.querySelector('form[data-kb-finder]');
+            const input = form.querySelector('input[name=q]');
+            const status = document.querySelector('[data-kb-finder-status]');
+            const idle = async () => {
+                while (form.hasAttribute('aria-busy')) await new Promise(r => setTimeout(r, 5));
+            };
+            const kinds = [...form.querySelectorAll('fieldset[data-facet=laji] input')].map(b => b.value);
+            const out = [];
+            for (const q of queries) {
+                input.value = q;
+                form.requestSubmit();
+                await idle();
+                let more;
+                while ((more = document.querySelector('[data-kb-finder-more]'))) { more.click(); await idle(); }
+                const engine = await window.kbAsk(q, {filters: {laji: kinds}});
+                out.push({q, said: status.textContent, total: Number(status.dataset.total),
+                          listed: document.querySelectorAll('.kb-finder__result').length,
+                          partial: document.querySelectorAll('.kb-finder__result[data-group=some]').length,
+                          engine: engine.total, some: engine.someWords});
+            }
+            return out;
+        }""",
+        queries,
+    )
+    assert len(rows) == len(queries)
+    for row in rows:
+        assert row["listed"] == row["total"] == row["engine"], row
+        assert row["partial"] == row["some"], row
+        n = row["total"]
+        if n:
+            assert re.search(rf"(^|\. ){n} tulos(ta)?\b", row["said"]), row
+        else:
+            assert row["said"].startswith("Ei tuloksia"), row
+    assert log.console_errors == []
+
+
+def test_the_box_announces_the_true_count_and_groups_some_word_results(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    box = page.get_by_role("combobox", name="Hae tietopankista")
+    status = page.locator("[data-kb-search-status]")
+    for query in ("opettajien", "matkustaminen junalla maitse"):
+        found = ask(page, query)
+        box.fill(query)
+        page.locator("#kb-search-results [role=option]").first.wait_for()
+        n = found["total"]
+        said_first = f"Näytetään tulokset haulle {found['shown']}. " if found["shown"] else ""
+        page.wait_for_function(
+            "t => document.querySelector('[data-kb-search-status]').textContent.startsWith(t)",
+            arg=f"{said_first}{n} tulos",
+        )
+        said = status.inner_text()
+        if n > 7:
+            assert "näytetään 7 ensimmäistä" in said
+        if found["someWords"] and found["allWords"]:
+            assert f"{found['allWords']} sisältää kaikki hakusanat" in said
+        options = page.locator("#kb-search-results .kb-search__option:not(.kb-search__option--all)")
+        assert options.count() == min(n, 7)
+        assert page.locator("#kb-search-results [data-group=some]").count() == sum(
+            1 for r in found["results"][:7] if r["group"] == "some"
+        )
+        assert page.locator("#kb-search-result-all").inner_text().startswith(f"Kaikki {n} tulos")
+
+
+def test_when_nothing_is_found_there_is_a_way_forward(served_real_site, open_page):
+    page, log = open_page(served_real_site)
+    box = page.get_by_role("combobox", name="Hae tietopankista")
+    box.fill("ystvt")  # two letters from "ystävät": too far to correct, near enough to suggest
+    suggestion = page.locator("#kb-search-suggest")
+    suggestion.wait_for()
+    assert re.fullmatch(r"Tarkoititko: ystävä(t)?\?", suggestion.inner_text())
+    assert page.locator("[data-kb-search-status]").inner_text().startswith("Ei tuloksia")
+    ways = page.locator("#kb-search-results [role=option]").all_inner_texts()
+    assert "Selaa teemoja" in ways and any(w.startswith("Hae ja suodata") for w in ways)
+    suggestion.click()
+    page.wait_for_function("document.querySelector('#kb-search-input').value.startsWith('ystävä')")
+    page.locator("#kb-search-result-0").wait_for()
+    assert "Erasmus Rotterdamilaisen" in page.locator("#kb-search-result-0").inner_text()
+
+    finder, _ = open_page(served_real_site, "haku/?q=ystvt")
+    finder.locator("form[data-kb-finder][data-state=ready]").wait_for()
+    notice = finder.locator("[data-kb-finder-notice]")
+    notice.get_by_role("button", name=re.compile("^ystävä")).wait_for()
+    assert notice.get_by_role("link", name="Selaa teemoja").count() == 1
+    assert log.console_errors == [] and log.foreign_requests == []
