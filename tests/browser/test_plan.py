@@ -225,7 +225,7 @@ def test_from_examples_to_an_exported_draft(served_real_site, real_site, open_pa
     mine = rows[1]
     assert mine["Mittari"] == "'" + FORMULA
     assert mine["Mistä mittaritieto tulee?"] == "'+Opettajien itsearviointi"
-    assert mine["Kuka vastaa keräämisestä?"] == "'@rehtori"
+    assert mine["Kuka on vastuussa keräämisestä?"] == "'@rehtori"
     assert mine["Milloin tietoa kerätään ja käsitellään?"] == "'-Keväisin"
     assert rows[0]["Tavoite"] == first["objective"] and rows[2]["Mittari"] == second["indicator"]
     assert second["citation"] in rows[2]["Mittarin esimerkki"]
@@ -359,7 +359,7 @@ def test_export_formats_with_known_inputs(served_real_site, open_page):
     assert row["Mittari"] == 'a,"b"\nc'
     assert row["Mistä mittaritieto tulee?"] == "'=1+1"
     assert row["Miten tieto kerätään?"] == "'\tx"
-    assert row["Kuka vastaa keräämisestä?"] == "'\r@y"
+    assert row["Kuka on vastuussa keräämisestä?"] == "'\r@y"
     assert row["Milloin tietoa kerätään ja käsitellään?"] == "a=b"
     example = dict(zip(rows[0], rows[2], strict=True))
     assert example["Tavoite"] == out["example"]["objective"]
