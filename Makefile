@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 serve: $(STAMP) $(VOIKKO)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
 
 # Reproducible builds: the site's timestamps (sitemap dates, the gzip header of sitemap.xml.gz)
 # come from the last commit, so two builds of one commit are byte-identical. Outside a git

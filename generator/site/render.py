@@ -88,9 +88,12 @@ def _markdown_links(links: list[Link]) -> str:
     return ", ".join(f"[{inline(link.text)}]({link.href})" for link in links)
 
 
-def render_site(index: Index, options: SiteOptions = SiteOptions()) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path under docs/."""
-    renderer = _Renderer(index, environment())
+def render_site(
+    index: Index, options: SiteOptions = SiteOptions(), env: jinja2.Environment | None = None
+) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path under docs/. ``env``: an environment
+    from ``environment()`` to reuse (its compiled templates), else a new one."""
+    renderer = _Renderer(index, env or environment())
     renderer.options = options
     return renderer.pages()
 
