@@ -46,6 +46,7 @@ class Caches(Protocol):
     def parse(self, document: Document) -> Parsed: ...
     def environment(self) -> jinja2.Environment: ...
     def draw(self, chart: charts.Chart) -> bytes: ...
+    def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage: ...
 
 
 def check(root: Path, caches: Caches | None = None) -> Result:
@@ -73,7 +74,12 @@ def build_pages(
     return Result(
         [],
         index=result.index,
-        pages=render_site(result.index, options, caches.environment() if caches else None),
+        pages=render_site(
+            result.index,
+            options,
+            caches.environment() if caches else None,
+            caches.example_pages(result.index, options) if caches else None,
+        ),
         abbreviations=abbreviations(result.index),
         files={
             **opendata.files(result.index),

@@ -17,12 +17,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from .content.cache import ContentCache
+from .content.index import Example, Index
 from .content.load import Document
 from .content.problems import Problem
 from .content.validate import Parsed
@@ -62,6 +64,9 @@ class Preview:
         self._templates: tuple = ()
         self._charts: dict[charts.Chart, bytes] = {}
         self._written: dict[str, bytes] = {}
+        self._shared: tuple = ()
+        self._options: render.SiteOptions | None = None
+        self._pages: dict[str, tuple[Example, tuple[Example, ...], str]] = {}
 
     # --- pipeline.Caches ----------------------------------------------------------------------
 
@@ -85,6 +90,40 @@ class Preview:
                 self._charts.clear()
             self._charts[chart] = charts.svg(chart)
         return self._charts[chart]
+
+    def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage:
+        """An example's page from the previous build while nothing it shows has changed.
+
+        A page shows its entry, the entries related to it, and the site's vocabularies, themes
+        and sources (labels, theme titles and standards, source titles). Content objects are
+        immutable and a file read again gives new ones (``content.cache``), so "unchanged" is
+        "the very same objects": the entry, each related entry, and every theme and vocabulary
+        value. When any theme or vocabulary value changed, every page is rendered again."""
+        vocabularies = index.content.vocabularies
+        shared = (
+            self._env,
+            *index.themes,
+            *vocabularies.sectors,
+            *vocabularies.applicant_types,
+            *vocabularies.quality_standards,
+            *vocabularies.priorities,
+            *vocabularies.sources,
+        )
+        if not _same(shared, self._shared) or options != self._options:
+            self._pages.clear()
+        self._shared, self._options = shared, options
+        kept = self._pages
+        self._pages = {}
+
+        def page(entry: Example, render_page: Callable[[Example], str]) -> str:
+            related = index.related.get(entry.id, ())
+            old = kept.get(entry.id)
+            unchanged = old is not None and old[0] is entry and _same(old[1], related)
+            text = old[2] if old is not None and unchanged else render_page(entry)
+            self._pages[entry.id] = (entry, related, text)
+            return text
+
+        return page
 
     # --- the folder ---------------------------------------------------------------------------
 
@@ -115,3 +154,8 @@ class Preview:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    """The same objects, in the same order (not merely equal ones)."""
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
