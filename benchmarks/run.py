@@ -9,7 +9,9 @@ Usage: ``python benchmarks/run.py [--sizes 100 1000 10000] [--repeat 3] [--work 
   ``mkdocs build --strict`` of the Markdown that ``generate`` wrote, with mkdocs.yml minus the
   knowledge-base plugin, plus the Pagefind run when the Makefile's site target has one;
 - peak memory (largest process) of both builds, the site's size, the largest page, and the bytes
-  a browser downloads for the home page and for a first search.
+  a browser downloads for the home page and for a first search;
+- the editors' preview (``make serve``): save-to-reload time for the shipped content and the sizes
+  of 1,000 entries and more (``benchmarks/preview.py``), in a table of its own.
 
 Each time is wall clock and CPU time (user + system, of the whole process tree); ratios and growth
 use CPU time, which other work on a shared machine disturbs far less than the wall clock. Besides

@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 
 from .pipeline import build_pages, content_root
 from .preview import Preview, tree_stamp
+from .preview_watch import listing_kept
 from .search.build import index_built_site, search_records
 from .site.render import TEMPLATES
 
@@ -223,6 +224,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         from watchdog.observers import Observer
         from watchdog.observers.polling import PollingObserver
 
+        from .preview_watch import changes_only
+
         watched = getattr(server, "_watched_paths", None)
         if (
             os.environ.get("KB_SERVE_POLLING")
@@ -236,7 +239,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for path, count in paths.items():
             for _ in range(count):
                 server.unwatch(path)
-        server.observer = _changes_only(Observer)()
+        server.observer = changes_only(Observer)()
         for path, count in paths.items():
             for _ in range(count):
                 server.watch(path)
@@ -257,7 +260,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             tree_stamp(Path(custom_dir)) if custom_dir else (),
         )
         if self.theme_env is None or self.theme_env[0] != key:
-            self.theme_env = (key, _listing_kept(theme.get_env()))
+            self.theme_env = (key, listing_kept(theme.get_env()))
         env = self.theme_env[1]
         theme.get_env = lambda: env  # type: ignore[method-assign]
 
@@ -323,46 +326,3 @@ def _always() -> bool:
 
 def _dirty_warning_filter(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-_CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
-"""File events that mean a change. Native events also report a file opened or read (MkDocs reads
-the files it watches on every build: those events would start the next build, endlessly)."""
-
-
-def _changes_only(observer_class):
-    """``observer_class`` passing its handlers only the events that change a file."""
-    from watchdog.events import FileSystemEventHandler
-
-    class ChangesOnly(FileSystemEventHandler):
-        def __init__(self, handler: FileSystemEventHandler) -> None:
-            self.handler = handler
-
-        def dispatch(self, event) -> None:
-            if event.event_type in _CHANGES:
-                self.handler.dispatch(event)
-
-    class Observer(observer_class):
-        def schedule(self, event_handler, path, *args, **kwargs):
-            return super().schedule(ChangesOnly(event_handler), path, *args, **kwargs)
-
-    return Observer
-
-
-def _listing_kept(env):
-    """``env`` listing its loader's files once. MkDocs lists the theme's files on every build and
-    keeps those its filter accepts; a filter that refuses a hidden name (``.icons/…``) is not
-    asked about the thousands of files under hidden folders."""
-    names = env.loader.list_templates()
-
-    def list_templates(extensions=None, filter_func=None):
-        listed = names
-        if extensions is not None:
-            listed = [n for n in listed if n.rpartition(".")[2] in extensions]
-        if filter_func is None:
-            return listed
-        skip_hidden = not filter_func(".hidden/file")
-        return [n for n in listed if not (skip_hidden and n.startswith(".")) and filter_func(n)]
-
-    env.list_templates = list_templates
-    return env
