@@ -4,9 +4,9 @@
 ``Document`` and the result of checking it against its models (``validate.parse_document``) are
 kept and reused while the file's bytes stay the same. Cross-file checks (references, unique ids)
 always run on the whole tree; they are cheap. A file is read again when its size, modification
-time or inode differ from the last reading, or when it was modified so shortly before that
-reading that a later save could carry the same time stamp (as git does for "racily clean"
-files); the bytes then decide.
+or change time (the latter no program can set back) or inode differ from the last reading, or
+when it changed so shortly before that reading that a later save could carry the same time
+stamps (as git does for "racily clean" files); the bytes then decide.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ RACY_NS = 2_000_000_000
 
 @dataclass
 class _Reading:
-    stamp: tuple[int, int, int]
+    stamp: tuple[int, int, int, int]
     digest: bytes
     document: Document | None
     problems: list[Problem]
@@ -61,10 +61,10 @@ class ContentCache:
 
     def _reading(self, path: Path, kind: str) -> _Reading:
         stat = path.stat()
-        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+        stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
         old = self._readings.get(path)
         same_kind = old is not None and (old.document is None or old.document.kind == kind)
-        settled = stat.st_mtime_ns < self._previous_scan_ns - RACY_NS
+        settled = max(stat.st_mtime_ns, stat.st_ctime_ns) < self._previous_scan_ns - RACY_NS
         if old is not None and same_kind and old.stamp == stamp and settled:
             return old
         raw = path.read_bytes()
