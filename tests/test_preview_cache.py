@@ -78,7 +78,7 @@ def test_a_warm_build_equals_a_cold_one_after_each_edit(content: Path, tmp_path:
         edits = [
             (QUOTE, "Kaikki mukaan liikkuvuuteen", "Kaikki mukaan"),  # a title on hubs and lists
             ("themes/osallisuus.yml", "title: Osallisuus", "title: Osallisuus ja yhdenvertaisuus"),
-            ("vocabularies/sectors.yml", "Aikuiskoulutus", "Aikuisten koulutus"),
+            ("vocabularies/sectors.yml", "Yleissivistävä koulutus", "Yleissivistävä opetus"),
             ("quotes/viestimme-avoimesti.yml", "themes: [viestinta, osallisuus]", "themes: [viestinta]"),
         ]
         previous = build_pages(content, caches=preview).pages
