@@ -697,7 +697,7 @@ def measure_preview(sizes: list[int], rounds: int, work: Path, reference: bool) 
             f"| {name} | "
             + " | ".join(fmt_s(times.median(kind)) for kind in preview.KINDS)
             + f" | **{fmt_s(times.median())}** | {fmt_s(statistics.median(times.cpu))} | {fmt_s(times.start)} | "
-            + (fmt_s(full.median()) if full else "–")
+            + (f"{fmt_s(full.median())} (CPU {fmt_s(statistics.median(full.cpu))})" if full else "–")
             + " | "
             + (f"{'✅' if times.median() <= goal else '❌'} ≤ {fmt_s(goal)}" if goal else "–")
             + " |"
