@@ -55,6 +55,7 @@ terms:
   - id: yaml
     term: YAML
     definition: Tekstimuoto, jossa sisältö kirjoitetaan.
+    general: true
 """
 
 NEW_QUOTE = """\
@@ -260,7 +261,8 @@ def test_preview_shows_every_edit_everywhere_and_equals_a_clean_build(preview: P
     preview.replace("statistics.yml", "69", "73")
     site = preview.site()
     assert ">73<" in site["assets/charts/hakemukset-2020.svg"]
-    assert "73" in site["tilastot/"] and "69" not in site["tilastot/"]
+    assert "hakijoita oli 73" in site["tilastot/"]
+    assert not shown_on(site, "hakijoita oli 69") and ">69<" not in site["assets/charts/hakemukset-2020.svg"]
 
     # A glossary term: its tooltip on every page that uses the word, hand-written pages too.
     preview.edit("glossary.yml", GLOSSARY)
