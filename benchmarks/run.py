@@ -678,8 +678,7 @@ def measure_preview(sizes: list[int], rounds: int, work: Path, reference: bool) 
     for n in sizes:
         if n >= 1000:
             content = work / str(n) / "content"
-            if not content.is_dir():
-                synth.write_corpus(n, content)
+            synth.write_corpus(n, content)  # always anew: a corpus left from an older model fails
             corpora.append((n, content))
     rows = []
     for label, content in corpora:
