@@ -7,12 +7,20 @@ are added to the files ``mkdocs serve`` watches, so editing YAML reloads the pag
 
 Former ids become redirects: the map computed from the content is handed to the ``redirects``
 plugin (mkdocs-redirects), which reads it in ``on_files`` and writes the pages after the build.
+
+Under ``mkdocs serve`` (the editors' preview, ``make serve`` runs it ``--dirty``) the plugin lives
+from one build to the next (it has ``on_startup``) and keeps a ``preview.Preview``: unchanged
+files are not read again, and the generated pages and files are real files in a folder of their
+own, rewritten only when their bytes change, so that a dirty build renders only the pages an edit
+touched. The methods for that are together under "preview" below.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -24,6 +32,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .pipeline import build_pages, content_root
+from .preview import Preview, tree_stamp
+from .preview_watch import listing_kept
 from .search.build import index_built_site, search_records
 from .site.render import TEMPLATES
 
@@ -45,12 +55,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.own_redirects: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
         self.search_records: dict = {}
+        self.preview: Preview | None = None
+        """Set under ``mkdocs serve``: the work and the generated files kept between builds."""
+        self.dirty = False
+        self.search_built = False
+        self.full_render = True
+        self.fingerprint: tuple = ()
+        self.next_fingerprint: tuple = ()
+        self.previous_outputs: set[str] = set()
+        self.theme_env: tuple | None = None
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
         return content_root(default=base / self.config.content)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.preview is not None:
+            self._preview_theme(config)
         for path in (self._root(config), TEMPLATES):
             if str(path) not in config.watch:
                 config.watch.append(str(path))
@@ -73,7 +94,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not root.is_dir():
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
         started, cpu = time.perf_counter(), time.process_time()
-        result = build_pages(root, docs=Path(config.docs_dir), site_url=config.site_url)
+        result = build_pages(
+            root,
+            docs=Path(config.docs_dir),
+            site_url=config.site_url,
+            caches=self.preview,
+        )
         if result.problems:
             for problem in result.problems:
                 log.error(str(problem))
@@ -81,15 +107,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         assert result.pages is not None and result.files is not None and result.redirects is not None
         self.pages = result.pages
         self.files = result.files
-        self.search_records = search_records(result.index)
+        self.search_records = {} if self._search_kept() else search_records(result.index)
         self.abbreviations = result.abbreviations
         self._hand_over_redirects(config, result.redirects)
+        if self.preview is not None:
+            self._preview_write(config)
         del result  # the content model itself is not needed after this
         # What stays alive from here to the end of the build (pages, records) is never garbage:
         # freezing it keeps Python's collector from walking it again on every full collection
         # MkDocs triggers (at 10,000 entries that walking cost 2.6 s of CPU). Unfrozen when the
         # build ends, so `mkdocs serve` frees each build's objects.
-        gc.collect()
+        if self.preview is None:  # the preview's caches live on: walking them costs every build
+            gc.collect()
         gc.freeze()
         # benchmarks/run.py reads these times: the plugin's own share of a build
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
@@ -123,13 +152,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 raise PluginError(f"docs/{path} on käsin kirjoitettu, mutta sama sivu tuotetaan sisällöstä")
-            files.append(File.generated(config, path, content=text))
+            files.append(self._file(config, path, text))
         for path, data in self.files.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"docs/{path} on käsin kirjoitettu, mutta sama tiedosto tuotetaan sisällöstä"
                 )
-            files.append(File.generated(config, path, content=data))
+            files.append(self._file(config, path, data))
         # A former address is a redirect and nothing else: a page there would be overwritten by it.
         taken = sorted(old for old in self.redirects if files.get_file_from_path(old) is not None)
         if taken:
@@ -137,6 +166,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 f"aiemman tunnisteen osoitteessa on myös sivu: {', '.join(taken)}; "
                 "osoite ohjataan uuteen, joten sivua ei voi julkaista siinä"
             )
+        if self.preview is not None:
+            self._preview_files(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -144,6 +175,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        self.fingerprint = self.next_fingerprint
+        if self._search_kept():
+            log.info(
+                "Esikatselu: hakuhakemisto on palvelimen käynnistyksen ajalta, eikä haku näe "
+                "muutoksia ennen uudelleenkäynnistystä (make site rakentaa aina koko hakemiston)"
+            )
+            return
         cpu = time.process_time()
         try:
             stats = index_built_site(
@@ -154,6 +192,137 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # The plugin's own CPU time (Pagefind's binary runs as a child process and is not in it);
         # benchmarks/run.py adds it to the plugin's share of a build.
         log.info(f"{stats}; liitännäisen CPU {time.process_time() - cpu:.2f} s")
+        self.search_built = True
 
     def on_build_error(self, error: Exception) -> None:
         gc.unfreeze()
+
+    # --- preview: mkdocs serve ----------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this method keeps the plugin alive between the builds of ``mkdocs serve``."""
+        if command == "serve":
+            self.preview = Preview()
+            self.dirty = dirty
+        if command == "serve" and dirty:
+            # MkDocs warns that a dirty build leaves navigation and links inaccurate; with
+            # strict: true the warning would fail every build. Here it does not hold: what one page
+            # shows of another is in its generated text, and a change to what every page shows
+            # renders every page (``_preview_write``).
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning_filter)
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.close()
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        """A save is noticed when it happens, not at the next poll: MkDocs polls every file it
+        watches twice a second (at 10,000 entries that alone is a quarter second on average
+        before a build starts, and steady work for a core). The operating system's file events
+        (inotify on Linux) tell at once; KB_SERVE_POLLING=1 keeps MkDocs's polling, for network
+        drives that have no such events."""
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        from .preview_watch import changes_only
+
+        watched = getattr(server, "_watched_paths", None)
+        if (
+            os.environ.get("KB_SERVE_POLLING")
+            or not isinstance(watched, dict)
+            or not isinstance(server.observer, PollingObserver)
+            or server.observer.is_alive()
+            or Observer is PollingObserver
+        ):
+            return server
+        paths = dict(watched)
+        for path, count in paths.items():
+            for _ in range(count):
+                server.unwatch(path)
+        server.observer = changes_only(Observer)()
+        for path, count in paths.items():
+            for _ in range(count):
+                server.watch(path)
+        return server
+
+    def _preview_theme(self, config: MkDocsConfig) -> None:
+        """The theme's Jinja environment kept between preview builds while neither mkdocs.yml nor
+        the theme's own templates (``custom_dir``) change. MkDocs makes a new one for every
+        build: compiling the page templates again, and listing every file of the theme (14,500
+        with Material's icons) to find the few it copies, cost more than rendering the pages an
+        edit touched."""
+        theme = config.theme
+        custom_dir = theme.custom_dir
+        key = (
+            tuple(theme.dirs),
+            str(theme.locale),
+            Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+            tree_stamp(Path(custom_dir)) if custom_dir else (),
+        )
+        if self.theme_env is None or self.theme_env[0] != key:
+            self.theme_env = (key, listing_kept(theme.get_env()))
+        env = self.theme_env[1]
+        theme.get_env = lambda: env  # type: ignore[method-assign]
+
+    def _search_kept(self) -> bool:
+        """In a dirty preview, Pagefind indexes the site once, when the server starts: indexing
+        every page again takes longer than the rest of a preview build (Pagefind has no
+        incremental mode)."""
+        return self.preview is not None and self.dirty and self.search_built
+
+    def _file(self, config: MkDocsConfig, path: str, data: str | bytes) -> File:
+        if self.preview is None:
+            return File.generated(config, path, content=data)
+        return File(
+            path,
+            src_dir=str(self.preview.folder),
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+        )
+
+    def _preview_write(self, config: MkDocsConfig) -> None:
+        """The generated files into the preview's folder, only those whose bytes changed.
+
+        What every page shows (the glossary's abbreviations, mkdocs.yml, the theme's templates
+        in ``custom_dir``) is compared too: when it changed, every page is rendered again."""
+        assert self.preview is not None
+        outputs = {path: text.encode("utf-8") for path, text in self.pages.items()} | self.files
+        changes = self.preview.write(outputs)
+        custom_dir = config.theme.custom_dir
+        fingerprint = (
+            self.abbreviations,
+            Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+            tree_stamp(Path(custom_dir)) if custom_dir else (),
+            config.site_url,
+        )
+        self.full_render = fingerprint != self.fingerprint
+        self.next_fingerprint = fingerprint  # kept once the build has succeeded (on_post_build)
+        log.info(
+            f"Esikatselu: {len(changes.written)} tuotettua tiedostoa muuttui, "
+            f"{len(changes.removed)} poistui"
+            + ("; kaikki sivut rakennetaan" if self.full_render and self.search_built else "")
+        )
+
+    def _preview_files(self, files: Files, config: MkDocsConfig) -> None:
+        """A dirty build does not empty site/: what the content no longer generates (a deleted
+        entry's page, a redirect whose former id was dropped) is deleted from it here, so that no
+        stale page stays behind. Redirects are written again after every build."""
+        outputs = set(self.pages) | set(self.files) | set(self.redirects)
+        for path in sorted(self.previous_outputs - outputs):
+            dest = Path(File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path)
+            dest.unlink(missing_ok=True)
+            if dest.name == "index.html" and dest.parent != Path(config.site_dir):
+                with contextlib.suppress(OSError):
+                    dest.parent.rmdir()  # only when empty
+        self.previous_outputs = outputs
+        if self.full_render:
+            for file in files.documentation_pages():
+                file.is_modified = _always  # type: ignore[method-assign]
+
+
+def _always() -> bool:
+    return True
+
+
+def _dirty_warning_filter(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")

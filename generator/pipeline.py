@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
+
+import jinja2
 
 from .content.index import Index, build_index
-from .content.load import load_tree
+from .content.load import Document, load_tree
 from .content.problems import Problem, without_consequences
-from .content.validate import validate
+from .content.validate import Parsed, validate
 from .search import synonyms
 from .site import charts, opendata, permalinks, plan, render, urls
 from .site.render import abbreviations, render_site
@@ -37,19 +40,32 @@ class Result:
     """Former page → current page (paths under docs/), from the former ids of entries and terms."""
 
 
-def check(root: Path) -> Result:
-    documents, problems = load_tree(root)
-    content, found = validate(documents, root)
+class Caches(Protocol):
+    """What a long-running caller (the editors' preview) keeps between builds; see ``preview``."""
+
+    def load_tree(self, root: Path) -> tuple[list[Document], list[Problem]]: ...
+    def parse(self, document: Document) -> Parsed: ...
+    def environment(self) -> jinja2.Environment: ...
+    def draw(self, chart: charts.Chart) -> bytes: ...
+    def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage: ...
+
+
+def check(root: Path, caches: Caches | None = None) -> Result:
+    documents, problems = caches.load_tree(root) if caches else load_tree(root)
+    content, found = validate(documents, root, caches.parse) if caches else validate(documents, root)
     problems = without_consequences(problems, found)
     if problems:
         return Result(problems)
     return Result([], index=build_index(content))
 
 
-def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = None) -> Result:
+def build_pages(
+    root: Path, *, docs: Path | None = None, site_url: str | None = None, caches: Caches | None = None
+) -> Result:
     """``docs``: the hand-written pages (the home page links the editor guide when they hold it);
-    ``site_url``: the site's public address, shown in citations unless it is a placeholder."""
-    result = check(root)
+    ``site_url``: the site's public address, shown in citations unless it is a placeholder;
+    ``caches``: work kept from the previous build (the same result, sooner)."""
+    result = check(root, caches)
     if result.index is None:
         return result
     options = render.SiteOptions(
@@ -59,12 +75,17 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
     return Result(
         [],
         index=result.index,
-        pages=render_site(result.index, options),
+        pages=render_site(
+            result.index,
+            options,
+            caches.environment() if caches else None,
+            caches.example_pages(result.index, options) if caches else None,
+        ),
         abbreviations=abbreviations(result.index),
         files={
             **opendata.files(result.index),
             **plan.files(result.index, options.site_url),
-            **charts.files(result.index.content),
+            **charts.files(result.index.content, caches.draw if caches else None),
             **synonyms.files(result.index.content),
         },
         redirects=permalinks.redirect_map(result.index.content),

@@ -142,8 +142,10 @@ def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
     return documents, problems
 
 
-def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
-    raw = path.read_bytes()
+def load_file(path: Path, kind: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+    """``raw``: the file's bytes, when the caller has read them already."""
+    if raw is None:
+        raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             _at(

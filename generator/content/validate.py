@@ -9,6 +9,8 @@ still holding the placeholder that ``new`` wrote.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +45,48 @@ _VOCABULARY_FILES = {
 }
 
 
-def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Problem]]:
+@dataclass(frozen=True)
+class Parsed:
+    """What one document gives on its own, before any reference to another file is checked."""
+
+    items: tuple[tuple[Path_, Any], ...]
+    """Each model-sized piece that passed its model, with its location in the document."""
+    failed: frozenset[str]
+    """Ids of pieces that failed their model: defined, just broken."""
+    problems: tuple[Problem, ...]
+    placeholders: tuple[Problem, ...]
+    """Texts still holding the scaffold's placeholder."""
+
+
+def parse_document(doc: Document) -> Parsed:
+    """Check one document against its models. Depends on nothing but the document, so a caller
+    that keeps documents whose bytes did not change may keep this result with them."""
     problems: list[Problem] = []
-    parsed: dict[str, list[tuple[Document, Any]]] = defaultdict(list)
+    items: list[tuple[Path_, Any]] = []
+    failed: set[str] = set()
+    for item_loc, item_model, data in _items(doc, problems):
+        obj = _parse(doc, item_loc, item_model, data, problems)
+        if obj is not None:
+            items.append((item_loc, obj))
+        elif isinstance(data, dict) and isinstance(data.get("id"), str):
+            failed.add(data["id"])
+    return Parsed(tuple(items), frozenset(failed), tuple(problems), tuple(_placeholders(doc, doc.data, ())))
+
+
+def validate(
+    documents: list[Document], root: Path, parse: Callable[[Document], Parsed] = parse_document
+) -> tuple[m.Content, list[Problem]]:
+    """``parse``: checks one document (``parse_document``, or a memo of it)."""
+    problems: list[Problem] = []
+    parsed: dict[str, list[tuple[Document, Path_, Any]]] = defaultdict(list)
     failed: dict[str, set[str]] = defaultdict(set)
+    placeholders: list[Problem] = []
     for doc in documents:
-        for item_loc, item_model, data in _items(doc, problems):
-            obj = _parse(doc, item_loc, item_model, data, problems)
-            if obj is not None:
-                parsed[doc.kind].append((doc, item_loc, obj))
-            elif isinstance(data, dict) and isinstance(data.get("id"), str):
-                failed[doc.kind].add(data["id"])
+        result = parse(doc)
+        problems.extend(result.problems)
+        parsed[doc.kind].extend((doc, loc, obj) for loc, obj in result.items)
+        failed[doc.kind].update(result.failed)
+        placeholders.extend(result.placeholders)
     for kind, file in _VOCABULARY_FILES.items():
         if kind not in parsed and not any(d.kind == kind for d in documents):
             problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
@@ -70,7 +103,6 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
     )
     _check_references(parsed, failed, problems)
     problems.extend(synonym_check.check(parsed["synonyms"], documents))
-    placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
     return content, without_consequences(placeholders, problems)
 
 

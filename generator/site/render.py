@@ -7,6 +7,7 @@ and print. Every piece of text that came from YAML passes through ``markdown_tex
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,15 +89,28 @@ def _markdown_links(links: list[Link]) -> str:
     return ", ".join(f"[{inline(link.text)}]({link.href})" for link in links)
 
 
-def render_site(index: Index, options: SiteOptions = SiteOptions()) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path under docs/."""
-    renderer = _Renderer(index, environment())
+ExamplePage = Callable[[Example, Callable[[Example], str]], str]
+"""Gives an example's page, from the given function or from an earlier build (``preview``)."""
+
+
+def render_site(
+    index: Index,
+    options: SiteOptions = SiteOptions(),
+    env: jinja2.Environment | None = None,
+    example_page: ExamplePage | None = None,
+) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path under docs/. ``env``: an environment
+    from ``environment()`` to reuse (its compiled templates), else a new one; ``example_page``:
+    see ``ExamplePage``."""
+    renderer = _Renderer(index, env or environment())
     renderer.options = options
+    renderer.example_page = example_page
     return renderer.pages()
 
 
 class _Renderer:
     options = SiteOptions()
+    example_page: ExamplePage | None = None
 
     def __init__(self, index: Index, env: jinja2.Environment):
         self.index = index
@@ -107,7 +121,9 @@ class _Renderer:
     def pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
         for entry in self.index.examples:
-            pages[urls.entry_page(entry)] = self.example(entry)
+            pages[urls.entry_page(entry)] = (
+                self.example_page(entry, self.example) if self.example_page else self.example(entry)
+            )
         for theme in self.index.themes:
             pages[urls.entry_page(theme)] = self.theme(theme)
         pages[urls.THEMES] = self.page("themes.md", urls.THEMES, themes=self.theme_rows(urls.THEMES))
