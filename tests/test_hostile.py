@@ -195,6 +195,17 @@ def cases(marker: Path) -> list[Case]:
             symlink={"quotes/linkki.yml": "/etc/passwd"},
         ),
         Case(
+            "glossary-term-markup",
+            {
+                "glossary.yml": 'terms:\n- id: kv\n  term: "KV\\n\\n<script>alert(1)</script>"\n'
+                "  definition: Kansainvälinen.\n- id: ops\n  term: OPS\n  definition: Suunnitelma.\n"
+                "  forms: ['OPS]: <img src=x onerror=alert(1)>']\n"
+            },
+            "glossary.yml:3:9: kentän 'term' termi on kirjoitettu usealle riville; kirjoita termi "
+            "yhdelle riville (sanaston termistä tulee sivujen vihjeen avain)",
+            count=2,
+        ),
+        Case(
             "wrong-folder",
             {"lainaukset/x.yml": quote("x")},
             "lainaukset/x.yml:1:1: tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin quotes/, pairs/ "

@@ -63,6 +63,17 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
             f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
             "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"
         ), False
+    if kind == "term_line_break":
+        return (
+            f"kentän '{name}' termi on kirjoitettu usealle riville; kirjoita termi yhdelle riville "
+            "(sanaston termistä tulee sivujen vihjeen avain)"
+        ), False
+    if kind == "term_character":
+        char = error.get("ctx", {}).get("char", "]")
+        return (
+            f"kentän '{name}' arvossa {show(value)} on merkki {char}, jota termissä ei voi käyttää "
+            "(sanaston termistä tulee sivujen vihjeen avain); poista se"
+        ), False
     if kind in ("string_too_long",):
         return f"kentän '{name}' arvo on liian pitkä", False
     if kind in ("too_short",):
