@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
         "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä",
     )
+    check_cmd.add_argument(
+        "--docs",
+        default="docs",
+        help="käsin kirjoitetut sivut, joiden osoitteita ei saa käyttää (oletus: docs/)",
+    )
     gen_cmd = commands.add_parser("generate", help="kirjoita tuotetut Markdown-sivut hakemistoon")
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"virhe: sisältöhakemistoa ei ole: {root}", file=sys.stderr)
         return 2
     if args.command == "check":
-        return _check(root, args.format)
+        return _check(root, args.format, Path(args.docs))
     if args.command == "new":
         return _new(root, args.kind, args.title, args.theme)
     if args.command == "search":
@@ -121,8 +126,8 @@ def _schemas(out: Path, check_only: bool) -> int:
     return 0
 
 
-def _check(root: Path, style: str = "text") -> int:
-    result = check(root)
+def _check(root: Path, style: str = "text", docs: Path | None = None) -> int:
+    result = check(root, docs)
     if result.problems:
         print(format_problems(result.problems, style))
         print(f"{len(result.problems)} ongelmaa.", file=sys.stderr)

@@ -1,7 +1,9 @@
 """The only module that imports MkDocs: hands the generated pages to MkDocs.
 
-Content is validated in ``on_pre_build``, before MkDocs empties ``site/``: a build that fails on
-bad content leaves the previous site exactly as it was. Pages exist only in the build
+Content is validated in ``on_pre_build``. ``mkdocs build`` writes into a fresh folder beside
+``site/`` that takes its place in one step only when the whole build succeeded (``publish.py``):
+a build that fails, is interrupted or runs beside another leaves the previous site exactly as it
+was. Pages exist only in the build
 (``File.generated``); nothing is written into the repository. The content root and the templates
 are added to the files ``mkdocs serve`` watches, so editing YAML reloads the page.
 
@@ -20,10 +22,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
 from .pipeline import build_pages, content_root
+from .publish import Publication, PublishError
 from .search.build import index_built_site, search_records
 from .site.render import TEMPLATES
 
@@ -45,6 +49,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.own_redirects: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
         self.search_records: dict = {}
+        self.command = "build"
+        self.publication: Publication | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -66,7 +75,51 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("mkdocs.yml: laajennus redirects pitää luetella knowledge-basen jälkeen")
         # Redirects written by hand in mkdocs.yml, kept apart from the ones computed each build.
         self.own_redirects = dict(redirects.config.get("redirect_maps") or {}) if redirects else {}
+        self._build_into_fresh_folder(config)
         return config
+
+    # --- atomic publishing (generator/publish.py) ---------------------------------------------
+    # `mkdocs build` writes into a fresh folder beside site/; only a build that finished all of
+    # it (pages, redirects, search index, no strict-mode warning) takes site/'s place, in one
+    # step. `mkdocs serve` builds into a temporary folder of its own and is left alone.
+
+    def _build_into_fresh_folder(self, config: MkDocsConfig) -> None:
+        if self.command not in ("build", "gh-deploy") or self.publication is not None:
+            return
+        publication = Publication(Path(config.site_dir), waiting=log.info)
+        try:
+            config.site_dir = str(publication.begin())
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        self.publication = publication
+
+    @event_priority(-100)  # after every other plugin's post_build (redirects write pages there)
+    def _publish(self, config: MkDocsConfig) -> None:
+        publication, self.publication = self.publication, None
+        if publication is None:
+            return
+        warned = any(
+            isinstance(handler, CountHandler) and handler.get_counts()
+            for handler in logging.getLogger("mkdocs").handlers
+        )
+        if config.strict and warned:  # MkDocs aborts the build right after this event
+            publication.abandon()
+            return
+        try:
+            publication.commit()
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        config.site_dir = str(publication.site)
+        log.info(f"Sivusto julkaistu hakemistoon {publication.site}")
+
+    def _abandon(self) -> None:
+        if self.publication is not None:
+            self.publication.abandon()
+            self.publication = None
+
+    def on_shutdown(self) -> None:
+        # Also after Ctrl-C, which MkDocs does not report as a build error.
+        self._abandon()
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         root = self._root(config)
@@ -142,7 +195,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         return markdown + self.abbreviations
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _index(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
         cpu = time.process_time()
         try:
@@ -155,5 +208,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # benchmarks/run.py adds it to the plugin's share of a build.
         log.info(f"{stats}; liitännäisen CPU {time.process_time() - cpu:.2f} s")
 
+    on_post_build = CombinedEvent(_index, _publish)
+
     def on_build_error(self, error: Exception) -> None:
         gc.unfreeze()
+        self._abandon()

@@ -206,6 +206,12 @@ def cases(marker: Path) -> list[Case]:
             count=2,
         ),
         Case(
+            "id-takes-a-hand-written-page",
+            {"../docs/lainaukset/kaikki-mukaan.md": "# Käsin kirjoitettu\n"},
+            "quotes/kaikki-mukaan.yml:2:5: tunnisteen 'kaikki-mukaan' osoite lainaukset/kaikki-mukaan/ on jo "
+            "käsin kirjoitettu sivu docs/lainaukset/kaikki-mukaan.md; valitse toinen tunniste",
+        ),
+        Case(
             "wrong-folder",
             {"lainaukset/x.yml": quote("x")},
             "lainaukset/x.yml:1:1: tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin quotes/, pairs/ "
