@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from .content import model as m
-from .content.problems import display_path, format_problems
+from .content.problems import display_path, format_problems, format_warnings
 from .editors import scaffold
 from .editors import schemas as schema
 from .pipeline import build_pages, check, content_root
@@ -128,6 +128,8 @@ def _schemas(out: Path, check_only: bool) -> int:
 
 def _check(root: Path, style: str = "text", docs: Path | None = None) -> int:
     result = check(root, docs)
+    if result.warnings:  # annotations belong on stdout; plain warnings beside the summary
+        print(format_warnings(result.warnings, style), file=sys.stdout if style == "github" else sys.stderr)
     if result.problems:
         print(format_problems(result.problems, style))
         print(f"{len(result.problems)} ongelmaa.", file=sys.stderr)
@@ -145,6 +147,8 @@ def _check(root: Path, style: str = "text", docs: Path | None = None) -> int:
 def _generate(root: Path, out: Path, docs: Path) -> int:
     started = time.perf_counter()
     result = build_pages(root, docs=docs)
+    if result.warnings:
+        print(format_warnings(result.warnings), file=sys.stderr)
     if result.problems:
         print(format_problems(result.problems))
         print(f"{len(result.problems)} ongelmaa; mitään ei kirjoitettu.", file=sys.stderr)

@@ -127,6 +127,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
         started, cpu = time.perf_counter(), time.process_time()
         result = build_pages(root, docs=Path(config.docs_dir), site_url=config.site_url)
+        for warning in result.warnings:  # info, not warning: a strict build must not fail on these
+            log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
         if result.problems:
             for problem in result.problems:
                 log.error(str(problem))

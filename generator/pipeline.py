@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content.index import Index, build_index
-from .content.load import Document, load_tree
+from .content.load import Document, ignored, load_tree
 from .content.model import Pair, Quote, Theme
 from .content.problems import Problem, display_path, without_consequences
 from .content.validate import validate
@@ -35,6 +35,8 @@ class Result:
     """The site's other generated files (open data, charts), keyed by path under the site root."""
     redirects: dict[str, str] | None = None
     """Former page → current page (paths under docs/), from the former ids of entries and terms."""
+    warnings: tuple[Problem, ...] = ()
+    """Files that look like content but are not read, each named (shown, never failing a build)."""
 
 
 def check(root: Path, docs: Path | None = None) -> Result:
@@ -45,9 +47,10 @@ def check(root: Path, docs: Path | None = None) -> Result:
     problems = without_consequences(problems, found)
     if docs is not None and docs.is_dir():
         problems = sorted(problems + _taken_by_docs(documents, docs))
+    warnings = tuple(sorted(ignored(root)))
     if problems:
-        return Result(problems)
-    return Result([], index=build_index(content))
+        return Result(problems, warnings=warnings)
+    return Result([], index=build_index(content), warnings=warnings)
 
 
 _ENTRY_FOLDERS = {"quote": urls.FOLDERS[Quote], "pair": urls.FOLDERS[Pair], "theme": urls.FOLDERS[Theme]}
@@ -113,4 +116,5 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
         abbreviations=abbreviations(result.index),
         files={**opendata.files(result.index), **charts.files(result.index.content)},
         redirects=permalinks.redirect_map(result.index.content),
+        warnings=result.warnings,
     )

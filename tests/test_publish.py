@@ -67,6 +67,7 @@ def edited(tmp_path: Path, title: str) -> Path:
         quote.read_text(encoding="utf-8").replace("title: Kaikki mukaan liikkuvuuteen", f"title: {title}"),
         encoding="utf-8",
     )
+    (content / "quotes" / "kaikki-mukaan.yml~").write_text("vanha versio", encoding="utf-8")
     return content
 
 
@@ -150,6 +151,8 @@ def test_two_builds_at_once_publish_one_whole_site_each_in_turn(tmp_path):
     assert (a.returncode, b.returncode) == (0, 0), err_a + err_b
     assert "odotetaan, että se valmistuu" in err_a + err_b
     assert "Traceback" not in err_a + err_b
+    for err in (err_a, err_b):  # shown, and the strict build did not fail on it
+        assert "kaikki-mukaan.yml~:1:1: varoitus: tiedostoa ei lueta" in err
     # The site is the whole of one build: its page, its open data and its search index agree.
     page = (site / "lainaukset/kaikki-mukaan/index.html").read_text(encoding="utf-8")
     data = (site / "data/practices.json").read_text(encoding="utf-8")

@@ -8,6 +8,8 @@ bomb costs nothing), duplicate keys are reported. The libyaml C parser is used w
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,10 +77,34 @@ class Document:
 
 
 def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
-    """Every content file under ``root`` with its kind, in a stable order; misplaced files."""
+    """Every content file under ``root`` with its kind, in a stable order; misplaced files and
+    folders that cannot be read (nothing is skipped in silence)."""
+    found, problems, _ = survey(root)
+    return found, problems
+
+
+def ignored(root: Path) -> list[Problem]:
+    """Files that look like content but are not read (``x.YML``, hidden, backup copies), each
+    named: a warning, not an error."""
+    return survey(root)[2]
+
+
+def survey(root: Path) -> tuple[list[tuple[Path, str]], list[Problem], list[Problem]]:
+    """Content files with their kinds, problems, and warnings about files that are not read."""
     found: list[tuple[Path, str]] = []
     problems: list[Problem] = []
-    for path in sorted(root.rglob("*")):
+    warnings: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        problems.append(_at(where, 1, 1, f"kansiota ei voi lukea ({_reason(error)}); sen sisältö jäisi pois"))
+
+    paths: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        base = Path(folder)
+        paths += [base / name for name in files]
+        paths += [base / name for name in dirs if (base / name).is_symlink()]
+    for path in sorted(paths):
         if path.is_symlink():  # could point anywhere on the machine that builds the site
             problems.append(
                 _at(
@@ -89,13 +115,25 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
                 )
             )
             continue
-        if not path.is_file() or path.name.startswith("."):
-            continue
         rel = path.relative_to(root)
-        if path.suffix == ".yaml":
-            problems.append(_at(path, 1, 1, "tiedostopääte on .yaml; käytä päätettä .yml"))
-            continue
-        if path.suffix != ".yml":
+        hidden = any(part.startswith(".") for part in rel.parts)
+        lower = path.name.lower()
+        if hidden or path.suffix != ".yml":
+            if ".yml" in lower or ".yaml" in lower:
+                if hidden and path.suffix in (".yml", ".yaml"):
+                    reason = "piilotiedostoa tai piilokansion tiedostoa (nimi alkaa pisteellä) ei lueta"
+                elif path.suffix.lower() in (".yml", ".yaml") and path.suffix not in (".yml", ".yaml"):
+                    reason = f"tiedostopääte on {path.suffix}; vain pienellä kirjoitettu .yml luetaan"
+                elif path.suffix == ".yaml":
+                    reason = ""
+                else:
+                    reason = (
+                        "tiedostoa ei lueta, koska nimi ei pääty .yml (varmuuskopio tai muokkaimen tiedosto?)"
+                    )
+                if reason:
+                    warnings.append(_at(path, 1, 1, f"{reason}; poista tiedosto tai nimeä se uudelleen"))
+            if path.suffix == ".yaml" and not hidden:
+                problems.append(_at(path, 1, 1, "tiedostopääte on .yaml; käytä päätettä .yml"))
             continue
         kind = _kind_of(rel)
         if kind is None:
@@ -110,7 +148,13 @@ def discover(root: Path) -> tuple[list[tuple[Path, str]], list[Problem]]:
             )
         else:
             found.append((path, kind))
-    return found, problems
+    return found, problems, warnings
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "ei lukuoikeutta"
+    return error.strerror or str(error)
 
 
 def _kind_of(rel: Path) -> str | None:
@@ -137,7 +181,10 @@ def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
 
 
 def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [_at(path, 1, 1, f"tiedostoa ei voi lukea ({_reason(error)}); sen sisältö jäisi pois")]
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             _at(

@@ -25,10 +25,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
-    def github(self) -> str:
+    def github(self, level: str = "error") -> str:
         """The problem as a GitHub Actions annotation, shown on the line in a pull request's diff."""
         return (
-            f"::error file={_escape(self.path, property=True)},line={self.line},col={self.col}"
+            f"::{level} file={_escape(self.path, property=True)},line={self.line},col={self.col}"
             f"::{_escape(self.message)}"
         )
 
@@ -84,3 +84,14 @@ class ContentError(Exception):
 def format_problems(problems: list[Problem], style: str = "text") -> str:
     """All problems, sorted, one per line: ``path:line:col: message`` or GitHub annotations."""
     return "\n".join(p.github() if style == "github" else str(p) for p in sorted(problems))
+
+
+WARNING = "varoitus: "
+
+
+def format_warnings(warnings: list[Problem] | tuple[Problem, ...], style: str = "text") -> str:
+    """Warnings like problems, marked as warnings: ``path:line:col: varoitus: message``."""
+    return "\n".join(
+        w.github("warning") if style == "github" else f"{w.path}:{w.line}:{w.col}: {WARNING}{w.message}"
+        for w in sorted(warnings)
+    )
