@@ -7,6 +7,7 @@ Exit status: 0 clean, 1 content problems (each on its own line as path:line:col:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import time
@@ -21,8 +22,52 @@ from .search import prepare as search_prepare
 from .search.morphology import MorphologyUnavailable, analyser
 from .site.facets import records
 
+_ARGPARSE_FI = {
+    "usage: ": "käyttö: ",
+    "positional arguments": "argumentit",
+    "options": "valitsimet",
+    "show this help message and exit": "näytä tämä ohje ja lopeta",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: virhe: %(message)s\n",
+    "the following arguments are required: %s": "pakollinen argumentti puuttuu: %s",
+    "unrecognized arguments: %s": "tuntemattomia argumentteja: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "tuntematon valinta %(value)r "
+    "(valitse jokin näistä: %(choices)s)",
+    "expected one argument": "arvo puuttuu",
+    "expected at most one argument": "odotettiin enintään yhtä arvoa",
+    "expected at least one argument": "odotettiin vähintään yhtä arvoa",
+    "ambiguous option: %(option)s could match %(matches)s": "moniselitteinen valitsin %(option)s: "
+    "voi tarkoittaa valitsimia %(matches)s",
+    "argument %(argument_name)s: %(message)s": "argumentti %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "virheellinen arvo %(value)r",
+    "not allowed with argument %s": "ei sallittu yhdessä argumentin %s kanssa",
+    "ignored explicit argument %r": "ylimääräinen arvo %r",
+    "one of the arguments %s is required": "jokin argumenteista %s tarvitaan",
+    "unexpected option string: %s": "odottamaton valitsin: %s",
+}
+"""argparse's own messages in Finnish (it looks each one up through gettext at the moment of use)."""
+
+
+@contextlib.contextmanager
+def _finnish_argparse():
+    english, english_plural = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def plural(singular: str, many: str, n: int) -> str:
+        return "odotettiin %s arvoa" if "argument" in singular else english_plural(singular, many, n)
+
+    argparse._ = lambda text: _ARGPARSE_FI.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = english, english_plural  # type: ignore[attr-defined]
+
 
 def main(argv: list[str] | None = None) -> int:
+    with _finnish_argparse():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Erasmus+ -hyvien käytäntöjen tietopankin sisällön tarkistus ja sivujen tuottaminen.",

@@ -212,6 +212,30 @@ def cases(marker: Path) -> list[Case]:
             "käsin kirjoitettu sivu docs/lainaukset/kaikki-mukaan.md; valitse toinen tunniste",
         ),
         Case(
+            "nesting-999-deep",
+            {"quotes/syva.yml": quote("syva", title="title: " + "[" * 999 + "]" * 999)},
+            "quotes/syva.yml:2:8: rakenne on liian syvä (yli 40 sisäkkäistä luetteloa tai joukkoa); "
+            "sisällössä tarvitaan enintään muutama taso",
+        ),
+        Case(
+            "nesting-past-the-parser",
+            {"quotes/syvempi.yml": quote("syvempi", title="title: " + "{a: " * 1001 + "}" * 1001)},
+            "quotes/syvempi.yml:2:4004: YAML-syntaksivirhe: rakenne on liian syvä (sisäkkäisiä luetteloita tai "
+            "joukkoja satoja tasoja); sisällössä tarvitaan enintään muutama taso",
+        ),
+        Case(
+            "yaml-directive",
+            {"quotes/direktiivi.yml": "%FOO bar\n---\n" + quote("direktiivi")},
+            "quotes/direktiivi.yml:1:5: YAML-syntaksivirhe: rivin alussa oleva % aloittaa YAML-direktiivin; "
+            "kirjoita teksti lainausmerkkeihin",
+        ),
+        Case(
+            "bare-ampersand",
+            {"quotes/et.yml": quote("et", title="title: & kumppanit")},
+            "quotes/et.yml:2:9: YAML-syntaksivirhe: merkki & tai * aloittaa YAML-ankkurin tai -viittauksen; "
+            "kirjoita arvo lainausmerkkeihin",
+        ),
+        Case(
             "wrong-folder",
             {"lainaukset/x.yml": quote("x")},
             "lainaukset/x.yml:1:1: tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin quotes/, pairs/ "

@@ -230,6 +230,22 @@ def load_file(path: Path, kind: str) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
+MAX_DEPTH = 40
+"""Content needs a few levels of nesting; hundreds are a mistake or an attack (and would exhaust
+Python's recursion)."""
+
+
+def _skip(events) -> None:
+    """Consume the rest of a collection whose start event was just read, without recursion."""
+    open_ = 1
+    while open_:
+        event = next(events)
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_ += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            open_ -= 1
+
+
 def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[Problem]) -> Any:
     """Plain data from the event stream, recording positions; refuses aliases, tags, duplicates.
 
@@ -250,6 +266,18 @@ def _build(event: yaml.Event, events, loc: Path_, doc: Document, problems: list[
         if isinstance(event, yaml.AliasEvent):
             return None
     tag = getattr(event, "tag", None)
+    if isinstance(event, yaml.CollectionStartEvent) and len(loc) >= MAX_DEPTH:
+        # Reported at the field the structure belongs to, where the model's complaint would be.
+        problems.append(
+            _at(
+                doc.path,
+                *doc.marks.get(loc[:1], (line, col)),
+                f"rakenne on liian syvä (yli {MAX_DEPTH} sisäkkäistä luetteloa tai joukkoa); "
+                "sisällössä tarvitaan enintään muutama taso",
+            )
+        )
+        _skip(events)
+        return None
     if isinstance(event, yaml.MappingStartEvent):
         _check_tag(tag, "tag:yaml.org,2002:map", doc, line, col, problems)
         result: dict[str, Any] = {}
@@ -316,6 +344,32 @@ _SYNTAX_HINTS = {
     "found unknown escape character": 'kenoviiva \\ aloittaa lainausmerkeissä "…" erikoismerkin; kirjoita '
     "teksti heittomerkkeihin '…' tai |- -lohkona",
     "expected a single document in the stream": "tiedostossa saa olla vain yksi YAML-dokumentti",
+    "found unknown directive name": "rivin alussa oleva % aloittaa YAML-direktiivin; kirjoita teksti "
+    "lainausmerkkeihin",
+    "did not find expected directive name": "rivin alussa oleva % aloittaa YAML-direktiivin; kirjoita "
+    "teksti lainausmerkkeihin",
+    "found duplicate %YAML directive": "YAML-direktiivi % on annettu kahdesti; poista direktiivit",
+    "found duplicate %TAG directive": "YAML-direktiivi % on annettu kahdesti; poista direktiivit",
+    "found incompatible YAML document": "tiedosto ilmoittaa tuntemattoman YAML-version; poista %YAML-rivi",
+    "did not find expected alphabetic or numeric character": "merkki & tai * aloittaa YAML-ankkurin tai "
+    "-viittauksen; kirjoita arvo lainausmerkkeihin",
+    "did not find expected tag URI": "merkki ! aloittaa YAML-tunnisteen; kirjoita arvo lainausmerkkeihin",
+    "found undefined tag handle": "merkki ! aloittaa YAML-tunnisteen; kirjoita arvo lainausmerkkeihin",
+    "did not find expected whitespace or line break": "merkin ! tai % jälkeen odotettiin välilyöntiä; "
+    "kirjoita arvo lainausmerkkeihin",
+    "did not find expected hexdecimal number": "kenoviivaa seuraava \\x-, \\u- tai \\U-merkintä on "
+    "vaillinainen; kirjoita teksti heittomerkkeihin '…'",
+    "found invalid Unicode character escape code": "kenoviivalla kirjoitettu merkki ei ole kelvollinen; "
+    "kirjoita teksti heittomerkkeihin '…'",
+    "found unexpected document indicator": "rivin alussa oleva --- tai ... päättää YAML-dokumentin; "
+    "sisennä teksti tai kirjoita se lainausmerkkeihin",
+    "block sequence entries are not allowed in this context": "luettelon kohta '- ' väärässä kohdassa; "
+    "aloita luettelo omalta riviltään",
+    "found an indentation indicator equal to 0": "lohkon sisennyksen merkintä ei voi olla 0",
+    "exceeded maximum nesting depth": "rakenne on liian syvä (sisäkkäisiä luetteloita tai joukkoja "
+    "satoja tasoja); sisällössä tarvitaan enintään muutama taso",
+    "found a tab character that violates indentation": "sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; "
+    "sisennä välilyönneillä",
 }
 # Constructs left open are reported where they start (the context mark): that is the line the
 # editor wrote, while the problem mark is wherever the parser gave up, often the end of the file.
@@ -343,7 +397,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
         char = text[mark.index : mark.index + 1]
         hint = f"merkki {char} ei voi aloittaa arvoa; kirjoita arvo lainausmerkkeihin"
     else:
-        hint = _SYNTAX_HINTS.get(problem, problem)
+        hint = _SYNTAX_HINTS.get(problem) or (
+            f"tiedosto ei ole tässä kohdassa kelvollista YAML:ää (jäsentimen selitys englanniksi: {problem})"
+        )
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return line, col, f"YAML-syntaksivirhe: {hint}"
 
