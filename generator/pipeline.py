@@ -78,11 +78,14 @@ def _taken_by_docs(documents: list[Document], docs: Path) -> list[Problem]:
             base = base if isinstance(base, tuple) else (base,)
             if not isinstance(item, dict):
                 continue
-            values = [(("id",), item.get("id"), "tunnisteen")]
+            values = [(("id",), item.get("id"), "tunnisteen", "valitse toinen tunniste")]
             former = item.get("former_ids")
             if isinstance(former, list):
-                values += [(("former_ids", i), old, "aiemman tunnisteen") for i, old in enumerate(former)]
-            for loc, value, what in values:
+                values += [
+                    (("former_ids", i), old, "aiemman tunnisteen", "osoitetta ei voi ohjata uuteen sivuun")
+                    for i, old in enumerate(former)
+                ]
+            for loc, value, what, advice in values:
                 page = page_of(folder, value)
                 if page is not None:
                     line, col = doc.position(base + loc)
@@ -92,7 +95,7 @@ def _taken_by_docs(documents: list[Document], docs: Path) -> list[Problem]:
                             line,
                             col,
                             f"{what} '{value}' osoite {folder}/{value}/ on jo käsin kirjoitettu sivu "
-                            f"{display_path(docs / page)}; valitse toinen tunniste",
+                            f"{display_path(docs / page)}; {advice}",
                         )
                     )
     return problems

@@ -6,6 +6,7 @@ Out: the message and whether it points at the key (unknown field) or at the valu
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel
@@ -60,8 +61,8 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         ), False
     if kind == "string_pattern_mismatch":
         return (
-            f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
-            "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"
+            f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi{_odd_characters(value)}: käytä "
+            "pieniä kirjaimia a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"
         ), False
     if kind == "term_line_break":
         return (
@@ -83,6 +84,17 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
     if kind in _TYPE_NAMES:
         return f"kentän '{name}' pitää olla {_TYPE_NAMES[kind]}, nyt {show(value)}", False
     return f"kenttä '{name}': {error.get('msg', kind)}", False
+
+
+def _odd_characters(value: Any) -> str:
+    """' (merkki 'а' U+0430 CYRILLIC SMALL LETTER A ei kelpaa)' for characters outside a–z, 0–9, -."""
+    if not isinstance(value, str):
+        return ""
+    odd = [c for c in dict.fromkeys(value) if c not in "abcdefghijklmnopqrstuvwxyz0123456789-"]
+    if not odd or all(c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÅäöå _" for c in odd):
+        return ""
+    named = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'nimetön merkki')})" for c in odd[:3])
+    return f" (merkki {named} ei kelpaa)" if len(odd) == 1 else f" (merkit {named} eivät kelpaa)"
 
 
 def show(value: Any) -> str:

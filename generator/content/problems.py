@@ -50,8 +50,11 @@ def display_path(path: Path) -> str:
 
 def did_you_mean(value: str, known: list[str] | tuple[str, ...] | set[str]) -> str:
     """A Finnish '; tarkoititko …?' suffix naming the closest known value, or ''."""
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"; tarkoititko '{close[0]}'?" if close else ""
+    folded = {k.casefold(): k for k in sorted(known)}
+    if value.casefold() in folded:  # SECTORS → sectors
+        return f"; tarkoititko '{folded[value.casefold()]}'?"
+    close = difflib.get_close_matches(value.casefold(), sorted(folded), n=1, cutoff=0.6)
+    return f"; tarkoititko '{folded[close[0]]}'?" if close else ""
 
 
 def listing(values: list[str] | tuple[str, ...] | set[str], limit: int = 12) -> str:
