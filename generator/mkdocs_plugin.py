@@ -26,12 +26,37 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
+from .content.problems import Problem
 from .pipeline import build_pages, content_root
 from .publish import Publication, PublishError
 from .search.build import index_built_site, search_records
+from .site.markdown_text import inline
 from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
+
+
+_RELOAD = """<script>
+(async () => {  // the dev server's live reload: wait for the next build, then load the page again
+  const poll = async (epoch) => (await fetch(`/livereload/${epoch}/${Date.now()}`)).text();
+  const seen = await poll(0);
+  for (;;) {
+    const now = await poll(seen);
+    if (Number(now) > Number(seen)) { location.reload(); return; }
+  }
+})();
+</script>"""
+
+
+def _error_page(problems: list[Problem]) -> str:
+    """The page the dev server shows while the content has problems (text from files escaped)."""
+    lines = "\n".join(f"- {inline(str(p))}" for p in sorted(problems))
+    return (
+        "# Sisällössä on ongelmia\n\n"
+        f"Sivustoa ei voitu rakentaa: sisällössä on {len(problems)} ongelmaa. Korjaa ne ja tallenna "
+        "tiedosto; sivu latautuu uudelleen itsestään, kun sivusto on rakennettu.\n\n"
+        f"{lines}\n\n{_RELOAD}\n"
+    )
 
 
 class KnowledgeBaseConfig(Config):
@@ -51,6 +76,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.search_records: dict = {}
         self.command = "build"
         self.publication: Publication | None = None
+        self.problems: list[Problem] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -117,6 +143,35 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.publication.abandon()
             self.publication = None
 
+    # --- the dev server's error page ----------------------------------------------------------
+    # While the content has problems, `mkdocs serve` keeps serving: every address shows one page
+    # listing the problems (in the site's own look), which reloads itself when a rebuild is done,
+    # so fixing the file brings the site back. `mkdocs build` fails instead, as it must.
+
+    def _show_problems_instead(self, config: MkDocsConfig, problems: list[Problem]) -> None:
+        self.pages = {"index.md": _error_page(problems)}
+        self.files, self.search_records, self.abbreviations, self.redirects = {}, {}, "", {}
+        config.nav = None  # the configured nav names generated pages that are not there now
+        redirects = config.plugins.get("redirects")
+        if redirects is not None:
+            redirects.config["redirect_maps"] = {}
+
+    def _only_the_error_page(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in [f for f in files if f.is_documentation_page()]:
+            files.remove(file)
+        files.append(File.generated(config, "index.md", content=self.pages["index.md"]))
+        return files
+
+    def _error_page_everywhere(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        page = (site / "index.html").read_bytes()
+        (site / "404.html").write_bytes(page)  # the dev server answers every unknown address with it
+        # The problems were logged as errors (the terminal shows them too); a strict build counts
+        # them and would abort, which would leave the dev server waiting for a build forever.
+        for handler in logging.getLogger("mkdocs").handlers:
+            if isinstance(handler, CountHandler):
+                handler.counts.clear()
+
     def on_shutdown(self) -> None:
         # Also after Ctrl-C, which MkDocs does not report as a build error.
         self._abandon()
@@ -129,9 +184,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         result = build_pages(root, docs=Path(config.docs_dir), site_url=config.site_url)
         for warning in result.warnings:  # info, not warning: a strict build must not fail on these
             log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
+        self.problems = result.problems
         if result.problems:
             for problem in result.problems:
                 log.error(str(problem))
+            if self.command == "serve":
+                self._show_problems_instead(config, result.problems)
+                return
             raise PluginError(f"Sisällössä on {len(result.problems)} ongelmaa; sivustoa ei rakennettu.")
         assert result.pages is not None and result.files is not None and result.redirects is not None
         self.pages = result.pages
@@ -174,6 +233,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         redirects.config["redirect_maps"] = {**self.own_redirects, **computed}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return self._only_the_error_page(files, config)
         for path, text in self.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -199,6 +260,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def _index(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        if self.problems:
+            self._error_page_everywhere(config)
+            return
         cpu = time.process_time()
         try:
             stats = index_built_site(
