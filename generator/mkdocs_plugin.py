@@ -112,16 +112,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _build_into_fresh_folder(self, config: MkDocsConfig) -> None:
         if self.command not in ("build", "gh-deploy") or self.publication is not None:
             return
-        publication = Publication(Path(config.site_dir), waiting=log.info)
+        # Known before it begins, so that on_shutdown cleans up whatever point Ctrl-C stops it at.
+        self.publication = publication = Publication(Path(config.site_dir), waiting=log.info)
         try:
             config.site_dir = str(publication.begin())
         except PublishError as error:
+            self.publication = None
             raise PluginError(str(error)) from None
-        self.publication = publication
 
     @event_priority(-100)  # after every other plugin's post_build (redirects write pages there)
     def _publish(self, config: MkDocsConfig) -> None:
-        publication, self.publication = self.publication, None
+        publication = self.publication
         if publication is None:
             return
         warned = any(
@@ -129,14 +130,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             for handler in logging.getLogger("mkdocs").handlers
         )
         if config.strict and warned:  # MkDocs aborts the build right after this event
-            publication.abandon()
+            self._abandon()
             return
+        config.site_dir = str(publication.site)
         try:
-            publication.commit()
+            publication.commit(
+                published=lambda: log.info(f"Sivusto julkaistu hakemistoon {publication.site}")
+            )
         except PublishError as error:
             raise PluginError(str(error)) from None
-        config.site_dir = str(publication.site)
-        log.info(f"Sivusto julkaistu hakemistoon {publication.site}")
+        self.publication = None
 
     def _abandon(self) -> None:
         if self.publication is not None:

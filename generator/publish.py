@@ -82,6 +82,7 @@ class Publication:
             )
         try:
             self.staging = Path(tempfile.mkdtemp(prefix=f"{self._prefix}uusi-", dir=self.parent))
+            assert self.staging is not None
             umask = os.umask(0)
             os.umask(umask)
             self.staging.chmod(0o777 & ~umask)  # like a folder made by hand, not mkdtemp's 0700
@@ -102,10 +103,11 @@ class Publication:
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)
 
-    def commit(self) -> None:
-        """Put the built folder in the site's place in one step; then remove the previous site."""
+    def commit(self, published: Callable[[], None] = lambda: None) -> None:
+        """Put the built folder in the site's place in one step, call ``published``, then remove
+        the previous site. Interrupted after the swap, ``abandon`` removes what is left of it."""
         assert self.staging is not None
-        staging, self.staging = self.staging, None
+        staging = self.staging
         # Ctrl-C during the swap would leave it half done: signals wait until it is over.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
@@ -119,17 +121,17 @@ class Publication:
                 previous.rmdir()
                 self.site.rename(previous)
                 staging.rename(self.site)
+            self.staging = previous  # from here on, what abandon() removes is the previous site
+            published()
         except OSError as error:
-            shutil.rmtree(staging, ignore_errors=True)
+            self.abandon()
             raise PublishError(
                 f"uutta sivustoa ei voitu siirtää hakemistoon {self.site} ({error.strerror}); "
                 "edellinen sivusto jäi ennalleen"
             ) from None
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        if previous is not None:
-            shutil.rmtree(previous, ignore_errors=True)
-        self.release()
+        self.abandon()
 
     def abandon(self) -> None:
         """Remove the half-built folder; the published site stays exactly as it was."""

@@ -3,6 +3,7 @@ are interrupted with Ctrl-C at several points, run two at once or meet a read-on
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import shutil
@@ -90,7 +91,8 @@ def _umask() -> int:
     ["content", "search-index"],
 )
 def test_a_failed_build_leaves_the_previous_site_byte_for_byte(published, tmp_path, breakage):
-    site, before = published
+    site, _ = published
+    before = snapshot(site)
     if breakage == "content":  # found before anything is written
         content = edited(tmp_path, "[auki")
         code, err = build(site, content)
@@ -115,13 +117,13 @@ INTERRUPTS = [
 
 @pytest.mark.parametrize("when", [w for w, _ in INTERRUPTS])
 def test_ctrl_c_at_any_point_leaves_the_previous_site_byte_for_byte(published, tmp_path, when):
-    site, before = published
+    site, _ = published
+    before = snapshot(site)
     point = dict(INTERRUPTS)[when]
     content = edited(tmp_path, "Keskeytetty rakennus")
     process = start(site, content)
     assert process.stderr is not None
     log = []
-    started = time.monotonic()
     if isinstance(point, str):
         for line in process.stderr:
             log.append(line)
@@ -134,11 +136,16 @@ def test_ctrl_c_at_any_point_leaves_the_previous_site_byte_for_byte(published, t
     process.wait(timeout=60)
     assert isinstance(point, float) or any(point in line for line in log), log
     after = snapshot(site)
-    if process.returncode == 0:  # finished before the signal came: then the new site is whole
+    if after != before:
+        # The signal came after the swap (a loaded machine can be that slow): then the new site
+        # is there whole, its pages, open data and search index all from the interrupted build.
+        unhashed = {p for p in before if not p.startswith("pagefind/")}  # Pagefind names by hash
+        assert {p for p in after if not p.startswith("pagefind/")} == unhashed, when
+        fragments = (site / "pagefind" / "fragment").glob("*.pf_fragment")
+        assert any(b"Keskeytetty rakennus" in gzip.decompress(f.read_bytes()) for f in fragments)
         assert "Keskeytetty rakennus" in (site / "lainaukset/kaikki-mukaan/index.html").read_text("utf-8")
-        assert set(after) == set(before)
-    else:
-        assert after == before, (when, time.monotonic() - started)
+        assert "Keskeytetty rakennus" in (site / "data/practices.json").read_text("utf-8")
+        assert any("Sivusto julkaistu" in line for line in log), log
     assert leftovers(site) == []
 
 
@@ -164,7 +171,8 @@ def test_two_builds_at_once_publish_one_whole_site_each_in_turn(tmp_path):
 
 def test_a_site_that_cannot_be_written_gives_a_clear_message_and_stays(published):
     """Run as an unprivileged user when the tests run as root (root may write anywhere)."""
-    site, before = published
+    site, _ = published
+    before = snapshot(site)
     base = Path(tempfile.mkdtemp(prefix="kb-readonly-"))
     try:
         base.chmod(0o755)

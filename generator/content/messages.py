@@ -87,11 +87,13 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
 
 
 def _odd_characters(value: Any) -> str:
-    """' (merkki 'а' U+0430 CYRILLIC SMALL LETTER A ei kelpaa)' for characters outside a–z, 0–9, -."""
+    """' (merkki 'а' (U+0430 CYRILLIC SMALL LETTER A) ei kelpaa)' for look-alike characters."""
     if not isinstance(value, str):
         return ""
-    odd = [c for c in dict.fromkeys(value) if c not in "abcdefghijklmnopqrstuvwxyz0123456789-"]
-    if not odd or all(c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÅäöå _" for c in odd):
+    # Only what the eye cannot tell apart from a–z (a Cyrillic а, a no-break space): ASCII and
+    # the Finnish letters are plain to see and the rest of the message explains them.
+    odd = [c for c in dict.fromkeys(value) if not c.isascii() and c not in "ÄÖÅäöå"]
+    if not odd:
         return ""
     named = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'nimetön merkki')})" for c in odd[:3])
     return f" (merkki {named} ei kelpaa)" if len(odd) == 1 else f" (merkit {named} eivät kelpaa)"
