@@ -81,7 +81,7 @@ class Corpus:
         self.themes = sorted(content.themes, key=lambda t: (t.order, t.id))
         self.quote_sentences = sentences(q.text for q in self.quotes)
         self.indicator_sentences = sentences(p.indicator for p in self.pairs)
-        self.paragraphs = [p for t in self.themes for p in t.guidance.split("\n\n")]
+        self.paragraphs = [p for t in self.themes for p in t.guidance]
         self.notes = [p.annotation.note for p in self.pairs if p.annotation.note]
 
 
@@ -197,9 +197,7 @@ def _theme(corpus: Corpus, rng: random.Random, k: int) -> Theme:
         update={
             "id": f"{model.id}-{round_}",
             "title": f"{model.title} {round_}",
-            "guidance": "\n\n".join(
-                rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4)))
-            ),
+            "guidance": rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4))),
             "order": model.order + 100 * round_,
         }
     )

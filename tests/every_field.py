@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter
 
+from generator.content import model as m
 from generator.content import validate
 from generator.content.load import load_tree
 from generator.content.problems import Problem
@@ -42,6 +43,8 @@ class Field:
     path: tuple[str, ...]
     kind: str  # "text", "text-list", "constrained", "other"
     adapter: TypeAdapter
+    parent: type[BaseModel] = BaseModel
+    """The model the field is declared on."""
 
     @property
     def name(self) -> str:
@@ -94,10 +97,10 @@ def fields(model: type[BaseModel], prefix: tuple[str, ...] = (), owner: str | No
             found += fields(inner, path + ("[]",), owner)
         elif inner is not None:
             kind = "text-list" if _is_text(inner) else "constrained" if _constrained(inner) else "other"
-            found.append(Field(owner, path, kind, TypeAdapter(inner)))
+            found.append(Field(owner, path, kind, TypeAdapter(inner), model))
         else:
             kind = "text" if _is_text(annotation) else "constrained" if _constrained(annotation) else "other"
-            found.append(Field(owner, path, kind, TypeAdapter(annotation)))
+            found.append(Field(owner, path, kind, TypeAdapter(annotation), model))
     return found
 
 
@@ -126,12 +129,19 @@ def one_line(text: str) -> str:
 def variants(text: str) -> list[str]:
     """``text`` and ever tamer forms of it, for a field that refuses the wilder ones."""
     single = one_line(text)
-    return [text, single, re.sub(r"[\]\\]", "", single)]
+    return [text, re.sub(r"\n\s*\n", "\n", text), single, re.sub(r"[\]\\]", "", single)]
+
+
+def _one_paragraph(field: Field) -> bool:
+    """The text of a paragraph item is one paragraph (validate refuses a blank line in it)."""
+    return issubclass(field.parent, m.Paragraph) and field.path[-1] == "text"
 
 
 def hostile_for(field: Field, text: str) -> str:
     """The wildest variant of ``text`` the field accepts (every text field accepts the last)."""
     for candidate in variants(text):
+        if _one_paragraph(field) and re.search(r"\n\s*\n", candidate):
+            continue
         if accepts(field, candidate):
             return candidate
     raise AssertionError(f"{field.name} refuses even {variants(text)[-1]!r}")

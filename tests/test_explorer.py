@@ -58,18 +58,22 @@ def explorer_table(site: Path) -> _Table:
 def test_the_rows_are_the_pairs(real_site: Path):
     table = explorer_table(real_site)
     pairs = {p.id: p for p in INDEX.content.pairs}
-    assert sorted(row["attrs"]["data-id"] for row in table.rows) == sorted(pairs)
+    assert [row["attrs"]["data-id"] for row in table.rows] == [
+        p.id for p in sorted(pairs.values(), key=lambda p: p.position)
+    ]  # the report's table order
     assert table.headers == [
         "Tavoite",
         "Teemat",
         "Sektori",
         "Mittarin laji",
         *(heading for _, heading, _ in CHECKLIST_COLUMNS),
+        "Rivi",
     ]
     labels = INDEX.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
-        objective, themes, sectors, measure, *answers = row["cells"]
+        objective, themes, sectors, measure, *answers, position = row["cells"]
+        assert position == str(pair.position)
         assert objective == " ".join(pair.objective.split())
         assert row["href"] == f"../tavoitteet/{pair.id}/"
         assert (real_site / "tavoitteet" / pair.id / "index.html").is_file()

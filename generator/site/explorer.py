@@ -41,6 +41,8 @@ class Row:
     sectors: str
     measure_type: str
     answers: tuple[str, ...]
+    position: str
+    """The row's number in the source's table, or "–" when the source gives none."""
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,9 @@ def rows(r: _Renderer) -> list[Row]:
     page = urls.EXPLORER
     labels = r.index.labels
     out = []
-    for pair in r.index.examples:
-        if not isinstance(pair, Pair):
-            continue
+    pairs = [e for e in r.index.examples if isinstance(e, Pair)]
+    # The order of the source's table; pairs without a row number after them, as before.
+    for pair in sorted(pairs, key=lambda p: (p.position is None, p.position or 0)):
         sectors = pair.sectors or [UNSTATED]
         out.append(
             Row(
@@ -70,6 +72,7 @@ def rows(r: _Renderer) -> list[Row]:
                 answers=tuple(
                     "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
                 ),
+                position=str(pair.position) if pair.position is not None else "–",
             )
         )
     return out
@@ -92,4 +95,7 @@ def page(r: _Renderer) -> str:
             if s in used_sectors
         ],
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
+        table_intros=list(
+            dict.fromkeys(p.context for p in r.index.examples if isinstance(p, Pair) and p.context)
+        ),
     )

@@ -159,9 +159,30 @@ def _term_page(
         hub=render.Link(hub_text, urls.link(page, hub)),
         note=note,
         themes=r.links(page, themes) if themes is not None else None,
-        quotes=r.links(page, [e for e in examples if isinstance(e, Quote)]),
-        pairs=r.links(page, [e for e in examples if isinstance(e, Pair)]),
+        quotes=_listed(r, page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=_listed(r, page, [e for e in examples if isinstance(e, Pair)]),
     )
+
+
+GROUP_NOTE = "lähde nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille"
+"""The caveat an entry page shows beside a sector or applicant type named for a group of examples."""
+
+
+def _listed(r: _Renderer, page: str, examples) -> list[dict]:
+    """Links for a hub list, each with the entry page's caveat when the source names the example's
+    sectors or applicant types for a group of examples (more than one value) rather than for it."""
+    out = []
+    for example, link in zip(examples, r.links(page, examples), strict=True):
+        named = [
+            f"{heading} {', '.join(r.index.labels[vocabulary][v].lower() for v in values)}"
+            for vocabulary, heading, values in (
+                ("sectors", "sektorit", example.sectors),
+                ("applicant_types", "hakijatyypit", example.applicant_types),
+            )
+            if len(values) > 1
+        ]
+        out.append({"link": link, "note": f"{'; '.join(named)}: {GROUP_NOTE}" if named else ""})
+    return out
 
 
 def standard_examples(r: _Renderer, standard: str) -> tuple[Example, ...]:

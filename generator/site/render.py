@@ -128,9 +128,19 @@ class _Renderer:
             urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)]
         )
         pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
-        pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
+        pages[urls.ABOUT] = self.page(
+            "about.md",
+            urls.ABOUT,
+            sources=self.index.content.vocabularies.sources,
+            report=self.report(urls.ABOUT),
+        )
         pages[urls.HOME] = self.page(
-            "home.md", urls.HOME, counts=self.counts(), themes=self.theme_rows(urls.HOME), **hubs.home(self)
+            "home.md",
+            urls.HOME,
+            counts=self.counts(),
+            report=self.report(urls.HOME),
+            themes=self.theme_rows(urls.HOME),
+            **hubs.home(self),
         )
         pages[urls.STATISTICS] = self.page(
             "statistics.md",
@@ -141,7 +151,15 @@ class _Renderer:
         pages[urls.GLOSSARY] = self.page(
             "glossary.md",
             urls.GLOSSARY,
-            terms=sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold()),
+            terms=[
+                {
+                    "term": t,
+                    "source": self.source_line(urls.GLOSSARY, t.source.document, t.source.section)
+                    if t.source
+                    else None,
+                }
+                for t in sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold())
+            ],
         )
         checklist = self.index.content.checklist
         pages[urls.CHECKLIST] = self.page(
@@ -208,10 +226,37 @@ class _Renderer:
             "href": urls.link(page, urls.ABOUT, anchor=source.id),
         }
 
+    def report(self, page: str) -> dict | None:
+        """The report's description (practices/report.yml) with a source line for every paragraph."""
+        report = self.index.content.report
+        if report is None:
+            return None
+
+        def paragraph(p) -> dict:
+            return {
+                "text": p.text,
+                "quote": getattr(p, "quote", False),
+                "source": self.source_line(page, report.source, p.section),
+            }
+
+        return {
+            "scope": paragraph(report.scope),
+            "parts": [
+                {
+                    "heading": part.heading,
+                    "paragraphs": [paragraph(p) for p in part.paragraphs],
+                    "links": part.links,
+                }
+                for part in report.parts
+            ],
+        }
+
     def counts(self) -> dict[str, int]:
         content = self.index.content
         return {
             "quotes": sum(1 for q in content.quotes if q.origin == "hakemus"),
+            "sayings": sum(1 for q in content.quotes if q.origin != "hakemus"),
+            "all_quotes": len(content.quotes),
             "pairs": len(content.pairs),
             "themes": len(content.themes),
         }
@@ -261,7 +306,10 @@ class _Renderer:
                 for p in theme.priorities
             ],
             source=self.source_line(page, theme.source, None),
-            sections=theme.sections,
+            guidance=[
+                {"text": p.text, "source": self.source_line(page, theme.source, p.section)}
+                for p in theme.guidance
+            ],
             cite=self.cite(theme),
         )
 
@@ -305,14 +353,38 @@ class _Renderer:
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[Link]] = {}
-        # Sections in the order the source has them, entries by title within a section.
+        # Sections in the order the source has them; within a section, pairs in the order of the
+        # source's table (position), then entries by title.
         order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
         for entry in sorted(
             entries,
-            key=lambda e: (order.get((e.source.document, e.source.section), 0), self.title(e).casefold()),
+            key=lambda e: (
+                order.get((e.source.document, e.source.section), 0),
+                *table_position(e),
+                self.title(e).casefold(),
+            ),
         ):
             groups.setdefault(entry.source.section, []).append(
                 Link(self.title(entry), urls.link(page, urls.entry_page(entry)))
             )
         kind = "quotes" if page == urls.QUOTES else "pairs"
-        return self.page("listing.md", page, kind=kind, groups=groups, total=len(entries))
+        return self.page(
+            "listing.md",
+            page,
+            kind=kind,
+            groups=groups,
+            total=len(entries),
+            counts=self.counts(),
+            table_intros=table_intros(entries),
+        )
+
+
+def table_position(entry) -> tuple[int, int]:
+    """Sort key of an example by its row in the source's objective–indicator table: rows first."""
+    position = getattr(entry, "position", None)
+    return (0, position) if position is not None else (1, 0)
+
+
+def table_intros(entries) -> list[str]:
+    """The source's sentences that introduce the table, each once, in the order of the pairs."""
+    return list(dict.fromkeys(e.context for e in entries if isinstance(e, Pair) and e.context))
