@@ -191,6 +191,7 @@ TEXT_COLUMNS = {
     "source_title",
     "source_publisher",
     "source_sections",
+    "guidance_sections",
     "annotation_note",
 }
 NOT_TEXT = {

@@ -117,7 +117,8 @@ def test_glossary_terms_never_become_markup(term: str, forms: list[str], definit
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "content"
         shutil.copytree(FIXTURE_SITE, root)
-        entry = {"id": "termi", "term": f"KV {term}", "definition": f"Selitys {definition}", "forms": forms}
+        entry = {"id": "termi", "term": f"KV {term}", "definition": f"Selitys {definition}", "general": True}
+        entry["forms"] = forms
         # The terms also stand in a quote's text, so their tooltips are applied on its page.
         quote = root / "quotes" / "kaikki-mukaan.yml"
         data = yaml.safe_load(quote.read_text(encoding="utf-8"))
