@@ -25,8 +25,10 @@ serve: $(STAMP) $(VOIKKO)
 # Reproducible builds: the site's timestamps (sitemap dates, the gzip header of sitemap.xml.gz)
 # come from the last commit, so two builds of one commit are byte-identical. Outside a git
 # checkout the clock is used. A SOURCE_DATE_EPOCH already in the environment wins.
-# The knowledge-base plugin checks the content (every problem, with its position) before MkDocs
-# empties site/, so a separate `check` here would only read and validate everything twice.
+# The knowledge-base plugin checks the content (every problem, with its position) first, and the
+# build writes into a fresh folder beside site/ that takes site/'s place only when the whole
+# build succeeded (generator/publish.py): a failed, interrupted or concurrent build leaves site/
+# as it was. A separate `check` here would only read and validate everything twice.
 site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 site: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs build --strict

@@ -1,7 +1,9 @@
 """The only module that imports MkDocs: hands the generated pages to MkDocs.
 
-Content is validated in ``on_pre_build``, before MkDocs empties ``site/``: a build that fails on
-bad content leaves the previous site exactly as it was. Pages exist only in the build
+Content is validated in ``on_pre_build``. ``mkdocs build`` writes into a fresh folder beside
+``site/`` that takes its place in one step only when the whole build succeeded (``publish.py``):
+a build that fails, is interrupted or runs beside another leaves the previous site exactly as it
+was. Pages exist only in the build
 (``File.generated``); nothing is written into the repository. The content root and the templates
 are added to the files ``mkdocs serve`` watches, so editing YAML reloads the page.
 
@@ -28,16 +30,43 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
 
+from .content.problems import Problem
 from .pipeline import build_pages, content_root
 from .preview import Preview, tree_stamp
 from .preview_watch import listing_kept
+from .publish import Publication, PublishError
 from .search.build import index_built_site, search_records
+from .site.markdown_text import inline
 from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
+
+
+_RELOAD = """<script>
+(async () => {  // the dev server's live reload: wait for the next build, then load the page again
+  const poll = async (epoch) => (await fetch(`/livereload/${epoch}/${Date.now()}`)).text();
+  const seen = await poll(0);
+  for (;;) {
+    const now = await poll(seen);
+    if (Number(now) > Number(seen)) { location.reload(); return; }
+  }
+})();
+</script>"""
+
+
+def _error_page(problems: list[Problem]) -> str:
+    """The page the dev server shows while the content has problems (text from files escaped)."""
+    lines = "\n".join(f"- {inline(str(p))}" for p in sorted(problems))
+    return (
+        "# Sisällössä on ongelmia\n\n"
+        f"Sivustoa ei voitu rakentaa: sisällössä on {len(problems)} ongelmaa. Korjaa ne ja tallenna "
+        "tiedosto; sivu latautuu uudelleen itsestään, kun sivusto on rakennettu.\n\n"
+        f"{lines}\n\n{_RELOAD}\n"
+    )
 
 
 class KnowledgeBaseConfig(Config):
@@ -64,6 +93,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.next_fingerprint: tuple = ()
         self.previous_outputs: set[str] = set()
         self.theme_env: tuple | None = None
+        self.command = "build"
+        self.publication: Publication | None = None
+        self.problems: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this method keeps the plugin alive between the builds of ``mkdocs serve``."""
+        self.command = command
+        if command == "serve":
+            self.preview = Preview()
+            self.dirty = dirty
+        if command == "serve" and dirty:
+            # MkDocs warns that a dirty build leaves navigation and links inaccurate; with
+            # strict: true the warning would fail every build. Here it does not hold: what one page
+            # shows of another is in its generated text, and a change to what every page shows
+            # renders every page (``_preview_write``).
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning_filter)
 
     def _root(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").parent
@@ -87,7 +132,88 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError("mkdocs.yml: laajennus redirects pitää luetella knowledge-basen jälkeen")
         # Redirects written by hand in mkdocs.yml, kept apart from the ones computed each build.
         self.own_redirects = dict(redirects.config.get("redirect_maps") or {}) if redirects else {}
+        self._build_into_fresh_folder(config)
         return config
+
+    # --- atomic publishing (generator/publish.py) ---------------------------------------------
+    # `mkdocs build` writes into a fresh folder beside site/; only a build that finished all of
+    # it (pages, redirects, search index, no strict-mode warning) takes site/'s place, in one
+    # step. `mkdocs serve` builds into a temporary folder of its own and is left alone.
+
+    def _build_into_fresh_folder(self, config: MkDocsConfig) -> None:
+        if self.command not in ("build", "gh-deploy") or self.publication is not None:
+            return
+        # Known before it begins, so that on_shutdown cleans up whatever point Ctrl-C stops it at.
+        self.publication = publication = Publication(Path(config.site_dir), waiting=log.info)
+        try:
+            config.site_dir = str(publication.begin())
+        except PublishError as error:
+            self.publication = None
+            raise PluginError(str(error)) from None
+
+    @event_priority(-100)  # after every other plugin's post_build (redirects write pages there)
+    def _publish(self, config: MkDocsConfig) -> None:
+        publication = self.publication
+        if publication is None:
+            return
+        warned = any(
+            isinstance(handler, CountHandler) and handler.get_counts()
+            for handler in logging.getLogger("mkdocs").handlers
+        )
+        if config.strict and warned:  # MkDocs aborts the build right after this event
+            self._abandon()
+            return
+        config.site_dir = str(publication.site)
+        try:
+            publication.commit(
+                published=lambda: log.info(f"Sivusto julkaistu hakemistoon {publication.site}")
+            )
+        except PublishError as error:
+            raise PluginError(str(error)) from None
+        self.publication = None
+
+    def _abandon(self) -> None:
+        if self.publication is not None:
+            self.publication.abandon()
+            self.publication = None
+
+    # --- the dev server's error page ----------------------------------------------------------
+    # While the content has problems, `mkdocs serve` keeps serving: every address shows one page
+    # listing the problems (in the site's own look), which reloads itself when a rebuild is done,
+    # so fixing the file brings the site back. `mkdocs build` fails instead, as it must.
+
+    def _show_problems_instead(self, config: MkDocsConfig, problems: list[Problem]) -> None:
+        self.pages = {"index.md": _error_page(problems)}
+        self.files, self.search_records, self.abbreviations, self.redirects = {}, {}, "", {}
+        config.nav = None  # the configured nav names generated pages that are not there now
+        redirects = config.plugins.get("redirects")
+        if redirects is not None:
+            redirects.config["redirect_maps"] = {}
+
+    def _only_the_error_page(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in [f for f in files if f.is_documentation_page()]:
+            files.remove(file)
+        files.append(File.generated(config, "index.md", content=self.pages["index.md"]))
+        return files
+
+    def _error_page_everywhere(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        page = (site / "index.html").read_bytes()
+        (site / "404.html").write_bytes(page)  # the dev server answers every unknown address with it
+        if self.dirty:  # a dirty build keeps the pages of the last good build: they show it too
+            for kept in site.rglob("index.html"):
+                kept.write_bytes(page)
+        # The problems were logged as errors (the terminal shows them too); a strict build counts
+        # them and would abort, which would leave the dev server waiting for a build forever.
+        for handler in logging.getLogger("mkdocs").handlers:
+            if isinstance(handler, CountHandler):
+                handler.counts.clear()
+
+    def on_shutdown(self) -> None:
+        # Also after Ctrl-C, which MkDocs does not report as a build error.
+        self._abandon()
+        if self.preview is not None:
+            self.preview.close()
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         root = self._root(config)
@@ -100,9 +226,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             site_url=config.site_url,
             caches=self.preview,
         )
+        for warning in result.warnings:  # info, not warning: a strict build must not fail on these
+            log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
+        self.problems = result.problems
         if result.problems:
             for problem in result.problems:
                 log.error(str(problem))
+            if self.command == "serve":
+                self._show_problems_instead(config, result.problems)
+                return
             raise PluginError(f"Sisällössä on {len(result.problems)} ongelmaa; sivustoa ei rakennettu.")
         assert result.pages is not None and result.files is not None and result.redirects is not None
         self.pages = result.pages
@@ -148,6 +280,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         redirects.config["redirect_maps"] = {**self.own_redirects, **computed}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.problems:
+            return self._only_the_error_page(files, config)
         for path, text in self.pages.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -173,8 +307,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         return markdown + self.abbreviations
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _index(self, config: MkDocsConfig) -> None:
         gc.unfreeze()
+        if self.problems:
+            # The error page took index.html: the next good build renders every page again.
+            self.fingerprint = ()
+            self._error_page_everywhere(config)
+            return
         self.fingerprint = self.next_fingerprint
         if self._search_kept():
             log.info(
@@ -194,26 +333,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         log.info(f"{stats}; liitännäisen CPU {time.process_time() - cpu:.2f} s")
         self.search_built = True
 
+    on_post_build = CombinedEvent(_index, _publish)
+
     def on_build_error(self, error: Exception) -> None:
         gc.unfreeze()
+        self._abandon()
 
     # --- preview: mkdocs serve ----------------------------------------------------------------
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Having this method keeps the plugin alive between the builds of ``mkdocs serve``."""
-        if command == "serve":
-            self.preview = Preview()
-            self.dirty = dirty
-        if command == "serve" and dirty:
-            # MkDocs warns that a dirty build leaves navigation and links inaccurate; with
-            # strict: true the warning would fail every build. Here it does not hold: what one page
-            # shows of another is in its generated text, and a change to what every page shows
-            # renders every page (``_preview_write``).
-            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning_filter)
-
-    def on_shutdown(self) -> None:
-        if self.preview is not None:
-            self.preview.close()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         """A save is noticed when it happens, not at the next poll: MkDocs polls every file it

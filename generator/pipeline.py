@@ -10,8 +10,9 @@ from typing import Protocol
 import jinja2
 
 from .content.index import Index, build_index
-from .content.load import Document, load_tree
-from .content.problems import Problem, without_consequences
+from .content.load import Document, ignored, load_tree
+from .content.model import Pair, Quote, Theme
+from .content.problems import Problem, display_path, without_consequences
 from .content.validate import Parsed, validate
 from .search import synonyms
 from .site import charts, opendata, permalinks, plan, render, urls
@@ -38,6 +39,8 @@ class Result:
     """The site's other generated files (open data, charts), keyed by path under the site root."""
     redirects: dict[str, str] | None = None
     """Former page → current page (paths under docs/), from the former ids of entries and terms."""
+    warnings: tuple[Problem, ...] = ()
+    """Files that look like content but are not read, each named (shown, never failing a build)."""
 
 
 class Caches(Protocol):
@@ -50,22 +53,77 @@ class Caches(Protocol):
     def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage: ...
 
 
-def check(root: Path, caches: Caches | None = None) -> Result:
+def check(root: Path, docs: Path | None = None, caches: Caches | None = None) -> Result:
+    """Everything that can be known before a build writes anything; ``docs``: the hand-written
+    pages, whose addresses no entry id or former id may take; ``caches``: work kept from the
+    previous build (the same result, sooner)."""
     documents, problems = caches.load_tree(root) if caches else load_tree(root)
     content, found = validate(documents, root, caches.parse) if caches else validate(documents, root)
     problems = without_consequences(problems, found)
+    if docs is not None and docs.is_dir():
+        problems = sorted(problems + _taken_by_docs(documents, docs))
+    warnings = tuple(sorted(ignored(root)))
     if problems:
-        return Result(problems)
-    return Result([], index=build_index(content))
+        return Result(problems, warnings=warnings)
+    return Result([], index=build_index(content), warnings=warnings)
+
+
+_ENTRY_FOLDERS = {"quote": urls.FOLDERS[Quote], "pair": urls.FOLDERS[Pair], "theme": urls.FOLDERS[Theme]}
+
+
+def _taken_by_docs(documents: list[Document], docs: Path) -> list[Problem]:
+    """Ids and former ids whose address is already a hand-written page under ``docs``."""
+    hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+
+    def page_of(folder: str, value: object) -> str | None:
+        if not isinstance(value, str):
+            return None
+        for path in (f"{folder}/{value}.md", f"{folder}/{value}/index.md"):
+            if path in hand_written:
+                return path
+        return None
+
+    problems = []
+    for doc in documents:
+        folder = _ENTRY_FOLDERS.get(doc.kind) or urls.TERM_FOLDERS.get(doc.kind)
+        if folder is None:
+            continue
+        items = [((), doc.data)] if doc.kind in _ENTRY_FOLDERS else list(enumerate(doc.data or []))
+        for base, item in items:
+            base = base if isinstance(base, tuple) else (base,)
+            if not isinstance(item, dict):
+                continue
+            values = [(("id",), item.get("id"), "tunnisteen", "valitse toinen tunniste")]
+            former = item.get("former_ids")
+            if isinstance(former, list):
+                values += [
+                    (("former_ids", i), old, "aiemman tunnisteen", "osoitetta ei voi ohjata uuteen sivuun")
+                    for i, old in enumerate(former)
+                ]
+            for loc, value, what, advice in values:
+                page = page_of(folder, value)
+                if page is not None:
+                    line, col = doc.position(base + loc)
+                    problems.append(
+                        Problem(
+                            doc.display,
+                            line,
+                            col,
+                            f"{what} '{value}' osoite {folder}/{value}/ on jo käsin kirjoitettu sivu "
+                            f"{display_path(docs / page)}; {advice}",
+                        )
+                    )
+    return problems
 
 
 def build_pages(
     root: Path, *, docs: Path | None = None, site_url: str | None = None, caches: Caches | None = None
 ) -> Result:
-    """``docs``: the hand-written pages (the home page links the editor guide when they hold it);
-    ``site_url``: the site's public address, shown in citations unless it is a placeholder;
-    ``caches``: work kept from the previous build (the same result, sooner)."""
-    result = check(root, caches)
+    """``docs``: the hand-written pages (the home page links the editor guide when they hold it;
+    no entry may take the address of one); ``site_url``: the site's public address, shown in
+    citations unless it is a placeholder; ``caches``: work kept from the previous build (the same
+    result, sooner)."""
+    result = check(root, docs, caches)
     if result.index is None:
         return result
     options = render.SiteOptions(
@@ -89,4 +147,5 @@ def build_pages(
             **synonyms.files(result.index.content),
         },
         redirects=permalinks.redirect_map(result.index.content),
+        warnings=result.warnings,
     )

@@ -169,7 +169,12 @@ def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
     mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     done = mkdocs_build(tmp_path / "site", renamed_content(tmp_path / "content"), "-f", str(mkdocs_yml))
     assert done.returncode == 1
-    assert "aiemman tunnisteen osoitteessa on myös sivu: lainaukset/viestimme-verkossa.md" in done.stderr
+    # Found with the content check, positioned, before anything is built
+    assert (
+        "quotes/viestimme-avoimesti.yml:12:14: aiemman tunnisteen 'viestimme-verkossa' osoite "
+        f"lainaukset/viestimme-verkossa/ on jo käsin kirjoitettu sivu {docs}/lainaukset/viestimme-verkossa.md; "
+        "osoitetta ei voi ohjata uuteen sivuun"
+    ) in done.stderr
 
 
 def test_the_citation_shows_the_address_only_when_the_build_has_one(

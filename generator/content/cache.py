@@ -60,6 +60,13 @@ class ContentCache:
         return documents, problems
 
     def _reading(self, path: Path, kind: str) -> _Reading:
+        try:
+            return self._read(path, kind)
+        except OSError:  # gone or unreadable since the scan: load_file says so, positioned
+            document, problems = load_file(path, kind)
+            return _Reading((-1, -1, -1, -1), b"", document, problems)
+
+    def _read(self, path: Path, kind: str) -> _Reading:
         stat = path.stat()
         stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
         old = self._readings.get(path)

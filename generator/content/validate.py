@@ -87,9 +87,19 @@ def validate(
         parsed[doc.kind].extend((doc, loc, obj) for loc, obj in result.items)
         failed[doc.kind].update(result.failed)
         placeholders.extend(result.placeholders)
+    unreadable: set[str] = set()
+    """Vocabularies whose file is there but could not be read: its problem is already reported,
+    and every reference to it would only repeat it."""
     for kind, file in _VOCABULARY_FILES.items():
         if kind not in parsed and not any(d.kind == kind for d in documents):
-            problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
+            if (root / file).is_file():
+                unreadable.add(kind)
+            else:
+                problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
+    # An entry file that could not be read still defines the id its name gives.
+    loaded = {d.path for d in documents}
+    for folder, kind in (("quotes", "quote"), ("pairs", "pair"), ("themes", "theme")):
+        failed[kind] |= {p.stem for p in (root / folder).glob("*.yml") if p not in loaded}
     content = m.Content(
         vocabularies=m.Vocabularies(**{k: tuple(o for _, _, o in parsed[k]) for k in _VOCABULARY_FILES}),
         quotes=tuple(o for _, _, o in parsed["quote"]),
@@ -101,7 +111,7 @@ def validate(
         synonyms=tuple(o for _, _, o in parsed["synonyms"]),
         report=next((o for _, _, o in parsed["report"]), None),
     )
-    _check_references(parsed, failed, problems)
+    _check_references(parsed, failed, unreadable, problems)
     problems.extend(synonym_check.check(parsed["synonyms"], documents))
     return content, without_consequences(placeholders, problems)
 
@@ -175,7 +185,10 @@ def _parse(doc: Document, base: Path_, model: type[BaseModel], data: Any, proble
 
 
 def _check_references(
-    parsed: dict[str, list[tuple[Document, Path_, Any]]], failed: dict[str, set[str]], problems: list[Problem]
+    parsed: dict[str, list[tuple[Document, Path_, Any]]],
+    failed: dict[str, set[str]],
+    unreadable: set[str],
+    problems: list[Problem],
 ) -> None:
     """References resolve. An id whose own item failed its model is defined, just broken: the
     problem is reported there, not again at every reference to it."""
@@ -184,7 +197,7 @@ def _check_references(
     sections = {o.id: set(o.sections) for _, _, o in parsed["sources"]}
 
     def ref(doc: Document, loc: Path_, value: str, kind: str, what: str) -> None:
-        if value not in ids[kind] and value not in failed[kind]:
+        if value not in ids[kind] and value not in failed[kind] and kind not in unreadable:
             problems.append(
                 _problem(
                     doc,
@@ -204,7 +217,12 @@ def _check_references(
 
     def source(doc: Document, loc: Path_, document: str, section: str | None) -> None:
         ref(doc, loc + ("document",) if section is not None else loc, document, "sources", "lähde")
-        if section is not None and document in sections and section not in sections[document]:
+        if (
+            section is not None
+            and "sources" not in unreadable
+            and document in sections
+            and section not in sections[document]
+        ):
             known = sections[document]
             problems.append(
                 _problem(
@@ -300,36 +318,43 @@ def _check_references(
 def _check_unique_ids(parsed: dict[str, list[tuple[Document, Path_, Any]]], problems: list[Problem]) -> None:
     """Entry ids and former ids share one namespace: an address once published means one thing."""
     owners: dict[str, tuple[Document, Path_]] = {}
-    for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
-        if entry.id in owners:
-            first = owners[entry.id][0]
+    entries = parsed["quote"] + parsed["pair"] + parsed["theme"]
+    users: dict[str, list[tuple[Document, Path_]]] = defaultdict(list)
+    for doc, loc, entry in entries:
+        users[entry.id].append((doc, loc))
+        owners.setdefault(entry.id, (doc, loc))
+    for entry_id, places in users.items():
+        # Every file using the id is told which other files use it: which one is the new one is
+        # not known here, and the editor looks at the file they changed.
+        named = any(doc.path.stem == entry_id for doc, _ in places)
+        for doc, loc in places if len(places) > 1 else ():
+            if named and doc.path.stem != entry_id:
+                continue  # that file is told its id is not its name; that is the thing to fix
+            others = ", ".join(other.display for other, _ in places if other is not doc)
             problems.append(
-                _problem(
-                    doc, loc + ("id",), f"tunniste '{entry.id}' on jo käytössä tiedostossa {first.display}"
-                )
+                _problem(doc, loc + ("id",), f"tunniste '{entry_id}' on jo käytössä tiedostossa {others}")
             )
-        else:
-            owners[entry.id] = (doc, loc)
-    for doc, loc, entry in parsed["quote"] + parsed["pair"] + parsed["theme"]:
+    for doc, loc, entry in entries:
+        listed: set[str] = set()
         for i, old in enumerate(entry.former_ids):
-            if old in owners and owners[old][0] is not doc:
+            where = loc + ("former_ids", i)
+            if old == entry.id:
+                problems.append(_problem(doc, where, f"aiempi tunniste '{old}' on merkinnän oma tunniste"))
+            elif old in listed:
+                problems.append(_problem(doc, where, f"aiempi tunniste '{old}' on luettelossa kahdesti"))
+            elif old in owners and owners[old][0] is not doc:
                 problems.append(
                     _problem(
                         doc,
-                        loc + ("former_ids", i),
+                        where,
                         f"aiempi tunniste '{old}' on "
                         f"edelleen käytössä tiedostossa {owners[old][0].display}; "
                         "tunnistetta ei voi käyttää uudelleen",
                     )
                 )
-            elif old in owners:
-                problems.append(
-                    _problem(
-                        doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on merkinnän oma tunniste"
-                    )
-                )
             else:
                 owners[old] = (doc, loc)
+            listed.add(old)
     for kind in _VOCABULARY_FILES:
         seen: dict[str, int] = {}
         for doc, loc, item in parsed[kind]:

@@ -206,14 +206,26 @@ def _csv(rows: list[ExportEntry]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell beginning with one of these is read as a formula by spreadsheet programs (OWASP, CSV
+injection); such a cell gets a leading apostrophe, which spreadsheets show as text."""
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+        text = LIST_SEPARATOR.join(value)
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value)
+    return neutralise(text)
+
+
+def neutralise(text: str) -> str:
+    """The cell as text a spreadsheet never runs: ``'`` before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 # --- the page ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 
 from ..content.index import UNSTATED, Example, Index
-from ..content.model import Pair, Quote, Theme
+from ..content.model import UNREPRESENTABLE_IN_TERM, Pair, Quote, Theme
 from . import charts, explorer, hubs, opendata, permalinks, plan, urls
 from .facets import facets
 from .markdown_text import attribute, inline, prose, verbatim
@@ -40,15 +40,28 @@ def _figure(figure) -> str:
 
 
 def abbreviations(index: Index) -> str:
-    """Markdown abbreviation definitions for every glossary term and form: tooltips on every page."""
+    """Markdown abbreviation definitions for every glossary term and form: tooltips on every page.
+
+    Each definition is one line ``*[form]: definition`` in a block of its own, and both sides are
+    data: whitespace (line breaks too) is collapsed to single spaces, so neither side can end the
+    definition and start a block of Markdown or HTML. The abbreviation extension puts the form into
+    a regular expression and the definition into a ``title`` attribute, both escaped. A form the
+    definition syntax cannot hold (``]``, ``\\``; refused by validation already) is left out.
+    """
     definitions: dict[str, str] = {}
     for term in index.content.glossary.terms:
-        for form in [term.term, *term.forms]:
-            if "]" not in form:
-                definitions.setdefault(form, " ".join(term.definition.split()))
+        text = _one_line(term.definition)
+        for form in (_one_line(f) for f in [term.term, *term.forms]):
+            if form and text and not any(char in form for char in UNREPRESENTABLE_IN_TERM):
+                definitions.setdefault(form, text)
     # One definition per block: the abbr extension rescans a block for every definition in it,
     # so hundreds of definitions in one block cost quadratic time on every page.
     return "".join(f"\n\n*[{form}]: {text}" for form, text in sorted(definitions.items()))
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line: every run of whitespace or line-breaking character is one space."""
+    return " ".join(" ".join(text.splitlines()).split())
 
 
 @dataclass(frozen=True)
