@@ -54,6 +54,7 @@ def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = 
     options = render.SiteOptions(
         site_url=permalinks.public_url(site_url),
         editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file(),
+        plan_page=next((p for p in urls.PLAN if docs is not None and (docs / p).is_file()), ""),
     )
     return Result(
         [],

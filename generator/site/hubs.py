@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..content.index import UNSTATED, Example
 from ..content.model import Pair, Quote, Term
-from . import permalinks, render, urls
+from . import cards, permalinks, render, urls
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -94,6 +94,10 @@ def home(r: _Renderer) -> dict:
             "standards": urls.link(page, urls.STANDARDS),
             "priorities": urls.link(page, urls.PRIORITIES),
             "explorer": urls.link(page, urls.EXPLORER),
+            "themes": urls.link(page, urls.THEMES),
+            "finder": urls.link(page, urls.FINDER),
+            "advisers": urls.link(page, urls.ADVISERS),
+            "plan": urls.link(page, r.options.plan_page) if r.options.plan_page else "",
             "checklist": urls.link(page, urls.CHECKLIST),
             "open_data": urls.link(page, urls.OPEN_DATA),
             "quotes": urls.link(page, urls.QUOTES),
@@ -159,8 +163,8 @@ def _term_page(
         hub=render.Link(hub_text, urls.link(page, hub)),
         note=note,
         themes=r.links(page, themes) if themes is not None else None,
-        quotes=r.links(page, [e for e in examples if isinstance(e, Quote)]),
-        pairs=r.links(page, [e for e in examples if isinstance(e, Pair)]),
+        quotes=cards.cards(r, page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=cards.cards(r, page, [e for e in examples if isinstance(e, Pair)]),
     )
 
 

@@ -6,6 +6,7 @@ and print. Every piece of text that came from YAML passes through ``markdown_tex
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ import jinja2
 
 from ..content.index import UNSTATED, Example, Index
 from ..content.model import Pair, Quote, Theme
-from . import charts, explorer, hubs, opendata, permalinks, urls
+from . import cards, charts, explorer, glossary, hubs, opendata, permalinks, urls
 from .facets import facets
 from .markdown_text import attribute, inline, prose, verbatim
 
@@ -29,6 +30,9 @@ MEASURES = {
     "strategia-liitteena-osuus": "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
 }
 """Row labels of the statistics tables, in display order (keys are Figure.measure values)."""
+
+GLOSSARY_LINKS = 6
+"""Entries linked under a glossary term; the rest are counted."""
 
 
 def _figure(figure) -> str:
@@ -64,6 +68,8 @@ class SiteOptions:
     """The site's public address (mkdocs.yml ``site_url``), if known: citations show absolute URLs."""
     editor_guide: bool = False
     """docs/toimittajille.md exists: the home page links to it."""
+    plan_page: str = ""
+    """The page of the applicant's own plan (one of ``urls.PLAN``) when the site has it."""
 
 
 def environment() -> jinja2.Environment:
@@ -116,20 +122,14 @@ class _Renderer:
         )
         pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
         pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
-        pages[urls.HOME] = self.page(
-            "home.md", urls.HOME, counts=self.counts(), themes=self.theme_rows(urls.HOME), **hubs.home(self)
-        )
+        pages[urls.ADVISERS] = self.page("advisers.md", urls.ADVISERS, **hubs.home(self))
         pages[urls.STATISTICS] = self.page(
             "statistics.md",
             urls.STATISTICS,
             tables=self.statistics(),
             statements=self.statements(urls.STATISTICS),
         )
-        pages[urls.GLOSSARY] = self.page(
-            "glossary.md",
-            urls.GLOSSARY,
-            terms=sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold()),
-        )
+        pages[urls.GLOSSARY] = self.glossary()
         checklist = self.index.content.checklist
         pages[urls.CHECKLIST] = self.page(
             "checklist.md",
@@ -142,6 +142,12 @@ class _Renderer:
         pages[urls.EXPLORER] = explorer.page(self)
         pages[urls.OPEN_DATA] = opendata.page(self)
         pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
+        # Last: the home page links the plan page only when the site has it (generated or in docs/).
+        plan = next((p for p in urls.PLAN if p in pages), self.options.plan_page)
+        self.options = dataclasses.replace(self.options, plan_page=plan)
+        pages[urls.HOME] = self.page(
+            "home.md", urls.HOME, counts=self.counts(), themes=self.theme_rows(urls.HOME), **hubs.home(self)
+        )
         return dict(sorted(pages.items()))
 
     def page(self, template: str, path: str, **variables) -> str:
@@ -181,9 +187,18 @@ class _Renderer:
         return {t.id: t for t in self.index.themes}
 
     def cite(self, entry) -> permalinks.Citation:
-        document = entry.source if isinstance(entry, Theme) else entry.source.document
-        source = self.sources[document]
-        return permalinks.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
+        if isinstance(entry, Theme):
+            document, sections = entry.source, list(entry.sections)
+        else:
+            document, sections = entry.source.document, [entry.source.section]
+        page = urls.entry_page(entry)
+        return permalinks.citation(
+            entry,
+            self.sources[document],
+            sections,
+            self.options.site_url,
+            about_href=permalinks.href(page, urls.ABOUT, anchor=document),
+        )
 
     def source_line(self, page: str, document: str, section: str | None) -> dict[str, str]:
         source = self.sources[document]
@@ -201,6 +216,9 @@ class _Renderer:
             "quotes": sum(1 for q in content.quotes if q.origin == "hakemus"),
             "pairs": len(content.pairs),
             "themes": len(content.themes),
+            "questions": len(cards.INDICATOR_QUESTIONS),
+            "checklist_questions": len(content.checklist.questions) if content.checklist else 0,
+            "checklist_recommendations": len(content.checklist.recommendations) if content.checklist else 0,
         }
 
     def theme_rows(self, page: str) -> list[dict]:
@@ -230,8 +248,19 @@ class _Renderer:
             cite=self.cite(entry),
             quote_anchor=urls.QUOTE_ANCHOR,
         )
-        template = "quote.md" if isinstance(entry, Quote) else "pair.md"
-        return self.page(template, page, **common)
+        if isinstance(entry, Quote):
+            return self.page("quote.md", page, **common)
+        return self.page(
+            "pair.md",
+            page,
+            objective_paragraphs=verbatim(entry.objective),
+            answers_text=cards.answers_text(entry),
+            reading=[
+                {"answered": getattr(entry.annotation, field), "text": question}
+                for field, _, question in cards.INDICATOR_QUESTIONS
+            ],
+            **common,
+        )
 
     def theme(self, theme: Theme) -> str:
         page = urls.entry_page(theme)
@@ -240,8 +269,8 @@ class _Renderer:
             "theme.md",
             page,
             theme=theme,
-            quotes=self.links(page, [e for e in examples if isinstance(e, Quote)]),
-            pairs=self.links(page, [e for e in examples if isinstance(e, Pair)]),
+            quotes=cards.cards(self, page, [e for e in examples if isinstance(e, Quote)]),
+            pairs=cards.cards(self, page, [e for e in examples if isinstance(e, Pair)]),
             standards=self.term_links(page, "quality_standards", theme.quality_standards),
             priorities=[
                 Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
@@ -251,6 +280,21 @@ class _Renderer:
             sections=theme.sections,
             cite=self.cite(theme),
         )
+
+    def glossary(self) -> str:
+        """Each term's definition and links to the entries that use it (themes first)."""
+        used = glossary.usage(self.index)
+        terms = []
+        for term in sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold()):
+            entries = used.get(term.id, [])
+            terms.append(
+                {
+                    "term": term,
+                    "used": self.links(urls.GLOSSARY, entries[:GLOSSARY_LINKS]),
+                    "more": max(0, len(entries) - GLOSSARY_LINKS),
+                }
+            )
+        return self.page("glossary.md", urls.GLOSSARY, terms=terms)
 
     def statistics(self) -> list[dict]:
         """One table per period: a row per measure, a column per sector; absent figures stay absent."""
@@ -291,15 +335,13 @@ class _Renderer:
         return list(seen.values())
 
     def listing(self, page: str, entries: list[Example]) -> str:
-        groups: dict[str, list[Link]] = {}
+        groups: dict[str, list[cards.Card]] = {}
         # Sections in the order the source has them, entries by title within a section.
         order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
         for entry in sorted(
             entries,
             key=lambda e: (order.get((e.source.document, e.source.section), 0), self.title(e).casefold()),
         ):
-            groups.setdefault(entry.source.section, []).append(
-                Link(self.title(entry), urls.link(page, urls.entry_page(entry)))
-            )
+            groups.setdefault(entry.source.section, []).append(cards.card(self, page, entry))
         kind = "quotes" if page == urls.QUOTES else "pairs"
         return self.page("listing.md", page, kind=kind, groups=groups, total=len(entries))

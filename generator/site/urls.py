@@ -25,6 +25,9 @@ STANDARDS = "laatustandardit/index.md"
 PRIORITIES = "painopisteet/index.md"
 EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
+ADVISERS = "neuvojille.md"
+PLAN = ("suunnitelma.md", "suunnitelma/index.md")
+"""Where the page for the applicant's own plan may be (generated or hand-written); linked when it is."""
 EDITOR_GUIDE = "toimittajille.md"
 """Hand-written by the editors' guide; linked only when docs/ has it."""
 TERM_FOLDERS = {
