@@ -139,3 +139,37 @@ def test_a_refused_tag_is_not_reported_again_as_a_wrong_value(content: Path):
         "kaikki-mukaan.yml:3:8: YAML-tunniste 'tag:yaml.org,2002:binary' ei ole sallittu; sisältö on pelkkää "
         "tekstiä, lukuja ja luetteloita"
     ]
+
+
+CHECKLIST = """\
+source: testiraportti
+questions:
+  - title: Kysymys
+    text: Selitys.
+    section: Ensimmäinen luku
+    themes: [osallisuus]
+    examples: [kaikki-mukaan, osallistujamaarat]
+recommendations:
+  - title: Suositus
+    text: Selitys.
+    section: Toinen luku
+    themes: [viestinta, osalisuus]
+    examples: [kaikki-mukana]
+"""
+
+
+def test_checklist_links_resolve_to_themes_and_examples(content: Path):
+    (content / "checklist.yml").write_text(CHECKLIST, encoding="utf-8")
+    assert messages(content) == [
+        "checklist.yml:12:25: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
+        "tarkoititko 'osallisuus'?",
+        "checklist.yml:13:16: esimerkki 'kaikki-mukana' ei ole määritelty (tunnetut: kaikki-mukaan, "
+        "osallistujamaarat, viestimme-avoimesti); tarkoititko 'kaikki-mukaan'?",
+    ]
+    (content / "checklist.yml").write_text(
+        CHECKLIST.replace("osalisuus", "osallisuus").replace("kaikki-mukana", "viestimme-avoimesti"),
+        encoding="utf-8",
+    )
+    index = check(content).index
+    assert index is not None
+    assert index.content.checklist.recommendations[0].examples == ["viestimme-avoimesti"]

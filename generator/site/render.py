@@ -134,8 +134,8 @@ class _Renderer:
         pages[urls.CHECKLIST] = self.page(
             "checklist.md",
             urls.CHECKLIST,
-            questions=checklist.questions if checklist else [],
-            recommendations=checklist.recommendations if checklist else [],
+            questions=self.checklist_items(checklist.questions) if checklist else [],
+            recommendations=self.checklist_items(checklist.recommendations) if checklist else [],
             source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
         )
         pages.update(hubs.pages(self))
@@ -280,6 +280,18 @@ class _Renderer:
             sections=theme.sections,
             cite=self.cite(theme),
         )
+
+    def checklist_items(self, items) -> list[dict]:
+        """Each checklist item with links to the themes and examples that show it."""
+        examples = {e.id: e for e in self.index.examples}
+        return [
+            {
+                "item": item,
+                "themes": self.theme_links(urls.CHECKLIST, item.themes),
+                "examples": self.links(urls.CHECKLIST, [examples[i] for i in item.examples if i in examples]),
+            }
+            for item in items
+        ]
 
     def glossary(self) -> str:
         """Each term's definition and links to the entries that use it (themes first)."""
