@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 
 from .pipeline import build_pages, content_root
 from .search.build import index_built_site, search_records
-from .site.glossary import first_terms_only
+from .site.page_html import first_terms_only, scrollable_tables
 from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
@@ -144,8 +144,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown + self.abbreviations
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        # A term's tooltip once per page, at its first use and not in headings.
-        return first_terms_only(html)
+        # A term's tooltip once per page, at its first use and not in headings; wide tables
+        # scroll in a region the keyboard reaches.
+        return scrollable_tables(first_terms_only(html))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         gc.unfreeze()

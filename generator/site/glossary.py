@@ -1,9 +1,8 @@
-"""The glossary for readers: where each term is used, and its tooltip once per page.
+"""The glossary for readers: where each term is used.
 
 Part of stage 4, render. ``usage`` finds, in one pass over the entries, which entries use each
 term (its own word or a word form the editors listed), so the glossary page links to where the
-term is used. ``first_terms_only`` keeps a term's tooltip (``<abbr>``) at its first use on a page
-and nowhere in headings: one dotted underline per term, not at every occurrence.
+term is used. (A term's tooltip once per page: ``page_html.first_terms_only``.)
 """
 
 from __future__ import annotations
@@ -13,23 +12,6 @@ from collections import defaultdict
 
 from ..content.index import Entry, Index
 from ..content.model import Pair, Quote
-
-_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
-_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
-
-
-def first_terms_only(html: str) -> str:
-    """The page's HTML with each term's tooltip only at its first use outside headings."""
-    html = _HEADING.sub(lambda m: _ABBR.sub(r"\2", m.group(0)), html)
-    seen: set[str] = set()
-
-    def once(match: re.Match[str]) -> str:
-        if match.group(1) in seen:
-            return match.group(2)
-        seen.add(match.group(1))
-        return match.group(0)
-
-    return _ABBR.sub(once, html)
 
 
 def _text(entry: Entry) -> str:
