@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .a11y import axe_version, axe_violations, describe_violations
-from .pages import ENTRY_FOLDERS, PAGES, Page
+from .pages import ENTRY_FOLDERS, PAGES, SCREENSHOTS, WIDTHS, Page
 
 pytestmark = pytest.mark.browser
 
@@ -21,13 +21,19 @@ def open_ready(open_page, served, page_kind: Page, **options):
     return page, log
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("page_kind", PAGES, ids=str)
-def test_page_is_accessible_and_private(served_real_site, open_page, page_kind: Page):
-    page, log = open_ready(open_page, served_real_site, page_kind)
+def test_page_is_accessible_and_private(served_real_site, open_page, page_kind: Page, width: str):
+    page, log = open_ready(open_page, served_real_site, page_kind, viewport=WIDTHS[width])
+    if page_kind.screenshot:  # for review, not compared: README, "Sivutyypit"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{page_kind.name}-{WIDTHS[width]['width']}.png", full_page=True)
     violations = axe_violations(page)
     assert not violations, f"axe-core {axe_version(page)}:\n{describe_violations(violations)}"
     assert log.console_errors == []
     assert log.foreign_requests == []
+    # Nothing wider than the screen but what scrolls inside its own region.
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
 
 
 def page_kinds(site: Path) -> set[str]:
