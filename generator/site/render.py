@@ -294,19 +294,24 @@ class _Renderer:
         ]
 
     def glossary(self) -> str:
-        """Each term's definition and links to the entries that use it (themes first)."""
+        """Each term's definition and links to the entries that use it (themes first), in groups
+        by initial letter. Raw HTML (a definition list), so links are the built pages' URLs."""
         used = glossary.usage(self.index)
-        terms = []
+        groups: dict[str, list[dict]] = {}
         for term in sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold()):
             entries = used.get(term.id, [])
-            terms.append(
+            letter = term.term[:1].upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append(
                 {
                     "term": term,
-                    "used": self.links(urls.GLOSSARY, entries[:GLOSSARY_LINKS]),
+                    "used": [
+                        Link(self.title(e), permalinks.href(urls.GLOSSARY, urls.entry_page(e)))
+                        for e in entries[:GLOSSARY_LINKS]
+                    ],
                     "more": max(0, len(entries) - GLOSSARY_LINKS),
                 }
             )
-        return self.page("glossary.md", urls.GLOSSARY, terms=terms)
+        return self.page("glossary.md", urls.GLOSSARY, groups=groups)
 
     def statistics(self) -> list[dict]:
         """One table per period: a row per measure, a column per sector; absent figures stay absent."""

@@ -40,6 +40,7 @@ PAGES: tuple[Page, ...] = (
     Page("tavoitteet", "tavoitteet/", screenshot=True),
     Page("tavoite-ja-mittari", "tavoitteet/steam-pedagoginen-osaaminen/", screenshot=True),
     Page("tietoa", "tietoa/"),
+    Page("neuvojille", "neuvojille/"),
     Page("tilastot", "tilastot/", screenshot=True),
     Page("sanasto", "sanasto/", screenshot=True),
     Page("tarkistuslista", "tarkistuslista/", screenshot=True),
