@@ -81,7 +81,7 @@ class Corpus:
         self.themes = sorted(content.themes, key=lambda t: (t.order, t.id))
         self.quote_sentences = sentences(q.text for q in self.quotes)
         self.indicator_sentences = sentences(p.indicator for p in self.pairs)
-        self.paragraphs = [p for t in self.themes for p in t.guidance.split("\n\n")]
+        self.paragraphs = [p for t in self.themes for p in t.guidance]
         self.notes = [p.annotation.note for p in self.pairs if p.annotation.note]
 
 
@@ -97,6 +97,13 @@ def write_corpus(
     _prepare(out)
     for name in COPIED:
         (shutil.copytree if (source / name).is_dir() else shutil.copy2)(source / name, out / name)
+    # The checklist's examples name entries by id; the synthetic entries have ids of their own.
+    checklist = out / "checklist.yml"
+    if checklist.is_file():
+        lines = checklist.read_text(encoding="utf-8").splitlines(keepends=True)
+        checklist.write_text(
+            "".join(x for x in lines if not x.lstrip().startswith("examples:")), encoding="utf-8"
+        )
     rng = random.Random(f"{seed}:{n}")
     themes = list(corpus.themes) + [_theme(corpus, rng, k) for k in range(n_themes - len(corpus.themes))]
     standards = {t.id: t.quality_standards for t in themes}
@@ -197,9 +204,7 @@ def _theme(corpus: Corpus, rng: random.Random, k: int) -> Theme:
         update={
             "id": f"{model.id}-{round_}",
             "title": f"{model.title} {round_}",
-            "guidance": "\n\n".join(
-                rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4)))
-            ),
+            "guidance": rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4))),
             "order": model.order + 100 * round_,
         }
     )

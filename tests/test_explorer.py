@@ -58,12 +58,23 @@ def explorer_table(site: Path) -> _Table:
 def test_the_rows_are_the_pairs(real_site: Path):
     table = explorer_table(real_site)
     pairs = {p.id: p for p in INDEX.content.pairs}
-    assert sorted(row["attrs"]["data-id"] for row in table.rows) == sorted(pairs)
-    assert table.headers == ["Tavoite", "Mittari", "Teemat", "Sektori", "Mittarin laji", "Mittarikysymykset"]
+    assert [row["attrs"]["data-id"] for row in table.rows] == [
+        p.id for p in sorted(pairs.values(), key=lambda p: p.position)
+    ]  # the report's table order
+    assert table.headers == [
+        "Tavoite",
+        "Mittari",
+        "Teemat",
+        "Sektori",
+        "Mittarin laji",
+        "Mittarikysymykset",
+        "Rivi",
+    ]
     labels = INDEX.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
-        objective, indicator, themes, sectors, measure, questions = row["cells"]
+        objective, indicator, themes, sectors, measure, questions, position = row["cells"]
+        assert position == str(pair.position)
         assert objective == " ".join(pair.objective.split())
         assert indicator == " ".join(pair.indicator.split())
         assert row["href"] == f"../tavoitteet/{pair.id}/"

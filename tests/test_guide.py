@@ -29,6 +29,7 @@ SECTIONS = {  # schema name → the id of its heading on the page
     "glossary": "sanasto",
     "statistics": "luvut",
     "checklist": "tarkistuslista",
+    "report": "selvitys",
 }
 ENTRY_FOLDERS = {"quote": "quotes", "pair": "pairs", "theme": "themes"}
 

@@ -98,7 +98,7 @@ def test_counts_match_the_home_page_and_the_open_data_page(exported, real_site: 
     kinds = Counter(row["kind"] for row in exported["json"])
     application_quotes = sum(1 for row in exported["json"] if row["origin"] == "hakemus")
     home = (real_site / "index.html").read_text(encoding="utf-8")
-    assert strong_number(home, "lainausta") == application_quotes
+    assert strong_number(home, "lainausta hakemuksista") == application_quotes
     assert strong_number(home, "tavoite–mittari-esimerkkiä") == kinds["tavoite-ja-mittari"]
     assert strong_number(home, "teemaa") == kinds["teema"]
     page = text((real_site / "avoin-data" / "index.html").read_text(encoding="utf-8"))

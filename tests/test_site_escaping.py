@@ -45,8 +45,11 @@ def poison(root: Path) -> None:
         d.update(
             title=f"Teema {PAYLOAD}",
             summary=PAYLOAD,
-            guidance=f"{PAYLOAD}\n\n- {PAYLOAD}\n\n**{PAYLOAD}**",
-            sections=[PAYLOAD],
+            guidance=[
+                {"text": PAYLOAD, "section": PAYLOAD},
+                {"text": f"- {PAYLOAD}", "section": PAYLOAD},
+                {"text": f"**{PAYLOAD}**", "section": "Toinen luku"},
+            ],
         )
 
     def source(d):

@@ -173,3 +173,69 @@ def test_checklist_links_resolve_to_themes_and_examples(content: Path):
     index = check(content).index
     assert index is not None
     assert index.content.checklist.recommendations[0].examples == ["viestimme-avoimesti"]
+
+
+THEME = "themes/viestinta.yml"
+
+
+def test_a_guidance_paragraph_without_its_section_is_an_error_at_its_place(content: Path):
+    edit(content, THEME, "    section: Toinen luku\n", "")
+    assert messages(content) == ["viestinta.yml:6:5: pakollinen kenttä 'guidance[1].section' puuttuu"]
+
+
+def test_a_guidance_section_must_be_a_chapter_of_the_source(content: Path):
+    edit(content, THEME, "section: Toinen luku", "section: Toinen lukku")
+    assert messages(content) == [
+        "viestinta.yml:7:14: luku 'Toinen lukku' ei ole lähteen 'testiraportti' lukuluettelossa; "
+        "tarkoititko 'Toinen luku'?"
+    ]
+
+
+def test_two_paragraphs_in_one_guidance_item_is_an_error(content: Path):
+    edit(
+        content,
+        THEME,
+        "  - text: Viestintä on suunnitelmallista.",
+        "  - text: |-\n      Viestintä on suunnitelmallista.\n\n      Toinen kappale ilman lukua.",
+    )
+    problems = messages(content)
+    assert len(problems) == 1 and problems[0].startswith("viestinta.yml:6:11: kohdassa on useampi kappale")
+
+
+def test_a_glossary_term_needs_a_source_or_the_general_marker(content: Path):
+    (content / "glossary.yml").write_text(
+        "terms:\n"
+        "  - id: kv\n    term: KV\n    definition: Kansainvälinen.\n"
+        "  - id: ops\n    term: OPS\n    definition: Opetussuunnitelma.\n    general: true\n"
+        "  - id: mittari\n    term: mittari\n    definition: Tapa seurata tavoitetta.\n"
+        "    source:\n      document: testiraportti\n      section: Kolmas luku\n",
+        encoding="utf-8",
+    )
+    assert messages(content) == [
+        "glossary.yml:4:17: termin 'KV' selitykseltä puuttuu peruste: lisää lähdeviite (source: document ja "
+        "section), jos selitys perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen yleisselitys",
+        "glossary.yml:14:16: luku 'Kolmas luku' ei ole lähteen 'testiraportti' lukuluettelossa",
+    ]
+
+
+def test_report_paragraphs_need_chapters_of_the_source(content: Path):
+    (content / "report.yml").write_text(
+        "source: testiraportti\n"
+        "scope:\n  text: Selvitys koskee kouluja.\n  section: Ensimmäinen luku\n"
+        "parts:\n  - heading: Tarkoitus\n    paragraphs:\n"
+        "      - text: Selvitys tukee hakijoita.\n"
+        "      - text: Lainaus.\n        section: Viides luku\n        quote: true\n",
+        encoding="utf-8",
+    )
+    assert messages(content) == [
+        "report.yml:8:9: pakollinen kenttä 'parts[1].paragraphs[1].section' puuttuu",
+    ]
+    edit(
+        content,
+        "report.yml",
+        "      - text: Selvitys tukee hakijoita.\n",
+        "      - text: Selvitys tukee hakijoita.\n        section: Toinen luku\n",
+    )
+    assert messages(content) == [
+        "report.yml:11:18: luku 'Viides luku' ei ole lähteen 'testiraportti' lukuluettelossa; tarkoititko 'Toinen luku'?",
+    ]

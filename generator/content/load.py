@@ -36,7 +36,12 @@ VOCABULARY_FILES = {
     "priorities.yml": "priorities",
     "sources.yml": "sources",
 }
-SINGLE_FILES = {"glossary.yml": "glossary", "statistics.yml": "statistics", "checklist.yml": "checklist"}
+SINGLE_FILES = {
+    "glossary.yml": "glossary",
+    "statistics.yml": "statistics",
+    "checklist.yml": "checklist",
+    "report.yml": "report",
+}
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",

@@ -162,8 +162,37 @@ class Pair(Model):
         default_factory=list, description="Laatustandardit, joihin esimerkki liittyy."
     )
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta esimerkki on.")
+    position: int | None = Field(
+        None,
+        ge=1,
+        description="Rivin järjestysnumero lähdejulkaisun tavoite–mittari-taulukossa (1 = ensimmäinen rivi); "
+        "luettelot ja taulukko näyttävät esimerkit tässä järjestyksessä.",
+    )
+    context: Text | None = Field(None, description="Lähteen virke, joka esittelee taulukon, sanasta sanaan.")
     annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+
+
+class Paragraph(Model):
+    """One paragraph of text the knowledge base writes itself, with the part of the report it rests on."""
+
+    text: Text = Field(
+        description="Yksi kappale tietopankin omin sanoin (ei tyhjiä rivejä: uusi kappale on uusi kohta)."
+    )
+    section: Text = Field(
+        description="Lähdejulkaisun luku, johon kappale perustuu, täsmälleen lähteen lukuluettelon mukaan "
+        "(vocabularies/sources.yml, sections)."
+    )
+
+
+class ReportParagraph(Paragraph):
+    """A paragraph about the report: the knowledge base's words, or the report's own words quoted."""
+
+    quote: bool = Field(
+        False,
+        description="true = kappale on lähdejulkaisun tekstiä sanasta sanaan ja näytetään lainauksena; "
+        "false = tietopankin omaa tekstiä.",
+    )
 
 
 class Theme(Model):
@@ -172,15 +201,21 @@ class Theme(Model):
     id: Id = Field(description=ENTRY_ID)
     title: Text = Field(description="Teeman otsikko.")
     summary: Text = Field(description="Yhden virkkeen tiivistelmä.")
-    guidance: Text = Field(
-        description="Ohjeistus tietopankin omin sanoin (Markdown-kappaleita); ei lainauksia."
+    guidance: list[Paragraph] = Field(
+        min_length=1,
+        description="Ohjeistus tietopankin omin sanoin, kappale kerrallaan; jokaisella kappaleella on "
+        "lähdejulkaisun luku, johon se perustuu. Ei lainauksia.",
     )
     order: int = Field(ge=0, description="Järjestys teemaluettelossa (pienin ensin).")
     source: Id = Field(description="Lähdejulkaisu, josta ohjeistus on tiivistetty.")
-    sections: list[Text] = Field(description="Lähdejulkaisun luvut, joihin ohjeistus perustuu.")
     quality_standards: list[Id] = Field(default_factory=list, description="Liittyvät laatustandardit.")
     priorities: list[Id] = Field(default_factory=list, description="Liittyvät horisontaaliset painopisteet.")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+
+    @property
+    def sections(self) -> list[str]:
+        """The report's chapters the guidance rests on, each once, in the order of the paragraphs."""
+        return list(dict.fromkeys(p.section for p in self.guidance))
 
 
 # --- single-file collections ---------------------------------------------------------------------
@@ -192,6 +227,16 @@ class GlossaryTerm(Model):
     id: Id = Field(description=ITEM_ID)
     term: Text = Field(description="Termi tai lyhenne sellaisenaan (esim. KV).")
     definition: Text = Field(description="Lyhyt selitys tietopankin omin sanoin.")
+    source: SourceRef | None = Field(
+        None,
+        description="Lähdejulkaisun luku, johon selitys perustuu. Jos selitys ei perustu lähteeseen, "
+        "jätä tämä pois ja merkitse general: true.",
+    )
+    general: bool = Field(
+        False,
+        description="true = toimituksen yleisselitys, joka ei perustu lähdejulkaisuun (sivulla merkitään "
+        "niin). Jokaisella termillä on joko source tai general: true.",
+    )
     forms: list[Text] = Field(
         default_factory=list,
         description="Muut kirjoitusasut, joissa termi esiintyy tekstissä (esim. OPSissa).",
@@ -245,6 +290,29 @@ class Checklist(Model):
     )
 
 
+class ReportLink(Model):
+    title: Text = Field(description="Linkin teksti.")
+    url: WebAddress = Field(description="Osoite (https://…), jonka lähdejulkaisu antaa.")
+
+
+class ReportPart(Model):
+    heading: Text = Field(description="Osion otsikko sivulla.")
+    paragraphs: list[ReportParagraph] = Field(min_length=1, description="Osion kappaleet.")
+    links: list[ReportLink] = Field(
+        default_factory=list, description="Lähdejulkaisun antamat verkko-osoitteet, jotka osio mainitsee."
+    )
+
+
+class Report(Model):
+    """What the report is and says as a whole: scope, purpose, framing, conclusions (about page)."""
+
+    source: Id = Field(description="Lähdejulkaisu (vocabularies/sources.yml), jota kuvaus koskee.")
+    scope: Paragraph = Field(
+        description="Selvityksen rajaus yhdellä kappaleella: näkyy etusivun alussa ja Tietoa-sivulla."
+    )
+    parts: list[ReportPart] = Field(min_length=1, description="Tietoa-sivun osiot selvityksestä.")
+
+
 class Statistics(Model):
     figures: list[Figure] = Field(description="Lähdejulkaisun antamat luvut, yksi kohta lukua kohden.")
 
@@ -267,3 +335,4 @@ class Content(Model):
     glossary: Glossary = Glossary(terms=[])
     statistics: Statistics = Statistics(figures=[])
     checklist: Checklist | None = None
+    report: Report | None = None

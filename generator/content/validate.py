@@ -24,6 +24,7 @@ _SINGLE_MODELS: dict[str, type[BaseModel]] = {
     "glossary": m.Glossary,
     "statistics": m.Statistics,
     "checklist": m.Checklist,
+    "report": m.Report,
 }
 _VOCABULARY_MODELS: dict[str, type[BaseModel]] = {
     "sectors": m.Term,
@@ -63,6 +64,7 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         glossary=m.Glossary(terms=[o for _, _, o in parsed["glossary"]]),
         statistics=m.Statistics(figures=[o for _, _, o in parsed["statistics"]]),
         checklist=next((o for _, _, o in parsed["checklist"]), None),
+        report=next((o for _, _, o in parsed["report"]), None),
     )
     _check_references(parsed, failed, problems)
     placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
@@ -90,8 +92,8 @@ def _items(doc: Document, problems: list[Problem]):
     """The model-sized pieces of a document: the file itself, or each item of a list file."""
     if doc.kind in _ENTRY_MODELS:
         yield (), _ENTRY_MODELS[doc.kind], doc.data
-    elif doc.kind == "checklist":
-        yield (), m.Checklist, doc.data
+    elif doc.kind in ("checklist", "report"):
+        yield (), _SINGLE_MODELS[doc.kind], doc.data
     elif doc.kind in _VOCABULARY_MODELS or doc.kind in ("glossary", "statistics"):
         key = {"glossary": "terms", "statistics": "figures"}.get(doc.kind)
         data = doc.data.get(key) if key and isinstance(doc.data, dict) else doc.data
@@ -185,22 +187,67 @@ def _check_references(
         source(doc, loc + ("source",), entry.source.document, entry.source.section)
         if not entry.themes and getattr(entry, "origin", "hakemus") == "hakemus":
             problems.append(_problem(doc, loc + ("themes",), "merkinnällä pitää olla vähintään yksi teema"))
+
+    def paragraph(doc: Document, loc: Path_, document: str, item: m.Paragraph) -> None:
+        """Own-words text: one paragraph per item, resting on a chapter of the source."""
+        if document in sections and item.section not in sections[document]:
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("section",),
+                    f"luku '{item.section}' ei ole lähteen "
+                    f"'{document}' lukuluettelossa{did_you_mean(item.section, sections[document])}",
+                )
+            )
+        if any(not line.strip() for line in item.text.strip().splitlines()):
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("text",),
+                    "kohdassa on useampi kappale; jaa jokainen "
+                    "kappale omaksi kohdakseen ('- text: …' ja 'section: …'), jotta "
+                    "jokaisella kappaleella on oma lähdeluku",
+                )
+            )
+
+    def paragraphs(doc: Document, loc: Path_, document: str, items) -> None:
+        for i, item in enumerate(items):
+            paragraph(doc, loc + (i,), document, item)
+
     for doc, loc, theme in parsed["theme"]:
         refs(
             doc, loc + ("quality_standards",), theme.quality_standards, "quality_standards", "laatustandardi"
         )
         refs(doc, loc + ("priorities",), theme.priorities, "priorities", "painopiste")
         source(doc, loc + ("source",), theme.source, None)
-        for i, section in enumerate(theme.sections):
-            if theme.source in sections and section not in sections[theme.source]:
-                problems.append(
-                    _problem(
-                        doc,
-                        loc + ("sections", i),
-                        f"luku '{section}' ei ole lähteen "
-                        f"lukuluettelossa{did_you_mean(section, sections[theme.source])}",
-                    )
+        paragraphs(doc, loc + ("guidance",), theme.source, theme.guidance)
+    for doc, loc, report in parsed["report"]:
+        source(doc, loc + ("source",), report.source, None)
+        paragraph(doc, loc + ("scope",), report.source, report.scope)
+        for i, part in enumerate(report.parts):
+            paragraphs(doc, loc + ("parts", i, "paragraphs"), report.source, part.paragraphs)
+    for doc, loc, term in parsed["glossary"]:
+        if term.source is not None:
+            source(doc, loc + ("source",), term.source.document, term.source.section)
+        if term.source is None and not term.general:
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("definition",),
+                    f"termin '{term.term}' selitykseltä puuttuu "
+                    "peruste: lisää lähdeviite (source: document ja section), jos selitys "
+                    "perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen "
+                    "yleisselitys",
                 )
+            )
+        elif term.source is not None and term.general:
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("general",),
+                    f"termillä '{term.term}' on sekä lähdeviite että general: true; valitse toinen",
+                )
+            )
     for doc, loc, figure in parsed["statistics"]:
         ref(doc, loc + ("sector",), figure.sector, "sectors", "sektori")
         source(doc, loc + ("source",), figure.source.document, figure.source.section)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+import typing
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,6 +172,8 @@ def _pair(entry_id: str, title: str, themes: list[str], existing: _Existing) -> 
         "themes": themes,
         "quality_standards": [],
         "source": _source(existing),
+        "position": None,
+        "context": None,
         "annotation": {
             "data_source": yes_no,
             "collection": yes_no,
@@ -192,10 +195,11 @@ def _theme(entry_id: str, title: str, themes: list[str], existing: _Existing) ->
         "id": entry_id,
         "title": title,
         "summary": f"{P} yhden virkkeen tiivistelmä",
-        "guidance": Block(f"{P} ohjeistus tietopankin omin sanoin"),
+        "guidance": [
+            {"text": Block(f"{P} ensimmäinen kappale tietopankin omin sanoin"), "section": source["section"]}
+        ],
         "order": existing.max_order + 1,
         "source": source["document"],
-        "sections": [source["section"]],
         "quality_standards": [],
         "priorities": [],
         "former_ids": [],
@@ -229,6 +233,14 @@ def _fields(model: type[BaseModel], values: dict[str, Any], existing: _Existing,
         if nested is not None:
             lines.append(f"{pad}{name}:")
             lines += _fields(nested, value, existing, pad + "  ")
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            item_model = _nested_model(typing.get_args(field.annotation)[0])
+            lines.append(f"{pad}{name}:")
+            for item in value:
+                item_lines = _fields(item_model, item, existing, pad + "    ")
+                first = next(i for i, line in enumerate(item_lines) if not line.lstrip().startswith("#"))
+                item_lines[first] = f"{pad}  - {item_lines[first].lstrip()}"
+                lines += item_lines
         elif isinstance(value, Block):
             lines.append(f"{pad}{name}: |-")
             lines += [f"{pad}  {line}" for line in value.text.splitlines()]
@@ -246,7 +258,10 @@ def _allowed(model: type[BaseModel], name: str, values: dict[str, Any], existing
     if model is m.Theme and name == "source":
         return f"Sallitut: {', '.join(existing.vocabularies.get('sources', [])) or 'ei yhtään'}."
     if name in ("section", "sections"):
-        document = values.get("document") or values.get("source")
+        sources = existing.vocabularies.get("sources", [])
+        document = (
+            values.get("document") or values.get("source") or (sources[0] if len(sources) == 1 else None)
+        )
         known = existing.sections.get(document, [])
         return f"Lähteen '{document}' luvut: {'; '.join(known)}." if known else ""
     return ""

@@ -32,6 +32,7 @@ SCHEMAS: dict[str, Any] = {
     "glossary": m.Glossary,
     "statistics": m.Statistics,
     "checklist": m.Checklist,
+    "report": m.Report,
 }
 """Schema name → the type one content file holds."""
 
@@ -47,6 +48,7 @@ KIND_SCHEMAS = {
     "glossary": "glossary",
     "statistics": "statistics",
     "checklist": "checklist",
+    "report": "report",
 }
 """A file's kind (as ``load`` names it) → the name of its schema."""
 
@@ -80,6 +82,22 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Hakijan kysymykset ja lähteen suositukset tietopankin omin sanoin (practices/checklist.yml).",
     ),
     "ChecklistItem": ("Tarkistuslistan kohta", "Otsikko, selitys ja lähdejulkaisun luku."),
+    "Paragraph": (
+        "Kappale",
+        "Yksi kappale tietopankin omaa tekstiä ja lähdejulkaisun luku, johon se perustuu.",
+    ),
+    "ReportParagraph": (
+        "Kappale",
+        "Yksi kappale selvityksen kuvausta: tietopankin omaa tekstiä tai "
+        "lähdejulkaisun tekstiä sanasta sanaan (quote: true), ja luku, johon se perustuu.",
+    ),
+    "ReportLink": ("Linkki", "Lähdejulkaisun antama verkko-osoite ja sen teksti."),
+    "ReportPart": ("Osio", "Tietoa-sivun osio: otsikko ja kappaleet."),
+    "Report": (
+        "Selvityksen kuvaus",
+        "Selvityksen rajaus, tarkoitus, lähtökohdat ja johtopäätökset "
+        "(practices/report.yml): etusivun alku ja Tietoa-sivu.",
+    ),
 }
 _LIST_TITLES = {
     "vocabulary": (

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 EXCERPT_LENGTH = 220
 """Characters of the entry's own text shown on a card, cut at a word boundary."""
 
-GROUP_CAVEAT = "lähde nimeää esimerkkiryhmälle"
+GROUP_CAVEAT = "lähde nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille"
 """After a sector or applicant type list with more than one value: the report names them for a
-group of examples, not for this one (the entry page says the same at greater length)."""
+group of examples, not for this one (the entry page says the same)."""
 
 INDICATOR_QUESTIONS: tuple[tuple[str, str, str], ...] = (
     ("data_source", "Tietolähde", "Mistä mittaritieto tulee?"),

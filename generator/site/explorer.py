@@ -37,6 +37,8 @@ class Row:
     answered: tuple[str, ...]
     """Short names of the indicator questions the indicator answers."""
     unanswered: tuple[str, ...]
+    position: str
+    """The row's number in the source's table, or "–" when the source gives none."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,9 @@ def rows(r: _Renderer) -> list[Row]:
     page = urls.EXPLORER
     labels = r.index.labels
     out = []
-    for pair in r.index.examples:
-        if not isinstance(pair, Pair):
-            continue
+    pairs = [e for e in r.index.examples if isinstance(e, Pair)]
+    # The order of the source's table; pairs without a row number after them, as before.
+    for pair in sorted(pairs, key=lambda p: (p.position is None, p.position or 0)):
         sectors = pair.sectors or [UNSTATED]
         out.append(
             Row(
@@ -66,6 +68,7 @@ def rows(r: _Renderer) -> list[Row]:
                 measure_type=pair.annotation.measure_type,
                 answered=tuple(cards.answered(pair)),
                 unanswered=tuple(n for _, n, _ in CHECKLIST_COLUMNS if n not in cards.answered(pair)),
+                position=str(pair.position) if pair.position is not None else "–",
             )
         )
     return out
@@ -93,4 +96,7 @@ def page(r: _Renderer) -> str:
             if s in used_sectors
         ],
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
+        table_intros=list(
+            dict.fromkeys(p.context for p in r.index.examples if isinstance(p, Pair) and p.context)
+        ),
     )

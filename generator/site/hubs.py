@@ -168,6 +168,9 @@ def _term_page(
     )
 
 
+GROUP_NOTE = cards.GROUP_CAVEAT
+
+
 def standard_examples(r: _Renderer, standard: str) -> tuple[Example, ...]:
     """Examples that name the standard, or that belong to a theme that names it; quotes first, by id."""
     index = r.index

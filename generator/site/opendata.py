@@ -74,7 +74,12 @@ class ExportEntry(_Row):
     indicator: str | None = Field(description="Mittari sanasta sanaan (vain tavoitteilla).")
     summary: str | None = Field(description="Teeman yhden virkkeen tiivistelmä (vain teemoilla).")
     guidance: str | None = Field(
-        description="Teeman ohjeistus tietopankin omin sanoin, Markdownina (vain teemoilla)."
+        description="Teeman ohjeistus tietopankin omin sanoin, Markdownina; kappaleet "
+        "erotettu tyhjällä rivillä (vain teemoilla)."
+    )
+    guidance_sections: list[str] | None = Field(
+        description="Lähdejulkaisun luku, johon kukin ohjeistuksen kappale perustuu, kappaleiden järjestyksessä "
+        "(vain teemoilla)."
     )
     sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = lähde ei kerro.")
     sector_labels: list[str] | None = Field(description="Sektorien nimet samassa järjestyksessä.")
@@ -127,7 +132,8 @@ def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair
         objective=entry.objective if isinstance(entry, Pair) else None,
         indicator=entry.indicator if isinstance(entry, Pair) else None,
         summary=entry.summary if isinstance(entry, Theme) else None,
-        guidance=entry.guidance if isinstance(entry, Theme) else None,
+        guidance="\n\n".join(p.text for p in entry.guidance) if isinstance(entry, Theme) else None,
+        guidance_sections=[p.section for p in entry.guidance] if isinstance(entry, Theme) else None,
         sectors=list(entry.sectors) if example else None,
         sector_labels=[labels["sectors"][s] for s in entry.sectors] if example else None,
         applicant_types=list(entry.applicant_types) if example else None,

@@ -121,7 +121,12 @@ class _Renderer:
             urls.QUOTES, [q for q in self.index.examples if isinstance(q, Quote)]
         )
         pages[urls.PAIRS] = self.listing(urls.PAIRS, [p for p in self.index.examples if isinstance(p, Pair)])
-        pages[urls.ABOUT] = self.page("about.md", urls.ABOUT, sources=self.index.content.vocabularies.sources)
+        pages[urls.ABOUT] = self.page(
+            "about.md",
+            urls.ABOUT,
+            sources=self.index.content.vocabularies.sources,
+            report=self.report(urls.ABOUT),
+        )
         pages[urls.ADVISERS] = self.page("advisers.md", urls.ADVISERS, **hubs.home(self))
         pages[urls.STATISTICS] = self.page(
             "statistics.md",
@@ -146,7 +151,12 @@ class _Renderer:
         plan = next((p for p in urls.PLAN if p in pages), self.options.plan_page)
         self.options = dataclasses.replace(self.options, plan_page=plan)
         pages[urls.HOME] = self.page(
-            "home.md", urls.HOME, counts=self.counts(), themes=self.theme_rows(urls.HOME), **hubs.home(self)
+            "home.md",
+            urls.HOME,
+            counts=self.counts(),
+            report=self.report(urls.HOME),
+            themes=self.theme_rows(urls.HOME),
+            **hubs.home(self),
         )
         return dict(sorted(pages.items()))
 
@@ -210,10 +220,37 @@ class _Renderer:
             "href": urls.link(page, urls.ABOUT, anchor=source.id),
         }
 
+    def report(self, page: str) -> dict | None:
+        """The report's description (practices/report.yml) with a source line for every paragraph."""
+        report = self.index.content.report
+        if report is None:
+            return None
+
+        def paragraph(p) -> dict:
+            return {
+                "text": p.text,
+                "quote": getattr(p, "quote", False),
+                "source": self.source_line(page, report.source, p.section),
+            }
+
+        return {
+            "scope": paragraph(report.scope),
+            "parts": [
+                {
+                    "heading": part.heading,
+                    "paragraphs": [paragraph(p) for p in part.paragraphs],
+                    "links": part.links,
+                }
+                for part in report.parts
+            ],
+        }
+
     def counts(self) -> dict[str, int]:
         content = self.index.content
         return {
             "quotes": sum(1 for q in content.quotes if q.origin == "hakemus"),
+            "sayings": sum(1 for q in content.quotes if q.origin != "hakemus"),
+            "all_quotes": len(content.quotes),
             "pairs": len(content.pairs),
             "themes": len(content.themes),
             "questions": len(cards.INDICATOR_QUESTIONS),
@@ -277,7 +314,10 @@ class _Renderer:
                 for p in theme.priorities
             ],
             source=self.source_line(page, theme.source, None),
-            sections=theme.sections,
+            guidance=[
+                {"text": p.text, "source": self.source_line(page, theme.source, p.section)}
+                for p in theme.guidance
+            ],
             cite=self.cite(theme),
         )
 
@@ -304,6 +344,12 @@ class _Renderer:
             groups.setdefault(letter if letter.isalpha() else "#", []).append(
                 {
                     "term": term,
+                    "basis": {
+                        "section": term.source.section,
+                        "href": permalinks.href(urls.GLOSSARY, urls.ABOUT, anchor=term.source.document),
+                    }
+                    if term.source
+                    else None,
                     "used": [
                         Link(self.title(e), permalinks.href(urls.GLOSSARY, urls.entry_page(e)))
                         for e in entries[:GLOSSARY_LINKS]
@@ -353,12 +399,36 @@ class _Renderer:
 
     def listing(self, page: str, entries: list[Example]) -> str:
         groups: dict[str, list[cards.Card]] = {}
-        # Sections in the order the source has them, entries by title within a section.
+        # Sections in the order the source has them; within a section, pairs in the order of the
+        # source's table (position), then entries by title.
         order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
         for entry in sorted(
             entries,
-            key=lambda e: (order.get((e.source.document, e.source.section), 0), self.title(e).casefold()),
+            key=lambda e: (
+                order.get((e.source.document, e.source.section), 0),
+                *table_position(e),
+                self.title(e).casefold(),
+            ),
         ):
             groups.setdefault(entry.source.section, []).append(cards.card(self, page, entry))
         kind = "quotes" if page == urls.QUOTES else "pairs"
-        return self.page("listing.md", page, kind=kind, groups=groups, total=len(entries))
+        return self.page(
+            "listing.md",
+            page,
+            kind=kind,
+            groups=groups,
+            total=len(entries),
+            counts=self.counts(),
+            table_intros=table_intros(entries),
+        )
+
+
+def table_position(entry) -> tuple[int, int]:
+    """Sort key of an example by its row in the source's objective–indicator table: rows first."""
+    position = getattr(entry, "position", None)
+    return (0, position) if position is not None else (1, 0)
+
+
+def table_intros(entries) -> list[str]:
+    """The source's sentences that introduce the table, each once, in the order of the pairs."""
+    return list(dict.fromkeys(e.context for e in entries if isinstance(e, Pair) and e.context))

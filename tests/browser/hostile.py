@@ -81,6 +81,8 @@ def write_hostile_tree(root: Path) -> Path:
             "applicant_types": [],
             "themes": ["vihamielinen-teema"],
             "source": {"document": source_id, "section": section},
+            "position": 1,
+            "context": hostile("taulukon johdanto"),
             "annotation": {
                 "data_source": True,
                 "collection": False,
@@ -99,14 +101,16 @@ def write_hostile_tree(root: Path) -> Path:
             "summary": hostile("tiivistelmä"),
             # Prose keeps Markdown paragraphs, so it also gets an attribute list where Markdown
             # would apply one: alone on the last line of a paragraph.
-            "guidance": hostile("ohjeistus", multiline=True)
-            + "\n\n"
-            + hostile("ohjeistuksen kappale")
-            + "\n\nKappale, jolle yritetään antaa attribuutteja\n"
-            + ATTRIBUTE_LIST,
+            "guidance": [
+                {"text": hostile("ohjeistus", multiline=True), "section": section},
+                {"text": hostile("ohjeistuksen kappale"), "section": section},
+                {
+                    "text": "Kappale, jolle yritetään antaa attribuutteja\n" + ATTRIBUTE_LIST,
+                    "section": section,
+                },
+            ],
             "order": 1,
             "source": source_id,
-            "sections": [section],
             "quality_standards": ["laatu"],
             "priorities": ["painopiste"],
         },
@@ -116,6 +120,7 @@ def write_hostile_tree(root: Path) -> Path:
                     "id": "vihamielinen-termi",
                     "term": hostile("termi"),
                     "definition": hostile("määritelmä"),
+                    "source": {"document": source_id, "section": section},
                     "forms": [hostile("taivutusmuoto")],
                 }
             ]
@@ -133,6 +138,20 @@ def write_hostile_tree(root: Path) -> Path:
                     "statement": hostile("lähteen virke"),
                 }
             ]
+        },
+        "report.yml": {
+            "source": source_id,
+            "scope": {"text": hostile("rajaus"), "section": section},
+            "parts": [
+                {
+                    "heading": hostile("osion otsikko"),
+                    "paragraphs": [
+                        {"text": hostile("selvityksen kappale"), "section": section},
+                        {"text": hostile("selvityksen lainaus"), "section": section, "quote": True},
+                    ],
+                    "links": [{"title": hostile("linkin teksti"), "url": "https://example.invalid/linkki"}],
+                }
+            ],
         },
         "checklist.yml": {
             "source": source_id,

@@ -99,6 +99,7 @@ FIELDS = {
         "laatustandardi nimi",
     ],
     "tavoitteet/vihamielinen-pari/": ["tavoite", "mittari", "toimituksen huomio"],
+    "tavoitteet/": ["tavoite", "taulukon johdanto"],
     "teemat/vihamielinen-teema/": [
         "teeman otsikko",
         "tiivistelmä",
@@ -108,7 +109,18 @@ FIELDS = {
         "painopiste nimi",
         "luku",
     ],
-    "tietoa/": ["lähteen nimi", "julkaisija", "huomautus"],
+    "tietoa/": [
+        "lähteen nimi",
+        "julkaisija",
+        "huomautus",
+        "rajaus",
+        "osion otsikko",
+        "selvityksen kappale",
+        "selvityksen lainaus",
+        "linkin teksti",
+        "luku",
+    ],
+    "": ["rajaus"],
 }
 """The text fields each page shows (glossary, statistics and checklist have no page yet)."""
 

@@ -88,7 +88,8 @@ def visible_ids(page) -> list[str]:
 def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_page):
     page, log = open_page(served_real_site, "tavoitetaulukko/")
     pairs = INDEX.content.pairs
-    assert sorted(visible_ids(page)) == sorted(p.id for p in pairs)
+    in_report_order = [p.id for p in sorted(pairs, key=lambda p: p.position)]
+    assert visible_ids(page) == in_report_order
     page.get_by_label("Teema").select_option("digitaalisuus")
     wanted = sorted(p.id for p in pairs if "digitaalisuus" in p.themes)
     assert sorted(visible_ids(page)) == wanted
@@ -114,6 +115,8 @@ def test_explorer_filters_by_theme_and_sector_and_sorts(served_real_site, open_p
     )
     assert answered == sorted(answered)
     assert "jarjestys=kysymykset" in page.url
+    page.get_by_role("button", name="Rivi").click()
+    assert visible_ids(page) == in_report_order
     assert log.console_errors == [] and log.foreign_requests == []
 
 
