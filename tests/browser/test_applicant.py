@@ -100,8 +100,15 @@ def test_c_on_a_phone_the_first_result_is_on_the_first_screen(served_real_site, 
     page.wait_for_selector(FINDER_READY)
     page.get_by_label("Hakusanat").fill("opettajien")
     page.get_by_role("button", name="Näytä tulokset").click()
+    # The results of this query, not of the empty one shown before it.
+    page.wait_for_function(
+        "new URLSearchParams(location.search).get('q') === 'opettajien'"
+        " && document.querySelector('form[data-kb-finder]').dataset.state === 'ready'"
+        " && !document.querySelector('form[data-kb-finder]').hasAttribute('aria-busy')"
+    )
     first = page.locator(".kb-finder__result").first
     first.wait_for()
+    page.wait_for_load_state("networkidle")
     title = first.locator(".kb-finder__title").bounding_box()
     assert title["y"] + title["height"] <= viewport["height"], title
     # The filters are folded away, their summary says how many are chosen.
