@@ -5,7 +5,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-BROWSER := /usr/bin/chromium
 VOIKKO := /usr/lib/voikko/5/mor-standard/mor.vfst
 ADDR   ?= 127.0.0.1:8000
 # `make check FORMAT=github` prints problems as GitHub Actions annotations
@@ -13,7 +12,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint check schemas schemas-check bench clean
+.PHONY: serve site test lint check schemas schemas-check bench browser rehearsal clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -41,7 +40,7 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
-test: lint $(BROWSER) $(VOIKKO)
+test: lint browser $(VOIKKO)
 	$(BIN)/python -m pytest
 
 # Lint and format (ruff) and the layering of the packages (import-linter, see pyproject.toml).
@@ -50,7 +49,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check --quiet .
 	@$(BIN)/lint-imports --no-cache > $(VENV)/lint-imports.log || { cat $(VENV)/lint-imports.log; exit 1; }
 
-$(BROWSER):
+# The browser the tests drive is found, not assumed (scripts/find_browser.py: KB_BROWSER, then
+# /usr/bin/chromium, Google Chrome, Playwright's own); Debian's chromium is installed if none is.
+browser:
 	@scripts/install-browser
 
 $(VOIKKO):
@@ -59,8 +60,13 @@ $(VOIKKO):
 # Synthetic corpora of 100, 1,000 and 10,000 entries, timed (takes 10–15 minutes); writes the
 # table into benchmarks/README.md. `make bench BENCH_ARGS="--sizes 100 1000"` for a quick run.
 # The browser measures what the home page and a first search download.
-bench: $(STAMP) $(BROWSER) $(VOIKKO)
+bench: $(STAMP) browser $(VOIKKO)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# The two GitHub workflows' steps, read from .github/workflows/, in a fresh clone of the current
+# commit as an unprivileged user with passwordless sudo, as on GitHub's runners (as root; 15–30 min).
+rehearsal: $(STAMP)
+	$(BIN)/python scripts/runner-rehearsal $(REHEARSAL_ARGS)
 
 clean:
 	rm -rf site .pytest_cache build

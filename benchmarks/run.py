@@ -47,14 +47,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "scripts"))
 
 import synth  # noqa: E402
+from find_browser import BrowserNotFound, find_browser  # noqa: E402
 
 BIN = REPO / ".venv" / "bin"
 PYTHON = BIN / "python"
 README = REPO / "benchmarks" / "README.md"
 DEFAULT_SIZES = [100, 1000, 10000]
-CHROMIUM = Path("/usr/bin/chromium")
 QUERIES = (
     "opettajien",
     "opettajien taidot",
@@ -275,6 +276,16 @@ class _Server:
         self.httpd.server_close()
 
 
+@functools.cache
+def browser_path() -> Path | None:
+    """The browser scripts/find_browser.py finds (KB_BROWSER, /usr/bin/chromium, Chrome…), or None:
+    then the home page and first search are measured without one."""
+    try:
+        return find_browser()[0]
+    except BrowserNotFound:
+        return None
+
+
 def browse(site: Path, page: str, *, until_done: bool) -> list[str]:
     """Paths headless Chromium fetches for ``page``: until the page calls /__done, or until the
     network has been quiet for two seconds."""
@@ -282,7 +293,7 @@ def browse(site: Path, page: str, *, until_done: bool) -> list[str]:
     profile = tempfile.mkdtemp(prefix="bench-chromium-")
     browser = subprocess.Popen(
         [
-            str(CHROMIUM),
+            str(browser_path()),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -336,7 +347,7 @@ def first_search(site: Path) -> dict:
     fragments). The largest of the searches is reported.
     """
     if (site / "pagefind").is_dir():
-        if CHROMIUM.exists():
+        if browser_path():
             probe = site / "__bench-search.html"
             searches = []
             try:
@@ -386,7 +397,7 @@ def _pagefind_upper_bound(site: Path) -> list[str]:
 
 
 def home_page(site: Path) -> dict:
-    if CHROMIUM.exists():
+    if browser_path():
         fetched = browse(site, "", until_done=False)
         return {"how": "selain", **total(site, fetched)}
     return {"how": "HTML:n viittaukset", **total(site, home_static(site))}

@@ -15,6 +15,8 @@ from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = REPO / "tests" / "fixtures" / "content"
+SITE_ADDRESS = "https://esimerkki.github.io/tietopankki"
+"""A public address as ``actions/configure-pages`` reports it (``base_url``: no trailing slash)."""
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -62,9 +64,16 @@ def pytest_addoption(parser):
     )
 
 
-def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``."""
+def mkdocs_build(
+    site_dir: Path, content_dir: Path, *extra: str, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``; with
+    ``site_url`` as ``KB_SITE_URL`` (as the deploy builds), else without an address whatever the
+    environment says (as a pull request's or a local build)."""
     env = dict(os.environ, KB_CONTENT=str(content_dir), NO_MKDOCS_2_WARNING="1")
+    env.pop("KB_SITE_URL", None)
+    if site_url is not None:
+        env["KB_SITE_URL"] = site_url
     return subprocess.run(
         [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir), *extra],
         cwd=REPO,
@@ -78,6 +87,15 @@ def mkdocs_build(site_dir: Path, content_dir: Path, *extra: str) -> subprocess.C
 def fixture_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("fixture-site") / "site"
     done = mkdocs_build(site, FIXTURE_SITE)
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def addressed_fixture_site(tmp_path_factory) -> Path:
+    """The fixture content built as the deploy builds it: with the address GitHub Pages reports."""
+    site = tmp_path_factory.mktemp("addressed-fixture-site") / "site"
+    done = mkdocs_build(site, FIXTURE_SITE, site_url=SITE_ADDRESS)
     assert done.returncode == 0, done.stderr
     return site
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURE_SITE, REPO, mkdocs_build
+from conftest import FIXTURE_SITE, REPO, SITE_ADDRESS, mkdocs_build
 from mkdocs.utils.yaml import yaml_load
 from renamed import renamed_content
 
@@ -179,20 +179,12 @@ def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
     assert "aiemman tunnisteen osoitteessa on myös sivu: lainaukset/viestimme-verkossa.md" in done.stderr
 
 
-def test_the_citation_shows_site_url_only_when_it_is_a_real_address(tmp_path: Path):
-    config = repo_config()
-    config["docs_dir"] = str(REPO / "docs")
-    shown = {}
-    for site_url in ("https://example.invalid/", "https://esimerkki.fi/kb/"):
-        config["site_url"] = site_url
-        mkdocs_yml = tmp_path / "mkdocs.yml"
-        mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        site = tmp_path / "site"
-        done = mkdocs_build(site, FIXTURE_SITE, "-f", str(mkdocs_yml))
-        assert done.returncode == 0, done.stderr
+def test_the_citation_shows_the_address_only_when_the_build_has_one(
+    fixture_site: Path, addressed_fixture_site: Path
+):
+    def shown(site: Path) -> str:
         page = (site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
-        shown[site_url] = page.split('class="kb-cite-url" href="#lainaus">')[1].split("<")[0]
-    assert shown == {
-        "https://example.invalid/": "lainaukset/kaikki-mukaan/#lainaus",
-        "https://esimerkki.fi/kb/": "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/#lainaus",
-    }
+        return page.split('class="kb-cite-url" href="#lainaus">')[1].split("<")[0]
+
+    assert shown(fixture_site) == "lainaukset/kaikki-mukaan/#lainaus"
+    assert shown(addressed_fixture_site) == SITE_ADDRESS + "/lainaukset/kaikki-mukaan/#lainaus"

@@ -3,7 +3,8 @@
 The builds differ in everything that must not matter: the output folder, the content folder's
 name and the order its files were written in (so the file system lists them differently), and
 Python's hash seed (so set and dict order of strings changes). SOURCE_DATE_EPOCH, which
-`make site` sets from the last commit, fixes the only timestamps in the site.
+`make site` sets from the last commit, fixes the only timestamps in the site. Both are built with
+a public address, as the deploy builds (without one the sitemap lists no pages).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import shutil
 import struct
 from pathlib import Path
 
-from conftest import REPO, mkdocs_build
+from conftest import REPO, SITE_ADDRESS, mkdocs_build
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
@@ -33,7 +34,7 @@ def build(site: Path, content: Path, hash_seed: str, monkeypatch) -> dict[str, b
     with monkeypatch.context() as env:
         env.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
         env.setenv("PYTHONHASHSEED", hash_seed)
-        done = mkdocs_build(site, content)
+        done = mkdocs_build(site, content, site_url=SITE_ADDRESS)  # as the deploy builds
     assert done.returncode == 0, done.stderr
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 

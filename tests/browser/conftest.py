@@ -1,4 +1,5 @@
-"""Browser harness: the real built site, served on 127.0.0.1, driven in Debian's headless chromium.
+"""Browser harness: the real built site, served on 127.0.0.1, driven in headless Chromium (the
+browser scripts/find_browser.py finds: Debian's chromium here, Google Chrome on GitHub's runners).
 
 Every page a test opens records its console errors, every request to another host (such
 requests are refused, so a test never waits on the closed network, but they are still counted)
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +18,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from find_browser import BrowserNotFound, find_browser
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -65,12 +69,19 @@ def served_fixture_site(fixture_site: Path):
 
 
 @pytest.fixture(scope="session")
+def served_addressed_fixture_site(addressed_fixture_site: Path):
+    yield from serve(addressed_fixture_site)
+
+
+@pytest.fixture(scope="session")
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} puuttuu: aja scripts/install-browser (make test tekee sen itse)")
+    try:
+        executable, _ = find_browser()
+    except BrowserNotFound as missing:
+        pytest.fail(f"{missing}\n(make test ajaa scripts/install-browser itse)")
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
