@@ -41,6 +41,7 @@ from .preview_watch import listing_kept
 from .publish import Publication, PublishError
 from .search.build import index_built_site, search_records
 from .site.markdown_text import inline
+from .site.page_html import first_terms_only, scrollable_tables
 from .site.render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
@@ -306,6 +307,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
         return markdown + self.abbreviations
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        # A term's tooltip once per page, at its first use and not in headings; wide tables
+        # scroll in a region the keyboard reaches.
+        return scrollable_tables(first_terms_only(html))
 
     def _index(self, config: MkDocsConfig) -> None:
         gc.unfreeze()

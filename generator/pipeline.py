@@ -53,7 +53,7 @@ class Caches(Protocol):
     def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage: ...
 
 
-def check(root: Path, docs: Path | None = None, caches: Caches | None = None) -> Result:
+def check(root: Path, docs: Path | None = None, *, caches: Caches | None = None) -> Result:
     """Everything that can be known before a build writes anything; ``docs``: the hand-written
     pages, whose addresses no entry id or former id may take; ``caches``: work kept from the
     previous build (the same result, sooner)."""
@@ -123,12 +123,13 @@ def build_pages(
     no entry may take the address of one); ``site_url``: the site's public address, shown in
     citations unless it is a placeholder; ``caches``: work kept from the previous build (the same
     result, sooner)."""
-    result = check(root, docs, caches)
+    result = check(root, docs, caches=caches)
     if result.index is None:
         return result
     options = render.SiteOptions(
         site_url=permalinks.public_url(site_url),
         editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file(),
+        plan_page=next((p for p in urls.PLAN_PAGES if docs is not None and (docs / p).is_file()), ""),
     )
     return Result(
         [],

@@ -50,6 +50,15 @@ def _own_chart(tag: str, attrs: dict) -> bool:
     return tag == "img" and set(attrs) <= {"src", "alt"} and src.split("assets/charts/")[0].strip("./") == ""
 
 
+def _own_asset(tag: str, attrs: dict) -> bool:
+    """A page's own stylesheet or module from the site's assets (the plan page loads its own)."""
+    url = (attrs.get("href") if tag == "link" else attrs.get("src")) or ""
+    own = url.lstrip("./").startswith("assets/") and ":" not in url
+    if tag == "link":
+        return own and attrs == {"rel": "stylesheet", "href": url}
+    return tag == "script" and own and attrs == {"type": "module", "src": url}
+
+
 class _Scan(HTMLParser):
     def __init__(self, body: bool, svg: bool) -> None:
         super().__init__(convert_charrefs=True)
@@ -74,7 +83,11 @@ class _Scan(HTMLParser):
 
     def _check(self, tag: str, attrs) -> None:
         element = f"<{tag} {dict(attrs)}>"
-        if self.body and tag in BODY_FORBIDDEN and not _own_chart(tag, dict(attrs)):
+        if (
+            self.body
+            and tag in BODY_FORBIDDEN
+            and not (_own_chart(tag, dict(attrs)) or _own_asset(tag, dict(attrs)))
+        ):
             self.found.append(element)
         if (":" in tag and not self.svg) or tag.startswith("kbx"):
             self.found.append(element)

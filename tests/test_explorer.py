@@ -63,18 +63,20 @@ def test_the_rows_are_the_pairs(real_site: Path):
     ]  # the report's table order
     assert table.headers == [
         "Tavoite",
+        "Mittari",
         "Teemat",
         "Sektori",
         "Mittarin laji",
-        *(heading for _, heading, _ in CHECKLIST_COLUMNS),
+        "Mittarikysymykset",
         "Rivi",
     ]
     labels = INDEX.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
-        objective, themes, sectors, measure, *answers, position = row["cells"]
+        objective, indicator, themes, sectors, measure, questions, position = row["cells"]
         assert position == str(pair.position)
         assert objective == " ".join(pair.objective.split()) + " Lisää suunnitelmaan"
+        assert indicator == " ".join(pair.indicator.split())
         assert row["href"] == f"../tavoitteet/{pair.id}/"
         assert (real_site / "tavoitteet" / pair.id / "index.html").is_file()
         assert row["attrs"]["data-themes"].split() == pair.themes
@@ -82,6 +84,9 @@ def test_the_rows_are_the_pairs(real_site: Path):
         assert row["attrs"]["data-sectors"].split() == (pair.sectors or ["ei-mainittu"])
         assert sectors == ", ".join(labels["sectors"][s] for s in pair.sectors or ["ei-mainittu"])
         assert measure == pair.annotation.measure_type
-        assert answers == [
-            "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
-        ]
+        yes = [name for field, name, _ in CHECKLIST_COLUMNS if getattr(pair.annotation, field)]
+        no = [name for field, name, _ in CHECKLIST_COLUMNS if not getattr(pair.annotation, field)]
+        expected = f"{len(yes)}/{len(CHECKLIST_COLUMNS)}"
+        expected += f" {', '.join(yes)}" if yes else ""
+        expected += f" Ei: {', '.join(no)}" if no else ""
+        assert questions == expected

@@ -67,7 +67,7 @@ def test_problems_are_the_same_with_the_cache(content: Path):
     preview = Preview(content.parent / "out")
     try:
         for _ in range(2):  # cold, then warm
-            assert check(content, preview).problems == check(content).problems != []
+            assert check(content, caches=preview).problems == check(content).problems != []
     finally:
         preview.close()
 

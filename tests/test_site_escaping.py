@@ -25,8 +25,16 @@ ATTACK = "\n".join(PAYLOADS) + "\n\n" + " ".join(PAYLOADS)
 SECTION = "Luku " + " ".join(PAYLOADS)
 
 
-NOT_SHOWN = ["applicant_types.group", "priorities.group", "sectors.group"]
-"""Text fields no page shows: a group is used by quality standards only. A field added later
+NOT_SHOWN = [
+    "applicant_types.group",
+    "glossary.forms",
+    "priorities.group",
+    "sectors.group",
+    "synonyms.peruste",
+]
+"""Text fields no page shows: a group is used by quality standards only; a glossary term's word
+forms only mark where its tooltip goes; a synonym group's grounds are for editors (its words go to
+the search's haku/synonyymit.json). A field added later
 that no page shows must be listed here, so no field escapes the check above by accident."""
 
 

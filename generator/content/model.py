@@ -288,6 +288,15 @@ class ChecklistItem(Model):
     title: Text = Field(description="Kohdan otsikko.")
     text: Text = Field(description="Selitys tietopankin omin sanoin.")
     section: Text = Field(description="Lähdejulkaisun luku, johon kohta perustuu.")
+    themes: list[Id] = Field(
+        default_factory=list,
+        description="Teemat (themes/), joiden ohjeistus ja esimerkit näyttävät kohdan käytännössä.",
+    )
+    examples: list[Id] = Field(
+        default_factory=list,
+        description="Lainaukset tai tavoite–mittari-esimerkit (tunnisteet), jotka näyttävät kohdan "
+        "käytännössä.",
+    )
 
 
 class Checklist(Model):

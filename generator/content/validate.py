@@ -194,6 +194,8 @@ def _check_references(
     problem is reported there, not again at every reference to it."""
     ids = {kind: {o.id for _, _, o in parsed[kind]} for kind in _VOCABULARY_FILES}
     ids["theme"] = {o.id for _, _, o in parsed["theme"]}
+    ids["example"] = {o.id for _, _, o in parsed["quote"] + parsed["pair"]}
+    failed["example"] = failed["quote"] | failed["pair"]
     sections = {o.id: set(o.sections) for _, _, o in parsed["sources"]}
 
     def ref(doc: Document, loc: Path_, value: str, kind: str, what: str) -> None:
@@ -312,6 +314,8 @@ def _check_references(
         for group in ("questions", "recommendations"):
             for i, item in enumerate(getattr(checklist, group)):
                 source(doc, loc + (group, i), checklist.source, item.section)
+                refs(doc, loc + (group, i, "themes"), item.themes, "theme", "teema")
+                refs(doc, loc + (group, i, "examples"), item.examples, "example", "esimerkki")
     _check_unique_ids(parsed, problems)
 
 

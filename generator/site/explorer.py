@@ -13,34 +13,30 @@ from typing import TYPE_CHECKING
 
 from ..content.index import UNSTATED
 from ..content.model import Pair
-from . import permalinks, urls
+from . import cards, permalinks, urls
 
 if TYPE_CHECKING:
     from .render import _Renderer
 
-CHECKLIST_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("data_source", "Tietolähde", "Mistä mittaritieto tulee?"),
-    ("collection", "Keruu", "Miten tieto kerätään?"),
-    ("responsible", "Vastuu", "Kuka vastaa keräämisestä?"),
-    ("timing", "Ajoitus", "Milloin tietoa kerätään ja käsitellään?"),
-    ("processing", "Käsittely", "Miten tietoa käsitellään?"),
-    ("reporting", "Raportointi", "Miten ja missä tuloksista raportoidaan?"),
-    ("evaluation", "Arviointi", "Miten tuloksia arvioidaan jatkotoimia varten?"),
-)
-"""Annotation field, column heading, the question of the report's indicator checklist."""
+CHECKLIST_COLUMNS = cards.INDICATOR_QUESTIONS
+"""Annotation field, short name, the question of the report's indicator checklist."""
 
 
 @dataclass(frozen=True)
 class Row:
     id: str
     objective: str
+    indicator: tuple[str, ...]
+    """The indicator word for word, one item per line of the source."""
     href: str
     theme_ids: str
     themes: str
     sector_ids: str
     sectors: str
     measure_type: str
-    answers: tuple[str, ...]
+    answered: tuple[str, ...]
+    """Short names of the indicator questions the indicator answers."""
+    unanswered: tuple[str, ...]
     plan_href: str
     position: str
     """The row's number in the source's table, or "–" when the source gives none."""
@@ -64,15 +60,15 @@ def rows(r: _Renderer) -> list[Row]:
             Row(
                 id=pair.id,
                 objective=pair.objective,
+                indicator=tuple(line for line in pair.indicator.splitlines() if line.strip()),
                 href=permalinks.href(page, urls.entry_page(pair)),
                 theme_ids=" ".join(pair.themes),
                 themes=", ".join(labels["themes"][t] for t in pair.themes),
                 sector_ids=" ".join(sectors),
                 sectors=", ".join(labels["sectors"][s] for s in sectors),
                 measure_type=pair.annotation.measure_type,
-                answers=tuple(
-                    "kyllä" if getattr(pair.annotation, field) else "ei" for field, _, _ in CHECKLIST_COLUMNS
-                ),
+                answered=tuple(cards.answered(pair)),
+                unanswered=tuple(n for _, n, _ in CHECKLIST_COLUMNS if n not in cards.answered(pair)),
                 plan_href=permalinks.plan_add_href(page, pair.id),
                 position=str(pair.position) if pair.position is not None else "–",
             )
@@ -91,6 +87,11 @@ def page(r: _Renderer) -> str:
         rows=table,
         columns=CHECKLIST_COLUMNS,
         themes=[Option(t.id, t.title) for t in r.index.themes if t.id in used_themes],
+        measure_types=[
+            Option(m, m)
+            for m in ("määrällinen", "laadullinen", "molemmat")
+            if any(row.measure_type == m for row in table)
+        ],
         sectors=[
             Option(s, labels["sectors"][s])
             for s in [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..content.index import UNSTATED, Example
 from ..content.model import Pair, Quote, Term
-from . import permalinks, render, urls
+from . import cards, permalinks, render, urls
 
 if TYPE_CHECKING:
     from .render import _Renderer
@@ -94,6 +94,10 @@ def home(r: _Renderer) -> dict:
             "standards": urls.link(page, urls.STANDARDS),
             "priorities": urls.link(page, urls.PRIORITIES),
             "explorer": urls.link(page, urls.EXPLORER),
+            "themes": urls.link(page, urls.THEMES),
+            "finder": urls.link(page, urls.FINDER),
+            "advisers": urls.link(page, urls.ADVISERS),
+            "plan": urls.link(page, r.options.plan_page) if r.options.plan_page else "",
             "checklist": urls.link(page, urls.CHECKLIST),
             "open_data": urls.link(page, urls.OPEN_DATA),
             "quotes": urls.link(page, urls.QUOTES),
@@ -159,30 +163,12 @@ def _term_page(
         hub=render.Link(hub_text, urls.link(page, hub)),
         note=note,
         themes=r.links(page, themes) if themes is not None else None,
-        quotes=_listed(r, page, [e for e in examples if isinstance(e, Quote)]),
-        pairs=_listed(r, page, [e for e in examples if isinstance(e, Pair)]),
+        quotes=cards.cards(r, page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=cards.cards(r, page, [e for e in examples if isinstance(e, Pair)]),
     )
 
 
-GROUP_NOTE = "lähde nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille"
-"""The caveat an entry page shows beside a sector or applicant type named for a group of examples."""
-
-
-def _listed(r: _Renderer, page: str, examples) -> list[dict]:
-    """Links for a hub list, each with the entry page's caveat when the source names the example's
-    sectors or applicant types for a group of examples (more than one value) rather than for it."""
-    out = []
-    for example, link in zip(examples, r.links(page, examples), strict=True):
-        named = [
-            f"{heading} {', '.join(r.index.labels[vocabulary][v].lower() for v in values)}"
-            for vocabulary, heading, values in (
-                ("sectors", "sektorit", example.sectors),
-                ("applicant_types", "hakijatyypit", example.applicant_types),
-            )
-            if len(values) > 1
-        ]
-        out.append({"link": link, "note": f"{'; '.join(named)}: {GROUP_NOTE}" if named else ""})
-    return out
+GROUP_NOTE = cards.GROUP_CAVEAT
 
 
 def standard_examples(r: _Renderer, standard: str) -> tuple[Example, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..content.model import Content, Pair, Quote, Theme
+from ..content.model import Content, Pair, Quote, SourceDocument, Theme
 from . import urls
 
 KB_NAME = "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki"
@@ -88,43 +88,72 @@ def redirect_map(content: Content) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Citation:
-    """A ready citation: ``text`` + the page's address + ``. Viitattu <date>.``
+    """A ready citation: ``lead`` + the publication (linked) + ``tail``, then the page's address
+    and ``Viitattu <date>.``; ``text`` is all of it up to the address, as one line.
 
     The access date is the reader's, filled in by the browser when the citation is copied; the
     page itself never depends on the day it was built.
     """
 
-    text: str
+    lead: str
+    """The entry's title and what it is, up to the publication's title."""
+    publication: str
+    """The original publication's title."""
+    publication_href: str
+    """Where the publication is: its own address when known, else the about page's description."""
+    tail: str
+    """After the publication's title: the chapter(s), the publication's address when known."""
     url: str
     """The page's absolute URL when the site's public address is known, else its URL from the
     site root (the browser replaces it with the address the page was opened at)."""
     self_href: str
-    """A relative link from the page to itself."""
+    """A relative link from the page to itself (to the quotation itself on a quote's page)."""
+    anchor: str = ""
+    """The part of the page a link to it should open at (``lainaus`` on a quote's page)."""
+
+    @property
+    def text(self) -> str:
+        return f"{self.lead} {self.publication}{self.tail}"
 
 
 def citation(
     entry: Quote | Pair | Theme,
-    source_publisher: str,
-    source_year: int,
-    source_title: str,
+    source: SourceDocument,
+    sections: list[str],
     site_url: str = "",
+    about_href: str = "",
 ) -> Citation:
+    """The citation of an entry's page: what it is, the original publication with its chapter(s),
+    the publication's own address when known; the knowledge base's page follows as a link."""
     if isinstance(entry, Quote):
-        what = "Lainaus teoksesta"
+        what = "Lainaus julkaisusta"
     elif isinstance(entry, Pair):
-        what = "Tavoite ja mittari teoksesta"
+        what = "Tavoite ja mittari julkaisusta"
     else:
-        what = "Perustuu teokseen"
+        what = "Tiivistelmä julkaisusta"
     title = entry.objective if isinstance(entry, Pair) else entry.title
-    text = (
-        f"{_sentence(title)} {what}: {_plain(source_publisher)} ({source_year}). "
-        f"{_sentence(source_title)} {KB_NAME}."
-    )
+    chapters = ", ".join(f"”{_plain(s)}”" for s in sections)
+    tail = f", {'luku' if len(sections) == 1 else 'luvut'} {chapters}" if sections else ""
+    tail += "."
+    if source.url:
+        tail += f" {source.url}."
+    tail += " Tietopankissa:"
     page = urls.entry_page(entry)
+    anchor = urls.QUOTE_ANCHOR if isinstance(entry, Quote) else ""
     url = page_url(page)
     if site_url:
         url = site_url.rstrip("/") + "/" + url
-    return Citation(text=text, url=url, self_href="./")
+    if anchor:
+        url += f"#{anchor}"
+    return Citation(
+        lead=f"{_sentence(title)} {what}: {_plain(source.publisher)} ({source.year}).",
+        publication=_plain(source.title),
+        publication_href=source.url or about_href,
+        tail=tail,
+        url=url,
+        self_href=f"#{anchor}" if anchor else "./",
+        anchor=anchor,
+    )
 
 
 def _plain(text: str) -> str:

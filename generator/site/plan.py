@@ -58,7 +58,13 @@ def data(index: Index, site_url: str = "") -> dict:
         if not isinstance(pair, Pair):
             continue
         source = sources[pair.source.document]
-        citation = permalinks.citation(pair, source.publisher, source.year, source.title, site_url)
+        citation = permalinks.citation(
+            pair,
+            source,
+            [pair.source.section],
+            site_url,
+            about_href=permalinks.href(urls.PLAN, urls.ABOUT, anchor=source.id),
+        )
         via_themes = [p for t in pair.themes if t in themes for p in themes[t].priorities]
         examples.append(
             {

@@ -6,6 +6,7 @@ and print. Every piece of text that came from YAML passes through ``markdown_tex
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ import jinja2
 
 from ..content.index import UNSTATED, Example, Index
 from ..content.model import UNREPRESENTABLE_IN_TERM, Pair, Quote, Theme
-from . import charts, explorer, hubs, opendata, permalinks, plan, urls
+from . import cards, charts, explorer, glossary, hubs, opendata, permalinks, plan, urls
 from .facets import facets
 from .markdown_text import attribute, inline, prose, verbatim
 
@@ -30,6 +31,9 @@ MEASURES = {
     "strategia-liitteena-osuus": "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
 }
 """Row labels of the statistics tables, in display order (keys are Figure.measure values)."""
+
+GLOSSARY_LINKS = 6
+"""Entries linked under a glossary term; the rest are counted."""
 
 
 def _figure(figure) -> str:
@@ -78,6 +82,8 @@ class SiteOptions:
     """The site's public address (mkdocs.yml ``site_url``), if known: citations show absolute URLs."""
     editor_guide: bool = False
     """docs/toimittajille.md exists: the home page links to it."""
+    plan_page: str = ""
+    """The page of the applicant's own plan (one of ``urls.PLAN_PAGES``) when the site has it."""
 
 
 def environment() -> jinja2.Environment:
@@ -150,6 +156,30 @@ class _Renderer:
             sources=self.index.content.vocabularies.sources,
             report=self.report(urls.ABOUT),
         )
+        pages[urls.ADVISERS] = self.page("advisers.md", urls.ADVISERS, **hubs.home(self))
+        pages[urls.STATISTICS] = self.page(
+            "statistics.md",
+            urls.STATISTICS,
+            tables=self.statistics(),
+            statements=self.statements(urls.STATISTICS),
+        )
+        pages[urls.GLOSSARY] = self.glossary()
+        checklist = self.index.content.checklist
+        pages[urls.CHECKLIST] = self.page(
+            "checklist.md",
+            urls.CHECKLIST,
+            questions=self.checklist_items(checklist.questions) if checklist else [],
+            recommendations=self.checklist_items(checklist.recommendations) if checklist else [],
+            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
+        )
+        pages.update(hubs.pages(self))
+        pages[urls.EXPLORER] = explorer.page(self)
+        pages[urls.OPEN_DATA] = opendata.page(self)
+        pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
+        pages[urls.PLAN] = plan.page(self)
+        # Last: the home page links the plan page only when the site has it (generated or in docs/).
+        plan_page = next((p for p in urls.PLAN_PAGES if p in pages), self.options.plan_page)
+        self.options = dataclasses.replace(self.options, plan_page=plan_page)
         pages[urls.HOME] = self.page(
             "home.md",
             urls.HOME,
@@ -158,38 +188,6 @@ class _Renderer:
             themes=self.theme_rows(urls.HOME),
             **hubs.home(self),
         )
-        pages[urls.STATISTICS] = self.page(
-            "statistics.md",
-            urls.STATISTICS,
-            tables=self.statistics(),
-            statements=self.statements(urls.STATISTICS),
-        )
-        pages[urls.GLOSSARY] = self.page(
-            "glossary.md",
-            urls.GLOSSARY,
-            terms=[
-                {
-                    "term": t,
-                    "source": self.source_line(urls.GLOSSARY, t.source.document, t.source.section)
-                    if t.source
-                    else None,
-                }
-                for t in sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold())
-            ],
-        )
-        checklist = self.index.content.checklist
-        pages[urls.CHECKLIST] = self.page(
-            "checklist.md",
-            urls.CHECKLIST,
-            questions=checklist.questions if checklist else [],
-            recommendations=checklist.recommendations if checklist else [],
-            source=self.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
-        )
-        pages.update(hubs.pages(self))
-        pages[urls.EXPLORER] = explorer.page(self)
-        pages[urls.OPEN_DATA] = opendata.page(self)
-        pages[urls.PLAN] = plan.page(self)
-        pages[urls.FINDER] = self.page("finder.md", urls.FINDER, facets=facets(self.index))
         return dict(sorted(pages.items()))
 
     def page(self, template: str, path: str, **variables) -> str:
@@ -229,9 +227,18 @@ class _Renderer:
         return {t.id: t for t in self.index.themes}
 
     def cite(self, entry) -> permalinks.Citation:
-        document = entry.source if isinstance(entry, Theme) else entry.source.document
-        source = self.sources[document]
-        return permalinks.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
+        if isinstance(entry, Theme):
+            document, sections = entry.source, list(entry.sections)
+        else:
+            document, sections = entry.source.document, [entry.source.section]
+        page = urls.entry_page(entry)
+        return permalinks.citation(
+            entry,
+            self.sources[document],
+            sections,
+            self.options.site_url,
+            about_href=permalinks.href(page, urls.ABOUT, anchor=document),
+        )
 
     def source_line(self, page: str, document: str, section: str | None) -> dict[str, str]:
         source = self.sources[document]
@@ -276,6 +283,9 @@ class _Renderer:
             "all_quotes": len(content.quotes),
             "pairs": len(content.pairs),
             "themes": len(content.themes),
+            "questions": len(cards.INDICATOR_QUESTIONS),
+            "checklist_questions": len(content.checklist.questions) if content.checklist else 0,
+            "checklist_recommendations": len(content.checklist.recommendations) if content.checklist else 0,
         }
 
     def theme_rows(self, page: str) -> list[dict]:
@@ -306,8 +316,19 @@ class _Renderer:
             quote_anchor=urls.QUOTE_ANCHOR,
             plan_href=permalinks.plan_add_href(page, entry.id) if isinstance(entry, Pair) else "",
         )
-        template = "quote.md" if isinstance(entry, Quote) else "pair.md"
-        return self.page(template, page, **common)
+        if isinstance(entry, Quote):
+            return self.page("quote.md", page, **common)
+        return self.page(
+            "pair.md",
+            page,
+            objective_paragraphs=verbatim(entry.objective),
+            answers_text=cards.answers_text(entry),
+            reading=[
+                {"answered": getattr(entry.annotation, field), "text": question}
+                for field, _, question in cards.INDICATOR_QUESTIONS
+            ],
+            **common,
+        )
 
     def theme(self, theme: Theme) -> str:
         page = urls.entry_page(theme)
@@ -316,8 +337,8 @@ class _Renderer:
             "theme.md",
             page,
             theme=theme,
-            quotes=self.links(page, [e for e in examples if isinstance(e, Quote)]),
-            pairs=self.links(page, [e for e in examples if isinstance(e, Pair)]),
+            quotes=cards.cards(self, page, [e for e in examples if isinstance(e, Quote)]),
+            pairs=cards.cards(self, page, [e for e in examples if isinstance(e, Pair)]),
             standards=self.term_links(page, "quality_standards", theme.quality_standards),
             priorities=[
                 Link(self.index.labels["priorities"][p], urls.link(page, urls.PRIORITIES, anchor=p))
@@ -330,6 +351,44 @@ class _Renderer:
             ],
             cite=self.cite(theme),
         )
+
+    def checklist_items(self, items) -> list[dict]:
+        """Each checklist item with links to the themes and examples that show it."""
+        examples = {e.id: e for e in self.index.examples}
+        return [
+            {
+                "item": item,
+                "themes": self.theme_links(urls.CHECKLIST, item.themes),
+                "examples": self.links(urls.CHECKLIST, [examples[i] for i in item.examples if i in examples]),
+            }
+            for item in items
+        ]
+
+    def glossary(self) -> str:
+        """Each term's definition and links to the entries that use it (themes first), in groups
+        by initial letter. Raw HTML (a definition list), so links are the built pages' URLs."""
+        used = glossary.usage(self.index)
+        groups: dict[str, list[dict]] = {}
+        for term in sorted(self.index.content.glossary.terms, key=lambda t: t.term.casefold()):
+            entries = used.get(term.id, [])
+            letter = term.term[:1].upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append(
+                {
+                    "term": term,
+                    "basis": {
+                        "section": term.source.section,
+                        "href": permalinks.href(urls.GLOSSARY, urls.ABOUT, anchor=term.source.document),
+                    }
+                    if term.source
+                    else None,
+                    "used": [
+                        Link(self.title(e), permalinks.href(urls.GLOSSARY, urls.entry_page(e)))
+                        for e in entries[:GLOSSARY_LINKS]
+                    ],
+                    "more": max(0, len(entries) - GLOSSARY_LINKS),
+                }
+            )
+        return self.page("glossary.md", urls.GLOSSARY, groups=groups)
 
     def statistics(self) -> list[dict]:
         """One table per period: a row per measure, a column per sector; absent figures stay absent."""
@@ -370,7 +429,7 @@ class _Renderer:
         return list(seen.values())
 
     def listing(self, page: str, entries: list[Example]) -> str:
-        groups: dict[str, list[Link]] = {}
+        groups: dict[str, list[cards.Card]] = {}
         # Sections in the order the source has them; within a section, pairs in the order of the
         # source's table (position), then entries by title.
         order = {(s.id, title): i for s in self.sources.values() for i, title in enumerate(s.sections)}
@@ -382,9 +441,7 @@ class _Renderer:
                 self.title(e).casefold(),
             ),
         ):
-            groups.setdefault(entry.source.section, []).append(
-                Link(self.title(entry), urls.link(page, urls.entry_page(entry)))
-            )
+            groups.setdefault(entry.source.section, []).append(cards.card(self, page, entry))
         kind = "quotes" if page == urls.QUOTES else "pairs"
         return self.page(
             "listing.md",

@@ -25,8 +25,11 @@ STANDARDS = "laatustandardit/index.md"
 PRIORITIES = "painopisteet/index.md"
 EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
+ADVISERS = "neuvojille.md"
 PLAN = "suunnitelma.md"
 """The applicant's own plan, drafted in the browser (site/plan.py, docs/assets/kb-plan/)."""
+PLAN_PAGES = (PLAN, "suunnitelma/index.md")
+"""Where the page for the applicant's own plan may be (generated or hand-written); linked when it is."""
 EDITOR_GUIDE = "toimittajille.md"
 """Hand-written by the editors' guide; linked only when docs/ has it."""
 TERM_FOLDERS = {

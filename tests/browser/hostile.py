@@ -173,6 +173,15 @@ def write_hostile_tree(root: Path) -> Path:
                 }
             ],
         },
+        "synonyms.yml": {
+            "synonyms": [
+                {
+                    "id": "vihamielinen-ryhma",
+                    "words": [MARKER.lower(), "vihamielisyys"],
+                    "peruste": hostile("synonyymien peruste"),
+                }
+            ]
+        },
         "checklist.yml": {
             "source": source_id,
             "questions": [_item("kysymys", section)],
