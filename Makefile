@@ -20,13 +20,15 @@ $(STAMP): pyproject.toml
 	@touch $@
 
 serve: $(STAMP) $(VOIKKO)
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload
+	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
 
 # Reproducible builds: the site's timestamps (sitemap dates, the gzip header of sitemap.xml.gz)
 # come from the last commit, so two builds of one commit are byte-identical. Outside a git
 # checkout the clock is used. A SOURCE_DATE_EPOCH already in the environment wins.
-# The knowledge-base plugin checks the content (every problem, with its position) before MkDocs
-# empties site/, so a separate `check` here would only read and validate everything twice.
+# The knowledge-base plugin checks the content (every problem, with its position) first, and the
+# build writes into a fresh folder beside site/ that takes site/'s place only when the whole
+# build succeeded (generator/publish.py): a failed, interrupted or concurrent build leaves site/
+# as it was. A separate `check` here would only read and validate everything twice.
 site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 site: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs build --strict
@@ -59,7 +61,8 @@ browser:
 $(VOIKKO):
 	@scripts/install-voikko
 
-# Synthetic corpora of 100, 1,000 and 10,000 entries, timed (takes 10–15 minutes); writes the
+# Synthetic corpora of 100, 1,000 and 10,000 entries, timed (takes 20–30 minutes), and the preview's
+# save-to-reload time (make serve) for the shipped content, 1,000 and 10,000 entries; writes the
 # table into benchmarks/README.md. `make bench BENCH_ARGS="--sizes 100 1000"` for a quick run.
 # The browser measures what the home page and a first search download.
 bench: $(STAMP) browser $(VOIKKO)

@@ -9,7 +9,9 @@ Usage: ``python benchmarks/run.py [--sizes 100 1000 10000] [--repeat 3] [--work 
   ``mkdocs build --strict`` of the Markdown that ``generate`` wrote, with mkdocs.yml minus the
   knowledge-base plugin, plus the Pagefind run when the Makefile's site target has one;
 - peak memory (largest process) of both builds, the site's size, the largest page, and the bytes
-  a browser downloads for the home page and for a first search.
+  a browser downloads for the home page and for a first search;
+- the editors' preview (``make serve``): save-to-reload time for the shipped content and the sizes
+  of 1,000 entries and more (``benchmarks/preview.py``), in a table of its own.
 
 Each time is wall clock and CPU time (user + system, of the whole process tree); ratios and growth
 use CPU time, which other work on a shared machine disturbs far less than the wall clock. Besides
@@ -49,6 +51,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 sys.path.insert(0, str(REPO / "scripts"))
 
+import preview  # noqa: E402
 import synth  # noqa: E402
 from find_browser import BrowserNotFound, find_browser  # noqa: E402
 
@@ -672,13 +675,68 @@ def targets(figures: dict) -> str:
     return "\n".join(f"- {'✅' if ok else '❌'} {text}: {value}" for text, ok, value in lines)
 
 
+# --- the editors' preview ---------------------------------------------------------------------------
+
+PREVIEW_GOALS = {"toimitettu sisältö": 0.5, 1000: 1.5}
+"""Save-to-reload goals, seconds (the shipped content; 1,000 synthetic entries)."""
+
+
+def measure_preview(sizes: list[int], rounds: int, work: Path, reference: bool) -> str:
+    """Save-to-reload in ``make serve`` for the shipped content and the synthetic sizes of 1,000
+    entries and more (``benchmarks/preview.py``); with ``reference``, the same edits served
+    without ``--dirty`` below 5,000 entries (every page rendered and indexed on every save)."""
+    corpora: list[tuple[str | int, Path]] = [("toimitettu sisältö", REPO / "practices")]
+    for n in sizes:
+        if n >= 1000:
+            content = work / str(n) / "content"
+            synth.write_corpus(n, content)  # always anew: a corpus left from an older model fails
+            corpora.append((n, content))
+    rows = []
+    for label, content in corpora:
+        name = label if isinstance(label, str) else f"{fmt_n(label)} merkintää"
+        progress(f"esikatselu, {name}…")
+        here = work / "preview" / str(label).replace(" ", "-")
+        times = preview.measure(content, rounds, here)
+        progress(f"  mediaani {times.median():.2f} s ({', '.join(f'{t:.2f}' for t in times.all)})")
+        full = None
+        if reference and (isinstance(label, str) or label < 5000):
+            full = preview.measure(content, 1, here, full=True)
+            progress(f"  ilman --dirty: mediaani {full.median():.2f} s")
+        goal = PREVIEW_GOALS.get(label)
+        rows.append(
+            f"| {name} | "
+            + " | ".join(fmt_s(times.median(kind)) for kind in preview.KINDS)
+            + f" | **{fmt_s(times.median())}** | {fmt_s(statistics.median(times.cpu))} | {fmt_s(times.start)} | "
+            + (f"{fmt_s(full.median())} (CPU {fmt_s(statistics.median(full.cpu))})" if full else "–")
+            + " | "
+            + (f"{'✅' if times.median() <= goal else '❌'} ≤ {fmt_s(goal)}" if goal else "–")
+            + " |"
+        )
+    header = (
+        "| sisältö | "
+        + " | ".join(preview.KINDS)
+        + " | mediaani | CPU | käynnistys | ilman `--dirty` | tavoite |\n|---|"
+        + "---:|" * (len(preview.KINDS) + 5)
+    )
+    return (
+        f"Ajettu {datetime.date.today().isoformat()}: {machine()}. Koneen kuormitus (1/5/15 min) "
+        f"alussa {load()}.\n\nTallennuksesta siihen, että selain on ladannut muuttuneen sivun "
+        f"(`benchmarks/preview.py`), sekunteina, {rounds} muokkausta kutakin lajia; mediaani. *CPU*: "
+        f"palvelimen prosessin CPU-aika muokkausta kohden (mediaani), johon koneen muu kuorma ei "
+        f"vaikuta kuten seinäkelloon. "
+        f"*Käynnistys*: palvelimen ensimmäinen, täysi rakennus hakuhakemistoineen. *Ilman "
+        f"`--dirty`*: samat muokkaukset kerran kutakin, kun jokainen tallennus rakentaa koko "
+        f"sivuston ja hakuhakemiston.\n\n{header}\n" + "\n".join(rows) + "\n"
+    )
+
+
 def load() -> str:
     return "/".join(f"{x:.1f}" for x in os.getloadavg())
 
 
-def write_readme(report: str) -> None:
+def write_readme(report: str, marker: str = "bench") -> None:
     text = README.read_text(encoding="utf-8")
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     if start not in text or end not in text:
         raise SystemExit(f"virhe: {README} ei sisällä merkkejä {start} … {end}")
     before, rest = text.split(start, 1)
@@ -700,10 +758,31 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="kirjoita taulukko benchmarks/README.md:hen (oletus: vain oletuskoilla)",
     )
+    parser.add_argument(
+        "--preview",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="mittaa myös esikatselu (make serve): tallennuksesta päivittyneeseen sivuun",
+    )
+    parser.add_argument("--preview-only", action="store_true", help="mittaa vain esikatselu")
+    parser.add_argument("--preview-rounds", type=int, default=3, help="muokkauksia kutakin lajia")
+    parser.add_argument(
+        "--preview-reference",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="mittaa vertailuksi samat muokkaukset ilman --dirty-valitsinta (alle 5 000 merkintää)",
+    )
     args = parser.parse_args(argv)
     write = args.write if args.write is not None else args.sizes == DEFAULT_SIZES
     if not PYTHON.exists():
         raise SystemExit("virhe: .venv puuttuu; aja make bench")
+    if args.preview_only:
+        report = measure_preview(args.sizes, args.preview_rounds, args.work, args.preview_reference)
+        print(report)
+        if write:
+            write_readme(report, "preview")
+            progress(f"Esikatselun taulukko kirjoitettu tiedostoon {README.relative_to(REPO)}.")
+        return 0
     pagefind = pagefind_command(site_recipe())
     args.work.mkdir(parents=True, exist_ok=True)
     kept = args.work / "site.before"
@@ -733,6 +812,12 @@ def main(argv: list[str] | None = None) -> int:
     if write:
         write_readme(report)
         progress(f"Taulukko kirjoitettu tiedostoon {README.relative_to(REPO)}.")
+    if args.preview:
+        report = measure_preview(args.sizes, args.preview_rounds, args.work, args.preview_reference)
+        print(report)
+        if write:
+            write_readme(report, "preview")
+            progress(f"Esikatselun taulukko kirjoitettu tiedostoon {README.relative_to(REPO)}.")
     return 0
 
 

@@ -97,6 +97,13 @@ def write_corpus(
     _prepare(out)
     for name in COPIED:
         (shutil.copytree if (source / name).is_dir() else shutil.copy2)(source / name, out / name)
+    # The checklist's examples name entries by id; the synthetic entries have ids of their own.
+    checklist = out / "checklist.yml"
+    if checklist.is_file():
+        lines = checklist.read_text(encoding="utf-8").splitlines(keepends=True)
+        checklist.write_text(
+            "".join(x for x in lines if not x.lstrip().startswith("examples:")), encoding="utf-8"
+        )
     rng = random.Random(f"{seed}:{n}")
     themes = list(corpus.themes) + [_theme(corpus, rng, k) for k in range(n_themes - len(corpus.themes))]
     standards = {t.id: t.quality_standards for t in themes}

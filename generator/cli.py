@@ -7,14 +7,16 @@ Exit status: 0 clean, 1 content problems (each on its own line as path:line:col:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .content import kinds
 from .content import model as m
-from .content.problems import display_path, format_problems
+from .content.problems import display_path, format_problems, format_warnings
 from .editors import scaffold
 from .editors import schemas as schema
 from .pipeline import build_pages, check, content_root
@@ -22,8 +24,52 @@ from .search import prepare as search_prepare
 from .search.morphology import MorphologyUnavailable, analyser
 from .site.facets import records
 
+_ARGPARSE_FI = {
+    "usage: ": "käyttö: ",
+    "positional arguments": "argumentit",
+    "options": "valitsimet",
+    "show this help message and exit": "näytä tämä ohje ja lopeta",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: virhe: %(message)s\n",
+    "the following arguments are required: %s": "pakollinen argumentti puuttuu: %s",
+    "unrecognized arguments: %s": "tuntemattomia argumentteja: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "tuntematon valinta %(value)r "
+    "(valitse jokin näistä: %(choices)s)",
+    "expected one argument": "arvo puuttuu",
+    "expected at most one argument": "odotettiin enintään yhtä arvoa",
+    "expected at least one argument": "odotettiin vähintään yhtä arvoa",
+    "ambiguous option: %(option)s could match %(matches)s": "moniselitteinen valitsin %(option)s: "
+    "voi tarkoittaa valitsimia %(matches)s",
+    "argument %(argument_name)s: %(message)s": "argumentti %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "virheellinen arvo %(value)r",
+    "not allowed with argument %s": "ei sallittu yhdessä argumentin %s kanssa",
+    "ignored explicit argument %r": "ylimääräinen arvo %r",
+    "one of the arguments %s is required": "jokin argumenteista %s tarvitaan",
+    "unexpected option string: %s": "odottamaton valitsin: %s",
+}
+"""argparse's own messages in Finnish (it looks each one up through gettext at the moment of use)."""
+
+
+@contextlib.contextmanager
+def _finnish_argparse() -> Iterator[None]:
+    english, english_plural = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def plural(singular: str, many: str, n: int) -> str:
+        return "odotettiin %s arvoa" if "argument" in singular else english_plural(singular, many, n)
+
+    argparse._ = lambda text: _ARGPARSE_FI.get(text, text)  # type: ignore[attr-defined]
+    argparse.ngettext = plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = english, english_plural  # type: ignore[attr-defined]
+
 
 def main(argv: list[str] | None = None) -> int:
+    with _finnish_argparse():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Erasmus+ -hyvien käytäntöjen tietopankin sisällön tarkistus ja sivujen tuottaminen.",
@@ -37,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         default="text",
         help="text: polku:rivi:sarake: viesti (oletus); github: GitHub Actions -huomautukset "
         "(::error file=…,line=…,col=…::viesti), jotka näkyvät pull requestin riveillä",
+    )
+    check_cmd.add_argument(
+        "--docs",
+        default="docs",
+        help="käsin kirjoitetut sivut, joiden osoitteita ei saa käyttää (oletus: docs/)",
     )
     gen_cmd = commands.add_parser("generate", help="kirjoita tuotetut Markdown-sivut hakemistoon")
     gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
@@ -82,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"virhe: sisältöhakemistoa ei ole: {root}", file=sys.stderr)
         return 2
     if args.command == "check":
-        return _check(root, args.format)
+        return _check(root, args.format, Path(args.docs))
     if args.command == "new":
         return _new(root, args.kind, args.title, args.theme)
     if args.command == "search":
@@ -122,8 +173,10 @@ def _schemas(out: Path, check_only: bool) -> int:
     return 0
 
 
-def _check(root: Path, style: str = "text") -> int:
-    result = check(root)
+def _check(root: Path, style: str = "text", docs: Path | None = None) -> int:
+    result = check(root, docs)
+    if result.warnings:  # annotations belong on stdout; plain warnings beside the summary
+        print(format_warnings(result.warnings, style), file=sys.stdout if style == "github" else sys.stderr)
     if result.problems:
         print(format_problems(result.problems, style))
         print(f"{len(result.problems)} ongelmaa.", file=sys.stderr)
@@ -141,6 +194,8 @@ def _check(root: Path, style: str = "text") -> int:
 def _generate(root: Path, out: Path, docs: Path) -> int:
     started = time.perf_counter()
     result = build_pages(root, docs=docs)
+    if result.warnings:
+        print(format_warnings(result.warnings), file=sys.stderr)
     if result.problems:
         print(format_problems(result.problems))
         print(f"{len(result.problems)} ongelmaa; mitään ei kirjoitettu.", file=sys.stderr)

@@ -12,11 +12,15 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
+import jinja2
+
+from .content import kinds
 from .content.index import Index, build_index
-from .content.load import load_tree
-from .content.problems import Problem, without_consequences
-from .content.validate import validate
+from .content.load import Document, ignored, load_tree
+from .content.problems import Problem, display_path, without_consequences
+from .content.validate import Parsed, validate
 from .search import synonyms
 from .search.build import index_built_site, search_records
 from .search.prepare import Stats
@@ -50,43 +54,130 @@ class Result:
     seconds: float = 0.0
     cpu: float = 0.0
     """Wall clock and CPU time the pipeline took."""
+    warnings: tuple[Problem, ...] = ()
+    """Files that look like content but are not read, each named (shown, never failing a build)."""
 
 
-def check(root: Path) -> Result:
-    documents, problems = load_tree(root)
-    content, found = validate(documents, root)
+class Caches(Protocol):
+    """What a long-running caller (the editors' preview) keeps between builds; see ``preview``."""
+
+    def load_tree(self, root: Path) -> tuple[list[Document], list[Problem]]: ...
+    def parse(self, document: Document) -> Parsed: ...
+    def environment(self) -> jinja2.Environment: ...
+    def draw(self, chart: charts.Chart) -> bytes: ...
+    def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage: ...
+
+
+def check(root: Path, docs: Path | None = None, *, caches: Caches | None = None) -> Result:
+    """Everything that can be known before a build writes anything; ``docs``: the hand-written
+    pages, whose addresses no entry id or former id may take; ``caches``: work kept from the
+    previous build (the same result, sooner)."""
+    documents, problems = caches.load_tree(root) if caches else load_tree(root)
+    content, found = validate(documents, root, caches.parse) if caches else validate(documents, root)
     problems = without_consequences(problems, found)
+    if docs is not None and docs.is_dir():
+        problems = sorted(problems + _taken_by_docs(documents, docs))
+    warnings = tuple(sorted(ignored(root)))
     if problems:
-        return Result(problems)
-    return Result([], index=build_index(content))
+        return Result(problems, warnings=warnings)
+    return Result([], index=build_index(content), warnings=warnings)
 
 
-def build_pages(root: Path, *, docs: Path | None = None, site_url: str | None = None) -> Result:
-    """``docs``: the hand-written pages (the home page links the editor guide when they hold it);
-    ``site_url``: the site's public address, shown in citations unless it is a placeholder."""
+def _taken_by_docs(documents: list[Document], docs: Path) -> list[Problem]:
+    """Ids and former ids whose address is already a hand-written page under ``docs``."""
+    hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+
+    def page_of(folder: str, value: object) -> str | None:
+        if not isinstance(value, str):
+            return None
+        for path in (f"{folder}/{value}.md", f"{folder}/{value}/index.md"):
+            if path in hand_written:
+                return path
+        return None
+
+    problems = []
+    for doc in documents:
+        entry = isinstance(doc.kind, kinds.EntryKind)
+        folder = (
+            doc.kind.site_folder
+            if isinstance(doc.kind, kinds.EntryKind)
+            else urls.TERM_FOLDERS.get(doc.kind.name)
+        )
+        if not folder:
+            continue
+        items: list[tuple[Any, Any]] = [((), doc.data)] if entry else list(enumerate(doc.data or []))
+        for base, item in items:
+            base = base if isinstance(base, tuple) else (base,)
+            if not isinstance(item, dict):
+                continue
+            values: list[tuple[tuple[str | int, ...], Any, str, str]] = [
+                (("id",), item.get("id"), "tunnisteen", "valitse toinen tunniste")
+            ]
+            former = item.get("former_ids")
+            if isinstance(former, list):
+                values += [
+                    (("former_ids", i), old, "aiemman tunnisteen", "osoitetta ei voi ohjata uuteen sivuun")
+                    for i, old in enumerate(former)
+                ]
+            for loc, value, what, advice in values:
+                page = page_of(folder, value)
+                if page is not None:
+                    line, col = doc.position(base + loc)
+                    problems.append(
+                        Problem(
+                            doc.display,
+                            line,
+                            col,
+                            f"{what} '{value}' osoite {folder}/{value}/ on jo käsin kirjoitettu sivu "
+                            f"{display_path(docs / page)}; {advice}",
+                        )
+                    )
+    return problems
+
+
+def build_pages(
+    root: Path,
+    *,
+    docs: Path | None = None,
+    site_url: str | None = None,
+    caches: Caches | None = None,
+    search: bool = True,
+) -> Result:
+    """``docs``: the hand-written pages (the home page links the editor guide when they hold it;
+    no entry may take the address of one); ``site_url``: the site's public address, shown in
+    citations unless it is a placeholder; ``caches``: work kept from the previous build (the same
+    result, sooner); ``search``: whether the search index's records are wanted (a preview that
+    keeps its first search index does without them)."""
     started, cpu = time.perf_counter(), time.process_time()
-    result = check(root)
+    result = check(root, docs, caches=caches)
     if result.index is None:
         return result
     options = render.SiteOptions(
         site_url=urls.public_url(site_url),
         editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file(),
+        plan_page=next((p for p in urls.PLAN_PAGES if docs is not None and (docs / p).is_file()), ""),
     )
     return Result(
         [],
         index=result.index,
-        pages=render_site(result.index, options),
+        pages=render_site(
+            result.index,
+            options,
+            caches.environment() if caches else None,
+            caches.example_pages(result.index, options) if caches else None,
+        ),
         abbreviations=abbreviations(result.index),
         files={
             **opendata.files(result.index),
             **plan.files(result.index, options.site_url),
-            **charts.files(result.index.content),
+            **charts.files(result.index.content, caches.draw if caches else None),
             **synonyms.files(result.index.content),
         },
         redirects=urls.redirect_map(result.index.content),
-        search_records=search_records(result.index),
+        search_records=search_records(result.index) if search else {},
         seconds=time.perf_counter() - started,
         cpu=time.process_time() - cpu,
+        warnings=result.warnings,
     )
 
 
@@ -98,14 +189,16 @@ def index_site(site: Path, records: dict[str, SearchRecord], morphology: str) ->
     return stats, time.process_time() - cpu
 
 
-def freeze_until_the_build_ends() -> None:
+def freeze_until_the_build_ends(*, collect: bool = True) -> None:
     """Keep Python's cyclic collector off everything alive now, until ``the_build_ended``.
 
     What the pipeline handed to a build (pages, files, search records) lives to the end of the
     build and is never garbage: freezing it keeps the collector from walking it again on every
     full collection the build triggers (at 10,000 entries that walking cost 2.6 s of CPU).
+    ``collect``: collect first (a preview skips it: walking its kept caches costs every build).
     """
-    gc.collect()
+    if collect:
+        gc.collect()
     gc.freeze()
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO, write_tree
 
 from generator.pipeline import build_pages
@@ -145,3 +146,55 @@ def test_a_line_break_in_a_value_never_splits_a_message(run_cli, content: Path):
         f"{quote}:15:12: luku 'Ensimmäinen luku' ei ole lähteen 'testiraportti' lukuluettelossa; "
         "tarkoititko 'Ensimmäinen luku'?"
     ]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "python -m generator: virhe: pakollinen argumentti puuttuu: KOMENTO"),
+        (
+            ["chek"],
+            "python -m generator: virhe: argumentti KOMENTO: tuntematon valinta 'chek' (valitse jokin "
+            "näistä: 'check', 'generate', 'new', 'schemas', 'search')",
+        ),
+        (
+            ["check", "--format", "xml"],
+            "python -m generator check: virhe: argumentti --format: tuntematon valinta 'xml' (valitse "
+            "jokin näistä: 'text', 'github')",
+        ),
+        (["check", "--kieli"], "python -m generator: virhe: tuntemattomia argumentteja: --kieli"),
+        (["generate"], "python -m generator generate: virhe: pakollinen argumentti puuttuu: --out"),
+        (["generate", "--out"], "python -m generator generate: virhe: argumentti --out: arvo puuttuu"),
+    ],
+)
+def test_usage_errors_are_in_finnish(run_cli, args, message):
+    code, out, err = run_cli(*args)
+    assert code == 2 and out == ""
+    assert err.startswith("käyttö: python -m generator")
+    assert err.splitlines()[-1] == message
+
+
+def test_help_is_in_finnish(run_cli):
+    code, out, _ = run_cli("check", "--help")
+    assert code == 0
+    assert out.startswith("käyttö: ") and "valitsimet:" in out and "näytä tämä ohje ja lopeta" in out
+    assert "usage" not in out and "options:" not in out
+
+
+def test_output_piped_into_head_ends_quietly(tmp_path: Path):
+    """`check | head -1`: the reader goes away early; no traceback, exit status 1 (problems)."""
+    for i in range(3000):
+        write_tree(tmp_path / "content", {f"quotes/x{i}.yml": f"id: x{i}\n"})
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "check", "content"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=60) == 1
+    assert first.startswith(b"content/quotes/x0.yml:1:1: ")
+    assert err == "", err

@@ -8,6 +8,8 @@ bomb costs nothing), duplicate keys are reported. The libyaml C parser is used w
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,10 +71,34 @@ class Document:
 
 
 def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
-    """Every content file under ``root`` with its kind, in a stable order; misplaced files."""
+    """Every content file under ``root`` with its kind, in a stable order; misplaced files and
+    folders that cannot be read (nothing is skipped in silence)."""
+    found, problems, _ = survey(root)
+    return found, problems
+
+
+def ignored(root: Path) -> list[Problem]:
+    """Files that look like content but are not read (``x.YML``, hidden, backup copies), each
+    named: a warning, not an error."""
+    return survey(root)[2]
+
+
+def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Problem]]:
+    """Content files with their kinds, problems, and warnings about files that are not read."""
     found: list[tuple[Path, Kind]] = []
     problems: list[Problem] = []
-    for path in sorted(root.rglob("*")):
+    warnings: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else root
+        problems.append(_at(where, 1, 1, f"kansiota ei voi lukea ({_reason(error)}); sen sisältö jäisi pois"))
+
+    paths: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        base = Path(folder)
+        paths += [base / name for name in files]
+        paths += [base / name for name in dirs if (base / name).is_symlink()]
+    for path in sorted(paths):
         if path.is_symlink():  # could point anywhere on the machine that builds the site
             problems.append(
                 _at(
@@ -83,13 +109,25 @@ def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
                 )
             )
             continue
-        if not path.is_file() or path.name.startswith("."):
-            continue
         rel = path.relative_to(root)
-        if path.suffix == ".yaml":
-            problems.append(_at(path, 1, 1, "tiedostopääte on .yaml; käytä päätettä .yml"))
-            continue
-        if path.suffix != ".yml":
+        hidden = any(part.startswith(".") for part in rel.parts)
+        lower = path.name.lower()
+        if hidden or path.suffix != ".yml":
+            if ".yml" in lower or ".yaml" in lower:
+                if hidden and path.suffix in (".yml", ".yaml"):
+                    reason = "piilotiedostoa tai piilokansion tiedostoa (nimi alkaa pisteellä) ei lueta"
+                elif path.suffix.lower() in (".yml", ".yaml") and path.suffix not in (".yml", ".yaml"):
+                    reason = f"tiedostopääte on {path.suffix}; vain pienellä kirjoitettu .yml luetaan"
+                elif path.suffix == ".yaml":
+                    reason = ""
+                else:
+                    reason = (
+                        "tiedostoa ei lueta, koska nimi ei pääty .yml (varmuuskopio tai muokkaimen tiedosto?)"
+                    )
+                if reason:
+                    warnings.append(_at(path, 1, 1, f"{reason}; poista tiedosto tai nimeä se uudelleen"))
+            if path.suffix == ".yaml" and not hidden:
+                problems.append(_at(path, 1, 1, "tiedostopääte on .yaml; käytä päätettä .yml"))
             continue
         kind = kinds.of_path(rel.parts)
         if kind is None:
@@ -104,7 +142,13 @@ def discover(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
             )
         else:
             found.append((path, kind))
-    return found, problems
+    return found, problems, warnings
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "ei lukuoikeutta"
+    return error.strerror or str(error)
 
 
 def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
@@ -119,8 +163,15 @@ def load_tree(root: Path) -> tuple[list[Document], list[Problem]]:
     return documents, problems
 
 
-def load_file(path: Path, kind: Kind) -> tuple[Document | None, list[Problem]]:
-    raw = path.read_bytes()
+def load_file(path: Path, kind: Kind, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+    """``raw``: the file's bytes, when the caller has read them already."""
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return None, [
+                _at(path, 1, 1, f"tiedostoa ei voi lukea ({_reason(error)}); sen sisältö jäisi pois")
+            ]
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             _at(
@@ -166,6 +217,22 @@ def load_file(path: Path, kind: Kind) -> tuple[Document | None, list[Problem]]:
     return document, problems
 
 
+MAX_DEPTH = 40
+"""Content needs a few levels of nesting; hundreds are a mistake or an attack (and would exhaust
+Python's recursion)."""
+
+
+def _skip(events: Iterator[yaml.Event]) -> None:
+    """Consume the rest of a collection whose start event was just read, without recursion."""
+    open_ = 1
+    while open_:
+        event = next(events)
+        if isinstance(event, yaml.CollectionStartEvent):
+            open_ += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            open_ -= 1
+
+
 def _build(
     event: yaml.Event, events: Iterator[yaml.Event], loc: Path_, doc: Document, problems: list[Problem]
 ) -> Any:
@@ -189,6 +256,18 @@ def _build(
         if isinstance(event, yaml.AliasEvent):
             return None
     tag = getattr(event, "tag", None)
+    if isinstance(event, yaml.CollectionStartEvent) and len(loc) >= MAX_DEPTH:
+        # Reported at the field the structure belongs to, where the model's complaint would be.
+        problems.append(
+            _at(
+                doc.path,
+                *doc.marks.get(loc[:1], (line, col)),
+                f"rakenne on liian syvä (yli {MAX_DEPTH} sisäkkäistä luetteloa tai joukkoa); "
+                "sisällössä tarvitaan enintään muutama taso",
+            )
+        )
+        _skip(events)
+        return None
     if isinstance(event, yaml.MappingStartEvent):
         _check_tag(tag, "tag:yaml.org,2002:map", doc, line, col, problems)
         result: dict[str, Any] = {}
@@ -256,6 +335,32 @@ _SYNTAX_HINTS = {
     "found unknown escape character": 'kenoviiva \\ aloittaa lainausmerkeissä "…" erikoismerkin; kirjoita '
     "teksti heittomerkkeihin '…' tai |- -lohkona",
     "expected a single document in the stream": "tiedostossa saa olla vain yksi YAML-dokumentti",
+    "found unknown directive name": "rivin alussa oleva % aloittaa YAML-direktiivin; kirjoita teksti "
+    "lainausmerkkeihin",
+    "did not find expected directive name": "rivin alussa oleva % aloittaa YAML-direktiivin; kirjoita "
+    "teksti lainausmerkkeihin",
+    "found duplicate %YAML directive": "YAML-direktiivi % on annettu kahdesti; poista direktiivit",
+    "found duplicate %TAG directive": "YAML-direktiivi % on annettu kahdesti; poista direktiivit",
+    "found incompatible YAML document": "tiedosto ilmoittaa tuntemattoman YAML-version; poista %YAML-rivi",
+    "did not find expected alphabetic or numeric character": "merkki & tai * aloittaa YAML-ankkurin tai "
+    "-viittauksen; kirjoita arvo lainausmerkkeihin",
+    "did not find expected tag URI": "merkki ! aloittaa YAML-tunnisteen; kirjoita arvo lainausmerkkeihin",
+    "found undefined tag handle": "merkki ! aloittaa YAML-tunnisteen; kirjoita arvo lainausmerkkeihin",
+    "did not find expected whitespace or line break": "merkin ! tai % jälkeen odotettiin välilyöntiä; "
+    "kirjoita arvo lainausmerkkeihin",
+    "did not find expected hexdecimal number": "kenoviivaa seuraava \\x-, \\u- tai \\U-merkintä on "
+    "vaillinainen; kirjoita teksti heittomerkkeihin '…'",
+    "found invalid Unicode character escape code": "kenoviivalla kirjoitettu merkki ei ole kelvollinen; "
+    "kirjoita teksti heittomerkkeihin '…'",
+    "found unexpected document indicator": "rivin alussa oleva --- tai ... päättää YAML-dokumentin; "
+    "sisennä teksti tai kirjoita se lainausmerkkeihin",
+    "block sequence entries are not allowed in this context": "luettelon kohta '- ' väärässä kohdassa; "
+    "aloita luettelo omalta riviltään",
+    "found an indentation indicator equal to 0": "lohkon sisennyksen merkintä ei voi olla 0",
+    "exceeded maximum nesting depth": "rakenne on liian syvä (sisäkkäisiä luetteloita tai joukkoja "
+    "satoja tasoja); sisällössä tarvitaan enintään muutama taso",
+    "found a tab character that violates indentation": "sarkainmerkki (tab) ei kelpaa YAML-tiedostoon; "
+    "sisennä välilyönneillä",
 }
 # Constructs left open are reported where they start (the context mark): that is the line the
 # editor wrote, while the problem mark is wherever the parser gave up, often the end of the file.
@@ -283,7 +388,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
         char = text[mark.index : mark.index + 1]
         hint = f"merkki {char} ei voi aloittaa arvoa; kirjoita arvo lainausmerkkeihin"
     else:
-        hint = _SYNTAX_HINTS.get(problem, problem)
+        hint = _SYNTAX_HINTS.get(problem) or (
+            f"tiedosto ei ole tässä kohdassa kelvollista YAML:ää (jäsentimen selitys englanniksi: {problem})"
+        )
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return line, col, f"YAML-syntaksivirhe: {hint}"
 

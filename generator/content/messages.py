@@ -6,6 +6,7 @@ Out: the message and whether it points at the key (unknown field) or at the valu
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel
@@ -65,8 +66,19 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
         ), False
     if kind == "string_pattern_mismatch":
         return (
-            f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi: käytä pieniä kirjaimia "
-            "a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"
+            f"kentän '{name}' arvo {show(value)} ei kelpaa tunnisteeksi{_odd_characters(value)}: käytä "
+            "pieniä kirjaimia a–z, numeroita ja yksittäisiä väliviivoja (ä → a, ö → o)"
+        ), False
+    if kind == "term_line_break":
+        return (
+            f"kentän '{name}' termi on kirjoitettu usealle riville; kirjoita termi yhdelle riville "
+            "(sanaston termistä tulee sivujen vihjeen avain)"
+        ), False
+    if kind == "term_character":
+        char = error.get("ctx", {}).get("char", "]")
+        return (
+            f"kentän '{name}' arvossa {show(value)} on merkki {char}, jota termissä ei voi käyttää "
+            "(sanaston termistä tulee sivujen vihjeen avain); poista se"
         ), False
     if kind in ("string_too_long",):
         return f"kentän '{name}' arvo on liian pitkä", False
@@ -80,6 +92,19 @@ def describe(error: dict[str, Any], model: type[BaseModel]) -> tuple[str, bool]:
     if kind in _TYPE_NAMES:
         return f"kentän '{name}' pitää olla {_TYPE_NAMES[kind]}, nyt {show(value)}", False
     return f"kenttä '{name}': {error.get('msg', kind)}", False
+
+
+def _odd_characters(value: Any) -> str:
+    """' (merkki 'а' (U+0430 CYRILLIC SMALL LETTER A) ei kelpaa)' for look-alike characters."""
+    if not isinstance(value, str):
+        return ""
+    # Only what the eye cannot tell apart from a–z (a Cyrillic а, a no-break space): ASCII and
+    # the Finnish letters are plain to see and the rest of the message explains them.
+    odd = [c for c in dict.fromkeys(value) if not c.isascii() and c not in "ÄÖÅäöå"]
+    if not odd:
+        return ""
+    named = ", ".join(f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'nimetön merkki')})" for c in odd[:3])
+    return f" (merkki {named} ei kelpaa)" if len(odd) == 1 else f" (merkit {named} eivät kelpaa)"
 
 
 def show(value: Any) -> str:

@@ -27,6 +27,24 @@ def _visible(value: str) -> str:
 Text = Annotated[str, AfterValidator(_visible)]
 """Text that must contain something other than whitespace."""
 
+UNREPRESENTABLE_IN_TERM = "]\\"
+"""Characters a glossary term or form cannot hold: a term becomes the key of a Markdown
+abbreviation definition ``*[term]: …``, which ends at the first ``]`` and cannot hold a ``\\``."""
+
+
+def _one_line_term(value: str) -> str:
+    value = _visible(value)
+    if len(value.strip().splitlines()) > 1:
+        raise PydanticCustomError("term_line_break", "termissä ei saa olla rivinvaihtoa")
+    found = [char for char in UNREPRESENTABLE_IN_TERM if char in value]
+    if found:
+        raise PydanticCustomError("term_character", "termissä ei saa olla merkkiä {char}", {"char": found[0]})
+    return value
+
+
+TermText = Annotated[str, AfterValidator(_one_line_term)]
+"""A glossary term or form: one line of visible text without ``]`` or ``\\``."""
+
 WEB_ADDRESS_PATTERN = r"^https?://[^\s<>\"'`]+$"
 
 WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)]
@@ -259,7 +277,9 @@ class GlossaryTerm(Model):
     """A term or abbreviation, explained in the knowledge base's own words."""
 
     id: Id = Field(description=ITEM_ID)
-    term: Text = Field(description="Termi tai lyhenne sellaisenaan (esim. KV).")
+    term: TermText = Field(
+        description="Termi tai lyhenne sellaisenaan (esim. KV); yksi rivi, ei merkkejä ] tai \\."
+    )
     definition: Text = Field(description="Lyhyt selitys tietopankin omin sanoin.")
     source: SourceRef | None = Field(
         None,
@@ -271,9 +291,10 @@ class GlossaryTerm(Model):
         description="true = toimituksen yleisselitys, joka ei perustu lähdejulkaisuun (sivulla merkitään "
         "niin). Jokaisella termillä on joko source tai general: true.",
     )
-    forms: list[Text] = Field(
+    forms: list[TermText] = Field(
         default_factory=list,
-        description="Muut kirjoitusasut, joissa termi esiintyy tekstissä (esim. OPSissa).",
+        description="Muut kirjoitusasut, joissa termi esiintyy tekstissä (esim. OPSissa); kukin yksi "
+        "rivi, ei merkkejä ] tai \\.",
     )
 
 
@@ -315,6 +336,15 @@ class ChecklistItem(Model):
     title: Text = Field(description="Kohdan otsikko.")
     text: Text = Field(description="Selitys tietopankin omin sanoin.")
     section: Text = Field(description="Lähdejulkaisun luku, johon kohta perustuu.")
+    themes: list[Id] = Field(
+        default_factory=list,
+        description="Teemat (themes/), joiden ohjeistus ja esimerkit näyttävät kohdan käytännössä.",
+    )
+    examples: list[Id] = Field(
+        default_factory=list,
+        description="Lainaukset tai tavoite–mittari-esimerkit (tunnisteet), jotka näyttävät kohdan "
+        "käytännössä.",
+    )
 
 
 class Checklist(Model):

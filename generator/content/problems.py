@@ -25,10 +25,10 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
-    def github(self) -> str:
+    def github(self, level: str = "error") -> str:
         """The problem as a GitHub Actions annotation, shown on the line in a pull request's diff."""
         return (
-            f"::error file={_escape(self.path, property=True)},line={self.line},col={self.col}"
+            f"::{level} file={_escape(self.path, property=True)},line={self.line},col={self.col}"
             f"::{_escape(self.message)}"
         )
 
@@ -50,8 +50,11 @@ def display_path(path: Path) -> str:
 
 def did_you_mean(value: str, known: list[str] | tuple[str, ...] | set[str]) -> str:
     """A Finnish '; tarkoititko …?' suffix naming the closest known value, or ''."""
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"; tarkoititko '{close[0]}'?" if close else ""
+    folded = {k.casefold(): k for k in sorted(known)}
+    if value.casefold() in folded:  # SECTORS → sectors
+        return f"; tarkoititko '{folded[value.casefold()]}'?"
+    close = difflib.get_close_matches(value.casefold(), sorted(folded), n=1, cutoff=0.6)
+    return f"; tarkoititko '{folded[close[0]]}'?" if close else ""
 
 
 def listing(values: list[str] | tuple[str, ...] | set[str], limit: int = 12) -> str:
@@ -76,3 +79,14 @@ def without_consequences(causes: list[Problem], others: list[Problem]) -> list[P
 def format_problems(problems: list[Problem], style: str = "text") -> str:
     """All problems, sorted, one per line: ``path:line:col: message`` or GitHub annotations."""
     return "\n".join(p.github() if style == "github" else str(p) for p in sorted(problems))
+
+
+WARNING = "varoitus: "
+
+
+def format_warnings(warnings: list[Problem] | tuple[Problem, ...], style: str = "text") -> str:
+    """Warnings like problems, marked as warnings: ``path:line:col: varoitus: message``."""
+    return "\n".join(
+        w.github("warning") if style == "github" else f"{w.path}:{w.line}:{w.col}: {WARNING}{w.message}"
+        for w in sorted(warnings)
+    )

@@ -9,7 +9,8 @@ still holding the placeholder that ``new`` wrote.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,25 +24,66 @@ from .load import Document, Path_
 from .messages import describe, field_label, show
 from .problems import Problem, did_you_mean, display_path, listing, without_consequences
 
-Parsed = dict[Kind, list[tuple[Document, Path_, Any]]]
+ByKind = dict[Kind, list[tuple[Document, Path_, Any]]]
 """Every item that passed its model, by kind: its document, its place there, the model object."""
 
 
-def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Problem]]:
+@dataclass(frozen=True)
+class Parsed:
+    """What one document gives on its own, before any reference to another file is checked."""
+
+    items: tuple[tuple[Path_, Any], ...]
+    """Each model-sized piece that passed its model, with its location in the document."""
+    failed: frozenset[str]
+    """Ids of pieces that failed their model: defined, just broken."""
+    problems: tuple[Problem, ...]
+    placeholders: tuple[Problem, ...]
+    """Texts still holding the scaffold's placeholder."""
+
+
+def parse_document(doc: Document) -> Parsed:
+    """Check one document against its models. Depends on nothing but the document, so a caller
+    that keeps documents whose bytes did not change may keep this result with them."""
     problems: list[Problem] = []
-    parsed: Parsed = defaultdict(list)
+    items: list[tuple[Path_, Any]] = []
+    failed: set[str] = set()
+    for item_loc, item_model, data in _items(doc, problems):
+        obj = _parse(doc, item_loc, item_model, data, problems)
+        if obj is not None:
+            items.append((item_loc, obj))
+        elif isinstance(data, dict) and isinstance(data.get("id"), str):
+            failed.add(data["id"])
+    return Parsed(tuple(items), frozenset(failed), tuple(problems), tuple(_placeholders(doc, doc.data, ())))
+
+
+def validate(
+    documents: list[Document], root: Path, parse: Callable[[Document], Parsed] = parse_document
+) -> tuple[m.Content, list[Problem]]:
+    """``parse``: checks one document (``parse_document``, or a memo of it)."""
+    problems: list[Problem] = []
+    parsed: ByKind = defaultdict(list)
     failed: dict[Kind, set[str]] = defaultdict(set)
+    placeholders: list[Problem] = []
     for doc in documents:
-        for item_loc, item_model, data in _items(doc, problems):
-            obj = _parse(doc, item_loc, item_model, data, problems)
-            if obj is not None:
-                parsed[doc.kind].append((doc, item_loc, obj))
-            elif isinstance(data, dict) and isinstance(data.get("id"), str):
-                failed[doc.kind].add(data["id"])
-    for vocabulary in kinds.VOCABULARIES:
-        if vocabulary not in parsed and not any(d.kind is vocabulary for d in documents):
-            file = vocabulary.path
-            problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
+        result = parse(doc)
+        problems.extend(result.problems)
+        parsed[doc.kind].extend((doc, loc, obj) for loc, obj in result.items)
+        failed[doc.kind].update(result.failed)
+        placeholders.extend(result.placeholders)
+    unreadable: set[Kind] = set()
+    """Vocabularies whose file is there but could not be read: its problem is already reported,
+    and every reference to it would only repeat it."""
+    for kind in kinds.VOCABULARIES:
+        file = kind.path
+        if kind not in parsed and not any(d.kind is kind for d in documents):
+            if (root / file).is_file():
+                unreadable.add(kind)
+            else:
+                problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
+    # An entry file that could not be read still defines the id its name gives.
+    loaded = {d.path for d in documents}
+    for entry_kind in kinds.ENTRIES:
+        failed[entry_kind] |= {p.stem for p in (root / entry_kind.path).glob("*.yml") if p not in loaded}
     content = m.Content(
         vocabularies=m.Vocabularies(
             **{k.name: tuple(o for _, _, o in parsed[k]) for k in kinds.VOCABULARIES}
@@ -55,9 +97,8 @@ def validate(documents: list[Document], root: Path) -> tuple[m.Content, list[Pro
         synonyms=tuple(o for _, _, o in parsed[kinds.SYNONYMS]),
         report=next((o for _, _, o in parsed[kinds.REPORT]), None),
     )
-    _check_references(parsed, failed, problems)
+    _check_references(parsed, failed, unreadable, problems)
     problems.extend(synonym_check.check(parsed[kinds.SYNONYMS], documents))
-    placeholders = [p for doc in documents for p in _placeholders(doc, doc.data, ())]
     return content, without_consequences(placeholders, problems)
 
 
@@ -123,14 +164,24 @@ def _parse(
     return obj
 
 
-def _check_references(parsed: Parsed, failed: dict[Kind, set[str]], problems: list[Problem]) -> None:
+def _check_references(
+    parsed: ByKind,
+    failed: dict[Kind, set[str]],
+    unreadable: set[Kind],
+    problems: list[Problem],
+) -> None:
     """References resolve. An id whose own item failed its model is defined, just broken: the
     problem is reported there, not again at every reference to it."""
-    ids = {kind: {o.id for _, _, o in parsed[kind]} for kind in (*kinds.VOCABULARIES, kinds.THEME)}
+    ids: dict[Kind | str, set[str]] = {
+        kind: {o.id for _, _, o in parsed[kind]} for kind in (*kinds.VOCABULARIES, kinds.THEME)
+    }
+    ids["example"] = {o.id for _, _, o in parsed[kinds.QUOTE] + parsed[kinds.PAIR]}
+    failures: dict[Kind | str, set[str]] = dict(failed.items())
+    failures["example"] = failed[kinds.QUOTE] | failed[kinds.PAIR]
     sections = {o.id: set(o.sections) for _, _, o in parsed[kinds.SOURCES]}
 
-    def ref(doc: Document, loc: Path_, value: str, kind: Kind, what: str) -> None:
-        if value not in ids[kind] and value not in failed[kind]:
+    def ref(doc: Document, loc: Path_, value: str, kind: Kind | str, what: str) -> None:
+        if value not in ids[kind] and value not in failures.get(kind, set()) and kind not in unreadable:
             problems.append(
                 _problem(
                     doc,
@@ -140,7 +191,7 @@ def _check_references(parsed: Parsed, failed: dict[Kind, set[str]], problems: li
                 )
             )
 
-    def refs(doc: Document, loc: Path_, values: list[str], kind: Kind, what: str) -> None:
+    def refs(doc: Document, loc: Path_, values: list[str], kind: Kind | str, what: str) -> None:
         seen: set[str] = set()
         for i, value in enumerate(values):
             if value in seen:
@@ -150,7 +201,12 @@ def _check_references(parsed: Parsed, failed: dict[Kind, set[str]], problems: li
 
     def source(doc: Document, loc: Path_, document: str, section: str | None) -> None:
         ref(doc, loc + ("document",) if section is not None else loc, document, kinds.SOURCES, "lähde")
-        if section is not None and document in sections and section not in sections[document]:
+        if (
+            section is not None
+            and kinds.SOURCES not in unreadable
+            and document in sections
+            and section not in sections[document]
+        ):
             known = sections[document]
             problems.append(
                 _problem(
@@ -248,42 +304,51 @@ def _check_references(parsed: Parsed, failed: dict[Kind, set[str]], problems: li
         for group in ("questions", "recommendations"):
             for i, item in enumerate(getattr(checklist, group)):
                 source(doc, loc + (group, i), checklist.source, item.section)
+                refs(doc, loc + (group, i, "themes"), item.themes, kinds.THEME, "teema")
+                refs(doc, loc + (group, i, "examples"), item.examples, "example", "esimerkki")
     _check_unique_ids(parsed, problems)
 
 
-def _check_unique_ids(parsed: Parsed, problems: list[Problem]) -> None:
+def _check_unique_ids(parsed: ByKind, problems: list[Problem]) -> None:
     """Entry ids and former ids share one namespace: an address once published means one thing."""
     owners: dict[str, tuple[Document, Path_]] = {}
-    for doc, loc, entry in _entries(parsed):
-        if entry.id in owners:
-            first = owners[entry.id][0]
+    entries = _entries(parsed)
+    users: dict[str, list[tuple[Document, Path_]]] = defaultdict(list)
+    for doc, loc, entry in entries:
+        users[entry.id].append((doc, loc))
+        owners.setdefault(entry.id, (doc, loc))
+    for entry_id, places in users.items():
+        # Every file using the id is told which other files use it: which one is the new one is
+        # not known here, and the editor looks at the file they changed.
+        named = any(doc.path.stem == entry_id for doc, _ in places)
+        for doc, loc in places if len(places) > 1 else ():
+            if named and doc.path.stem != entry_id:
+                continue  # that file is told its id is not its name; that is the thing to fix
+            others = ", ".join(other.display for other, _ in places if other is not doc)
             problems.append(
-                _problem(
-                    doc, loc + ("id",), f"tunniste '{entry.id}' on jo käytössä tiedostossa {first.display}"
-                )
+                _problem(doc, loc + ("id",), f"tunniste '{entry_id}' on jo käytössä tiedostossa {others}")
             )
-        else:
-            owners[entry.id] = (doc, loc)
-    for doc, loc, entry in _entries(parsed):
+    for doc, loc, entry in entries:
+        listed: set[str] = set()
         for i, old in enumerate(entry.former_ids):
-            if old in owners and owners[old][0] is not doc:
+            where = loc + ("former_ids", i)
+            if old == entry.id:
+                problems.append(_problem(doc, where, f"aiempi tunniste '{old}' on merkinnän oma tunniste"))
+            elif old in listed:
+                problems.append(_problem(doc, where, f"aiempi tunniste '{old}' on luettelossa kahdesti"))
+            elif old in owners and owners[old][0] is not doc:
                 problems.append(
                     _problem(
                         doc,
-                        loc + ("former_ids", i),
+                        where,
                         f"aiempi tunniste '{old}' on "
                         f"edelleen käytössä tiedostossa {owners[old][0].display}; "
                         "tunnistetta ei voi käyttää uudelleen",
                     )
                 )
-            elif old in owners:
-                problems.append(
-                    _problem(
-                        doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on merkinnän oma tunniste"
-                    )
-                )
             else:
                 owners[old] = (doc, loc)
+            listed.add(old)
     for kind in kinds.VOCABULARIES:
         seen: dict[str, int] = {}
         for doc, loc, item in parsed[kind]:
@@ -305,7 +370,7 @@ own listing, ``sektorit/ei-mainittu.md`` and ``hakijatyypit/ei-mainittu.md`` lis
 leaves unstated."""
 
 
-def _check_addresses(parsed: Parsed, problems: list[Problem]) -> None:
+def _check_addresses(parsed: ByKind, problems: list[Problem]) -> None:
     """Every id and former id that becomes an address names exactly one page, now and later.
 
     Values of a vocabulary with pages of their own (sectors, applicant types, quality standards,
@@ -359,7 +424,7 @@ def _check_addresses(parsed: Parsed, problems: list[Problem]) -> None:
                 former.add(old)
 
 
-def _entries(parsed: Parsed) -> list[tuple[Document, Path_, Any]]:
+def _entries(parsed: ByKind) -> list[tuple[Document, Path_, Any]]:
     return [item for kind in kinds.ENTRIES for item in parsed[kind]]
 
 

@@ -10,6 +10,7 @@ its internal ids, text kept as text. No script and nothing from another host.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,8 +106,9 @@ def charts(content: Content) -> list[Chart]:
     return out
 
 
-def files(content: Content) -> dict[str, bytes]:
-    return {chart.path: svg(chart) for chart in charts(content)}
+def files(content: Content, draw: Callable[[Chart], bytes] | None = None) -> dict[str, bytes]:
+    """``draw``: ``svg`` or a memo of it (a chart's image depends on the chart alone)."""
+    return {chart.path: (draw or svg)(chart) for chart in charts(content)}
 
 
 def svg(chart: Chart) -> bytes:

@@ -40,6 +40,8 @@ class SiteOptions:
     """The site's public address (mkdocs.yml ``site_url``), if known: citations show absolute URLs."""
     editor_guide: bool = False
     """docs/toimittajille.md exists: the home page links to it."""
+    plan_page: str = ""
+    """The page of the applicant's own plan (one of ``urls.PLAN_PAGES``) when the site has it."""
 
 
 @dataclass(frozen=True)
@@ -114,9 +116,18 @@ class RenderContext:
         return [s for s in dict.fromkeys(via) if s not in entry.quality_standards]
 
     def cite(self, entry: Entry) -> urls.Citation:
-        document = entry.source if isinstance(entry, Theme) else entry.source.document
-        source = self.sources[document]
-        return urls.citation(entry, source.publisher, source.year, source.title, self.options.site_url)
+        if isinstance(entry, Theme):
+            document, sections = entry.source, list(entry.sections)
+        else:
+            document, sections = entry.source.document, [entry.source.section]
+        page = urls.entry_page(entry)
+        return urls.citation(
+            entry,
+            self.sources[document],
+            sections,
+            self.options.site_url,
+            about_href=urls.href(page, urls.ABOUT, anchor=document),
+        )
 
     def source_line(self, page: str, document: str, section: str | None) -> SourceLine:
         source = self.sources[document]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..content.index import UNSTATED
 from ..content.model import INDICATOR_QUESTIONS, IndicatorQuestion, Pair
-from . import urls
+from . import cards, urls
 from .context import RenderContext
 
 
@@ -20,13 +20,17 @@ from .context import RenderContext
 class Row:
     id: str
     objective: str
+    indicator: tuple[str, ...]
+    """The indicator word for word, one item per line of the source."""
     href: str
     theme_ids: str
     themes: str
     sector_ids: str
     sectors: str
     measure_type: str
-    answers: tuple[str, ...]
+    answered: tuple[str, ...]
+    """Short names of the indicator questions the indicator answers."""
+    unanswered: tuple[str, ...]
     plan_href: str
     position: str
     """The row's number in the source's table, or "–" when the source gives none."""
@@ -55,13 +59,17 @@ def rows(r: RenderContext) -> list[Row]:
             Row(
                 id=pair.id,
                 objective=pair.objective,
+                indicator=tuple(line for line in pair.indicator.splitlines() if line.strip()),
                 href=urls.href(page, urls.entry_page(pair)),
                 theme_ids=" ".join(pair.themes),
                 themes=", ".join(labels.themes[t] for t in pair.themes),
                 sector_ids=" ".join(sectors),
                 sectors=", ".join(labels.sectors[s] for s in sectors),
                 measure_type=pair.annotation.measure_type,
-                answers=tuple(answer for _, answer in answers(pair)),
+                answered=tuple(cards.answered(pair)),
+                unanswered=tuple(
+                    q.heading for q in INDICATOR_QUESTIONS if q.heading not in cards.answered(pair)
+                ),
                 plan_href=urls.plan_add_href(page, pair.id),
                 position=str(pair.position) if pair.position is not None else "–",
             )
@@ -80,6 +88,11 @@ def page(r: RenderContext) -> str:
         rows=table,
         columns=INDICATOR_QUESTIONS,
         themes=[Option(t.id, t.title) for t in r.index.themes if t.id in used_themes],
+        measure_types=[
+            Option(m, m)
+            for m in ("määrällinen", "laadullinen", "molemmat")
+            if any(row.measure_type == m for row in table)
+        ],
         sectors=[
             Option(s, labels.sectors[s])
             for s in [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..content.index import UNSTATED, Example
 from ..content.model import Pair, Quote, Term, Theme
-from . import urls
+from . import cards, urls
 from .context import Link, RenderContext
 
 UNSTATED_DESCRIPTION = {
@@ -92,6 +92,11 @@ class HubLinks:
     standards: str
     priorities: str
     explorer: str
+    themes: str
+    finder: str
+    advisers: str
+    plan: str
+    """"" when the site has no plan page."""
     checklist: str
     open_data: str
     quotes: str
@@ -146,6 +151,10 @@ def home(r: RenderContext) -> Home:
             standards=urls.link(page, urls.STANDARDS),
             priorities=urls.link(page, urls.PRIORITIES),
             explorer=urls.link(page, urls.EXPLORER),
+            themes=urls.link(page, urls.THEMES),
+            finder=urls.link(page, urls.FINDER),
+            advisers=urls.link(page, urls.ADVISERS),
+            plan=urls.link(page, r.options.plan_page) if r.options.plan_page else "",
             checklist=urls.link(page, urls.CHECKLIST),
             open_data=urls.link(page, urls.OPEN_DATA),
             quotes=urls.link(page, urls.QUOTES),
@@ -216,38 +225,12 @@ def _term_page(
         hub=Link(hub_text, urls.link(page, hub)),
         note=note,
         themes=r.links(page, themes) if themes is not None else None,
-        quotes=_listed(r, page, [e for e in examples if isinstance(e, Quote)]),
-        pairs=_listed(r, page, [e for e in examples if isinstance(e, Pair)]),
+        quotes=cards.cards(r, page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=cards.cards(r, page, [e for e in examples if isinstance(e, Pair)]),
     )
 
 
-GROUP_NOTE = "lähde nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille"
-"""The caveat an entry page shows beside a sector or applicant type named for a group of examples."""
-
-
-@dataclass(frozen=True)
-class Listed:
-    """An example in a hub's list, with the caveat its own page shows, if any."""
-
-    link: Link
-    note: str
-
-
-def _listed(r: RenderContext, page: str, examples: Sequence[Example]) -> list[Listed]:
-    """Links for a hub list, each with the entry page's caveat when the source names the example's
-    sectors or applicant types for a group of examples (more than one value) rather than for it."""
-    out = []
-    for example, link in zip(examples, r.links(page, examples), strict=True):
-        named = [
-            f"{heading} {', '.join(r.index.labels.of(vocabulary)[v].lower() for v in values)}"
-            for vocabulary, heading, values in (
-                ("sectors", "sektorit", example.sectors),
-                ("applicant_types", "hakijatyypit", example.applicant_types),
-            )
-            if len(values) > 1
-        ]
-        out.append(Listed(link, f"{'; '.join(named)}: {GROUP_NOTE}" if named else ""))
-    return out
+GROUP_NOTE = cards.GROUP_CAVEAT
 
 
 def standard_examples(r: RenderContext, standard: str) -> tuple[Example, ...]:

@@ -9,6 +9,7 @@ ids with their labels), ``data/practices.csv`` (one row per entry, lists joined 
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from dataclasses import dataclass
@@ -178,8 +179,14 @@ def files(index: Index) -> dict[str, bytes]:
         # seven times faster (tests/site/test_opendata.py holds it to that).
         JSON_FILE: EXPORT.dump_json(rows, indent=2) + b"\n",
         CSV_FILE: _csv(rows),
-        SCHEMA_FILE: _json(schema()),
+        SCHEMA_FILE: _schema_file(),
     }
+
+
+@functools.cache
+def _schema_file() -> bytes:
+    """The schema depends on the model alone; pydantic takes a tenth of a second to write it."""
+    return _json(schema())
 
 
 def _json(data: Any) -> bytes:
@@ -199,14 +206,26 @@ def _csv(rows: list[ExportEntry]) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell beginning with one of these is read as a formula by spreadsheet programs (OWASP, CSV
+injection); such a cell gets a leading apostrophe, which spreadsheets show as text."""
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+        text = LIST_SEPARATOR.join(value)
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value)
+    return neutralise(text)
+
+
+def neutralise(text: str) -> str:
+    """The cell as text a spreadsheet never runs: ``'`` before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 # --- the page ---------------------------------------------------------------------------------

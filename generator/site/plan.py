@@ -55,7 +55,13 @@ def data(index: Index, site_url: str = "") -> dict[str, Any]:
         if not isinstance(pair, Pair):
             continue
         source = sources[pair.source.document]
-        citation = urls.citation(pair, source.publisher, source.year, source.title, site_url)
+        citation = urls.citation(
+            pair,
+            source,
+            [pair.source.section],
+            site_url,
+            about_href=urls.href(urls.PLAN, urls.ABOUT, anchor=source.id),
+        )
         via_themes = [p for t in pair.themes if t in themes for p in themes[t].priorities]
         examples.append(
             {

@@ -8,11 +8,18 @@ view objects (the dataclasses below and in those modules); templates only loop a
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import jinja2
 
 from ..content.index import Example, Index
 from ..content.model import (
+    INDICATOR_QUESTIONS,
     MEASURES,
+    UNREPRESENTABLE_IN_TERM,
+    ChecklistItem,
     Entry,
     Figure,
     GlossaryTerm,
@@ -23,11 +30,15 @@ from ..content.model import (
     Theme,
     entry_title,
 )
-from . import charts, explorer, hubs, opendata, plan, urls
+from . import cards, charts, explorer, glossary, hubs, opendata, plan, urls
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
+from .markdown_text import verbatim
 
 __all__ = ["Link", "SiteOptions", "abbreviations", "render_site"]
+
+GLOSSARY_LINKS = 6
+"""Entries linked under a glossary term; the rest are counted."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +52,10 @@ class Counts:
     all_quotes: int
     pairs: int
     themes: int
+    questions: int
+    """The report's indicator questions."""
+    checklist_questions: int
+    checklist_recommendations: int
 
 
 @dataclass(frozen=True)
@@ -97,29 +112,84 @@ class ReportView:
 
 
 @dataclass(frozen=True)
+class GlossaryBasis:
+    section: str
+    href: str
+
+
+@dataclass(frozen=True)
 class GlossaryRow:
     term: GlossaryTerm
-    source: SourceLine | None
+    basis: GlossaryBasis | None
+    used: list[Link]
+    """Entries that use the term (themes first), the first ``GLOSSARY_LINKS`` of them."""
+    more: int
+    """How many more entries use it."""
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    item: ChecklistItem
+    themes: list[Link]
+    examples: list[Link]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One of the report's indicator questions and whether a pair's indicator answers it."""
+
+    answered: bool
+    text: str
+
+
+ExamplePage = Callable[[Example, Callable[[Example], str]], str]
+"""Gives an example's page, from the given function or from an earlier build (``preview``)."""
 
 
 def abbreviations(index: Index) -> str:
-    """Markdown abbreviation definitions for every glossary term and form: tooltips on every page."""
+    """Markdown abbreviation definitions for every glossary term and form: tooltips on every page.
+
+    Each definition is one line ``*[form]: definition`` in a block of its own, and both sides are
+    data: whitespace (line breaks too) is collapsed to single spaces, so neither side can end the
+    definition and start a block of Markdown or HTML. The abbreviation extension puts the form into
+    a regular expression and the definition into a ``title`` attribute, both escaped. A form the
+    definition syntax cannot hold (``]``, ``\\``; refused by validation already) is left out.
+    """
     definitions: dict[str, str] = {}
     for term in index.content.glossary.terms:
-        for form in [term.term, *term.forms]:
-            if "]" not in form:
-                definitions.setdefault(form, " ".join(term.definition.split()))
+        text = _one_line(term.definition)
+        for form in (_one_line(f) for f in [term.term, *term.forms]):
+            if form and text and not any(char in form for char in UNREPRESENTABLE_IN_TERM):
+                definitions.setdefault(form, text)
     # One definition per block: the abbr extension rescans a block for every definition in it,
     # so hundreds of definitions in one block cost quadratic time on every page.
     return "".join(f"\n\n*[{form}]: {text}" for form, text in sorted(definitions.items()))
 
 
-def render_site(index: Index, options: SiteOptions | None = None) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path under docs/."""
-    ctx = RenderContext(index, options or SiteOptions(), environment())
+def _one_line(text: str) -> str:
+    """``text`` on one line: every run of whitespace or line-breaking character is one space."""
+    return " ".join(" ".join(text.splitlines()).split())
+
+
+def render_site(
+    index: Index,
+    options: SiteOptions | None = None,
+    env: jinja2.Environment | None = None,
+    example_page: ExamplePage | None = None,
+) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path under docs/. ``env``: an environment
+    from ``environment()`` to reuse (its compiled templates), else a new one; ``example_page``:
+    see ``ExamplePage``."""
+    ctx = RenderContext(index, options or SiteOptions(), env or environment())
+
+    def one_example(entry: Example) -> str:
+        return example(ctx, entry)
+
     pages: dict[str, str] = {}
     for entry in index.examples:
-        pages[urls.entry_page(entry)] = example(ctx, entry)
+        pages[urls.entry_page(entry)] = (
+            example_page(entry, one_example) if example_page else example(ctx, entry)
+        )
     for theme_ in index.themes:
         pages[urls.entry_page(theme_)] = theme(ctx, theme_)
     pages[urls.THEMES] = ctx.page("themes.md", urls.THEMES, themes=theme_rows(ctx, urls.THEMES))
@@ -132,49 +202,53 @@ def render_site(index: Index, options: SiteOptions | None = None) -> dict[str, s
     pages[urls.ABOUT] = ctx.page(
         "about.md", urls.ABOUT, sources=index.content.vocabularies.sources, report=report(ctx, urls.ABOUT)
     )
-    home = hubs.home(ctx)
-    pages[urls.HOME] = ctx.page(
-        "home.md",
-        urls.HOME,
-        counts=counts(ctx),
-        report=report(ctx, urls.HOME),
-        themes=theme_rows(ctx, urls.HOME),
-        ways=home.ways,
-        vocabulary_counts=home.vocabulary_counts,
-        hubs=home.hubs,
-        permalink_examples=home.permalink_example,
-        kb_name=home.kb_name,
-    )
+    pages[urls.ADVISERS] = _home_page(ctx, "advisers.md", urls.ADVISERS)
     pages[urls.STATISTICS] = ctx.page(
         "statistics.md",
         urls.STATISTICS,
         tables=statistics(ctx),
         statements=statements(ctx, urls.STATISTICS),
     )
-    pages[urls.GLOSSARY] = ctx.page(
-        "glossary.md",
-        urls.GLOSSARY,
-        terms=[
-            GlossaryRow(
-                t, ctx.source_line(urls.GLOSSARY, t.source.document, t.source.section) if t.source else None
-            )
-            for t in sorted(index.content.glossary.terms, key=lambda t: t.term.casefold())
-        ],
-    )
+    pages[urls.GLOSSARY] = glossary_page(ctx)
     checklist = index.content.checklist
     pages[urls.CHECKLIST] = ctx.page(
         "checklist.md",
         urls.CHECKLIST,
-        questions=checklist.questions if checklist else [],
-        recommendations=checklist.recommendations if checklist else [],
+        questions=checklist_items(ctx, checklist.questions) if checklist else [],
+        recommendations=checklist_items(ctx, checklist.recommendations) if checklist else [],
         source=ctx.source_line(urls.CHECKLIST, checklist.source, None) if checklist else None,
     )
     pages.update(hubs.pages(ctx))
     pages[urls.EXPLORER] = explorer.page(ctx)
     pages[urls.OPEN_DATA] = opendata.page(ctx)
-    pages[urls.PLAN] = plan.page(ctx)
     pages[urls.FINDER] = ctx.page("finder.md", urls.FINDER, facets=facets(index))
+    pages[urls.PLAN] = plan.page(ctx)
+    # Last: the home page links the plan page only when the site has it (generated or in docs/).
+    plan_page = next((p for p in urls.PLAN_PAGES if p in pages), ctx.options.plan_page)
+    ctx.options = dataclasses.replace(ctx.options, plan_page=plan_page)
+    pages[urls.HOME] = _home_page(
+        ctx,
+        "home.md",
+        urls.HOME,
+        counts=counts(ctx),
+        report=report(ctx, urls.HOME),
+        themes=theme_rows(ctx, urls.HOME),
+    )
     return dict(sorted(pages.items()))
+
+
+def _home_page(ctx: RenderContext, template: str, page: str, **variables: object) -> str:
+    home = hubs.home(ctx)
+    return ctx.page(
+        template,
+        page,
+        ways=home.ways,
+        vocabulary_counts=home.vocabulary_counts,
+        hubs=home.hubs,
+        permalink_examples=home.permalink_example,
+        kb_name=home.kb_name,
+        **variables,
+    )
 
 
 # --- shaping ----------------------------------------------------------------------------------
@@ -188,6 +262,9 @@ def counts(ctx: RenderContext) -> Counts:
         all_quotes=len(content.quotes),
         pairs=len(content.pairs),
         themes=len(content.themes),
+        questions=len(INDICATOR_QUESTIONS),
+        checklist_questions=len(content.checklist.questions) if content.checklist else 0,
+        checklist_recommendations=len(content.checklist.recommendations) if content.checklist else 0,
     )
 
 
@@ -251,7 +328,14 @@ def example(ctx: RenderContext, entry: Example) -> str:
     )
     if isinstance(entry, Quote):
         return ctx.page("quote.md", page, **common)
-    return ctx.page("pair.md", page, answers=explorer.answers(entry), **common)
+    return ctx.page(
+        "pair.md",
+        page,
+        objective_paragraphs=verbatim(entry.objective),
+        answers_text=cards.answers_text(entry),
+        reading=[Reading(getattr(entry.annotation, q.field), q.question) for q in INDICATOR_QUESTIONS],
+        **common,
+    )
 
 
 def theme(ctx: RenderContext, theme: Theme) -> str:
@@ -261,8 +345,8 @@ def theme(ctx: RenderContext, theme: Theme) -> str:
         "theme.md",
         page,
         theme=theme,
-        quotes=ctx.links(page, [e for e in examples if isinstance(e, Quote)]),
-        pairs=ctx.links(page, [e for e in examples if isinstance(e, Pair)]),
+        quotes=cards.cards(ctx, page, [e for e in examples if isinstance(e, Quote)]),
+        pairs=cards.cards(ctx, page, [e for e in examples if isinstance(e, Pair)]),
         standards=ctx.term_links(page, "quality_standards", theme.quality_standards),
         priorities=[
             Link(ctx.index.labels.priorities[p], urls.link(page, urls.PRIORITIES, anchor=p))
@@ -272,6 +356,45 @@ def theme(ctx: RenderContext, theme: Theme) -> str:
         guidance=[Sourced(p.text, ctx.source_line(page, theme.source, p.section)) for p in theme.guidance],
         cite=ctx.cite(theme),
     )
+
+
+def checklist_items(ctx: RenderContext, items: Sequence[ChecklistItem]) -> list[ChecklistRow]:
+    """Each checklist item with links to the themes and examples that show it."""
+    examples = {e.id: e for e in ctx.index.examples}
+    return [
+        ChecklistRow(
+            item,
+            ctx.theme_links(urls.CHECKLIST, item.themes),
+            ctx.links(urls.CHECKLIST, [examples[i] for i in item.examples if i in examples]),
+        )
+        for item in items
+    ]
+
+
+def glossary_page(ctx: RenderContext) -> str:
+    """Each term's definition and links to the entries that use it (themes first), in groups
+    by initial letter. Raw HTML (a definition list), so links are the built pages' URLs."""
+    used = glossary.usage(ctx.index)
+    groups: dict[str, list[GlossaryRow]] = {}
+    for term in sorted(ctx.index.content.glossary.terms, key=lambda t: t.term.casefold()):
+        entries = used.get(term.id, [])
+        letter = term.term[:1].upper()
+        groups.setdefault(letter if letter.isalpha() else "#", []).append(
+            GlossaryRow(
+                term=term,
+                basis=GlossaryBasis(
+                    term.source.section, urls.href(urls.GLOSSARY, urls.ABOUT, anchor=term.source.document)
+                )
+                if term.source
+                else None,
+                used=[
+                    Link(entry_title(e), urls.href(urls.GLOSSARY, urls.entry_page(e)))
+                    for e in entries[:GLOSSARY_LINKS]
+                ],
+                more=max(0, len(entries) - GLOSSARY_LINKS),
+            )
+        )
+    return ctx.page("glossary.md", urls.GLOSSARY, groups=groups)
 
 
 def statistics(ctx: RenderContext) -> list[StatisticsTable]:
@@ -315,7 +438,7 @@ def statements(ctx: RenderContext, page: str) -> list[Statement]:
 
 def listing(ctx: RenderContext, template: str, page: str, entries: list[Example]) -> str:
     """Entries grouped by the section of the source they come from."""
-    groups: dict[str, list[Link]] = {}
+    groups: dict[str, list[cards.Card]] = {}
     # Sections in the order the source has them; within a section, pairs in the order of the
     # source's table (position), then entries by title.
     order = {(s.id, title): i for s in ctx.sources.values() for i, title in enumerate(s.sections)}
@@ -327,9 +450,7 @@ def listing(ctx: RenderContext, template: str, page: str, entries: list[Example]
             entry_title(e).casefold(),
         ),
     ):
-        groups.setdefault(entry.source.section, []).append(
-            Link(entry_title(entry), urls.link(page, urls.entry_page(entry)))
-        )
+        groups.setdefault(entry.source.section, []).append(cards.card(ctx, page, entry))
     return ctx.page(
         template,
         page,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..content import kinds
-from ..content.model import Content, Entry, Term, entry_title
+from ..content.model import Content, Entry, Quote, SourceDocument, Term, entry_title
 
 HOME = "index.md"
 ABOUT = "tietoa.md"
@@ -36,8 +36,11 @@ STANDARDS = "laatustandardit/index.md"
 PRIORITIES = "painopisteet/index.md"
 EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
+ADVISERS = "neuvojille.md"
 PLAN = "suunnitelma.md"
 """The applicant's own plan, drafted in the browser (site/plan.py, docs/assets/kb-plan/)."""
+PLAN_PAGES = (PLAN, "suunnitelma/index.md")
+"""Where the page for the applicant's own plan may be (generated or hand-written); linked when it is."""
 EDITOR_GUIDE = "toimittajille.md"
 """Hand-written by the editors' guide; linked only when docs/ has it."""
 TERM_FOLDERS = {kind.name: kind.site_folder for kind in kinds.TERM_PAGES}
@@ -150,38 +153,67 @@ def redirect_map(content: Content) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Citation:
-    """A ready citation: ``text`` + the page's address + ``. Viitattu <date>.``
+    """A ready citation: ``lead`` + the publication (linked) + ``tail``, then the page's address
+    and ``Viitattu <date>.``; ``text`` is all of it up to the address, as one line.
 
     The access date is the reader's, filled in by the browser when the citation is copied; the
     page itself never depends on the day it was built.
     """
 
-    text: str
+    lead: str
+    """The entry's title and what it is, up to the publication's title."""
+    publication: str
+    """The original publication's title."""
+    publication_href: str
+    """Where the publication is: its own address when known, else the about page's description."""
+    tail: str
+    """After the publication's title: the chapter(s), the publication's address when known."""
     url: str
     """The page's absolute URL when the site's public address is known, else its URL from the
     site root (the browser replaces it with the address the page was opened at)."""
     self_href: str
-    """A relative link from the page to itself."""
+    """A relative link from the page to itself (to the quotation itself on a quote's page)."""
+    anchor: str = ""
+    """The part of the page a link to it should open at (``lainaus`` on a quote's page)."""
+
+    @property
+    def text(self) -> str:
+        return f"{self.lead} {self.publication}{self.tail}"
 
 
 def citation(
     entry: Entry,
-    source_publisher: str,
-    source_year: int,
-    source_title: str,
+    source: SourceDocument,
+    sections: list[str],
     site_url: str = "",
+    about_href: str = "",
 ) -> Citation:
+    """The citation of an entry's page: what it is, the original publication with its chapter(s),
+    the publication's own address when known; the knowledge base's page follows as a link."""
     what = kinds.entry_kind(entry).cited_as
     title = entry_title(entry)
-    text = (
-        f"{_sentence(title)} {what}: {_plain(source_publisher)} ({source_year}). "
-        f"{_sentence(source_title)} {KB_NAME}."
-    )
+    chapters = ", ".join(f"”{_plain(s)}”" for s in sections)
+    tail = f", {'luku' if len(sections) == 1 else 'luvut'} {chapters}" if sections else ""
+    tail += "."
+    if source.url:
+        tail += f" {source.url}."
+    tail += " Tietopankissa:"
     page = entry_page(entry)
+    anchor = QUOTE_ANCHOR if isinstance(entry, Quote) else ""
     url = page_url(page)
     if site_url:
         url = site_url.rstrip("/") + "/" + url
-    return Citation(text=text, url=url, self_href="./")
+    if anchor:
+        url += f"#{anchor}"
+    return Citation(
+        lead=f"{_sentence(title)} {what}: {_plain(source.publisher)} ({source.year}).",
+        publication=_plain(source.title),
+        publication_href=source.url or about_href,
+        tail=tail,
+        url=url,
+        self_href=f"#{anchor}" if anchor else "./",
+        anchor=anchor,
+    )
 
 
 def _plain(text: str) -> str:

@@ -35,6 +35,17 @@ MARKER = "VIHAMIELINEN"
 """Every hostile text starts with this word, so a test can find the text on the page."""
 
 
+TERM_PAYLOADS = tuple(p for p in PAYLOADS if "]" not in p and "\\" not in p)
+"""The payloads a glossary term can hold: a term is one line without ``]`` or ``\\`` (validation
+refuses the rest, tests/test_hostile.py), and becomes the key of the abbreviation definition
+appended to every page."""
+
+
+def hostile_term(field: str) -> str:
+    """The payloads a glossary term or form can hold, on one line under a label naming the field."""
+    return f"{MARKER} {field}: " + " ".join(TERM_PAYLOADS)
+
+
 def hostile(field: str, multiline: bool = False) -> str:
     """The payloads under a visible label naming the field; on separate lines if ``multiline``."""
     separator = "\n" if multiline else " "
@@ -118,11 +129,20 @@ def write_hostile_tree(root: Path) -> Path:
             "terms": [
                 {
                     "id": "vihamielinen-termi",
-                    "term": hostile("termi"),
-                    "definition": hostile("määritelmä"),
+                    "term": hostile_term("termi"),
+                    "definition": hostile("määritelmä", multiline=True),
                     "source": {"document": source_id, "section": section},
-                    "forms": [hostile("taivutusmuoto")],
-                }
+                    "forms": [hostile_term("taivutusmuoto")],
+                },
+                # The marker word is on every hostile page: its tooltip (a hostile definition,
+                # line breaks and all) is on all of them.
+                {
+                    "id": "vihamielinen-lyhenne",
+                    "term": "VIHA",
+                    "definition": hostile("lyhenteen selitys", multiline=True),
+                    "general": True,
+                    "forms": [MARKER],
+                },
             ]
         },
         "statistics.yml": {
@@ -152,6 +172,15 @@ def write_hostile_tree(root: Path) -> Path:
                     "links": [{"title": hostile("linkin teksti"), "url": "https://example.invalid/linkki"}],
                 }
             ],
+        },
+        "synonyms.yml": {
+            "synonyms": [
+                {
+                    "id": "vihamielinen-ryhma",
+                    "words": [MARKER.lower(), "vihamielisyys"],
+                    "peruste": hostile("synonyymien peruste"),
+                }
+            ]
         },
         "checklist.yml": {
             "source": source_id,

@@ -7,11 +7,14 @@ A new kind of page (a new top-level page or folder in the built site) needs one 
 to wait for when the page's state is built by JavaScript after loading (search results).
 ``tab_through`` is False for a state that the first key press ends (an open search dialog):
 it is checked for axe, console and requests, and its keyboard use has its own test.
+``screenshot`` marks the main kinds of page: the accessibility test saves a picture of each at
+both widths into ``SCREENSHOTS`` for review (README: "Sivutyypit").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class Page:
     path: str
     ready: str | None = None
     tab_through: bool = True
+    screenshot: bool = False
 
     def __str__(self) -> str:  # the test id pytest shows
         return self.name
@@ -29,26 +33,27 @@ FINDER_READY = 'form[data-kb-finder][data-state="ready"]'
 PLAN_READY = '[data-kb-plan][data-state="ready"]'
 
 PAGES: tuple[Page, ...] = (
-    Page("etusivu", ""),
-    Page("teemat", "teemat/"),
-    Page("teema", "teemat/osallisuus/"),
-    Page("lainaukset", "lainaukset/"),
-    Page("lainaus", "lainaukset/kv-verkostojen-kasvattaminen/"),
-    Page("tavoitteet", "tavoitteet/"),
-    Page("tavoite-ja-mittari", "tavoitteet/steam-pedagoginen-osaaminen/"),
+    Page("etusivu", "", screenshot=True),
+    Page("teemat", "teemat/", screenshot=True),
+    Page("teema", "teemat/osallisuus/", screenshot=True),
+    Page("lainaukset", "lainaukset/", screenshot=True),
+    Page("lainaus", "lainaukset/kv-verkostojen-kasvattaminen/", screenshot=True),
+    Page("tavoitteet", "tavoitteet/", screenshot=True),
+    Page("tavoite-ja-mittari", "tavoitteet/steam-pedagoginen-osaaminen/", screenshot=True),
     Page("tietoa", "tietoa/"),
-    Page("tilastot", "tilastot/"),
-    Page("sanasto", "sanasto/"),
-    Page("tarkistuslista", "tarkistuslista/"),
+    Page("neuvojille", "neuvojille/"),
+    Page("tilastot", "tilastot/", screenshot=True),
+    Page("sanasto", "sanasto/", screenshot=True),
+    Page("tarkistuslista", "tarkistuslista/", screenshot=True),
     Page("toimittajille", "toimittajille/"),
     Page("sektorit", "sektorit/"),
-    Page("sektori", "sektorit/aikuiskoulutus/"),
+    Page("sektori", "sektorit/aikuiskoulutus/", screenshot=True),
     Page("hakijatyypit", "hakijatyypit/"),
     Page("hakijatyyppi", "hakijatyypit/konsortio/"),
     Page("laatustandardit", "laatustandardit/"),
     Page("laatustandardi", "laatustandardit/osallisuus-ja-moninaisuus/"),
     Page("painopisteet", "painopisteet/"),
-    Page("tavoitetaulukko", "tavoitetaulukko/"),
+    Page("tavoitetaulukko", "tavoitetaulukko/", screenshot=True),
     Page("avoin-data", "avoin-data/"),
     # The applicant's own plan with an empty draft; test_plan.py checks it with a draft in it.
     Page("suunnitelma", "suunnitelma/", ready=PLAN_READY),
@@ -57,8 +62,14 @@ PAGES: tuple[Page, ...] = (
     # The finder, empty and with a query and a filter from the address; its results and counts
     # are built by kbSearch after loading, and the form says when they are done.
     Page("hakusivu", "haku/", ready=FINDER_READY),
-    Page("hakutulokset", "haku/?q=opettajien&teema=osallisuus", ready=FINDER_READY),
+    Page("hakutulokset", "haku/?q=opettajien&teema=osallisuus", ready=FINDER_READY, screenshot=True),
 )
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+"""Where the accessibility test saves its pictures of the main kinds of page (not in git)."""
+
+WIDTHS = {"leveä": {"width": 1280, "height": 800}, "kapea": {"width": 390, "height": 844}}
+"""A desktop and a phone: every kind of page is checked at both."""
 
 ENTRY_FOLDERS = ("lainaukset", "tavoitteet", "teemat")
 """Folders with one page per entry: one entry of each is enough to cover the kind."""

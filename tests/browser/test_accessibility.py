@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .a11y import axe_version, axe_violations, describe_violations
-from .pages import ENTRY_FOLDERS, PAGES, Page
+from .pages import ENTRY_FOLDERS, PAGES, SCREENSHOTS, WIDTHS, Page
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +23,21 @@ def open_ready(open_page, served, page_kind: Page, **options):
 
 @pytest.mark.parametrize("page_kind", PAGES, ids=str)
 def test_page_is_accessible_and_private(served_real_site, open_page, page_kind: Page):
-    page, log = open_ready(open_page, served_real_site, page_kind)
-    violations = axe_violations(page)
-    assert not violations, f"axe-core {axe_version(page)}:\n{describe_violations(violations)}"
+    """At both widths: the page is loaded once and the window resized (a phone's layout is the
+    same page under other media queries), which keeps the run short."""
+    page, log = open_ready(open_page, served_real_site, page_kind, viewport=WIDTHS["leveä"])
+    for name, viewport in WIDTHS.items():
+        page.set_viewport_size(viewport)
+        page.wait_for_timeout(100)  # Material re-lays out on resize
+        if page_kind.screenshot:  # for review, not compared: README, "Sivutyypit"
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SCREENSHOTS / f"{page_kind.name}-{viewport['width']}.png", full_page=True)
+        violations = axe_violations(page)
+        assert not violations, f"{name} ({viewport['width']} px), axe-core {axe_version(page)}:\n" + (
+            describe_violations(violations)
+        )
+        # Nothing wider than the screen but what scrolls inside its own region.
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
     assert log.console_errors == []
     assert log.foreign_requests == []
 

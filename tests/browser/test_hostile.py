@@ -142,10 +142,13 @@ def test_title_with_markup_stays_text(served_hostile_site, open_page):
     assert "</title>" in page.title()
 
 
-def test_search_results_of_hostile_text_stay_text(served_hostile_site, open_page):
-    page, log = open_page(served_hostile_site, f"?q={MARKER.lower()}")
-    if page.locator(".md-search").count():  # Material's search; Pagefind has its own test
-        page.wait_for_selector(".md-search-result__item")
-        assert "<script" in page.locator(".md-search-result").inner_text()
+def test_search_results_and_excerpts_of_hostile_text_stay_text(served_hostile_site, open_page):
+    page, log = open_page(served_hostile_site)
+    results = page.evaluate("(q) => window.kbSearch(q)", "vihamielinen script")
+    assert results, "the hostile pages are in the index"
+    page.fill("#kb-search-input", "vihamielinen script")
+    page.wait_for_selector("#kb-search-results .kb-search__excerpt")
+    shown = page.locator("#kb-search-results").inner_text()
+    assert "<script" in shown  # the payload is shown as the text it is
     assert page.evaluate(INJECTED) == []
     assert log.dialogs == [] and page.evaluate("typeof window.kbPwned") == "undefined"

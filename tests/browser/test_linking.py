@@ -25,17 +25,17 @@ def today() -> str:
     return f"{d.day}.{d.month}.{d.year}"
 
 
-def test_copy_citation_gives_title_source_knowledge_base_url_and_todays_date(
+def test_copy_citation_gives_title_publication_chapter_url_and_todays_date(
     quote, served_real_site, open_page
 ):
     page, log = open_page(served_real_site, f"lainaukset/{quote.id}/", **CLIPBOARD)
-    url = f"{served_real_site.url}lainaukset/{quote.id}/"
+    url = f"{served_real_site.url}lainaukset/{quote.id}/#lainaus"
     page.get_by_role("button", name="Kopioi lähdeviite").click()
     status = page.locator(".kb-copy-status")
     status.get_by_text("Lähdeviite kopioitu").wait_for()
     expected = (
-        f"{quote.title}. Lainaus teoksesta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
-        f"käytännöt. Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. {url}. Viitattu {today()}."
+        f"{quote.title}. Lainaus julkaisusta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
+        f"käytännöt, luku ”{quote.source.section}”. Tietopankissa: {url}. Viitattu {today()}."
     )
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert " ".join(page.locator(".kb-cite-text").inner_text().split()) == expected
@@ -49,7 +49,10 @@ def test_copy_link_works_from_the_keyboard(quote, served_real_site, open_page):
     button.focus()
     page.keyboard.press("Enter")
     page.locator(".kb-copy-status").get_by_text("Linkki kopioitu").wait_for()
-    assert page.evaluate("navigator.clipboard.readText()") == f"{served_real_site.url}lainaukset/{quote.id}/"
+    assert (
+        page.evaluate("navigator.clipboard.readText()")
+        == f"{served_real_site.url}lainaukset/{quote.id}/#lainaus"
+    )
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Kopioi lähdeviite"
 
@@ -105,14 +108,38 @@ def test_explorer_filters_by_theme_and_sector_and_sorts(real_index, served_real_
     assert page.locator("th[aria-sort]").get_attribute("aria-sort") == "ascending"
     page.get_by_role("button", name="Tavoite", exact=True).click()
     assert visible_ids(page) == by_objective[::-1]
-    page.get_by_role("button", name="Vastuu").click()
-    answers = page.eval_on_selector_all(
-        "[data-kb-explorer] tbody tr", "rows => rows.map(r => r.cells[6].textContent)"
+    page.get_by_role("button", name="Mittarikysymykset").click()
+    answered = page.eval_on_selector_all(
+        "[data-kb-explorer] tbody tr", "rows => rows.map(r => Number(r.cells[5].dataset.sortValue))"
     )
-    assert answers == sorted(answers)
+    assert answered == sorted(answered)
+    assert "jarjestys=kysymykset" in page.url
     page.get_by_role("button", name="Rivi").click()
     assert visible_ids(page) == in_report_order
     assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_explorer_state_is_in_the_address_and_restored_from_it(real_index, served_real_site, open_page):
+    page, log = open_page(served_real_site, "tavoitetaulukko/")
+    pairs = real_index.content.pairs
+    page.get_by_label("Teema").select_option("digitaalisuus")
+    page.get_by_label("Mittarin laji").select_option("laadullinen")
+    page.get_by_role("button", name="Tavoite", exact=True).click()
+    page.get_by_role("button", name="Tavoite", exact=True).click()
+    assert "teema=digitaalisuus" in page.url and "laji=laadullinen" in page.url
+    assert "jarjestys=tavoite" in page.url and "suunta=laskeva" in page.url
+    shown = visible_ids(page)
+    wanted = [
+        p.id
+        for p in sorted(pairs, key=lambda p: p.objective.casefold(), reverse=True)
+        if "digitaalisuus" in p.themes and p.annotation.measure_type == "laadullinen"
+    ]
+    assert shown == wanted
+    again, _ = open_page(served_real_site, page.url.removeprefix(served_real_site.url))
+    assert visible_ids(again) == shown
+    assert again.get_by_label("Teema").input_value() == "digitaalisuus"
+    assert again.locator("th[aria-sort]").get_attribute("aria-sort") == "descending"
+    assert log.console_errors == []
 
 
 def test_without_script_the_table_is_whole_and_the_citation_is_text(

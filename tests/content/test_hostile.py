@@ -58,6 +58,8 @@ class Case:
     """The first (usually only) line of output, exactly, path relative to the working directory."""
     count: int = 1
     symlink: dict[str, str] = field(default_factory=dict)
+    also: list[str] = field(default_factory=list)
+    """Other files a message is on (an id two files share is reported on both)."""
 
 
 def cases(marker: Path) -> list[Case]:
@@ -152,6 +154,41 @@ def cases(marker: Path) -> list[Case]:
             {"pairs/kaikki-mukaan.yml": PAIR},
             "pairs/kaikki-mukaan.yml:1:5: tunniste 'kaikki-mukaan' on jo käytössä tiedostossa "
             "content/quotes/kaikki-mukaan.yml",
+            count=2,
+            also=["quotes/kaikki-mukaan.yml"],
+        ),
+        Case(
+            "new-quote-takes-a-theme-id",
+            {"quotes/osallisuus.yml": quote("osallisuus")},
+            "quotes/osallisuus.yml:1:5: tunniste 'osallisuus' on jo käytössä tiedostossa "
+            "content/themes/osallisuus.yml",
+            count=2,
+            also=["themes/osallisuus.yml"],
+        ),
+        Case(
+            "vocabulary-file-with-a-missing-quote",
+            {"vocabularies/sectors.yml": '- id: yleissivistava\n  label: "Yleissivistävä koulutus\n'},
+            "vocabularies/sectors.yml:2:10: YAML-syntaksivirhe: lainausmerkillä alkava teksti ei pääty; lisää "
+            "loppuun sama lainausmerkki",
+        ),
+        Case(
+            "former-id-twice",
+            {"quotes/toistuva.yml": quote("toistuva", extra="former_ids: [vanha, vanha]\n")},
+            "quotes/toistuva.yml:11:21: aiempi tunniste 'vanha' on luettelossa kahdesti",
+        ),
+        Case(
+            "cyrillic-letter-in-id",
+            {"quotes/kyrilli.yml": quote("kyrilli", id="id: kyrіlli")},
+            "quotes/kyrilli.yml:1:5: kentän 'id' arvo 'kyrіlli' ei kelpaa tunnisteeksi (merkki 'і' (U+0456 "
+            "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I) ei kelpaa): käytä pieniä kirjaimia a–z, numeroita "
+            "ja yksittäisiä väliviivoja (ä → a, ö → o)",
+        ),
+        Case(
+            "key-in-capitals",
+            {"quotes/isot.yml": quote("isot", extra="SECTORS: []\n")},
+            "quotes/isot.yml:11:1: tuntematon kenttä 'SECTORS' (sallitut kentät: applicant_types, context, "
+            "former_ids, id, origin, quality_standards, sectors, source, text, themes, title); tarkoititko "
+            "'sectors'?",
         ),
         Case(
             "id-not-file-name",
@@ -195,6 +232,47 @@ def cases(marker: Path) -> list[Case]:
             symlink={"quotes/linkki.yml": "/etc/passwd"},
         ),
         Case(
+            "glossary-term-markup",
+            {
+                "glossary.yml": 'terms:\n- id: kv\n  term: "KV\\n\\n<script>alert(1)</script>"\n'
+                "  definition: Kansainvälinen.\n- id: ops\n  term: OPS\n  definition: Suunnitelma.\n"
+                "  forms: ['OPS]: <img src=x onerror=alert(1)>']\n"
+            },
+            "glossary.yml:3:9: kentän 'term' termi on kirjoitettu usealle riville; kirjoita termi "
+            "yhdelle riville (sanaston termistä tulee sivujen vihjeen avain)",
+            count=2,
+        ),
+        Case(
+            "id-takes-a-hand-written-page",
+            {"../docs/lainaukset/kaikki-mukaan.md": "# Käsin kirjoitettu\n"},
+            "quotes/kaikki-mukaan.yml:2:5: tunnisteen 'kaikki-mukaan' osoite lainaukset/kaikki-mukaan/ on jo "
+            "käsin kirjoitettu sivu docs/lainaukset/kaikki-mukaan.md; valitse toinen tunniste",
+        ),
+        Case(
+            "nesting-999-deep",
+            {"quotes/syva.yml": quote("syva", title="title: " + "[" * 999 + "]" * 999)},
+            "quotes/syva.yml:2:8: rakenne on liian syvä (yli 40 sisäkkäistä luetteloa tai joukkoa); "
+            "sisällössä tarvitaan enintään muutama taso",
+        ),
+        Case(
+            "nesting-past-the-parser",
+            {"quotes/syvempi.yml": quote("syvempi", title="title: " + "{a: " * 1001 + "}" * 1001)},
+            "quotes/syvempi.yml:2:4004: YAML-syntaksivirhe: rakenne on liian syvä (sisäkkäisiä luetteloita tai "
+            "joukkoja satoja tasoja); sisällössä tarvitaan enintään muutama taso",
+        ),
+        Case(
+            "yaml-directive",
+            {"quotes/direktiivi.yml": "%FOO bar\n---\n" + quote("direktiivi")},
+            "quotes/direktiivi.yml:1:5: YAML-syntaksivirhe: rivin alussa oleva % aloittaa YAML-direktiivin; "
+            "kirjoita teksti lainausmerkkeihin",
+        ),
+        Case(
+            "bare-ampersand",
+            {"quotes/et.yml": quote("et", title="title: & kumppanit")},
+            "quotes/et.yml:2:9: YAML-syntaksivirhe: merkki & tai * aloittaa YAML-ankkurin tai -viittauksen; "
+            "kirjoita arvo lainausmerkkeihin",
+        ),
+        Case(
             "wrong-folder",
             {"lainaukset/x.yml": quote("x")},
             "lainaukset/x.yml:1:1: tuntematon sisältötiedosto: merkinnät kuuluvat kansioihin quotes/, pairs/ "
@@ -226,7 +304,8 @@ def test_hostile_content_gives_one_positioned_message_and_writes_nothing(
     assert code == 1, err
     assert lines[0] == f"content/{case.first}"
     assert len(lines) == case.count, lines
-    assert all(line.startswith("content/" + case.first.split(":")[0] + ":") for line in lines)
+    files = [case.first.split(":")[0], *case.also]
+    assert all(line.startswith(tuple(f"content/{f}:" for f in files)) for line in lines)
 
     code, out, _ = run_cli("generate", "--out", "out", "--content", "content", cwd=tmp_path)
     assert code == 1

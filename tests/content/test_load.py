@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
-from conftest import write_tree
+import pytest
+from conftest import FIXTURE_SITE, write_tree
 
 from generator.content import kinds
 from generator.content.load import load_tree
@@ -123,3 +129,65 @@ def test_misplaced_files_are_named(tmp_path: Path):
         "themes/, sanastot kansioon vocabularies/",
         "r.yaml:1:1: tiedostopääte on .yaml; käytä päätettä .yml",
     ]
+
+
+def test_files_that_look_like_content_but_are_not_read_are_named_in_warnings(content: Path, run_cli):
+    for name in ("quotes/x.YML", "quotes/.piilo.yml", "quotes/kaikki-mukaan.yml~", ".luonnokset/q.yml"):
+        write_tree(content, {name: "id: x\n"})
+    write_tree(content, {"README.md": "Ohje", ".gitkeep": ""})  # not content-like: no warning
+    code, out, err = run_cli("check", "content", cwd=content.parent)
+    assert code == 0 and out == ""
+    assert err.splitlines()[:4] == [
+        "content/.luonnokset/q.yml:1:1: varoitus: piilotiedostoa tai piilokansion tiedostoa (nimi alkaa "
+        "pisteellä) ei lueta; poista tiedosto tai nimeä se uudelleen",
+        "content/quotes/.piilo.yml:1:1: varoitus: piilotiedostoa tai piilokansion tiedostoa (nimi alkaa "
+        "pisteellä) ei lueta; poista tiedosto tai nimeä se uudelleen",
+        "content/quotes/kaikki-mukaan.yml~:1:1: varoitus: tiedostoa ei lueta, koska nimi ei pääty .yml "
+        "(varmuuskopio tai muokkaimen tiedosto?); poista tiedosto tai nimeä se uudelleen",
+        "content/quotes/x.YML:1:1: varoitus: tiedostopääte on .YML; vain pienellä kirjoitettu .yml "
+        "luetaan; poista tiedosto tai nimeä se uudelleen",
+    ]
+    assert err.splitlines()[4].startswith("Sisältö kunnossa")
+    code, out, _ = run_cli("check", "content", "--format", "github", cwd=content.parent)
+    assert code == 0
+    assert out.splitlines()[0].startswith("::warning file=content/.luonnokset/q.yml,line=1,col=1::")
+
+
+def test_unreadable_files_and_folders_are_positioned_errors(tmp_path: Path):
+    """A real permission failure: the tests run the check as an unprivileged user when they run
+    as root, who may read anything."""
+    base = Path(tempfile.mkdtemp(prefix="kb-unreadable-"))
+    try:
+        base.chmod(0o755)
+        root = base / "content"
+        shutil.copytree(FIXTURE_SITE, root)
+        for path in [root, *root.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        (root / "quotes" / "kaikki-mukaan.yml").chmod(0o000)
+        (root / "themes").chmod(0o000)
+        prefix = []
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                pytest.skip("setpriv puuttuu")
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "generator", "check", "content"],
+            cwd=base,
+            env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert "Traceback" not in done.stderr
+        assert done.returncode == 1
+        lines = done.stdout.splitlines()
+        assert (
+            "content/quotes/kaikki-mukaan.yml:1:1: tiedostoa ei voi lukea (ei lukuoikeutta); sen sisältö jäisi pois"
+            in lines
+        )
+        assert "content/themes:1:1: kansiota ei voi lukea (ei lukuoikeutta); sen sisältö jäisi pois" in lines
+    finally:
+        for path in [base, *base.rglob("*")]:
+            if not path.is_symlink():
+                path.chmod(0o755)
+        shutil.rmtree(base)

@@ -181,6 +181,40 @@ def test_a_synonym_word_in_two_groups_and_a_group_the_texts_never_use_are_report
     ]
 
 
+CHECKLIST = """\
+source: testiraportti
+questions:
+  - title: Kysymys
+    text: Selitys.
+    section: Ensimmäinen luku
+    themes: [osallisuus]
+    examples: [kaikki-mukaan, osallistujamaarat]
+recommendations:
+  - title: Suositus
+    text: Selitys.
+    section: Toinen luku
+    themes: [viestinta, osalisuus]
+    examples: [kaikki-mukana]
+"""
+
+
+def test_checklist_links_resolve_to_themes_and_examples(content: Path):
+    (content / "checklist.yml").write_text(CHECKLIST, encoding="utf-8")
+    assert messages(content) == [
+        "checklist.yml:12:25: teema 'osalisuus' ei ole määritelty (tunnetut: osallisuus, viestinta); "
+        "tarkoititko 'osallisuus'?",
+        "checklist.yml:13:16: esimerkki 'kaikki-mukana' ei ole määritelty (tunnetut: kaikki-mukaan, "
+        "osallistujamaarat, viestimme-avoimesti); tarkoititko 'kaikki-mukaan'?",
+    ]
+    (content / "checklist.yml").write_text(
+        CHECKLIST.replace("osalisuus", "osallisuus").replace("kaikki-mukana", "viestimme-avoimesti"),
+        encoding="utf-8",
+    )
+    index = check(content).index
+    assert index is not None
+    assert index.content.checklist.recommendations[0].examples == ["viestimme-avoimesti"]
+
+
 THEME = "themes/viestinta.yml"
 
 

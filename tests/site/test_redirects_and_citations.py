@@ -64,31 +64,40 @@ def test_a_placeholder_site_url_is_not_a_public_address():
     assert urls.public_url("https://esimerkki.fi/kb/") == "https://esimerkki.fi/kb/"
 
 
-def test_citation_names_title_source_knowledge_base_and_address():
+def test_citation_names_title_publication_chapter_and_address():
     content = check(FIXTURE_SITE).index.content
+    source = content.vocabularies.sources[0]
     quote = next(q for q in content.quotes if q.id == "kaikki-mukaan")
-    cite = urls.citation(quote, "Testivirasto", 2023, "Testiraportti", site_url="https://esimerkki.fi/kb/")
+    cite = urls.citation(quote, source, ["Luku 1"], site_url="https://esimerkki.fi/kb/", about_href="x")
     assert cite.text == (
-        "Kaikki mukaan liikkuvuuteen. Lainaus teoksesta: Testivirasto (2023). Testiraportti. "
-        "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki."
+        f"Kaikki mukaan liikkuvuuteen. Lainaus julkaisusta: {source.publisher} ({source.year}). "
+        f"{source.title}, luku ”Luku 1”. Tietopankissa:"
     )
-    assert cite.url == "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/"
+    assert cite.text.count(source.title) == 1
+    # A quote's address opens at the quotation itself.
+    assert cite.url == "https://esimerkki.fi/kb/lainaukset/kaikki-mukaan/#lainaus"
+    assert cite.publication_href == "x"
+    with_address = source.model_copy(update={"url": "https://julkaisija.fi/raportti.pdf"})
+    cite = urls.citation(quote, with_address, ["A", "B"])
+    assert cite.text.endswith(", luvut ”A”, ”B”. https://julkaisija.fi/raportti.pdf. Tietopankissa:")
+    assert cite.publication_href == "https://julkaisija.fi/raportti.pdf"
     pair = content.pairs[0]
-    assert urls.citation(pair, "T", 2023, "R?").text.startswith(
-        "Osallistujamäärien kasvattaminen. Tavoite ja mittari teoksesta: T (2023). R? "
+    assert urls.citation(pair, source, ["L"]).text.startswith(
+        "Osallistujamäärien kasvattaminen. Tavoite ja mittari julkaisusta: "
     )
-    assert urls.citation(pair, "T", 2023, "R").url == "tavoitteet/osallistujamaarat/"
+    assert urls.citation(pair, source, ["L"]).url == "tavoitteet/osallistujamaarat/"
 
 
 def test_entry_pages_carry_the_citation_and_copy_buttons(fixture_site: Path):
     page = (fixture_site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
-    assert '<blockquote id="lainaus">' in page
+    assert '<blockquote class="kb-quote" id="lainaus">' in page
     assert (
-        "Kaikki mukaan liikkuvuuteen. Lainaus teoksesta: Testivirasto (2023). Testiraportti. "
-        "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankki. "
-        '<a class="kb-cite-url" href="./">lainaukset/kaikki-mukaan/</a>. Viitattu '
+        "Kaikki mukaan liikkuvuuteen. Lainaus julkaisusta: Testivirasto (2023). "
+        '<a href="../../tietoa/#testiraportti">Testiraportti</a>, luku ”Ensimmäinen luku”. Tietopankissa: '
+        '<a class="kb-cite-url" href="#lainaus">lainaukset/kaikki-mukaan/#lainaus</a>. Viitattu '
         '<span class="kb-cite-date">pp.kk.vvvv</span>.'
     ) in page
+    assert 'data-kb-anchor="lainaus"' in page
     assert '<button type="button" class="md-button" data-kb-copy="link">Kopioi linkki</button>' in page
     assert 'role="status" aria-live="polite"' in page
     for folder, entry in [("tavoitteet", "osallistujamaarat"), ("teemat", "osallisuus")]:
@@ -167,7 +176,12 @@ def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
     mkdocs_yml.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     done = mkdocs_build(tmp_path / "site", renamed_content(tmp_path / "content"), "-f", str(mkdocs_yml))
     assert done.returncode == 1
-    assert "aiemman tunnisteen osoitteessa on myös sivu: lainaukset/viestimme-verkossa.md" in done.stderr
+    # Found with the content check, positioned, before anything is built
+    assert (
+        "quotes/viestimme-avoimesti.yml:12:14: aiemman tunnisteen 'viestimme-verkossa' osoite "
+        f"lainaukset/viestimme-verkossa/ on jo käsin kirjoitettu sivu {docs}/lainaukset/viestimme-verkossa.md; "
+        "osoitetta ei voi ohjata uuteen sivuun"
+    ) in done.stderr
 
 
 def test_the_citation_shows_the_address_only_when_the_build_has_one(
@@ -175,7 +189,7 @@ def test_the_citation_shows_the_address_only_when_the_build_has_one(
 ):
     def shown(site: Path) -> str:
         page = (site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
-        return page.split('class="kb-cite-url" href="./">')[1].split("<")[0]
+        return page.split('class="kb-cite-url" href="#lainaus">')[1].split("<")[0]
 
-    assert shown(fixture_site) == "lainaukset/kaikki-mukaan/"
-    assert shown(addressed_fixture_site) == SITE_ADDRESS + "/lainaukset/kaikki-mukaan/"
+    assert shown(fixture_site) == "lainaukset/kaikki-mukaan/#lainaus"
+    assert shown(addressed_fixture_site) == SITE_ADDRESS + "/lainaukset/kaikki-mukaan/#lainaus"

@@ -21,3 +21,15 @@
     });
   }
 })();
+
+// The navigation drawer's nested panels (menu groups, the page's contents) slide in from the
+// right when focus enters them. Focusing a link of a panel still off to the right makes the
+// browser scroll the drawer sideways to show it, so once the panel has slid in it sits a drawer's
+// width off screen. The drawer only ever scrolls up and down.
+(() => {
+  for (const wrap of document.querySelectorAll(".md-sidebar__scrollwrap")) {
+    wrap.addEventListener("scroll", () => {
+      if (wrap.scrollLeft) wrap.scrollLeft = 0;
+    });
+  }
+})();

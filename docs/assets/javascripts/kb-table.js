@@ -1,0 +1,108 @@
+// The objective–indicator table: filter by theme, sector and kind of indicator, sort by any
+// column, and keep the state in the address (?teema=…&sektori=…&laji=…&jarjestys=…&suunta=laskeva)
+// so that a filtered view can be shared as a link. Without this module the whole table is there.
+
+const SORT = "jarjestys";
+const DIRECTION = "suunta";
+const DESCENDING = "laskeva";
+
+function cellValue(row, column) {
+  const cell = row.cells[column];
+  return cell.dataset.sortValue ?? cell.textContent.trim();
+}
+
+function setUp(box) {
+  if (box.dataset.kbReady) return;
+  box.dataset.kbReady = "1";
+  const table = box.querySelector("table");
+  const body = table.tBodies[0];
+  const original = [...body.rows];
+  const filters = box.querySelector(".kb-explorer-filters");
+  const count = box.querySelector(".kb-explorer-count");
+  const selects = [...box.querySelectorAll("select[data-kb-filter]")];
+  const headers = [...table.tHead.rows[0].cells];
+  const state = new URLSearchParams(window.location.search);
+
+  function save() {
+    const url = new URL(window.location.href);
+    for (const select of selects) {
+      if (select.value) url.searchParams.set(select.dataset.kbParam, select.value);
+      else url.searchParams.delete(select.dataset.kbParam);
+    }
+    const sorted = headers.find((th) => th.hasAttribute("aria-sort"));
+    url.searchParams.delete(SORT);
+    url.searchParams.delete(DIRECTION);
+    if (sorted) {
+      url.searchParams.set(SORT, sorted.dataset.kbSort);
+      if (sorted.getAttribute("aria-sort") === "descending") url.searchParams.set(DIRECTION, DESCENDING);
+    }
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  function filter() {
+    let shown = 0;
+    for (const row of original) {
+      const visible = selects.every((select) => {
+        const have = (row.dataset[select.dataset.kbFilter] || "").split(" ");
+        return !select.value || have.includes(select.value);
+      });
+      row.hidden = !visible;
+      if (visible) shown += 1;
+    }
+    count.textContent = `Näytetään ${shown} / ${original.length} esimerkkiä.`;
+  }
+
+  function sort(th, ascending) {
+    for (const other of headers) other.removeAttribute("aria-sort");
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    const column = headers.indexOf(th);
+    const rows = original.slice().sort((a, b) => {
+      const order = cellValue(a, column).localeCompare(cellValue(b, column), "fi", {
+        numeric: true,
+        sensitivity: "base",
+      });
+      return ascending ? order : -order;
+    });
+    for (const row of rows) body.appendChild(row);
+  }
+
+  for (const select of selects) {
+    const wanted = state.get(select.dataset.kbParam);
+    if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
+    select.addEventListener("change", () => {
+      filter();
+      save();
+    });
+  }
+
+  for (const th of headers) {
+    if (!th.dataset.kbSort) continue;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "kb-sort";
+    while (th.firstChild) button.appendChild(th.firstChild);
+    const icon = document.createElement("span");
+    icon.className = "kb-sort-icon";
+    icon.setAttribute("aria-hidden", "true"); // the state is in aria-sort, not in the name
+    button.appendChild(icon);
+    th.appendChild(button);
+    button.addEventListener("click", () => {
+      sort(th, th.getAttribute("aria-sort") !== "ascending");
+      save();
+    });
+    if (state.get(SORT) === th.dataset.kbSort) sort(th, state.get(DIRECTION) !== DESCENDING);
+  }
+
+  filters.hidden = false;
+  filter();
+}
+
+function setUpAll() {
+  document.querySelectorAll("[data-kb-explorer]").forEach(setUp);
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(setUpAll); // Material's instant navigation, when switched on
+} else {
+  setUpAll(); // modules run after the document is parsed
+}

@@ -1,0 +1,74 @@
+"""`make serve` shows content problems in the browser: a real `mkdocs serve` driven in Chromium.
+
+An editor breaks a file: the open page turns into a page listing the positioned problems, at
+every address; the editor fixes the file: the page turns back into the site by itself. The
+server survives both.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+from test_serve import free_port, wait_for
+
+pytestmark = pytest.mark.browser
+
+TITLE = "title: Kaikki mukaan liikkuvuuteen"
+
+
+@pytest.fixture
+def server(content: Path):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--livereload",
+        ],
+        cwd=REPO,
+        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(url + "lainaukset/kaikki-mukaan/", "Kaikki mukaan liikkuvuuteen", seconds=60)
+        yield process, url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_the_browser_shows_the_problems_and_then_the_site_again(server, content: Path, browser):
+    process, url = server
+    quote = content / "quotes" / "kaikki-mukaan.yml"
+    good = quote.read_text(encoding="utf-8")
+    context = browser.new_context(locale="fi-FI")
+    try:
+        page = context.new_page()
+        page.goto(url + "lainaukset/kaikki-mukaan/", wait_until="load")
+        assert page.locator("h1").first.inner_text().startswith("Kaikki mukaan liikkuvuuteen")
+
+        quote.write_text(good.replace(TITLE, "title: [auki <b>lihava</b>"), encoding="utf-8")
+        page.wait_for_selector("text=Sisällössä on ongelmia", timeout=60_000)  # reloaded by itself
+        text = page.locator("article").inner_text()
+        assert "quotes/kaikki-mukaan.yml:3:8: YAML-syntaksivirhe: hakasulkeella [ alkava luettelo" in text
+        assert page.locator("article b").count() == 0
+
+        other = context.new_page()  # any address, even one the broken build never made
+        other.goto(url + "teemat/osallisuus/", wait_until="load")
+        assert "Sisällössä on ongelmia" in other.locator("article").inner_text()
+
+        quote.write_text(good.replace(TITLE, "title: Korjattu otsikko"), encoding="utf-8")
+        page.wait_for_selector("h1:has-text('Korjattu otsikko')", timeout=60_000)
+        other.wait_for_selector("h1:has-text('Osallisuus')", timeout=60_000)
+        assert process.poll() is None
+    finally:
+        context.close()

@@ -1,0 +1,134 @@
+"""What counts as markup from content, found in HTML (a built page, or a converted page body).
+
+Hostile test strings mark every element they would create with ``data-kb-injected`` and every
+script with ``kbPwned``; besides those markers, any event-handler attribute, any script URL and,
+in a page body, any element that only markup could create (``script``, ``img``, ``iframe`` …)
+counts as injected.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import markdown
+
+from generator.pipeline import Result
+
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "srcdoc",
+    "background",
+}
+BODY_FORBIDDEN = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "img",
+    "svg",
+    "math",
+    "textarea",
+    "base",
+    "meta",
+    "link",
+    "title",
+    "kbx",
+}
+"""Elements the generated Markdown never creates itself: in a page body they came from content."""
+
+
+def _own_chart(tag: str, attrs: dict) -> bool:
+    """The statistics page's own chart images (generator/site/charts.py)."""
+    src = attrs.get("src") or ""
+    return tag == "img" and set(attrs) <= {"src", "alt"} and src.split("assets/charts/")[0].strip("./") == ""
+
+
+def _own_asset(tag: str, attrs: dict) -> bool:
+    """A page's own stylesheet or module from the site's assets (the plan page loads its own)."""
+    url = (attrs.get("href") if tag == "link" else attrs.get("src")) or ""
+    own = url.lstrip("./").startswith("assets/") and ":" not in url
+    if tag == "link":
+        return own and attrs == {"rel": "stylesheet", "href": url}
+    return tag == "script" and own and attrs == {"type": "module", "src": url}
+
+
+class _Scan(HTMLParser):
+    def __init__(self, body: bool, svg: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.body = body
+        self.svg = svg
+        self.found: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._check(tag, attrs)
+        self._script = tag in ("script", "style")
+
+    def handle_startendtag(self, tag, attrs):
+        self._check(tag, attrs)
+
+    def handle_endtag(self, tag):
+        self._script = False
+
+    def handle_data(self, data):
+        if self._script and ("kbPwned" in data or "alert(" in data):
+            self.found.append(f"script text {data[:60]!r}")
+
+    def _check(self, tag: str, attrs) -> None:
+        element = f"<{tag} {dict(attrs)}>"
+        if (
+            self.body
+            and tag in BODY_FORBIDDEN
+            and not (_own_chart(tag, dict(attrs)) or _own_asset(tag, dict(attrs)))
+        ):
+            self.found.append(element)
+        if (":" in tag and not self.svg) or tag.startswith("kbx"):
+            self.found.append(element)
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            script_url = value.startswith(("javascript:", "data:", "vbscript:"))
+            if name == "data-kb-injected" or name.startswith("on") or (name in URL_ATTRIBUTES and script_url):
+                self.found.append(element)
+
+
+def injected(html: str, *, body: bool = False, svg: bool = False) -> list[str]:
+    """Elements and attributes in ``html`` that content created; ``body``: ``html`` is a page body
+    converted from Markdown, where no script, image or frame is ever the site's own; ``svg``: an
+    SVG drawing, whose own elements have namespaced names."""
+    scan = _Scan(body, svg)
+    scan.feed(html)
+    scan.close()
+    return scan.found
+
+
+_CONFIG = None
+
+
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions and their settings exactly as mkdocs.yml has them."""
+    global _CONFIG
+    if _CONFIG is None:
+        from conftest import REPO
+        from mkdocs.config import load_config
+
+        _CONFIG = load_config(str(REPO / "mkdocs.yml"))
+    return markdown.Markdown(extensions=_CONFIG.markdown_extensions, extension_configs=_CONFIG.mdx_configs)
+
+
+def converted_pages(result: Result) -> dict[str, str]:
+    """Every generated page of ``result`` converted to HTML the way a build does it: the glossary
+    abbreviations appended to each page, then Markdown with the site's extensions."""
+    assert result.pages is not None
+    md = site_markdown()
+    out = {}
+    for path, text in result.pages.items():
+        md.reset()
+        out[path] = md.convert(text + result.abbreviations)
+    return out

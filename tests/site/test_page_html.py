@@ -1,0 +1,58 @@
+"""page_html: a term's tooltip once per page and never in a heading; tables in keyboard-reachable
+scroll regions named after their heading. glossary: where each term is used."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from conftest import REPO
+
+from generator.pipeline import check
+from generator.site.glossary import usage
+from generator.site.page_html import first_terms_only, scrollable_tables
+
+
+def test_a_term_is_marked_once_and_not_in_headings():
+    html = (
+        '<h1>KV <abbr title="kansainvälisyys">KV</abbr></h1>'
+        '<p><abbr title="kansainvälisyys">KV</abbr> ja <abbr title="kansainvälisyys">KV</abbr>'
+        ' <abbr title="opetussuunnitelma">OPS</abbr></p>'
+    )
+    assert first_terms_only(html) == (
+        '<h1>KV KV</h1><p><abbr title="kansainvälisyys">KV</abbr> ja KV'
+        ' <abbr title="opetussuunnitelma">OPS</abbr></p>'
+    )
+
+
+def test_tables_scroll_in_a_named_region():
+    html = (
+        '<h2 id="x">Vuosi &amp; 2020<a class="headerlink" href="#x">&para;</a></h2>'
+        '<table><tr><td>1</td></tr></table><table class="kb-table"></table>'
+    )
+    assert scrollable_tables(html) == (
+        '<h2 id="x">Vuosi &amp; 2020<a class="headerlink" href="#x">&para;</a></h2>'
+        '<div class="kb-scroll" tabindex="0" role="region" aria-label="Taulukko: Vuosi &amp; 2020">'
+        '<table><tr><td>1</td></tr></table></div><table class="kb-table"></table>'
+    )
+
+
+def test_built_pages_mark_each_term_once(real_site: Path):
+    for page in ["tavoitteet/steam-pedagoginen-osaaminen", "", "lainaukset/kv-polku-konsortion-opsissa"]:
+        html = (real_site / page / "index.html").read_text(encoding="utf-8")
+        titles = Counter(re.findall(r'<abbr title="([^"]*)">', html))
+        assert titles and max(titles.values()) == 1, page
+        assert "<abbr" not in re.search(r"<h1.*?</h1>", html, re.S).group(0)
+
+
+def test_glossary_links_each_term_to_the_entries_that_use_it(real_site: Path):
+    index = check(REPO / "practices").index
+    used = usage(index)
+    kv = next(t for t in index.content.glossary.terms if t.term == "KV")
+    assert any("KV" in (getattr(e, "text", "") or "") for e in used[kv.id])
+    page = (real_site / "sanasto" / "index.html").read_text(encoding="utf-8")
+    definition = page[page.index(f'<dt id="{kv.id}">') :].split("</dd>")[0]
+    assert "Esiintyy:" in definition and 'href="../' in definition
+    # Editors' word forms stay in the YAML, out of the reader's way.
+    assert "Muita muotoja" not in page

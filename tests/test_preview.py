@@ -1,0 +1,318 @@
+"""The editors' preview: `make serve` (a dirty `mkdocs serve`) shows every edit on every page it
+touches, leaves nothing stale, and ends up serving the same site as a clean build.
+
+One server runs through a series of edits of a copy of the fixture content (plus statistics and
+a glossary, so that charts and the glossary's tooltips on every page are covered): a quote's
+text, a title shown on hubs, lists and related blocks, a new entry, a renamed entry with its
+former id, a deleted entry, a statistics figure, a glossary term and a file broken and mended.
+After each, every page and file the site serves is fetched over HTTP: the new value is where it
+belongs and the old one nowhere. At the end, every file of a clean `mkdocs build` of the same
+content is fetched from the server and compared (the search index aside: the preview keeps the
+index of its first build), and every address the preview ever served that the clean build does
+not have is gone.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_SITE, REPO
+from test_serve import free_port
+
+BUILD_TIMEOUT = 120
+_RELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = .*?</script>", re.DOTALL)
+_RELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
+_SITEMAP_URL = re.compile(r"<loc>([^<]+)</loc>")
+SEARCH_BUNDLE = "pagefind/"
+
+STATISTICS = """\
+figures:
+  - id: 2020-yleissivistava-hakijat
+    years: [2020]
+    sector: yleissivistava
+    measure: hakijat
+    value: 69
+    unit: lkm
+    source:
+      document: testiraportti
+      section: Ensimmäinen luku
+    statement: Vuonna 2020 hakijoita oli 69.
+"""
+
+GLOSSARY = """\
+terms:
+  - id: yaml
+    term: YAML
+    definition: Tekstimuoto, jossa sisältö kirjoitetaan.
+    general: true
+"""
+
+NEW_QUOTE = """\
+id: uusi-lainaus
+title: Uusi lainaus tulee mukaan
+text: Uusi teksti näkyy heti.
+sectors: [aikuiskoulutus]
+applicant_types: []
+themes: [viestinta]
+source:
+  document: testiraportti
+  section: Toinen luku
+context: Tuore esimerkki.
+"""
+
+
+def serve_arguments(addr: str) -> list[str]:
+    """The arguments `make serve` gives `mkdocs serve` (so that the test runs what editors run)."""
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", "serve", f"ADDR={addr}"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in done.stdout.splitlines() if " serve " in line)
+    arguments = shlex.split(line)
+    return arguments[arguments.index("serve") :]
+
+
+def fetch(url: str) -> bytes | None:
+    """The body, or None for 404; the live-reload script the server adds to pages is left out."""
+    try:
+        with urllib.request.urlopen(url, timeout=BUILD_TIMEOUT) as response:
+            return _RELOAD_SCRIPT.sub(b"", response.read())
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return None
+        raise
+
+
+class Preview:
+    def __init__(self, content: Path, log: Path, env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        self.content = content
+        self.env = {**env, "KB_CONTENT": str(content)}
+        self.log_path = log
+        self.log = log.open("w")
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "mkdocs"), *serve_arguments(f"127.0.0.1:{self.port}")],
+            cwd=REPO,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.seen: set[str] = set()
+        """Every address served at any point."""
+        deadline = time.monotonic() + BUILD_TIMEOUT
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, log.read_text()
+            try:
+                self.epoch = self._epoch()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError("the preview did not start:\n" + log.read_text())
+
+    def _epoch(self) -> tuple[str, str]:
+        with urllib.request.urlopen(self.base, timeout=BUILD_TIMEOUT) as response:
+            match = _RELOAD.search(response.read().decode("utf-8"))
+        assert match is not None, "no live-reload script on the home page"
+        return match[1], match[2]
+
+    def edit(self, rel: str, text: str | None) -> None:
+        """Write (None: delete) a content file and wait for the rebuilt site, as the browser does."""
+        path = self.content / rel
+        if text is None:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        epoch, request = self.epoch
+        with urllib.request.urlopen(
+            f"{self.base}livereload/{epoch}/{request}", timeout=BUILD_TIMEOUT
+        ) as response:
+            newer = response.read().decode()
+        assert int(newer) > int(epoch), "no rebuild after the edit:\n" + self.log_path.read_text()
+        self.epoch = self._epoch()
+
+    def replace(self, rel: str, old: str, new: str) -> None:
+        text = (self.content / rel).read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        self.edit(rel, text.replace(old, new))
+
+    def site(self) -> dict[str, str]:
+        """Every page the served sitemap lists, and the generated files: address → text."""
+        sitemap = fetch(self.base + "sitemap.xml")
+        assert sitemap is not None
+        addresses = [url.removeprefix(self.base) for url in _SITEMAP_URL.findall(sitemap.decode())]
+        addresses += [
+            "data/practices.json",
+            "data/practices.csv",
+            "data/schema.json",
+            "assets/charts/hakemukset-2020.svg",
+        ]
+        pages = {}
+        for address in addresses:
+            body = fetch(self.base + address)
+            assert body is not None, f"{address} is listed but not served"
+            pages[address] = body.decode("utf-8")
+        self.seen.update(pages)
+        return pages
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+def shown_on(site: dict[str, str], text: str) -> set[str]:
+    return {address for address, body in site.items() if text in body}
+
+
+@pytest.fixture
+def preview(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    (content / "statistics.yml").write_text(STATISTICS, encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    server = Preview(content, tmp_path / "serve.log", env)
+    yield server
+    server.stop()
+
+
+def test_preview_shows_every_edit_everywhere_and_equals_a_clean_build(preview: Preview, tmp_path: Path):
+    site = preview.site()
+    assert "assets/charts/hakemukset-2020.svg" in site
+    entry = "lainaukset/kaikki-mukaan/"
+    other = "lainaukset/viestimme-avoimesti/"
+    assert "Kaikki mukaan liikkuvuuteen" in site[other]  # the related block names it
+
+    # A quote's text: its page and the open data.
+    preview.replace("quotes/kaikki-mukaan.yml", "Toinen kappale.", "Toinen kappale muuttui.")
+    site = preview.site()
+    assert shown_on(site, "Toinen kappale muuttui.") >= {entry, "data/practices.json", "data/practices.csv"}
+    assert not shown_on(site, "Toinen kappale.")
+
+    # A title: the entry, its theme, sector and standard pages, the list, the related block.
+    preview.replace("quotes/kaikki-mukaan.yml", "Kaikki mukaan liikkuvuuteen", "Jokainen pääsee lähtemään")
+    site = preview.site()
+    assert shown_on(site, "Jokainen pääsee lähtemään") >= {
+        entry,
+        other,
+        "teemat/osallisuus/",
+        "lainaukset/",
+        "sektorit/yleissivistava/",
+        "laatustandardit/osallisuus-ja-monimuotoisuus/",
+        "data/practices.json",
+    }
+    assert not shown_on(site, "Kaikki mukaan liikkuvuuteen")
+
+    # A new entry: its page, its theme and sector, the list, the home page's counts, open data.
+    home_before = site[""]
+    preview.edit("quotes/uusi-lainaus.yml", NEW_QUOTE)
+    site = preview.site()
+    assert "lainaukset/uusi-lainaus/" in site
+    assert shown_on(site, "Uusi lainaus tulee mukaan") >= {
+        "lainaukset/uusi-lainaus/",
+        "teemat/viestinta/",
+        "sektorit/aikuiskoulutus/",
+        "lainaukset/",
+        "data/practices.json",
+    }
+    assert site[""] != home_before  # one quote more
+
+    # A renamed entry: the new address, a redirect at the old one, every link to the new one.
+    preview.edit("quotes/uusi-lainaus.yml", None)
+    preview.edit(
+        "quotes/tuore-lainaus.yml",
+        NEW_QUOTE.replace("id: uusi-lainaus", "id: tuore-lainaus\nformer_ids: [uusi-lainaus]"),
+    )
+    site = preview.site()
+    assert "lainaukset/tuore-lainaus/" in site
+    assert "lainaukset/uusi-lainaus/" not in site
+    redirect = fetch(preview.base + "lainaukset/uusi-lainaus/")
+    assert redirect is not None and b"tuore-lainaus" in redirect and b"Uusi lainaus" not in redirect
+    assert shown_on(site, "tuore-lainaus/") >= {
+        "teemat/viestinta/",
+        "sektorit/aikuiskoulutus/",
+        "lainaukset/",
+    }
+    assert not shown_on(site, "uusi-lainaus/")
+
+    # A deleted entry: its page is gone, no page names it.
+    preview.edit("quotes/tuore-lainaus.yml", None)
+    site = preview.site()
+    assert fetch(preview.base + "lainaukset/tuore-lainaus/") is None
+    assert fetch(preview.base + "lainaukset/uusi-lainaus/") is None  # its redirect went with it
+    assert not shown_on(site, "Uusi lainaus tulee mukaan")
+
+    # A statistics figure: the statistics page and the chart.
+    preview.replace("statistics.yml", "69", "73")
+    site = preview.site()
+    assert ">73<" in site["assets/charts/hakemukset-2020.svg"]
+    assert "hakijoita oli 73" in site["tilastot/"]
+    assert not shown_on(site, "hakijoita oli 69") and ">69<" not in site["assets/charts/hakemukset-2020.svg"]
+
+    # A glossary term: its tooltip on every page that uses the word, hand-written pages too.
+    preview.edit("glossary.yml", GLOSSARY)
+    site = preview.site()
+    assert "toimittajille/" in shown_on(site, 'title="Tekstimuoto, jossa sisältö')
+    assert "Tekstimuoto, jossa sisältö kirjoitetaan." in site["sanasto/"]
+
+    # A broken file is reported, in the terminal and on the page in the browser; mended, the
+    # whole site follows it (the error page leaves nothing of itself behind: see the end).
+    broken = preview.content / "themes" / "viestinta.yml"
+    theme = broken.read_text(encoding="utf-8")
+    preview.edit("themes/viestinta.yml", theme.replace("title: ", "title: [rikki", 1))
+    assert "viestinta.yml:3:" in preview.log_path.read_text()
+    for address in ("", "teemat/viestinta/"):
+        shown = (fetch(preview.base + address) or b"").decode("utf-8")
+        assert "Sisällössä on ongelmia" in shown and "viestinta.yml:3:" in shown, address
+    preview.edit("themes/viestinta.yml", theme.replace("title: ", "title: Korjattu ", 1))
+    site = preview.site()
+    assert "Korjattu" in site["teemat/viestinta/"] and "Korjattu" in site[other]
+
+    # The served site is the clean build's, file by file; nothing served before outlives it.
+    clean = tmp_path / "clean"
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(clean)],
+        cwd=REPO,
+        env={**preview.env, "KB_SITE_URL": preview.base},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    served_differently = []
+    built = set()
+    for path in sorted(clean.rglob("*")):
+        rel = path.relative_to(clean).as_posix()
+        if path.is_dir() or rel.startswith(SEARCH_BUNDLE):
+            continue
+        address = rel.removesuffix("index.html")
+        built.add(address)
+        body = fetch(preview.base + address)
+        expected = path.read_bytes()
+        if rel.endswith(".gz") and body is not None:
+            body, expected = gzip.decompress(body), gzip.decompress(expected)
+        if body != expected:
+            served_differently.append(rel)
+    assert served_differently == []
+    assert len(built) > 40
+    for address in sorted(preview.seen - built):
+        assert fetch(preview.base + address) is None, f"{address} is still served"
+
+
+def test_serve_command_is_dirty():
+    """`make serve` renders only what changed (the test above runs the same command)."""
+    assert "--dirty" in serve_arguments("127.0.0.1:8123")
