@@ -51,8 +51,10 @@ def test_a_typo_is_corrected_and_the_box_says_so_with_the_typed_query_one_click_
 def test_words_typed_without_umlauts_find_the_same_pages(served_real_site, open_page):
     page, _ = open_page(served_real_site)
     for plain, proper in (("hyvat kaytannot", "hyvät käytännöt"), ("paivakoti", "päiväkoti")):
-        typed = paths(search(page, plain, limit=50), page)
-        right = paths(search(page, proper, limit=50), page)
+        # Every page found, not the first 50: the two spellings score a little apart, so pages
+        # ranked near a cut-off may fall on either side of it.
+        typed = paths(search(page, plain, limit=1000), page)
+        right = paths(search(page, proper, limit=1000), page)
         assert typed and set(typed) == set(right), plain
         assert typed[0] in right[:3], plain  # Pagefind's stemmer scores the two spellings a little apart
         assert ask(page, plain)["shown"] is None  # nothing to correct: Pagefind folds them too
