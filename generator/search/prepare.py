@@ -93,6 +93,9 @@ _LINK_LIST = re.compile(r"<ul>(?:\s*<li><a\b[^>]*>(?:(?!</?(?:li|a)\b).)*</a></l
 _MARKED_IGNORED = re.compile(r"<(p|ul|table|pre) data-pagefind-ignore\b.*?</\1>", re.DOTALL)
 _NOTE_AFTER_HEADING = re.compile(r"(</h2>\s*<p)(>\s*<em>(?:(?!</p>).)*</em>\s*</p>)", re.DOTALL)
 """An italic note under a section heading: what the editors say about the section, not its text."""
+_NOT_OWN_TEXT = re.compile(r'<(p|ul) class="(kb-cards|kb-reading|kb-plan-add-row|kb-note)"')
+"""Blocks the templates mark as not the page's own text: list cards (other entries' excerpts), the
+editors' reading of an indicator and their notes, the plan button."""
 _TABLE = re.compile(r"<table>")
 _PRE = re.compile(r"<pre>")
 _TEXT_BLOCK = re.compile(r"<(p|li|td|th|dd|dt)(?=[ >])(?! data-pagefind-ignore)")
@@ -170,6 +173,7 @@ def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
     own, rest = (article[: tail.start()], article[tail.start() :]) if tail else (article, "")
     own = _NOTE_AFTER_TITLE.sub(r"\1 data-pagefind-ignore\2", own, count=1)
     own = _PRINT_ONLY.sub(lambda m: "<p data-pagefind-ignore " + m.group(0)[3:], own)
+    own = _NOT_OWN_TEXT.sub(r'<\1 data-pagefind-ignore class="\2"', own)
     if "<ul>" in own:  # (most entry pages have no list: skip the scan)
         own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)
     if kind == "entry":
