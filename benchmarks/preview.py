@@ -44,6 +44,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 KINDS = ("lainauksen teksti", "otsikko", "teema")
 _RELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
+_CHANGED = re.compile(r"Esikatselu: (\d+) tuotettua tiedostoa muuttui")
 START_TIMEOUT = 1800.0
 """The first build at 10,000 entries (every page, then Pagefind) takes minutes on a busy machine."""
 EDIT_TIMEOUT = 300.0
@@ -52,6 +53,8 @@ EDIT_TIMEOUT = 300.0
 @dataclass
 class Times:
     by_kind: dict[str, list[float]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    changed: dict[str, list[int]] = field(default_factory=lambda: {kind: [] for kind in KINDS})
+    """Generated files each edit changed (the server's log says): the pages rendered again."""
     cpu: list[float] = field(default_factory=list)
     """CPU seconds the server (and any process it started) spent on each edit: on a busy machine
     the wall clock waits for other work, this does not."""
@@ -135,6 +138,12 @@ class Server:
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
+    def changed(self) -> int:
+        """Generated files the last build changed, from the server's log."""
+        self.log.flush()
+        found = _CHANGED.findall(Path(self.log.name).read_text(encoding="utf-8", errors="replace"))
+        return int(found[-1]) if found else -1
+
     def timed_edit(self, path: Path, text: str, page: str, needle: str, times: Times) -> float:
         """Write ``text`` to ``path``; seconds until ``page`` shows ``needle`` after a live reload."""
         html = get(self.base + page)
@@ -190,6 +199,7 @@ def measure(content: Path, rounds: int, work: Path, *, full: bool = False) -> Ti
                 text = path.read_text(encoding="utf-8")
                 edited = _with_word(text, key, yaml.safe_load(text)[key], needle)
                 times.by_kind[kind].append(server.timed_edit(path, edited, page, needle, times))
+                times.changed[kind].append(server.changed())
     finally:
         server.stop()
     return times
@@ -206,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ensimmäinen rakennus {times.start:.2f} s")
     for kind in KINDS:
         shown = ", ".join(f"{t:.2f}" for t in times.by_kind[kind])
-        print(f"{kind}: mediaani {times.median(kind):.2f} s ({shown})")
+        changed = ", ".join(str(n) for n in times.changed[kind])
+        print(f"{kind}: mediaani {times.median(kind):.2f} s ({shown}); muuttuneita tiedostoja {changed}")
     print(
         f"kaikki: mediaani {times.median():.2f} s, palvelimen CPU-aika {statistics.median(times.cpu):.2f} s"
     )

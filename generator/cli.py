@@ -215,7 +215,7 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         target.write_bytes(data)
     for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
         with page.open("a", encoding="utf-8") as stream:
-            stream.write(result.abbreviations)
+            stream.write(result.abbreviations.for_page(page.read_text(encoding="utf-8")))
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
     return 0

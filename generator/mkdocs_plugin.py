@@ -47,6 +47,7 @@ from .site.context import TEMPLATES
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
 from .site.page_html import first_terms_only, scrollable_tables
+from .site.render import Abbreviations
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
 
@@ -84,7 +85,7 @@ class KnowledgeBaseConfig(Config):  # type: ignore[no-untyped-call]
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
-        self.abbreviations = ""
+        self.abbreviations = Abbreviations()
         self.files: dict[str, bytes] = {}
         self.own_redirects: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
@@ -189,7 +190,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def _show_problems_instead(self, config: MkDocsConfig, problems: list[Problem]) -> None:
         self.pages = {"index.md": _error_page(problems)}
-        self.files, self.search_records, self.abbreviations, self.redirects = {}, {}, "", {}
+        self.files, self.search_records, self.redirects = {}, {}, {}
+        self.abbreviations = Abbreviations()
         config.nav = None  # the configured nav names generated pages that are not there now
         redirects = config.plugins.get("redirects")
         if redirects is not None:
@@ -304,7 +306,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return markdown + self.abbreviations
+        return markdown + self.abbreviations.for_page(markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A term's tooltip once per page, at its first use and not in headings; wide tables

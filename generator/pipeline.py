@@ -26,7 +26,7 @@ from .search.build import index_built_site, search_records
 from .search.prepare import Stats
 from .site import charts, opendata, plan, render, urls
 from .site.facets import SearchRecord
-from .site.render import abbreviations, render_site
+from .site.render import Abbreviations, abbreviations, render_site
 
 DEFAULT_CONTENT = Path("practices")
 
@@ -43,8 +43,8 @@ class Result:
     problems: list[Problem]
     index: Index | None = None
     pages: dict[str, str] | None = None
-    abbreviations: str = ""
-    """Abbreviation definitions (glossary tooltips) to append to every page, generated or not."""
+    abbreviations: Abbreviations = field(default_factory=Abbreviations)
+    """Abbreviation definitions (glossary tooltips) for every page, generated or not."""
     files: dict[str, bytes] | None = None
     """The site's other generated files (open data, charts), keyed by path under the site root."""
     redirects: dict[str, str] | None = None

@@ -130,5 +130,5 @@ def converted_pages(result: Result) -> dict[str, str]:
     out = {}
     for path, text in result.pages.items():
         md.reset()
-        out[path] = md.convert(text + result.abbreviations)
+        out[path] = md.convert(text + result.abbreviations.for_page(text))
     return out

@@ -9,7 +9,9 @@ view objects (the dataclasses below and in those modules); templates only loop a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -35,7 +37,7 @@ from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
 from .markdown_text import verbatim
 
-__all__ = ["Link", "SiteOptions", "abbreviations", "render_site"]
+__all__ = ["Abbreviations", "Link", "SiteOptions", "abbreviations", "render_site"]
 
 GLOSSARY_LINKS = 6
 """Entries linked under a glossary term; the rest are counted."""
@@ -146,8 +148,12 @@ ExamplePage = Callable[[Example, Callable[[Example], str]], str]
 """Gives an example's page, from the given function or from an earlier build (``preview``)."""
 
 
-def abbreviations(index: Index) -> str:
-    """Markdown abbreviation definitions for every glossary term and form: tooltips on every page.
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """Markdown abbreviation definitions for the glossary's terms and forms: tooltips on pages.
 
     Each definition is one line ``*[form]: definition`` in a block of its own, and both sides are
     data: whitespace (line breaks too) is collapsed to single spaces, so neither side can end the
@@ -155,15 +161,53 @@ def abbreviations(index: Index) -> str:
     a regular expression and the definition into a ``title`` attribute, both escaped. A form the
     definition syntax cannot hold (``]``, ``\\``; refused by validation already) is left out.
     """
+
+    definitions: tuple[tuple[str, str], ...] = ()
+    """(form, definition), sorted by form."""
+
+    def __str__(self) -> str:
+        """Every definition: what a page gets when nothing is known of its text."""
+        return _definitions(self.definitions)
+
+    def for_page(self, markdown: str) -> str:
+        """The definitions of the forms ``markdown`` contains, to be appended to it.
+
+        A page gets the same tooltips as with every definition appended: the extension marks a
+        form only where the page's text has it, and a form that is not in the Markdown is in none
+        of its text. Leaving the others out spares the extension hundreds of definitions on every
+        page (half of the time Markdown takes on a typical page). Whole words are looked up
+        first (one pass over the page), the text itself only for forms whose first word is there.
+        """
+        words = set(_WORD.findall(markdown))
+        return _definitions(
+            (form, text)
+            for form, text, first in self._first_words
+            if (first is None or first in words) and form in markdown
+        )
+
+    @functools.cached_property
+    def _first_words(self) -> tuple[tuple[str, str, str | None], ...]:
+        return tuple(
+            (form, text, first[0] if (first := _WORD.search(form)) else None)
+            for form, text in self.definitions
+        )
+
+
+def _definitions(definitions: Iterable[tuple[str, str]]) -> str:
+    # One definition per block: the abbr extension rescans a block for every definition in it,
+    # so hundreds of definitions in one block cost quadratic time on every page.
+    return "".join(f"\n\n*[{form}]: {text}" for form, text in definitions)
+
+
+def abbreviations(index: Index) -> Abbreviations:
+    """The definitions of every glossary term and form (``Abbreviations``)."""
     definitions: dict[str, str] = {}
     for term in index.content.glossary.terms:
         text = _one_line(term.definition)
         for form in (_one_line(f) for f in [term.term, *term.forms]):
             if form and text and not any(char in form for char in UNREPRESENTABLE_IN_TERM):
                 definitions.setdefault(form, text)
-    # One definition per block: the abbr extension rescans a block for every definition in it,
-    # so hundreds of definitions in one block cost quadratic time on every page.
-    return "".join(f"\n\n*[{form}]: {text}" for form, text in sorted(definitions.items()))
+    return Abbreviations(tuple(sorted(definitions.items())))
 
 
 def _one_line(text: str) -> str:
