@@ -46,7 +46,7 @@ from .publish import Publication, PublishError
 from .site.context import TEMPLATES
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
-from .site.page_html import first_terms_only, scrollable_tables
+from .site.page_html import first_terms_only, put_back, scrollable_tables, set_aside
 from .site.render import Abbreviations
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
@@ -86,6 +86,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
         self.abbreviations = Abbreviations()
+        self.aside: dict[str, list[str]] = {}
+        """Blocks of finished HTML set aside from each page's Markdown (``page_html.set_aside``)."""
         self.files: dict[str, bytes] = {}
         self.own_redirects: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
@@ -306,11 +308,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Finished HTML (cards, the objective table) bypasses Markdown; tooltips for the rest.
+        markdown, self.aside[page.file.src_uri] = set_aside(markdown)
         return markdown + self.abbreviations.for_page(markdown)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A term's tooltip once per page, at its first use and not in headings; wide tables
         # scroll in a region the keyboard reaches.
+        html = put_back(html, self.aside.pop(page.file.src_uri, []))
         return scrollable_tables(first_terms_only(html))
 
     def _index(self, config: MkDocsConfig) -> None:

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import markdown
 
 from generator.pipeline import Result
+from generator.site.page_html import put_back, set_aside
 
 URL_ATTRIBUTES = {
     "href",
@@ -130,5 +131,6 @@ def converted_pages(result: Result) -> dict[str, str]:
     out = {}
     for path, text in result.pages.items():
         md.reset()
-        out[path] = md.convert(text + result.abbreviations.for_page(text))
+        text, blocks = set_aside(text)
+        out[path] = put_back(md.convert(text + result.abbreviations.for_page(text)), blocks)
     return out

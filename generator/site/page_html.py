@@ -6,6 +6,8 @@ nowhere in headings: one dotted underline per term, not at every occurrence.
 ``scrollable_tables`` puts every Markdown table in a region that the keyboard can reach and
 scroll when the table is wider than the screen (WCAG 2.1.1; axe: scrollable-region-focusable),
 named after the heading above it.
+``set_aside`` and ``put_back`` let blocks of finished HTML (list cards, the objective table)
+bypass Markdown.
 """
 
 from __future__ import annotations
@@ -17,6 +19,36 @@ _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _TABLE_OR_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>|<table>.*?</table>", re.S)
+
+FINISHED_START = "<!-- kb:html -->"
+FINISHED_END = "<!-- /kb:html -->"
+"""A template puts these lines around a block of finished HTML (escaped text in its own tags,
+with nothing for Markdown to do): ``set_aside`` takes the block out of the page's Markdown."""
+_FINISHED = re.compile(rf"^{re.escape(FINISHED_START)}\n(.*?)\n{re.escape(FINISHED_END)}$", re.S | re.M)
+_SET_ASIDE = re.compile(r'<div class="kb-html" data-kb-html="(\d+)"></div>')
+
+
+def set_aside(markdown: str) -> tuple[str, list[str]]:
+    """``markdown`` with each finished block (between ``FINISHED_START`` and ``FINISHED_END``)
+    replaced by an empty placeholder, and the blocks; ``put_back`` puts them into the HTML.
+
+    Markdown passes such a block through unchanged anyway, as raw HTML, but only after parsing
+    all of it: a list of a thousand cards took it a tenth of a second, on every build of every
+    page that shows them. The markers themselves are left out."""
+    blocks: list[str] = []
+
+    def placeholder(match: re.Match[str]) -> str:
+        blocks.append(match.group(1))
+        return f'<div class="kb-html" data-kb-html="{len(blocks) - 1}"></div>'
+
+    return _FINISHED.sub(placeholder, markdown), blocks
+
+
+def put_back(html: str, blocks: list[str]) -> str:
+    """The HTML of a page converted from ``set_aside``'s Markdown, with its blocks in place."""
+    if not blocks:
+        return html
+    return _SET_ASIDE.sub(lambda match: blocks[int(match.group(1))], html)
 
 
 def first_terms_only(html: str) -> str:
