@@ -26,6 +26,7 @@ from .search.build import index_built_site, search_records
 from .search.prepare import Stats
 from .site import charts, opendata, plan, render, urls
 from .site.facets import SearchRecord
+from .site.memo import Memo
 from .site.render import Abbreviations, abbreviations, render_site
 
 DEFAULT_CONTENT = Path("practices")
@@ -65,7 +66,7 @@ class Caches(Protocol):
     def parse(self, document: Document) -> Parsed: ...
     def environment(self) -> jinja2.Environment: ...
     def draw(self, chart: charts.Chart) -> bytes: ...
-    def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage: ...
+    def memo(self) -> Memo: ...
 
 
 def check(root: Path, docs: Path | None = None, *, caches: Caches | None = None) -> Result:
@@ -164,7 +165,7 @@ def build_pages(
             result.index,
             options,
             caches.environment() if caches else None,
-            caches.example_pages(result.index, options) if caches else None,
+            caches.memo() if caches else None,
         ),
         abbreviations=abbreviations(result.index),
         files={

@@ -3,10 +3,11 @@
 No MkDocs here; the adapter (``mkdocs_plugin``) uses this in ``mkdocs serve --dirty``:
 
 - ``Preview`` is the pipeline's ``Caches``: files whose bytes did not change are not read or
-  checked again (``content.cache``), compiled templates and drawn charts are reused. Every page
-  is still rendered to Markdown on every build, in memory (a few hundredths of a second per
-  thousand entries): comparing the text is the one sure way to know which pages an edit
-  touched, whatever hub, list or related-entries block shows the entry.
+  checked again (``content.cache``), compiled templates and drawn charts are reused, and so are
+  an entry's page and list cards while what they show is the same objects (``site.memo``). Every
+  other page is still rendered to Markdown on every build, in memory: comparing the text is the
+  one sure way to know which pages an edit touched, whatever hub, list or related-entries block
+  shows the entry.
 - ``Preview.write`` keeps the generated pages and files in a folder of their own and writes a
   file only when its bytes changed, so its time stamp tells MkDocs's dirty build which pages to
   render again: only those are converted and laid out, every other page keeps its output.
@@ -17,18 +18,17 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from .content.cache import ContentCache
-from .content.index import Example, Index
 from .content.load import Document
 from .content.problems import Problem
 from .content.validate import Parsed
-from .site import charts, context, render
+from .site import charts, context
+from .site.memo import Memo
 
 CHARTS_KEPT = 16
 """Drawn charts remembered; a statistics edit redraws only the charts it changed."""
@@ -64,9 +64,7 @@ class Preview:
         self._templates: tuple[object, ...] = ()
         self._charts: dict[charts.Chart, bytes] = {}
         self._written: dict[str, bytes] = {}
-        self._shared: tuple[object, ...] = ()
-        self._options: render.SiteOptions | None = None
-        self._pages: dict[str, tuple[Example, tuple[Example, ...], str]] = {}
+        self._memo = Memo()
 
     # --- pipeline.Caches ----------------------------------------------------------------------
 
@@ -91,39 +89,9 @@ class Preview:
             self._charts[chart] = charts.svg(chart)
         return self._charts[chart]
 
-    def example_pages(self, index: Index, options: render.SiteOptions) -> render.ExamplePage:
-        """An example's page from the previous build while nothing it shows has changed.
-
-        A page shows its entry, the entries related to it, and the site's vocabularies, themes
-        and sources (labels, theme titles and standards, source titles). Content objects are
-        immutable and a file read again gives new ones (``content.cache``), so "unchanged" is
-        "the very same objects": the entry, each related entry, and every theme and vocabulary
-        value. When any theme or vocabulary value changed, every page is rendered again."""
-        vocabularies = index.content.vocabularies
-        shared = (
-            self._env,
-            *index.themes,
-            *vocabularies.sectors,
-            *vocabularies.applicant_types,
-            *vocabularies.quality_standards,
-            *vocabularies.priorities,
-            *vocabularies.sources,
-        )
-        if not _same(shared, self._shared) or options != self._options:
-            self._pages.clear()
-        self._shared, self._options = shared, options
-        kept = self._pages
-        self._pages = {}
-
-        def page(entry: Example, render_page: Callable[[Example], str]) -> str:
-            related = index.related.get(entry.id, ())
-            old = kept.get(entry.id)
-            unchanged = old is not None and old[0] is entry and _same(old[1], related)
-            text = old[2] if old is not None and unchanged else render_page(entry)
-            self._pages[entry.id] = (entry, related, text)
-            return text
-
-        return page
+    def memo(self) -> Memo:
+        """Pages and cards of the last build, kept while what they show is the same objects."""
+        return self._memo
 
     # --- the folder ---------------------------------------------------------------------------
 
@@ -154,8 +122,3 @@ class Preview:
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
-    """The same objects, in the same order (not merely equal ones)."""
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))

@@ -77,6 +77,8 @@ def test_a_warm_build_equals_a_cold_one_after_each_edit(content: Path, tmp_path:
     try:
         edits = [
             (QUOTE, "Kaikki mukaan liikkuvuuteen", "Kaikki mukaan"),  # a title on hubs and lists
+            (QUOTE, "Valinnat ovat", "Valinnat ovat aina"),  # the text: its page, cards' excerpts
+            ("pairs/osallistujamaarat.yml", "Seuraamme osallistujia", "Seuraamme"),  # an indicator
             ("themes/osallisuus.yml", "title: Osallisuus", "title: Osallisuus ja yhdenvertaisuus"),
             ("vocabularies/sectors.yml", "Yleissivistävä koulutus", "Yleissivistävä opetus"),
             ("quotes/viestimme-avoimesti.yml", "themes: [viestinta, osallisuus]", "themes: [viestinta]"),

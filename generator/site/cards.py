@@ -5,8 +5,10 @@ same few facts wherever the example appears, so a reader compares examples witho
 an excerpt of the entry's own text, its sector, applicant type and themes, and for a pair the
 indicator's key facts (its kind, how many of the report's indicator questions it answers).
 
-Cards are raw HTML in the Markdown page (``_cards.md``), so their link is the built page's URL
-(``urls.href``) and every field passes through the ``attr`` filter.
+Cards are finished HTML in the Markdown page (``_card.md`` in ``_cards.md``), so their link is the
+built page's URL (``urls.href``) and every field passes through the ``attr`` filter. An entry's
+card is the same on every page at the same depth: it is made once per build (``memo``), and the
+editors' preview keeps it while the entry is the same.
 """
 
 from __future__ import annotations
@@ -71,7 +73,18 @@ def _named(r: RenderContext, vocabulary: str, ids: list[str]) -> str:
     return f"{text} ({GROUP_CAVEAT})" if len(ids) > 1 else text
 
 
-def card(r: RenderContext, page: str, entry: Example) -> Card:
+def card(r: RenderContext, page: str, entry: Example) -> str:
+    """The entry's card (an HTML list item) on ``page``."""
+    href = urls.href(page, urls.entry_page(entry))
+    made = r.memo.get(("card", entry.id, href), (entry,), lambda: _html(r, href, entry))
+    return made
+
+
+def _html(r: RenderContext, href: str, entry: Example) -> str:
+    return r.env.get_template("_card.md").render(card=_card(r, href, entry)).removesuffix("\n")
+
+
+def _card(r: RenderContext, href: str, entry: Example) -> Card:
     themes = ", ".join(r.index.labels.themes[t] for t in entry.themes) or "–"
     facts = [
         Fact("Sektori", _named(r, "sectors", entry.sectors)),
@@ -87,18 +100,18 @@ def card(r: RenderContext, page: str, entry: Example) -> Card:
         id=entry.id,
         kind=kinds.entry_kind(entry).label,
         title=entry_title(entry),
-        href=urls.href(page, urls.entry_page(entry)),
+        href=href,
         excerpt_label=label,
         excerpt=excerpt(text),
         facts=tuple(facts),
     )
 
 
-def cards(r: RenderContext, page: str, entries: Iterable[Example]) -> list[Card]:
+def cards(r: RenderContext, page: str, entries: Iterable[Example]) -> list[str]:
     return [card(r, page, e) for e in entries]
 
 
-def split(r: RenderContext, page: str, entries: Iterable[Example]) -> tuple[list[Card], list[Card]]:
+def split(r: RenderContext, page: str, entries: Iterable[Example]) -> tuple[list[str], list[str]]:
     """Quotes and pairs apart, each as cards."""
     entries = list(entries)
     return (

@@ -22,6 +22,7 @@ from ..content.index import UNSTATED, Example, Index
 from ..content.model import Entry, SourceDocument, Theme, entry_title
 from . import urls
 from .markdown_text import attribute, inline, prose, verbatim
+from .memo import Memo
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -81,11 +82,30 @@ class RenderContext:
     """One build's index, options and templates, and the helpers that shape a page's links."""
 
     def __init__(
-        self, index: Index, options: SiteOptions = SiteOptions(), env: jinja2.Environment | None = None
+        self,
+        index: Index,
+        options: SiteOptions = SiteOptions(),
+        env: jinja2.Environment | None = None,
+        memo: Memo | None = None,
     ):
         self.index = index
         self.options = options
         self.env = env or environment()
+        self.memo = memo or Memo()
+        """Pages and cards made once per build, or kept from the last build (``memo``)."""
+        vocabularies = index.content.vocabularies
+        self.memo.begin(
+            (
+                self.env,
+                *index.themes,
+                *vocabularies.sectors,
+                *vocabularies.applicant_types,
+                *vocabularies.quality_standards,
+                *vocabularies.priorities,
+                *vocabularies.sources,
+            ),
+            options,
+        )
         self.sources: dict[str, SourceDocument] = {s.id: s for s in index.content.vocabularies.sources}
 
     def page(self, template: str, path: str, **variables: Any) -> str:

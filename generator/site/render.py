@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -36,6 +36,7 @@ from . import cards, charts, explorer, glossary, hubs, opendata, plan, urls
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
 from .markdown_text import verbatim
+from .memo import Memo
 
 __all__ = ["Abbreviations", "Link", "SiteOptions", "abbreviations", "render_site"]
 
@@ -144,10 +145,6 @@ class Reading:
     text: str
 
 
-ExamplePage = Callable[[Example, Callable[[Example], str]], str]
-"""Gives an example's page, from the given function or from an earlier build (``preview``)."""
-
-
 _WORD = re.compile(r"\w+")
 
 
@@ -219,20 +216,22 @@ def render_site(
     index: Index,
     options: SiteOptions | None = None,
     env: jinja2.Environment | None = None,
-    example_page: ExamplePage | None = None,
+    memo: Memo | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, keyed by its path under docs/. ``env``: an environment
-    from ``environment()`` to reuse (its compiled templates), else a new one; ``example_page``:
-    see ``ExamplePage``."""
-    ctx = RenderContext(index, options or SiteOptions(), env or environment())
+    from ``environment()`` to reuse (its compiled templates), else a new one; ``memo``: pages and
+    cards kept from the last build (``memo``), else a new one.
 
-    def one_example(entry: Example) -> str:
-        return example(ctx, entry)
+    An example's page shows its entry, the entries related to it, and the site's vocabularies,
+    themes and sources (``RenderContext`` makes the memo forget everything when any of those
+    changed)."""
+    ctx = RenderContext(index, options or SiteOptions(), env or environment(), memo)
 
     pages: dict[str, str] = {}
     for entry in index.examples:
-        pages[urls.entry_page(entry)] = (
-            example_page(entry, one_example) if example_page else example(ctx, entry)
+        related = index.related.get(entry.id, ())
+        pages[urls.entry_page(entry)] = ctx.memo.get(
+            ("page", entry.id), (entry, *related), functools.partial(example, ctx, entry)
         )
     for theme_ in index.themes:
         pages[urls.entry_page(theme_)] = theme(ctx, theme_)
@@ -482,7 +481,7 @@ def statements(ctx: RenderContext, page: str) -> list[Statement]:
 
 def listing(ctx: RenderContext, template: str, page: str, entries: list[Example]) -> str:
     """Entries grouped by the section of the source they come from."""
-    groups: dict[str, list[cards.Card]] = {}
+    groups: dict[str, list[str]] = {}
     # Sections in the order the source has them; within a section, pairs in the order of the
     # source's table (position), then entries by title.
     order = {(s.id, title): i for s in ctx.sources.values() for i, title in enumerate(s.sections)}

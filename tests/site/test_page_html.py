@@ -1,5 +1,6 @@
 """page_html: a term's tooltip once per page and never in a heading; tables in keyboard-reachable
-scroll regions named after their heading. glossary: where each term is used."""
+scroll regions named after their heading; finished HTML set aside from Markdown and only the
+tooltips a page uses give the same HTML. glossary: where each term is used."""
 
 from __future__ import annotations
 
@@ -8,10 +9,18 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import REPO
+from html_safety import site_markdown
 
-from generator.pipeline import check
+from generator.pipeline import build_pages, check
 from generator.site.glossary import usage
-from generator.site.page_html import first_terms_only, scrollable_tables
+from generator.site.page_html import (
+    FINISHED_END,
+    FINISHED_START,
+    first_terms_only,
+    put_back,
+    scrollable_tables,
+    set_aside,
+)
 
 
 def test_a_term_is_marked_once_and_not_in_headings():
@@ -56,3 +65,30 @@ def test_glossary_links_each_term_to_the_entries_that_use_it(real_site: Path):
     assert "Esiintyy:" in definition and 'href="../' in definition
     # Editors' word forms stay in the YAML, out of the reader's way.
     assert "Muita muotoja" not in page
+
+
+def test_finished_html_and_only_the_tooltips_a_page_uses_give_the_html_markdown_gives():
+    """The adapter sets finished HTML (cards, the objective table) aside from Markdown and
+    appends only the glossary definitions whose forms a page contains: every page of the
+    shipped content must convert to exactly what Markdown gives with the blocks in place and
+    every definition appended."""
+    result = build_pages(REPO / "practices", docs=REPO / "docs", search=False)
+    assert result.pages is not None
+    md = site_markdown()
+    every_definition = str(result.abbreviations)
+    assert every_definition.count("\n\n*[") > 200
+    set_aside_on, tooltips = [], 0
+    for path, text in result.pages.items():
+        md.reset()
+        unmarked = text.replace(FINISHED_START + "\n", "").replace("\n" + FINISHED_END, "")
+        plain = md.convert(unmarked + every_definition)
+        aside, blocks = set_aside(text)
+        md.reset()
+        fast = put_back(md.convert(aside + result.abbreviations.for_page(aside)), blocks)
+        assert fast == plain, path
+        tooltips += fast.count("<abbr ")
+        if blocks:
+            set_aside_on.append(path)
+            assert FINISHED_START not in fast and 'class="kb-html"' not in fast
+    assert {"lainaukset/index.md", "tavoitetaulukko.md", "teemat/osallisuus.md"} <= set(set_aside_on)
+    assert tooltips > 100
