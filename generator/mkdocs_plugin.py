@@ -228,6 +228,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         root = self._root(config)
         if not root.is_dir():
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
+        if self.preview is not None:
+            # What the preview keeps from the last build lives on: the collector need not walk it
+            # on every collection this build triggers (at 10,000 entries a second per save).
+            pipeline.freeze_until_the_build_ends(collect=False)
         result = build_pages(
             root,
             docs=Path(config.docs_dir),

@@ -158,18 +158,15 @@ def build_pages(
         editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file(),
         plan_page=next((p for p in urls.PLAN_PAGES if docs is not None and (docs / p).is_file()), ""),
     )
+    memo = caches.memo() if caches else Memo()
     return Result(
         [],
         index=result.index,
-        pages=render_site(
-            result.index,
-            options,
-            caches.environment() if caches else None,
-            caches.memo() if caches else None,
-        ),
+        # render_site begins the memo's build; the open data rows are kept in it too.
+        pages=render_site(result.index, options, caches.environment() if caches else None, memo),
         abbreviations=abbreviations(result.index),
         files={
-            **opendata.files(result.index),
+            **opendata.files(result.index, memo),
             **plan.files(result.index, options.site_url),
             **charts.files(result.index.content, caches.draw if caches else None),
             **synonyms.files(result.index.content),

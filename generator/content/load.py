@@ -93,13 +93,27 @@ def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Pro
         where = Path(error.filename) if error.filename else root
         problems.append(_at(where, 1, 1, f"kansiota ei voi lukea ({_reason(error)}); sen sisältö jäisi pois"))
 
-    paths: list[Path] = []
-    for folder, dirs, files in os.walk(root, onerror=unreadable):
-        base = Path(folder)
-        paths += [base / name for name in files]
-        paths += [base / name for name in dirs if (base / name).is_symlink()]
-    for path in sorted(paths):
-        if path.is_symlink():  # could point anywhere on the machine that builds the site
+    # Every file, and every symbolic link (to a file or a folder, never followed), with its
+    # parts under root; one directory listing per folder (the preview surveys on every save).
+    listed: list[tuple[tuple[str, ...], Path, bool]] = []
+
+    def walk(folder: Path, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as found_here:
+                items = list(found_here)
+        except OSError as error:
+            unreadable(error)
+            return
+        for item in items:
+            link = item.is_symlink()
+            if not link and item.is_dir():
+                walk(Path(item.path), (*parts, item.name))
+            else:
+                listed.append(((*parts, item.name), Path(item.path), link))
+
+    walk(root, ())
+    for rel_parts, path, link in sorted(listed):
+        if link:  # could point anywhere on the machine that builds the site
             problems.append(
                 _at(
                     path,
@@ -109,8 +123,7 @@ def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Pro
                 )
             )
             continue
-        rel = path.relative_to(root)
-        hidden = any(part.startswith(".") for part in rel.parts)
+        hidden = any(part.startswith(".") for part in rel_parts)
         lower = path.name.lower()
         if hidden or path.suffix != ".yml":
             if ".yml" in lower or ".yaml" in lower:
@@ -129,7 +142,7 @@ def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Pro
             if path.suffix == ".yaml" and not hidden:
                 problems.append(_at(path, 1, 1, "tiedostopääte on .yaml; käytä päätettä .yml"))
             continue
-        kind = kinds.of_path(rel.parts)
+        kind = kinds.of_path(rel_parts)
         if kind is None:
             problems.append(
                 _at(

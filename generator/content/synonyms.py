@@ -9,6 +9,7 @@ as long as some word of their group is in the texts; a group with none is report
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -31,30 +32,37 @@ def _strings(data: Any) -> Iterable[str]:
             yield from _strings(value)
 
 
-def content_words(documents: list[Document]) -> set[str]:
-    """The lower-cased words of every text in the content (synonyms excepted)."""
+def document_words(doc: Document) -> frozenset[str]:
+    """The lower-cased words of every text in one document (none of the synonyms' own file)."""
+    if doc.kind is kinds.SYNONYMS:
+        return frozenset()
     found: set[str] = set()
-    for doc in documents:
-        if doc.kind is not kinds.SYNONYMS:
-            for text in _strings(doc.data):
-                found.update(_WORD.findall(text.lower()))
-    return found
+    for text in _strings(doc.data):
+        found.update(_WORD.findall(text.lower()))
+    return frozenset(found)
 
 
-def occurs(phrase: str, words: set[str], beginnings: set[str]) -> bool:
-    """Whether every word of ``phrase`` occurs in the texts, as such or with another ending."""
+def occurs(phrase: str, words: set[str], ordered: list[str]) -> bool:
+    """Whether every word of ``phrase`` occurs in the texts, as such or with another ending.
+    ``ordered``: the same words sorted, where the words beginning with a stem are together."""
     for word in _WORD.findall(phrase.lower()):
         stem = word[: max(2, len(word) - 3)] if len(word) > 4 else word
-        if word not in words and stem not in beginnings:
+        if word not in words and not _begins(ordered, stem):
             return False
     return True
 
 
-def check(groups: list[tuple[Document, Path_, Any]], documents: list[Document]) -> list[Problem]:
-    """Problems of the synonym groups (``groups``: each parsed group with its document and place)."""
+def _begins(ordered: list[str], stem: str) -> bool:
+    """Whether a word of at least two letters beginning with ``stem`` is in ``ordered``."""
+    at = bisect.bisect_left(ordered, stem)
+    return len(stem) >= 2 and at < len(ordered) and ordered[at].startswith(stem)
+
+
+def check(groups: list[tuple[Document, Path_, Any]], words: set[str]) -> list[Problem]:
+    """Problems of the synonym groups (``groups``: each parsed group with its document and place;
+    ``words``: the words of every other text, ``document_words``)."""
     problems: list[Problem] = []
-    words = content_words(documents)
-    beginnings = {w[:n] for w in words for n in range(2, len(w) + 1)}
+    ordered = sorted(words)
     owner: dict[str, str] = {}
     for doc, loc, group in groups:
         for i, phrase in enumerate(group.words):
@@ -63,7 +71,7 @@ def check(groups: list[tuple[Document, Path_, Any]], documents: list[Document]) 
                 where = "tässä ryhmässä" if owner[key] == group.id else f"ryhmässä '{owner[key]}'"
                 problems.append(_problem(doc, loc + ("words", i), f"sana '{phrase}' on jo {where}"))
             owner.setdefault(key, group.id)
-        if not any(occurs(p, words, beginnings) for p in group.words):
+        if not any(occurs(p, words, ordered) for p in group.words):
             problems.append(
                 _problem(
                     doc,

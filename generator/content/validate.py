@@ -39,6 +39,8 @@ class Parsed:
     problems: tuple[Problem, ...]
     placeholders: tuple[Problem, ...]
     """Texts still holding the scaffold's placeholder."""
+    words: frozenset[str] = frozenset()
+    """The words of the document's texts, for the synonyms' check (``synonyms.document_words``)."""
 
 
 def parse_document(doc: Document) -> Parsed:
@@ -53,7 +55,13 @@ def parse_document(doc: Document) -> Parsed:
             items.append((item_loc, obj))
         elif isinstance(data, dict) and isinstance(data.get("id"), str):
             failed.add(data["id"])
-    return Parsed(tuple(items), frozenset(failed), tuple(problems), tuple(_placeholders(doc, doc.data, ())))
+    return Parsed(
+        tuple(items),
+        frozenset(failed),
+        tuple(problems),
+        tuple(_placeholders(doc, doc.data, ())),
+        synonym_check.document_words(doc),
+    )
 
 
 def validate(
@@ -64,8 +72,10 @@ def validate(
     parsed: ByKind = defaultdict(list)
     failed: dict[Kind, set[str]] = defaultdict(set)
     placeholders: list[Problem] = []
+    words: set[str] = set()
     for doc in documents:
         result = parse(doc)
+        words |= result.words
         problems.extend(result.problems)
         parsed[doc.kind].extend((doc, loc, obj) for loc, obj in result.items)
         failed[doc.kind].update(result.failed)
@@ -98,7 +108,7 @@ def validate(
         report=next((o for _, _, o in parsed[kinds.REPORT]), None),
     )
     _check_references(parsed, failed, unreadable, problems)
-    problems.extend(synonym_check.check(parsed[kinds.SYNONYMS], documents))
+    problems.extend(synonym_check.check(parsed[kinds.SYNONYMS], words))
     return content, without_consequences(placeholders, problems)
 
 

@@ -103,6 +103,7 @@ class RenderContext:
                 *vocabularies.quality_standards,
                 *vocabularies.priorities,
                 *vocabularies.sources,
+                *index.content.glossary.terms,
             ),
             options,
         )

@@ -1,7 +1,7 @@
 """The objective–indicator explorer: every pair in one table, with the editors' checklist annotation.
 
 Part of stage 4, render. In: the render context and its ``Index``. Out: one Markdown page holding an
-HTML table (rows carry their theme and sector ids as data attributes, so docs/assets/kb-links.js
+HTML table (rows carry their theme and sector ids as data attributes, so docs/assets/javascripts/kb-table.js
 can sort and filter it; without script the whole table is simply there). Raw HTML is not
 rewritten by MkDocs, so its links are the built pages' URLs (``urls.href``).
 """

@@ -22,6 +22,7 @@ from ..content.index import Index
 from ..content.model import MeasureType, Pair, Quote, SourceDocument, Theme, asks, entry_title
 from . import urls
 from .context import RenderContext
+from .memo import Memo
 
 JSON_FILE = "data/practices.json"
 CSV_FILE = "data/practices.csv"
@@ -110,10 +111,15 @@ class ExportEntry(_Row):
 EXPORT = TypeAdapter(list[ExportEntry])
 
 
-def entries(index: Index) -> list[ExportEntry]:
-    """Every entry in site order: quotes, pairs (each by id), then themes in theme order."""
+def entries(index: Index, memo: Memo | None = None) -> list[ExportEntry]:
+    """Every entry in site order: quotes, pairs (each by id), then themes in theme order.
+    ``memo``: rows kept while their entry is the same (``memo``; as ``render_site`` began it)."""
     sources = {s.id: s for s in index.content.vocabularies.sources}
-    return [_entry(index, sources, e) for e in (*index.examples, *index.themes)]
+    memo = memo or Memo()
+    return [
+        memo.get(("export", e.id), (e,), functools.partial(_entry, index, sources, e))
+        for e in (*index.examples, *index.themes)
+    ]
 
 
 def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair | Theme) -> ExportEntry:
@@ -172,13 +178,15 @@ def schema() -> dict[str, Any]:
     }
 
 
-def files(index: Index) -> dict[str, bytes]:
-    rows = entries(index)
+def files(index: Index, memo: Memo | None = None) -> dict[str, bytes]:
+    """The open data files; ``memo`` as for ``entries``."""
+    memo = memo or Memo()
+    rows = entries(index, memo)
     return {
         # pydantic's serialiser writes the same bytes as json.dumps(indent=2, ensure_ascii=False),
         # seven times faster (tests/site/test_opendata.py holds it to that).
         JSON_FILE: EXPORT.dump_json(rows, indent=2) + b"\n",
-        CSV_FILE: _csv(rows),
+        CSV_FILE: _csv(rows, memo),
         SCHEMA_FILE: _schema_file(),
     }
 
@@ -193,17 +201,20 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _csv(rows: list[ExportEntry]) -> bytes:
+def _csv(rows: list[ExportEntry], memo: Memo) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)  # RFC 4180: commas, quotes where needed, CRLF line ends
     writer.writerow(csv_columns())
-    for row in rows:
-        data = row.model_dump(mode="json")
-        annotation = data.pop("annotation") or {}
-        cells = [_cell(value) for value in data.values()]
-        cells += [_cell(annotation.get(name)) for name in ExportAnnotation.model_fields]
-        writer.writerow(cells)
+    writer.writerows(memo.get(("csv", row.id), (row,), functools.partial(_cells, row)) for row in rows)
     return out.getvalue().encode("utf-8")
+
+
+def _cells(row: ExportEntry) -> list[str]:
+    data = row.model_dump(mode="json")
+    annotation = data.pop("annotation") or {}
+    cells = [_cell(value) for value in data.values()]
+    cells += [_cell(annotation.get(name)) for name in ExportAnnotation.model_fields]
+    return cells
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

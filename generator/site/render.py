@@ -417,7 +417,7 @@ def checklist_items(ctx: RenderContext, items: Sequence[ChecklistItem]) -> list[
 def glossary_page(ctx: RenderContext) -> str:
     """Each term's definition and links to the entries that use it (themes first), in groups
     by initial letter. Raw HTML (a definition list), so links are the built pages' URLs."""
-    used = glossary.usage(ctx.index)
+    used = glossary.usage(ctx.index, ctx.memo)
     groups: dict[str, list[GlossaryRow]] = {}
     for term in sorted(ctx.index.content.glossary.terms, key=lambda t: t.term.casefold()):
         entries = used.get(term.id, [])
