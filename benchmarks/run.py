@@ -706,7 +706,9 @@ def measure_preview(sizes: list[int], rounds: int, work: Path, reference: bool) 
         rows.append(
             f"| {name} | "
             + " | ".join(fmt_s(times.median(kind)) for kind in preview.KINDS)
-            + f" | **{fmt_s(times.median())}** | {fmt_s(statistics.median(times.cpu))} | {fmt_s(times.start)} | "
+            + f" | **{fmt_s(times.median())}** | {fmt_s(statistics.median(times.cpu))} | "
+            + " / ".join(fmt_n(max(times.changed[kind])) for kind in preview.KINDS)
+            + f" | {fmt_s(times.start)} | "
             + (f"{fmt_s(full.median())} (CPU {fmt_s(statistics.median(full.cpu))})" if full else "–")
             + " | "
             + (f"{'✅' if times.median() <= goal else '❌'} ≤ {fmt_s(goal)}" if goal else "–")
@@ -715,15 +717,16 @@ def measure_preview(sizes: list[int], rounds: int, work: Path, reference: bool) 
     header = (
         "| sisältö | "
         + " | ".join(preview.KINDS)
-        + " | mediaani | CPU | käynnistys | ilman `--dirty` | tavoite |\n|---|"
-        + "---:|" * (len(preview.KINDS) + 5)
+        + " | mediaani | CPU | muuttuneet tiedostot | käynnistys | ilman `--dirty` | tavoite |\n|---|"
+        + "---:|" * (len(preview.KINDS) + 6)
     )
     return (
         f"Ajettu {datetime.date.today().isoformat()}: {machine()}. Koneen kuormitus (1/5/15 min) "
         f"alussa {load()}.\n\nTallennuksesta siihen, että selain on ladannut muuttuneen sivun "
         f"(`benchmarks/preview.py`), sekunteina, {rounds} muokkausta kutakin lajia; mediaani. *CPU*: "
         f"palvelimen prosessin CPU-aika muokkausta kohden (mediaani), johon koneen muu kuorma ei "
-        f"vaikuta kuten seinäkelloon. "
+        f"vaikuta kuten seinäkelloon. *Muuttuneet tiedostot*: tuotetut sivut ja tiedostot, joiden "
+        f"tavut muokkaus muutti (lajeittain; MkDocs taittaa vain nämä sivut). "
         f"*Käynnistys*: palvelimen ensimmäinen, täysi rakennus hakuhakemistoineen. *Ilman "
         f"`--dirty`*: samat muokkaukset kerran kutakin, kun jokainen tallennus rakentaa koko "
         f"sivuston ja hakuhakemiston.\n\n{header}\n" + "\n".join(rows) + "\n"
