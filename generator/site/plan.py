@@ -10,12 +10,13 @@ the reader's browser: the build only provides the examples and the words.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, get_args
 
 from ..content.index import Index
 from ..content.model import INDICATOR_QUESTIONS, MeasureType, Pair, Term
 from . import urls
-from .context import RenderContext
+from .context import RenderContext, SourceLine
 
 PLAN_FILE = "data/suunnitelma.json"
 SCRIPT = "assets/kb-plan/plan.js"
@@ -96,14 +97,21 @@ def files(index: Index, site_url: str = "") -> dict[str, bytes]:
     return {PLAN_FILE: (text + "\n").encode("utf-8")}
 
 
+@dataclass(frozen=True)
+class ReportQuote:
+    """A sentence of the report the plan page quotes, with its source line."""
+
+    text: str
+    source: SourceLine
+
+
 def page(r: RenderContext) -> str:
     here = urls.PLAN
     return r.page(
         "plan.md",
         here,
         quotes=[
-            {"text": text, "source": r.source_line(here, _document(r), section)}
-            for text, section in REPORT_QUOTES
+            ReportQuote(text, r.source_line(here, _document(r), section)) for text, section in REPORT_QUOTES
         ],
         data_href=urls.href(here, PLAN_FILE),
         script_href=urls.href(here, SCRIPT),

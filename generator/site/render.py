@@ -132,7 +132,9 @@ class GlossaryRow:
 
 @dataclass(frozen=True)
 class ChecklistRow:
-    item: ChecklistItem
+    title: str
+    text: str
+    section: str
     themes: list[Link]
     examples: list[Link]
 
@@ -353,10 +355,16 @@ def _figure(figure: Figure | None) -> str:
 # --- pages ------------------------------------------------------------------------------------
 
 
+QUOTE_NOTES = {
+    "hakemus": "Lainaus Erasmus+ -akkreditointihakemuksesta sanasta sanaan. Otsikko on toimituksen.",
+    "sanonta": "Sanonta, jota lähdejulkaisu lainaa. Otsikko on toimituksen.",
+}
+"""What a quote page says of the quote, by its origin."""
+
+
 def example(ctx: RenderContext, entry: Example) -> str:
     page = urls.entry_page(entry)
     common = dict(
-        entry=entry,
         title=entry_title(entry),
         sectors=ctx.term_links(page, "sectors", entry.sectors),
         applicant_types=ctx.term_links(page, "applicant_types", entry.applicant_types),
@@ -370,11 +378,21 @@ def example(ctx: RenderContext, entry: Example) -> str:
         plan_href=urls.plan_add_href(page, entry.id) if isinstance(entry, Pair) else "",
     )
     if isinstance(entry, Quote):
-        return ctx.page("quote.md", page, **common)
+        return ctx.page(
+            "quote.md",
+            page,
+            text_paragraphs=verbatim(entry.text),
+            origin_note=QUOTE_NOTES[entry.origin],
+            context=entry.context,
+            **common,
+        )
     return ctx.page(
         "pair.md",
         page,
         objective_paragraphs=verbatim(entry.objective),
+        indicator_paragraphs=verbatim(entry.indicator),
+        measure_type=entry.annotation.measure_type,
+        note=entry.annotation.note,
         answers_text=cards.answers_text(entry),
         reading=[Reading(getattr(entry.annotation, q.field), q.question) for q in INDICATOR_QUESTIONS],
         **common,
@@ -406,7 +424,9 @@ def checklist_items(ctx: RenderContext, items: Sequence[ChecklistItem]) -> list[
     examples = {e.id: e for e in ctx.index.examples}
     return [
         ChecklistRow(
-            item,
+            item.title,
+            item.text,
+            item.section,
             ctx.theme_links(urls.CHECKLIST, item.themes),
             ctx.links(urls.CHECKLIST, [examples[i] for i in item.examples if i in examples]),
         )
