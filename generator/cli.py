@@ -23,6 +23,7 @@ from .pipeline import build_pages, check, content_root
 from .search import prepare as search_prepare
 from .search.morphology import MorphologyUnavailable, analyser
 from .site.facets import records
+from .site.page_html import set_aside
 
 _ARGPARSE_FI = {
     "usage: ": "käyttö: ",
@@ -215,7 +216,8 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         target.write_bytes(data)
     for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
         with page.open("a", encoding="utf-8") as stream:
-            stream.write(result.abbreviations.for_page(page.read_text(encoding="utf-8")))
+            # the forms in the page's own text: finished HTML (cards) gets no tooltips anyway
+            stream.write(result.abbreviations.for_page(set_aside(page.read_text(encoding="utf-8"))[0]))
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
     return 0
