@@ -76,8 +76,7 @@ def _named(r: RenderContext, vocabulary: str, ids: list[str]) -> str:
 def card(r: RenderContext, page: str, entry: Example) -> str:
     """The entry's card (an HTML list item) on ``page``."""
     href = urls.href(page, urls.entry_page(entry))
-    made = r.memo.get(("card", entry.id, href), (entry,), lambda: _html(r, href, entry))
-    return made
+    return r.memo.get(("card", entry.id, href), (entry,), lambda: _html(r, href, entry))
 
 
 def _html(r: RenderContext, href: str, entry: Example) -> str:
