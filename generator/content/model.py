@@ -168,8 +168,8 @@ INDICATOR_QUESTIONS: tuple[IndicatorQuestion, ...] = (
     IndicatorQuestion("reporting", "Raportointi", "Miten ja missä tuloksista raportoidaan?"),
     IndicatorQuestion("evaluation", "Arviointi", "Miten tuloksia arvioidaan jatkotoimia varten?"),
 )
-"""The report's checklist for an indicator, in its order (chapter "Vaikuttavan
-akkreditointihakemuksen valmistelu ja laatiminen": the plan states where the indicator data comes
+"""The report's checklist for an indicator, in its order (chapter "Suunnitelmien ja
+-strategioiden hyvät käytännöt": the plan states where the indicator data comes
 from, how it is collected, who is responsible for collecting it, and how, where and when it is
 processed, reported and evaluated for follow-up). The one wording of the questions: the model's
 field descriptions, the pair pages, the objective–indicator table and the open data read it."""
