@@ -23,7 +23,7 @@ from .pipeline import build_pages, check, content_root
 from .search import prepare as search_prepare
 from .search.morphology import MorphologyUnavailable, analyser
 from .site.facets import records
-from .site.page_html import set_aside
+from .site.page_html import set_aside, unmarked
 
 _ARGPARSE_FI = {
     "usage: ": "käyttö: ",
@@ -215,9 +215,11 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
-        with page.open("a", encoding="utf-8") as stream:
-            # the forms in the page's own text: finished HTML (cards) gets no tooltips anyway
-            stream.write(result.abbreviations.for_page(set_aside(page.read_text(encoding="utf-8"))[0]))
+        text = page.read_text(encoding="utf-8")
+        # The forms in the page's own text (finished HTML gets no tooltips); the markers that set
+        # finished HTML aside are for the plugin, and left out for other tools.
+        tooltips = result.abbreviations.for_page(set_aside(text)[0])
+        page.write_text(unmarked(text) + tooltips, encoding="utf-8")
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
     return 0

@@ -93,6 +93,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.redirects: dict[str, str] = {}
         self.search_records: dict[str, SearchRecord] = {}
         self.preview: Preview | None = None
+        self.kept = pipeline.KeptObjects()
         """Set under ``mkdocs serve``: the work and the generated files kept between builds."""
         self.dirty = False
         self.search_built = False
@@ -231,7 +232,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if self.preview is not None:
             # What the preview keeps from the last build lives on: the collector need not walk it
             # on every collection this build triggers (at 10,000 entries a second per save).
-            pipeline.freeze_until_the_build_ends(collect=False)
+            self.kept.freeze()
         result = build_pages(
             root,
             docs=Path(config.docs_dir),

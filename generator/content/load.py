@@ -105,8 +105,13 @@ def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Pro
             unreadable(error)
             return
         for item in items:
-            link = item.is_symlink()
-            if not link and item.is_dir():
+            try:  # the type comes with the listing; where it does not, it takes a stat()
+                link = item.is_symlink()
+                folder_here = not link and item.is_dir()
+            except OSError as error:
+                unreadable(error)
+                continue
+            if folder_here:
                 walk(Path(item.path), (*parts, item.name))
             else:
                 listed.append(((*parts, item.name), Path(item.path), link))

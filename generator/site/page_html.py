@@ -44,6 +44,11 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     return _FINISHED.sub(placeholder, markdown), blocks
 
 
+def unmarked(markdown: str) -> str:
+    """``markdown`` without the markers around finished blocks (for tools other than ours)."""
+    return markdown.replace(FINISHED_START + "\n", "").replace("\n" + FINISHED_END, "")
+
+
 def put_back(html: str, blocks: list[str]) -> str:
     """The HTML of a page converted from ``set_aside``'s Markdown, with its blocks in place."""
     if not blocks:

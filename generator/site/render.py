@@ -147,7 +147,10 @@ class Reading:
     text: str
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")
+"""A run of letters and digits: ``_`` is emphasis in Markdown, so it ends a word as the text does."""
+_ESCAPE = re.compile(r"\\.")
+"""A backslash escape: Markdown puts a placeholder there, so a word can begin right after it."""
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ class Abbreviations:
         page (half of the time Markdown takes on a typical page). Whole words are looked up
         first (one pass over the page), the text itself only for forms whose first word is there.
         """
-        words = set(_WORD.findall(markdown))
+        words = set(_WORD.findall(_ESCAPE.sub(" ", markdown)))
         return _definitions(
             (form, text)
             for form, text, first in self._first_words

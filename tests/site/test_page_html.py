@@ -12,14 +12,15 @@ from conftest import REPO
 from html_safety import site_markdown
 
 from generator.pipeline import build_pages, check
+from generator.site import render
 from generator.site.glossary import usage
 from generator.site.page_html import (
-    FINISHED_END,
     FINISHED_START,
     first_terms_only,
     put_back,
     scrollable_tables,
     set_aside,
+    unmarked,
 )
 
 
@@ -80,8 +81,7 @@ def test_finished_html_and_only_the_tooltips_a_page_uses_give_the_html_markdown_
     set_aside_on, tooltips = [], 0
     for path, text in result.pages.items():
         md.reset()
-        unmarked = text.replace(FINISHED_START + "\n", "").replace("\n" + FINISHED_END, "")
-        plain = md.convert(unmarked + every_definition)
+        plain = md.convert(unmarked(text) + every_definition)
         aside, blocks = set_aside(text)
         md.reset()
         fast = put_back(md.convert(aside + result.abbreviations.for_page(aside)), blocks)
@@ -92,3 +92,28 @@ def test_finished_html_and_only_the_tooltips_a_page_uses_give_the_html_markdown_
             assert FINISHED_START not in fast and 'class="kb-html"' not in fast
     assert {"lainaukset/index.md", "tavoitetaulukko.md", "teemat/osallisuus.md"} <= set(set_aside_on)
     assert tooltips > 100
+
+
+def test_a_page_gets_the_tooltips_markdown_would_give_wherever_a_form_stands():
+    """Emphasis (``_``, ``__``, ``*``) and backslash escapes next to a form: the text Markdown
+    makes still has the form, so its tooltip must be there as with every definition appended;
+    a form broken by an escape gets none either way."""
+    result = check(REPO / "practices")
+    assert result.index is not None
+    abbreviations = render.abbreviations(result.index)
+    md = site_markdown()
+    samples = [
+        "Opiskelu _Aikuislukiossa_ sujuu.",
+        "__Aikuislukiossa__ ja *KV*-toiminta",
+        "x\\_Aikuislukiossa ja \\aAikuislukiossa ja \\\\Aikuislukiossa",
+        "kv\\-toiminta, KV-toiminta, Erasmus\\+ -ohjelma ja Erasmus+ -ohjelma",
+        "Aikuislukiossa1 ja kv-toimintaa",
+    ]
+    marked = 0
+    for sample in samples:
+        md.reset()
+        every = md.convert(sample + str(abbreviations))
+        md.reset()
+        assert md.convert(sample + abbreviations.for_page(sample)) == every, sample
+        marked += every.count("<abbr ")
+    assert marked >= 7
