@@ -747,6 +747,15 @@ def write_readme(report: str, marker: str = "bench") -> None:
     README.write_text(f"{before}{start}\n{report}\n{end}{after}", encoding="utf-8")
 
 
+def preview_table(args: argparse.Namespace, write: bool) -> None:
+    """Measure the preview, print its table and, with ``write``, put it into the README."""
+    report = measure_preview(args.sizes, args.preview_rounds, args.work, args.preview_reference)
+    print(report)
+    if write:
+        write_readme(report, "preview")
+        progress(f"Esikatselun taulukko kirjoitettu tiedostoon {README.relative_to(REPO)}.")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES)
@@ -780,11 +789,7 @@ def main(argv: list[str] | None = None) -> int:
     if not PYTHON.exists():
         raise SystemExit("virhe: .venv puuttuu; aja make bench")
     if args.preview_only:
-        report = measure_preview(args.sizes, args.preview_rounds, args.work, args.preview_reference)
-        print(report)
-        if write:
-            write_readme(report, "preview")
-            progress(f"Esikatselun taulukko kirjoitettu tiedostoon {README.relative_to(REPO)}.")
+        preview_table(args, write)
         return 0
     pagefind = pagefind_command(site_recipe())
     args.work.mkdir(parents=True, exist_ok=True)
@@ -816,11 +821,7 @@ def main(argv: list[str] | None = None) -> int:
         write_readme(report)
         progress(f"Taulukko kirjoitettu tiedostoon {README.relative_to(REPO)}.")
     if args.preview:
-        report = measure_preview(args.sizes, args.preview_rounds, args.work, args.preview_reference)
-        print(report)
-        if write:
-            write_readme(report, "preview")
-            progress(f"Esikatselun taulukko kirjoitettu tiedostoon {README.relative_to(REPO)}.")
+        preview_table(args, write)
     return 0
 
 

@@ -37,10 +37,9 @@ def wait_for(url: str, needle: str, seconds: float = 30) -> str:
     raise AssertionError(f"{needle!r} did not appear at {url} within {seconds} s")
 
 
-def test_serve_reloads_after_a_yaml_edit(content: Path):
-    port = free_port()
-    env = dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen(
+def mkdocs_serve(content: Path, port: int) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` of ``content`` with live reload on ``port``, output discarded."""
+    return subprocess.Popen(
         [
             str(Path(sys.executable).parent / "mkdocs"),
             "serve",
@@ -49,11 +48,15 @@ def test_serve_reloads_after_a_yaml_edit(content: Path):
             "--livereload",
         ],
         cwd=REPO,
-        env=env,
+        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1"),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=subprocess.DEVNULL,
     )
+
+
+def test_serve_reloads_after_a_yaml_edit(content: Path):
+    port = free_port()
+    server = mkdocs_serve(content, port)
     try:
         url = f"http://127.0.0.1:{port}/lainaukset/kaikki-mukaan/"
         page = wait_for(url, "Kaikki mukaan liikkuvuuteen")

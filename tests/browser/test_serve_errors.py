@@ -7,14 +7,10 @@ server survives both.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
-from test_serve import free_port, wait_for
+from test_serve import free_port, mkdocs_serve, wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -24,19 +20,7 @@ TITLE = "title: Kaikki mukaan liikkuvuuteen"
 @pytest.fixture
 def server(content: Path):
     port = free_port()
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "mkdocs"),
-            "serve",
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "--livereload",
-        ],
-        cwd=REPO,
-        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = mkdocs_serve(content, port)
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_for(url + "lainaukset/kaikki-mukaan/", "Kaikki mukaan liikkuvuuteen", seconds=60)
