@@ -399,16 +399,26 @@ Synonym = Annotated[str, StringConstraints(pattern=SYNONYM_PATTERN, max_length=6
 
 
 class SynonymGroup(Model):
-    """Words that the search treats as one: searching any of them also searches the others."""
+    """Words that the search treats as one: searching any of ``words`` also searches the others,
+    and searching a word of ``hakusanat`` (what applicants type: the Programme Guide's English,
+    everyday Finnish) searches ``words``, the report's own terms, but not the other way round."""
 
     id: Id = Field(description=ITEM_ID)
     words: list[Synonym] = Field(
-        min_length=2,
+        min_length=1,
         description="Sanat tai sanaparit, jotka haussa tarkoittavat samaa (esim. kv-toiminta, "
-        "kansainvälinen toiminta): kirjaimia, välilyöntejä ja yhdysmerkkejä.",
+        "kansainvälinen toiminta): kirjaimia, välilyöntejä ja yhdysmerkkejä. Lähdejulkaisun omat "
+        "termit; yhdessä hakusanojen kanssa vähintään kaksi.",
+    )
+    hakusanat: list[Synonym] = Field(
+        default_factory=list,
+        description="Sanat, joita hakijat kirjoittavat mutta lähdejulkaisu ei käytä: ohjelmaoppaan "
+        "ja EU-lomakkeiden englanti (esim. key action) ja arkikieli. Haku hakee niillä ryhmän "
+        "sanoja (words), mutta ryhmän sanoilla ei haeta niitä.",
     )
     peruste: Text = Field(
-        description="Missä lähdejulkaisu käyttää sanaa tai lyhennettä tässä merkityksessä (luku ja sana)."
+        description="Missä lähdejulkaisu käyttää sanaa tai lyhennettä tässä merkityksessä (luku ja sana); "
+        "hakusanoille myös, mistä ne tulevat (esim. ohjelmaoppaan englanninkielinen termi)."
     )
 
 

@@ -1,8 +1,10 @@
 """Stage 2, validate: the search synonyms (``practices/synonyms.yml``) against the rest of the content.
 
 A group is useful only if the search can find something with it: at least one of its words or
-phrases must occur in the content's texts (as such or inflected), and a word may belong to one
-group only (else "searching X also searches Y" would depend on the order of the file).
+phrases must occur in the content's texts (as such or inflected), it has at least two words (its
+``words`` and the ``hakusanat`` applicants type for them, together), and a word may belong to one
+group, in one of its lists, only (else "searching X also searches Y" would depend on the order of
+the file).
 Words the texts do not use are the point of a synonym (what a reader types), so they are fine
 as long as some word of their group is in the texts; a group with none is reported with them.
 """
@@ -65,12 +67,23 @@ def check(groups: list[tuple[Document, Path_, Any]], words: set[str]) -> list[Pr
     ordered = sorted(words)
     owner: dict[str, str] = {}
     for doc, loc, group in groups:
-        for i, phrase in enumerate(group.words):
+        listed = [("words", i, p) for i, p in enumerate(group.words)]
+        listed += [("hakusanat", i, p) for i, p in enumerate(group.hakusanat)]
+        for field, i, phrase in listed:
             key = " ".join(phrase.lower().split())
             if key in owner:
                 where = "tässä ryhmässä" if owner[key] == group.id else f"ryhmässä '{owner[key]}'"
-                problems.append(_problem(doc, loc + ("words", i), f"sana '{phrase}' on jo {where}"))
+                problems.append(_problem(doc, loc + (field, i), f"sana '{phrase}' on jo {where}"))
             owner.setdefault(key, group.id)
+        if len(listed) < 2:
+            problems.append(
+                _problem(
+                    doc,
+                    loc + ("words",),
+                    f"synonyymiryhmässä '{group.id}' on vain yksi sana; lisää sille synonyymi "
+                    "(words) tai sana, jolla hakijat sitä hakevat (hakusanat)",
+                )
+            )
         if not any(occurs(p, words, ordered) for p in group.words):
             problems.append(
                 _problem(

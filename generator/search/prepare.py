@@ -17,6 +17,8 @@ Preparing a page means:
   entries, made the index a sixth larger (23.0 MiB against 19.6 MiB);
 - an entry page gets its facet values as Pagefind filters, and its kind, themes, description
   and sort key as metadata, from ``facets.SearchRecord``;
+- a hub page that lists no entry (every counted section "(0)") is left out: it would only
+  outrank the examples with its own short description;
 - every page gets the base forms and compound parts of its words (``morphology``) at the end of
   its article, after the mark "⁂" and at half weight, so "lasten" finds a page that only says
   "lapsi". kbSearch (docs/assets/kb-search/kb-search.js) cuts the page's text at the mark, so
@@ -85,7 +87,11 @@ TERMS_MARK = "⁂"
 CONTENT_WEIGHT = 0.5
 
 _ARTICLE_OPEN = re.compile(r"<article\b[^>]*>")
-_NOTE_AFTER_TITLE = re.compile(r"(</h1>\s*<p)(>\s*<em>(?:(?!</p>).)*</em>\s*</p>)", re.DOTALL)
+_NOTE_AFTER_TITLE = re.compile(
+    r"(</h1>\s*<p)(>\s*<em>(?:(?!</p>).)*</em>(?:\s*·\s*<a\b(?:(?!</p>).)*</a>)?\s*</p>)", re.DOTALL
+)
+"""The italic line under the title: what kind of page it is, with a hub's link to its listing
+("*Laatustandardi: …* · [Kaikki laatustandardit](../)"), never the page's own text."""
 _TAIL = re.compile("|".join(rf'<h2 id="{i}"' for i in TAIL_HEADING_IDS))
 _PRINT_ONLY = re.compile(r'<p class="kb-print-only[^"]*">.*?</p>', re.DOTALL)
 _LINK_LIST = re.compile(r"<ul>(?:\s*<li><a\b[^>]*>(?:(?!</?(?:li|a)\b).)*</a></li>)+\s*</ul>", re.DOTALL)
@@ -106,6 +112,16 @@ _INLINE_TAGS = re.compile(r"</?(?:abbr|a|em|strong|span|code|b|i)\b[^>]*>")
 """Tags inside a word ("<abbr>KV</abbr>-suunnitelmaan"): removed without a space, as a reader
 and Pagefind see the text."""
 _IGNORED_TEXT = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_COUNTED_HEADING = re.compile(r"<h2\b[^>]*>[^<]*\((\d+)\)")
+"""A section heading that counts what the section lists ("Lainaukset (3)", ``templates/term.md``)."""
+
+
+def lists_nothing(article: str) -> bool:
+    """Whether the page is a hub (a sector, applicant type or quality standard) that lists no
+    entry: it has counted sections and every count is zero. Such a page would only match the
+    words of its own short description, above the examples a reader is looking for."""
+    counts = _COUNTED_HEADING.findall(article)
+    return bool(counts) and all(n == "0" for n in counts)
 
 
 @dataclass(frozen=True)
@@ -194,6 +210,8 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     opening = _ARTICLE_OPEN.search(html)
     end = html.rfind("</article>")
     if opening is None or end < opening.end():
+        return None
+    if record is None and lists_nothing(html[opening.end() : end]):
         return None
     kind = "entry" if record is not None else "help" if address in HELP_PAGES else "page"
     own, tail, text = searchable(html[opening.end() : end], kind)

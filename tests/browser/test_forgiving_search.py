@@ -84,7 +84,7 @@ def test_synonyms_are_applied_at_query_time_from_the_editors_file(
     copy = tmp_path_factory.mktemp("synonyymit") / "site"
     shutil.copytree(served_real_site.root, copy)
     groups = json.loads((copy / "haku" / "synonyymit.json").read_text(encoding="utf-8"))
-    groups.append(["zeppeliini", "lentoliikenne"])
+    groups.append({"sanat": ["zeppeliini", "lentoliikenne"], "hakusanat": []})
     (copy / "haku" / "synonyymit.json").write_text(json.dumps(groups), encoding="utf-8")
     for served in serve(copy):
         other, log = open_page(served)

@@ -166,7 +166,6 @@ def test_synonym_groups_are_checked_with_positions(content: Path):
         "teksteissä (raketti, kuuajelu), joten haku ei löytäisi niillä mitään; lisää ryhmään sana, "
         "jota merkinnät käyttävät",
         "synonyms.yml:11:5: pakollinen kenttä 'peruste' puuttuu",
-        "synonyms.yml:12:12: kentässä 'words' pitää olla vähintään 2 kohtaa",
     ]
 
 
@@ -196,6 +195,43 @@ recommendations:
     themes: [viestinta, osalisuus]
     examples: [kaikki-mukana]
 """
+
+
+def test_words_applicants_type_map_one_way_and_are_checked_with_the_groups(content: Path):
+    text = """\
+synonyms:
+  - id: liikkuvuus
+    words: [liikkuvuus]
+    hakusanat: [mobility, learning mobility, liikkuvuus]
+    peruste: Ohjelmaoppaan englanti "mobility"; luku 1, "liikkuvuuteen".
+  - id: jakso
+    words: [kuuajelu]
+    hakusanat: [mobility, moon trip9]
+    peruste: Ei missään.
+  - id: yksi
+    words: [kaikki mukaan]
+    peruste: Luku 1.
+"""
+    (content / "synonyms.yml").write_text(text, encoding="utf-8")
+    one_word = (
+        "synonyms.yml:11:12: synonyymiryhmässä 'yksi' on vain yksi sana; lisää sille synonyymi "
+        "(words) tai sana, jolla hakijat sitä hakevat (hakusanat)"
+    )
+    assert messages(content) == [
+        "synonyms.yml:4:46: sana 'liikkuvuus' on jo tässä ryhmässä",
+        "synonyms.yml:8:27: kentän 'hakusanat[2]' arvo 'moon trip9' ei kelpaa hakusanaksi: käytä "
+        "kirjaimia, yksittäisiä välilyöntejä ja yhdysmerkkejä",
+        one_word,
+    ]
+    (content / "synonyms.yml").write_text(text.replace(", moon trip9", ""), encoding="utf-8")
+    assert messages(content) == [
+        "synonyms.yml:4:46: sana 'liikkuvuus' on jo tässä ryhmässä",
+        "synonyms.yml:7:12: synonyymiryhmän 'jakso' sanoista yksikään ei esiinny tietopankin "
+        "teksteissä (kuuajelu), joten haku ei löytäisi niillä mitään; lisää ryhmään sana, "
+        "jota merkinnät käyttävät",
+        "synonyms.yml:8:17: sana 'mobility' on jo ryhmässä 'liikkuvuus'",
+        one_word,
+    ]
 
 
 def test_checklist_links_resolve_to_themes_and_examples(content: Path):

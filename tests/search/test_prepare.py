@@ -70,11 +70,23 @@ HUB = """<html lang="fi"><body><article class="md-content__inner md-typeset">
 def test_a_hub_is_found_by_its_own_text_not_by_the_titles_it_lists():
     page = prepare(HUB, "sektorit/aikuiskoulutus/", None, analyser("voikko"))
     assert '<ul data-pagefind-ignore>\n<li><a href="../../lainaukset/a/">' in page.html
-    assert page.html.count("data-pagefind-ignore") == 1  # a list with text of its own is the page's
+    assert '<p data-pagefind-ignore><em>Sektori</em> · <a href="../">' in page.html  # what kind of page
+    assert page.html.count("data-pagefind-ignore") == 2  # a list with text of its own is the page's
     assert "opettajien" not in page.words and "ilmastoystävällinen" not in page.words
     assert {"aikuiskoulutus", "aikuisten", "koulutuksen", "oma", "luettelo", "linkki"} <= page.words
     block = page.html.split(f"{TERMS_MARK} ")[1].split("</div>")[0].split()
     assert "aikuinen" in block and "opettaja" not in block
+
+
+def test_a_hub_that_lists_nothing_is_left_out_and_one_that_lists_something_is_kept():
+    empty = (
+        HUB.replace("Lainaukset (2)", "Lainaukset (0)")
+        .replace('"lainaukset-2"', '"lainaukset-0"')
+        .replace("</article>", '<h2 id="teemat-0">Teemat (0)</h2><p>Ei teemoja.</p></article>')
+    )
+    assert prepare(empty, "sektorit/aikuiskoulutus/", None, analyser("none")) is None
+    partly = HUB.replace("</article>", '<h2 id="teemat-0">Teemat (0)</h2><p>Ei teemoja.</p></article>')
+    assert prepare(partly, "sektorit/aikuiskoulutus/", None, analyser("none")) is not None
 
 
 def test_a_page_without_an_article_is_left_out():

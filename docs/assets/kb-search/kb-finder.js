@@ -41,10 +41,14 @@ const init = (form) => {
   const selected = () =>
     Object.fromEntries(facets.map((f) => [f.key, f.boxes.filter((b) => b.checked).map((b) => b.value)]));
 
-  /** Filters for the engine: with no kind chosen, every kind (so that only entries are listed). */
-  const engineFilters = (state) => {
+  /**
+   * Filters for the engine. With words, exactly the boxes chosen: the same search as the search
+   * box's, so both give one count for one query. Without words and with no kind chosen, every
+   * kind: the listing of the entries.
+   */
+  const engineFilters = (state, text) => {
     const filters = Object.fromEntries(Object.entries(state).map(([k, v]) => [k, [...v]]));
-    if (kindFacet && !filters.laji.length) filters.laji = kindFacet.boxes.map((b) => b.value);
+    if (kindFacet && !filters.laji.length && !text.trim()) filters.laji = kindFacet.boxes.map((b) => b.value);
     return filters;
   };
 
@@ -148,7 +152,7 @@ const init = (form) => {
     const ask_ = ++asked;
     form.setAttribute("aria-busy", "true");
     try {
-      const found = await ask(text, { filters: engineFilters(state), facets: facets.map((f) => f.key), literal });
+      const found = await ask(text, { filters: engineFilters(state, text), facets: facets.map((f) => f.key), literal });
       const results = await found.results(0, shown);
       if (ask_ !== asked) return;
       showCounts(found.counts);

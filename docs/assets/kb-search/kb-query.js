@@ -15,7 +15,9 @@
  *    knows is also searched as its parts, ranked below the pages that have the word itself.
  *  - Synonyms curated by the editors (practices/synonyms.yml, written into
  *    haku/synonyymit.json by the build): a word or phrase of a group is also searched as the
- *    group's other words ("kv-toiminta" → "kansainvälinen toiminta").
+ *    group's other words ("kv-toiminta" → "kansainvälinen toiminta"), and the words applicants
+ *    type for them (the Programme Guide's English, everyday Finnish: "key action") as the
+ *    group's words, one way.
  *
  * Å, ä and ö typed as a and o find the same words: Pagefind compares words without them, and the
  * vocabulary is looked up the same way.
@@ -153,9 +155,12 @@ export class Vocabulary {
     return Object.hasOwn(part, word) ? part[word] : [];
   }
 
-  /** The editors' synonym groups: [[word or phrase, …], …]. */
+  /** The editors' synonym groups: [{sanat: [the report's words or phrases], hakusanat: [what
+   * applicants type for them, searched as the report's words, one way]}, …]. */
   synonyms() {
-    this.synonymList ??= this.fetchJson("haku/synonyymit.json", []);
+    this.synonymList ??= this.fetchJson("haku/synonyymit.json", []).then((groups) =>
+      groups.map((g) => (Array.isArray(g) ? { sanat: g, hakusanat: [] } : { sanat: g.sanat ?? [], hakusanat: g.hakusanat ?? [] })),
+    );
     return this.synonymList;
   }
 
@@ -278,8 +283,8 @@ const partsAlone = (parts) =>
 const synonymParts = (parts, groups) =>
   parts.flatMap((part, k) =>
     groups
-      .filter((group) => group.some((w) => fold(w) === fold(part)))
-      .flatMap((group) => group.filter((w) => fold(w) !== fold(part) && !/\s/.test(w)))
+      .filter((group) => group.sanat.some((w) => fold(w) === fold(part)))
+      .flatMap((group) => group.sanat.filter((w) => fold(w) !== fold(part) && !/\s/.test(w)))
       .map((w) => ({ text: parts.map((p, j) => (j === k ? w : p)).join(" "), tier: TIER.alternative, kind: "synonyymi" })),
   );
 
@@ -317,7 +322,7 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
     // The longest synonym phrase that starts here.
     let match = null;
     for (const group of groups) {
-      for (const phrase of group) {
+      for (const phrase of [...group.sanat, ...group.hakusanat]) {
         const parts = phrase.split(/\s+/);
         if (parts.length <= (match?.length ?? 0) || i + parts.length > words.length) continue;
         if (parts.every((p, k) => standsFor(words[i + k], bases[i + k], p))) {
@@ -329,7 +334,8 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       const own = words.slice(i, i + match.length);
       const terms = [await asTyped(own.join(" "), vocabulary)];
       const derived = match.length === 1 ? bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })) : [];
-      for (const other of match.group) {
+      // The report's words of the group; what applicants type is searched as them, never the reverse.
+      for (const other of match.group.sanat) {
         if (other !== match.phrase) terms.push({ text: other, tier: TIER.alternative, kind: "synonyymi" });
       }
       slots.push({ words: own, terms, derived });

@@ -112,13 +112,30 @@ const excerptAround = (words, marked) => {
   return (start > 0 ? "… " : "") + html + (start + EXCERPT_WORDS < words.length ? " …" : "");
 };
 
+/**
+ * Whether a word of the page holds a base form or compound part the index added for it
+ * ("opettajainkokouksissa" for "kokous", "lapsia" for "lapsi"): the term's beginning, at least
+ * four letters, anywhere in the word.
+ */
+const holds = (word, term) => {
+  const t = fold(term);
+  if (t.length < 4) return false;
+  return fold(word).includes(t.slice(0, Math.max(4, t.length - 2)));
+};
+
+/**
+ * The excerpt: the page's own words around what matched. Pagefind's locations beyond the page's
+ * words are the added base forms and parts: the page's words that hold them are marked instead.
+ * With nothing to mark, the page's first words, never its metadata.
+ */
 const excerptFor = (data, locations, searched) => {
   const words = visibleWords(data);
+  const all = String(data.content ?? "").split(/[\r\n\s]+/);
   const marked = new Set(locations.filter((l) => l < words.length));
+  const terms = [...new Set(locations.filter((l) => l > words.length).map((l) => all[l]).filter(Boolean))];
   words.forEach((word, i) => {
-    if (searched.some((q) => looselyMatches(word, q))) marked.add(i);
+    if (searched.some((q) => looselyMatches(word, q)) || terms.some((t) => holds(word, t))) marked.add(i);
   });
-  if (!marked.size && data.meta?.kuvaus) return escapeHtml(data.meta.kuvaus);
   return excerptAround(words, marked);
 };
 
