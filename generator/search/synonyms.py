@@ -2,7 +2,8 @@
 
 kbSearch (docs/assets/kb-search/kb-query.js) applies them to every query, so adding a synonym
 needs no new index: ``haku/synonyymit.json`` is a list of groups, each with the report's terms
-(``sanat``) and the words applicants type for them (``hakusanat``), lower-cased. It is written with the site's other generated files, not into Pagefind's bundle.
+(``sanat``) and the words applicants type for them (``hakusanat``), lower-cased. It is written
+with the site's other generated files, not into Pagefind's bundle.
 """
 
 from __future__ import annotations
