@@ -26,7 +26,8 @@ Preparing a page means:
   Pagefind also searches, keeps them out of the text but ranked worse: README, "Haku".)
 
 Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``) and
-its vocabulary (``vocabulary``), for correcting typos and splitting compounds.
+its vocabulary (``vocabulary``), for correcting typos and splitting compounds, and the Finnish
+words it must never correct (``lexicon``).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from pathlib import Path
 
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
-from . import query_forms
+from . import lexicon, query_forms
 from . import vocabulary as search_vocabulary
 from .morphology import Analyser, words
 
@@ -96,12 +97,15 @@ _TAIL = re.compile("|".join(rf'<h2 id="{i}"' for i in TAIL_HEADING_IDS))
 _PRINT_ONLY = re.compile(r'<p class="kb-print-only[^"]*">.*?</p>', re.DOTALL)
 _LINK_LIST = re.compile(r"<ul>(?:\s*<li><a\b[^>]*>(?:(?!</?(?:li|a)\b).)*</a></li>)+\s*</ul>", re.DOTALL)
 """A list whose every item is one link and nothing else (``- [title](href)`` in a template)."""
-_MARKED_IGNORED = re.compile(r"<(p|ul|table|pre) data-pagefind-ignore\b.*?</\1>", re.DOTALL)
+_MARKED_IGNORED = re.compile(r"<(p|ul|table|pre|h2) data-pagefind-ignore\b.*?</\1>", re.DOTALL)
 _NOTE_AFTER_HEADING = re.compile(r"(</h2>\s*<p)(>\s*<em>(?:(?!</p>).)*</em>\s*</p>)", re.DOTALL)
 """An italic note under a section heading: what the editors say about the section, not its text."""
 _NOT_OWN_TEXT = re.compile(r'<(p|ul) class="(kb-cards|kb-reading|kb-plan-add-row|kb-note)"')
 """Blocks the templates mark as not the page's own text: list cards (other entries' excerpts), the
 editors' reading of an indicator and their notes, the plan button."""
+_FACTS = re.compile(r'<h2 id="tiedot">(.*?</h2>\s*)<ul>')
+"""An entry's facts (``templates/_entry_terms.md``: sector, applicant type, themes, quality
+standards, source): its filters and labels, already Pagefind's filters and metadata, never its text."""
 _TABLE = re.compile(r"<table>")
 _PRE = re.compile(r"<pre>")
 _TEXT_BLOCK = re.compile(r"<(p|li|td|th|dd|dt)(?=[ >])(?! data-pagefind-ignore)")
@@ -194,6 +198,7 @@ def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
         own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)
     if kind == "entry":
         own = _NOTE_AFTER_HEADING.sub(r"\1 data-pagefind-ignore\2", own)
+        own = _FACTS.sub(r'<h2 data-pagefind-ignore id="tiedot">\1<ul data-pagefind-ignore>', own, count=1)
         own = _TABLE.sub("<table data-pagefind-ignore>", own)
     elif kind == "help":
         own = _PRE.sub("<pre data-pagefind-ignore>", own)
@@ -293,6 +298,7 @@ def build(
     forms = query_forms.table(analyser, vocabulary)
     query_forms.write(forms, output)
     search_vocabulary.write(known, output)
+    lexicon.write(output)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     return Stats(
         pages=len(indexed),

@@ -18,6 +18,11 @@ PAGE = """<html lang="fi"><body><nav>Valikko</nav>
 <h1 id="x">Kaikki mukaan<a class="headerlink" href="#x" title="Pysyvä linkki">&para;</a></h1>
 <p><em>Lainaus hakemuksesta sanasta sanaan.</em></p>
 <blockquote><p>Opettajien taidot kehittyvät hankesuunnitelmissa.</p></blockquote>
+<h2 id="tiedot">Tiedot</h2>
+<ul>
+<li><strong>Sektori:</strong> <a href="../../sektorit/aikuiskoulutus/">Aikuiskoulutus</a></li>
+<li><strong>Teemat:</strong> <a href="../../teemat/osallisuus/">Osallisuus</a></li>
+</ul>
 <h2 id="viittaa">Viittaa tähän</h2>
 <div class="kb-cite"><p>Kaikki mukaan. Lainaus teoksesta: Opetushallitus (2023).</p></div>
 <h2 id="samankaltaisia-esimerkkeja">Samankaltaisia esimerkkejä</h2>
@@ -33,6 +38,7 @@ def test_a_page_is_prepared_with_its_article_filters_metadata_and_base_forms():
     assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in html
     assert "Valikko" not in html and "Alatunniste" not in html and "&para;" not in html
     assert "<p data-pagefind-ignore><em>Lainaus hakemuksesta" in html
+    assert '<h2 data-pagefind-ignore id="tiedot">Tiedot</h2>\n<ul data-pagefind-ignore>' in html  # facts
     assert '<p data-pagefind-ignore class="kb-print-only kb-print-site">' in html
     assert '<div data-pagefind-ignore><h2 id="viittaa">' in html  # the citation and the related list
     assert html.index('<div data-pagefind-ignore><h2 id="viittaa">') < html.index(

@@ -5,11 +5,12 @@
  * address (?q=…&teema=osallisuus&sektori=aikuiskoulutus; sellaisenaan=1 searches the words as
  * typed) and is restored on load, so a filtered view can be shared as a link.
  *
- * The status says the number of results, the same as the list holds once "Näytä lisää" has
+ * Until the first answer, the status says the search is loading (with a progress bar; the page's
+ * <noscript> hides it where nothing would load). The status says the number of results, the same as the list holds once "Näytä lisää" has
  * shown them all, and how many have every word and how many some.
  */
 
-import { ask, suggest } from "./kb-search.js";
+import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
 import { onEveryPage, setUp } from "./kb-start.js";
 
@@ -20,7 +21,6 @@ const init = (form) => {
   const main = form.closest("article") ?? document;
   const status = main.querySelector("[data-kb-finder-status]");
   const resultsList = main.querySelector("[data-kb-finder-results]");
-  const nojs = main.querySelector("[data-kb-finder-nojs]");
   const query = form.querySelector("input[name=q]");
   const facets = [...form.querySelectorAll("fieldset[data-facet]")].map((fieldset) => ({
     key: fieldset.dataset.facet,
@@ -36,7 +36,6 @@ const init = (form) => {
   let timer = null;
   let literal = false;
   let shownSearch = null; // the query string of the filters now shown
-  if (nojs) nojs.hidden = true;
 
   const selected = () =>
     Object.fromEntries(facets.map((f) => [f.key, f.boxes.filter((b) => b.checked).map((b) => b.value)]));
@@ -122,7 +121,11 @@ const init = (form) => {
           "? ",
         );
       }
-      parts.push(link("Selaa teemoja", ways(text)[0].href), " tai poista rajauksia.");
+      // The nearest topics, or every theme when none is near.
+      const topics = await nearestTopics(text);
+      parts.push(topics.near ? "Lähimmät teemat: " : "Teemat: ");
+      topics.themes.forEach((t, k) => parts.push(...(k ? [", "] : []), link(t.title, t.href)));
+      parts.push(". ", link("Selaa teemoja", ways(text)[0].href), " tai poista rajauksia.");
     } else if (literal && text.trim()) {
       parts.push(link("Hae myös lähimmillä sanoilla", finderUrl(text)));
     }
@@ -162,7 +165,7 @@ const init = (form) => {
       const said = searchedText(found);
       status.textContent = found.total
         ? `${said ? `${said} ` : ""}${statusText(found, results.length)}`
-        : "Ei tuloksia. Poista rajauksia tai kokeile toisia hakusanoja.";
+        : `Ei tuloksia${text.trim() ? ` haulle ”${text.trim()}”` : ""}. Poista rajauksia tai kokeile toisia hakusanoja.`;
       status.dataset.total = String(found.total);
       form.removeAttribute("aria-busy");
       form.dataset.state = "ready";

@@ -8,7 +8,9 @@
  *    family the site uses as that family's words ("monialaisuus" → "monialainen"), when the word
  *    finds few pages.
  *  - The vocabulary (generator/search/vocabulary.py) tells a word the site knows from one it does
- *    not. A word it does not know is corrected to the nearest known words, by an edit distance
+ *    not. A Finnish word that Voikko knows (generator/search/lexicon.py) is never corrected: it is
+ *    searched as it is, or as its parts where Voikko cuts the compound ("leirikoulu" → "koulu").
+ *    Any other word the site does not know is corrected to the nearest known words, by an edit distance
  *    scaled to the word's length ("liikuvuus" → "liikkuvuus"), or else split into known words,
  *    Finnish linking forms included ("henkilöstöliikkuvuus" → "henkilöstö liikkuvuus",
  *    "kansainvälistymisstrategia" → "kansainvälistyminen strategia"). A long word the site
@@ -121,6 +123,41 @@ export class Vocabulary {
     this.forms = null;
     this.formParts = new Map();
     this.synonymList = null;
+    this.lexiconKeys = null;
+    this.lexiconShards = new Map();
+  }
+
+  /**
+   * A Finnish word Voikko knows (generator/search/lexicon.py), as its compound parts in Voikko's
+   * boundaries (["kieli", "kylpy"]; one part for a simple word), or null when it is not listed:
+   * a typo, or a word too rare for the list.
+   */
+  async finnish(word) {
+    const typed = String(word).toLocaleLowerCase("fi");
+    this.lexiconKeys ??= this.fetchJson("pagefind/kb/kieli.json", { keys: [] });
+    const { keys } = await this.lexiconKeys;
+    let key = null;
+    for (const k of keys) if (typed.startsWith(k) && (!key || k.length > key.length)) key = k;
+    if (!key) return null;
+    if (!this.lexiconShards.has(key)) {
+      this.lexiconShards.set(
+        key,
+        this.fetchJson(`pagefind/kb/kieli-${key}.json`, []).then(
+          (entries) => new Map(entries.map((e) => [e.replaceAll("|", ""), e.split("|")])),
+        ),
+      );
+    }
+    return (await this.lexiconShards.get(key)).get(typed) ?? null;
+  }
+
+  /** A compound's part as the site writes it: the part itself or its base form behind a linking
+   * form ("kansainvälistymis" → "kansainvälistyminen"), or null when the site does not have it. */
+  async sitePart(part) {
+    for (const form of linkingForms(fold(part))) {
+      const shard = await this.shard(form);
+      if (shard.folded.has(form)) return shard.byFolded.get(form);
+    }
+    return null;
   }
 
   /** The shard holding words that begin like ``folded`` (a Set of folded words, and the words). */
@@ -326,13 +363,16 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
         const parts = phrase.split(/\s+/);
         if (parts.length <= (match?.length ?? 0) || i + parts.length > words.length) continue;
         if (parts.every((p, k) => standsFor(words[i + k], bases[i + k], p))) {
-          match = { length: parts.length, phrase, group };
+          match = { length: parts.length, phrase, group, typed: group.hakusanat.includes(phrase) };
         }
       }
     }
     if (match) {
       const own = words.slice(i, i + match.length);
-      const terms = [await asTyped(own.join(" "), vocabulary)];
+      // What applicants type ("key action", "työvarjostus") is searched as the report's words; as
+      // itself only where the site uses it (else Pagefind would match any word beginning like it).
+      const unused = match.typed && !(await Promise.all(own.map((w) => vocabulary.knows(w)))).every(Boolean);
+      const terms = unused ? [] : [await asTyped(own.join(" "), vocabulary)];
       const derived = match.length === 1 ? bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })) : [];
       // The report's words of the group; what applicants type is searched as them, never the reverse.
       for (const other of match.group.sanat) {
@@ -367,6 +407,28 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       const derived = kin.map((text) => ({ text, tier: TIER.alternative, kind: "johdos" }));
       slots.push({ words: [word], terms, derived, unknown: true });
       shownWords.push(word);
+      i += 1;
+      continue;
+    }
+    // A word Voikko knows is never corrected into another word: it is searched as it is, and a
+    // compound the site does not write is searched as its parts, cut only where Voikko cuts it.
+    const listed = exactly ? null : await vocabulary.finnish(word);
+    if (listed) {
+      const sited = listed.length > 1 ? await Promise.all(listed.map((p) => vocabulary.sitePart(p))) : [];
+      // Every part, or the head alone ("leirikoulu" → "koulu"), as a compound's meaning is its head's.
+      const parts = sited.length && sited.every(Boolean) ? sited : sited.at(-1) ? [sited.at(-1)] : [];
+      if (parts.length) {
+        slots.push({
+          words: [word],
+          terms: [{ text: parts.join(" "), tier: TIER.exact, kind: "osat" }, ...synonymParts(parts, groups)],
+          derived: parts.length > 1 ? partsAlone(parts) : [],
+        });
+        changed.push({ from: word, to: parts.join(" ") });
+        shownWords.push(parts.join(" "));
+      } else {
+        slots.push({ words: [word], terms: [{ text: word, tier: TIER.exact, kind: "sana" }], unknown: true });
+        shownWords.push(word);
+      }
       i += 1;
       continue;
     }

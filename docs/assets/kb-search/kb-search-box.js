@@ -10,7 +10,7 @@
  * "Tarkoititko …?", the themes and the finder. The live region says the true count.
  */
 
-import { ask, suggest } from "./kb-search.js";
+import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { countText, element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
 import { onEveryPage, setUp } from "./kb-start.js";
 
@@ -94,6 +94,12 @@ const init = (root) => {
               search();
             },
           }),
+        );
+      }
+      const topics = await nearestTopics(query);
+      if (topics.near) {
+        topics.themes.forEach((t, i) =>
+          items.push(way(`kb-search-topic-${i}`, t.title, { href: t.href, note: "Lähin teema" })),
         );
       }
       ways(query).forEach((w, i) => items.push(way(`kb-search-way-${i}`, w.text, { href: w.href })));

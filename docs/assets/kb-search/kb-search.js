@@ -416,11 +416,42 @@ export const suggest = async (query) => {
   let changed = false;
   const out = [];
   for (const word of words) {
-    const [nearest] = (await vocabulary.knows(word)) ? [] : await vocabulary.corrections(word, 1);
+    // A word Voikko knows is what the reader meant: no "Tarkoititko …?" for it.
+    const meant = (await vocabulary.knows(word)) || (await vocabulary.finnish(word));
+    const [nearest] = meant ? [] : await vocabulary.corrections(word, 1);
     changed ||= Boolean(nearest);
     out.push(nearest ?? word);
   }
   return changed ? out.join(" ") : null;
+};
+
+let topicList = null;
+const NEAR = 4; // letters a query word must share with a theme's word from its beginning
+
+/**
+ * The themes nearest to a query that found nothing ({near, themes: [{title, href}]}): those
+ * whose title or summary has a word beginning like a word of the query (at least NEAR letters,
+ * most shared letters first, at most ``count``); with none near, every theme (near: false).
+ */
+export const nearestTopics = async (query, count = 3) => {
+  topicList ??= fetchJson("haku/teemat.json", []);
+  const themes = await topicList;
+  const words = queryWords(query).map(fold);
+  const shared = (a, b) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
+  const scored = themes.map((theme, order) => {
+    const own = theme.words.map(fold);
+    const score = words.reduce((sum, w) => {
+      const best = Math.max(0, ...own.map((t) => shared(w, t)));
+      return sum + (best >= NEAR ? best : 0);
+    }, 0);
+    return { title: theme.title, href: new URL(theme.url, ROOT).href, score, order };
+  });
+  const near = scored.filter((t) => t.score > 0).sort((a, b) => b.score - a.score || a.order - b.order);
+  return near.length ? { near: true, themes: near.slice(0, count) } : { near: false, themes: scored };
 };
 
 /** Ranked results [{url, title, kind, themes, excerpt, group}]; options.limit (default 10). */
@@ -431,4 +462,5 @@ export const kbSearch = async (query, options = {}) => {
 
 window.kbSearch = kbSearch;
 window.kbAsk = ask;
+window.kbNearestTopics = nearestTopics;
 window.kbSearchRoot = ROOT.href;

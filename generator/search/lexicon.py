@@ -1,0 +1,86 @@
+"""Stage: search. The Finnish words the query side must never rewrite, in shards for the browser.
+
+The browser has no Voikko, so it cannot tell a correct Finnish word that the site does not use
+("kielikylpy") from a typo; before this list, such a word was "corrected" into a similar word the
+site has, or split into unrelated words. ``data/suomen-sanat.txt.gz`` (``scripts/make-lexicon``)
+holds the word forms of wordfreq's Finnish list that Voikko accepts, each with Voikko's compound
+boundaries ("kieli|kylpy"). kb-query.js looks a word up here before correcting or splitting it: a
+listed word is searched as it is, and a listed compound is split only at Voikko's boundaries.
+
+Shards are keyed by the words' first letters as typed (no folding: "hyvat" is not a word, though
+the site's vocabulary finds "hyvät" for it): ``<bundle>/kb/kieli.json`` lists the keys and
+``<bundle>/kb/kieli-<key>.json`` the words, so a lookup fetches one file of a few kilobytes.
+The data file is stored already cut into shards (a line per shard: key, tab, words), so a build
+only writes them out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from .vocabulary import FOLDER
+
+SOURCE = Path(__file__).resolve().parent / "data" / "suomen-sanat.txt.gz"
+MANIFEST = "kieli.json"
+KEY_LENGTH = 2
+WORDS_PER_SHARD = 8000
+"""About 650 shards of 2.5 KB on average, compressed, at most 23 KB (each file a build writes costs
+about 1.5 ms here)."""
+
+
+def read(source: Path = SOURCE) -> dict[str, list[str]]:
+    """Key → the listed words beginning with it, "|" at compound boundaries."""
+    out: dict[str, list[str]] = {}
+    for line in gzip.decompress(source.read_bytes()).decode("utf-8").splitlines():
+        key, _, words = line.partition("\t")
+        out[key] = words.split()
+    return out
+
+
+def dump(groups: dict[str, list[str]]) -> bytes:
+    """The data file's bytes for ``groups`` (``shards``), reproducibly."""
+    text = "".join(f"{key}\t{' '.join(words)}\n" for key, words in sorted(groups.items()))
+    return gzip.compress(text.encode("utf-8"), mtime=0)
+
+
+def shards(words: list[str]) -> dict[str, list[str]]:
+    """Key (the words' common beginning) → its words; a group larger than ``WORDS_PER_SHARD`` is
+    split by one more letter (words no longer than the key stay in it)."""
+    groups: dict[str, list[str]] = {}
+
+    def place(members: list[str], length: int) -> None:
+        by_key: dict[str, list[str]] = {}
+        for entry in members:
+            by_key.setdefault(entry.replace("|", "")[:length], []).append(entry)
+        for key, group in by_key.items():
+            if len(group) <= WORDS_PER_SHARD:
+                groups[key] = group
+                continue
+            short = [e for e in group if len(e.replace("|", "")) <= length]
+            if short:
+                groups[key] = short
+            place([e for e in group if len(e.replace("|", "")) > length], length + 1)
+
+    place(words, KEY_LENGTH)
+    return groups
+
+
+def write(bundle: Path, source: Path = SOURCE) -> int:
+    """Write the manifest and the shards under ``bundle/kb/``; returns the number of words."""
+    groups = read(source)
+    folder = bundle / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, members in groups.items():
+        # Letters, hyphens and "|" only (scripts/make-lexicon): a JSON list without escaping.
+        (folder / f"kieli-{key}.json").write_text('["' + '","'.join(members) + '"]', encoding="utf-8")
+    (folder / MANIFEST).write_text(
+        json.dumps(
+            {"keys": sorted(groups), "words": sum(map(len, groups.values()))},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        encoding="utf-8",
+    )
+    return sum(map(len, groups.values()))
