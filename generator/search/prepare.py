@@ -106,6 +106,12 @@ editors' reading of an indicator and their notes, the plan button."""
 _FACTS = re.compile(r'<h2 id="tiedot">(.*?</h2>\s*)<ul>')
 """An entry's facts (``templates/_entry_terms.md``: sector, applicant type, themes, quality
 standards, source): its filters and labels, already Pagefind's filters and metadata, never its text."""
+_FACT_LIST = re.compile(r"<ul>(?=\s*<li><strong>[^<]*:</strong>)")
+"""A list of labelled facts ("- **Laatustandardit:** …", a theme's standards and priorities)."""
+_BASIS = re.compile(r"<p>(?=<em>Perustuu lähteen lukuun )")
+"""The source line after a paragraph (``templates/_basis.md``): where the text comes from."""
+_COUNTED_H2 = re.compile(r'<h2 (id="[^"]*")>(?=[^<]*\(\d+\))')
+"""A heading that counts the links listed under it ("Lainaukset (3)"): a label of the list."""
 _TABLE = re.compile(r"<table>")
 _PRE = re.compile(r"<pre>")
 _TEXT_BLOCK = re.compile(r"<(p|li|td|th|dd|dt)(?=[ >])(?! data-pagefind-ignore)")
@@ -194,11 +200,14 @@ def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
     own = _NOTE_AFTER_TITLE.sub(r"\1 data-pagefind-ignore\2", own, count=1)
     own = _PRINT_ONLY.sub(lambda m: "<p data-pagefind-ignore " + m.group(0)[3:], own)
     own = _NOT_OWN_TEXT.sub(r'<\1 data-pagefind-ignore class="\2"', own)
+    own = _BASIS.sub("<p data-pagefind-ignore>", own)
+    own = _COUNTED_H2.sub(r"<h2 data-pagefind-ignore \1>", own)
     if "<ul>" in own:  # (most entry pages have no list: skip the scan)
         own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)
     if kind == "entry":
         own = _NOTE_AFTER_HEADING.sub(r"\1 data-pagefind-ignore\2", own)
         own = _FACTS.sub(r'<h2 data-pagefind-ignore id="tiedot">\1<ul data-pagefind-ignore>', own, count=1)
+        own = _FACT_LIST.sub("<ul data-pagefind-ignore>", own)
         own = _TABLE.sub("<table data-pagefind-ignore>", own)
     elif kind == "help":
         own = _PRE.sub("<pre data-pagefind-ignore>", own)

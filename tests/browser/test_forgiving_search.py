@@ -8,10 +8,14 @@ and the finder page, as a reader uses them.
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
+import time
 
 import pytest
+
+from generator.search.vocabulary import fold
 
 from .conftest import serve
 from .relevance import load_queries
@@ -121,9 +125,12 @@ def test_excerpts_come_from_the_entrys_own_text(served_real_site, open_page):
             assert not re.search(r"\b(id|themes|quote|source): ", text), (query, text)
 
 
-def test_the_finder_count_equals_its_list_for_every_query_in_the_set(served_real_site, open_page):
+def test_the_finder_count_equals_its_list_and_the_search_box_for_every_query_in_the_set(
+    served_real_site, open_page
+):
     """The real finder, every query of the relevance set: the number the status says, the number
-    of results listed once "Näytä lisää" has shown them all, and the engine's own total agree."""
+    of results listed once "Näytä lisää" has shown them all, and the total of the search the
+    search box makes (the same words, no filters) agree: one engine, one count."""
     page, log = open_page(served_real_site, "haku/")
     page.locator("form[data-kb-finder][data-state=ready]").wait_for()
     queries = [q["q"] for q in load_queries()]
@@ -135,7 +142,6 @@ def test_the_finder_count_equals_its_list_for_every_query_in_the_set(served_real
             const idle = async () => {
                 while (form.hasAttribute('aria-busy')) await new Promise(r => setTimeout(r, 5));
             };
-            const kinds = [...form.querySelectorAll('fieldset[data-facet=laji] input')].map(b => b.value);
             const out = [];
             for (const q of queries) {
                 input.value = q;
@@ -143,7 +149,7 @@ def test_the_finder_count_equals_its_list_for_every_query_in_the_set(served_real
                 await idle();
                 let more;
                 while ((more = document.querySelector('[data-kb-finder-more]'))) { more.click(); await idle(); }
-                const engine = await window.kbAsk(q, {filters: {laji: kinds}});
+                const engine = await window.kbAsk(q);
                 out.push({q, said: status.textContent, total: Number(status.dataset.total),
                           listed: document.querySelectorAll('.kb-finder__result').length,
                           partial: document.querySelectorAll('.kb-finder__result[data-group=some]').length,
@@ -213,3 +219,72 @@ def test_when_nothing_is_found_there_is_a_way_forward(served_real_site, open_pag
     notice.get_by_role("button", name=re.compile("^ystävä")).wait_for()
     assert notice.get_by_role("link", name="Selaa teemoja").count() == 1
     assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_a_finnish_word_voikko_knows_is_never_rewritten_into_another_word(served_real_site, open_page):
+    """Words from the list of Voikko's words (generator/search/lexicon.py) that the site does not
+    use, drawn at random: none is corrected; a compound is searched as its own parts (Voikko's
+    boundaries) or its head, never as a word that only looks like it."""
+    root = served_real_site.root / "pagefind" / "kb"
+    site_words = {
+        fold(w) for f in root.glob("sanasto-*.json") for w in json.loads(f.read_text(encoding="utf-8"))
+    }
+    listed = [e for f in sorted(root.glob("kieli-*.json")) for e in json.loads(f.read_text(encoding="utf-8"))]
+    unused = [e for e in listed if fold(e.replace("|", "")) not in site_words and "-" not in e]
+    sample = random.Random(27).sample(unused, 150)
+    page, log = open_page(served_real_site)
+    changes = page.evaluate(
+        """async (words) => {
+            const out = [];
+            for (const w of words) {
+                const found = await window.kbAsk(w);
+                out.push({changed: found.query.changed, kinds: found.query.slots.flatMap(s => s.terms.map(t => t.kind))});
+            }
+            return out;
+        }""",
+        [e.replace("|", "") for e in sample],
+    )
+    for entry, got in zip(sample, changes, strict=True):
+        assert "korjaus" not in got["kinds"], (entry, got)
+        parts = [fold(p) for p in entry.split("|")]
+        for change in got["changed"]:
+            assert len(parts) > 1, (entry, change)
+            for word in change["to"].split():
+                assert any(fold(word)[:4] == p[:4] for p in parts), (entry, change)
+    assert log.console_errors == []
+
+
+def test_words_applicants_type_find_the_reports_terms_one_way(served_real_site, open_page):
+    page, _ = open_page(served_real_site)
+    found = ask(page, "programme guide")
+    assert "tietoa" in paths(found["results"], page)
+    assert all(r["via"] == ["synonyymi"] for r in found["results"])
+    # The report's word is not searched as what applicants type.
+    assert not any("synonyymi" in r["via"] for r in ask(page, "ohjelmaopas")["results"])
+
+
+def test_nothing_found_says_so_and_offers_the_nearest_themes(served_real_site, open_page):
+    page, log = open_page(served_real_site, "haku/?q=viestintäkampanjaton")
+    page.locator("form[data-kb-finder][data-state=ready]").wait_for()
+    status = page.locator("[data-kb-finder-status]").inner_text()
+    assert status.startswith("Ei tuloksia haulle ”viestintäkampanjaton”"), status
+    notice = page.locator("[data-kb-finder-notice]")
+    assert notice.inner_text().startswith("Lähimmät teemat: ")
+    assert notice.get_by_role("link", name="Sisäinen ja ulkoinen viestintä").count() == 1
+    topics = page.evaluate("window.kbNearestTopics('zzzzqqq')")
+    assert topics["near"] is False and len(topics["themes"]) >= 10
+    assert log.console_errors == []
+
+
+def test_the_finder_says_it_is_loading_never_that_it_needs_java_script(served_real_site, open_page):
+    page, _ = open_page(served_real_site, "haku/", java_script_enabled=False)
+    assert page.get_by_text("Haku ja suodatus toimivat selaimessa JavaScriptillä").is_visible()
+    assert not page.locator("[data-kb-finder-loading]").is_visible()
+    slow, _ = open_page(served_real_site, "")
+    slow.route("**/pagefind/**", lambda route: (time.sleep(1.5), route.continue_()))
+    slow.goto(served_real_site.url + "haku/?q=palaute", wait_until="domcontentloaded")
+    assert slow.locator("[data-kb-finder-loading]").is_visible()
+    assert slow.locator("[data-kb-finder-loading] progress").count() == 1
+    assert not slow.get_by_text("toimivat selaimessa JavaScriptillä").is_visible()
+    slow.locator("form[data-kb-finder][data-state=ready]").wait_for()
+    assert slow.locator("[data-kb-finder-loading]").count() == 0

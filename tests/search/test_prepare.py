@@ -77,11 +77,28 @@ def test_a_hub_is_found_by_its_own_text_not_by_the_titles_it_lists():
     page = prepare(HUB, "sektorit/aikuiskoulutus/", None, analyser("voikko"))
     assert '<ul data-pagefind-ignore>\n<li><a href="../../lainaukset/a/">' in page.html
     assert '<p data-pagefind-ignore><em>Sektori</em> · <a href="../">' in page.html  # what kind of page
-    assert page.html.count("data-pagefind-ignore") == 2  # a list with text of its own is the page's
+    assert '<h2 data-pagefind-ignore id="lainaukset-2">' in page.html  # the list's label
+    assert page.html.count("data-pagefind-ignore") == 3  # a list with text of its own is the page's
     assert "opettajien" not in page.words and "ilmastoystävällinen" not in page.words
     assert {"aikuiskoulutus", "aikuisten", "koulutuksen", "oma", "luettelo", "linkki"} <= page.words
     block = page.html.split(f"{TERMS_MARK} ")[1].split("</div>")[0].split()
     assert "aikuinen" in block and "opettaja" not in block
+
+
+def test_labels_source_lines_and_fact_lists_are_not_a_pages_text():
+    theme = """<html lang="fi"><body><article class="md-content__inner md-typeset">
+<h1 id="t">Viestintä</h1>
+<p>Viestitään avoimesti.</p>
+<p><em>Perustuu lähteen lukuun <a href="../../tietoa/#x">”Lopuksi”</a>.</em></p>
+<ul>
+<li><strong>Laatustandardit:</strong> <a href="../../laatustandardit/a/">Tulosten jakaminen</a></li>
+</ul>
+<h2 id="lainauksia-hakemuksista-1">Lainauksia hakemuksista (1)</h2>
+</article></body></html>"""
+    record = records(check(FIXTURE_SITE).index)["lainaukset/kaikki-mukaan/"]
+    page = prepare(theme, "teemat/viestinta/", record, analyser("none"))
+    assert page.words == {"viestintä", "viestitään", "avoimesti"}
+    assert '<h2 data-pagefind-ignore id="lainauksia-hakemuksista-1">' in page.html
 
 
 def test_a_hub_that_lists_nothing_is_left_out_and_one_that_lists_something_is_kept():
