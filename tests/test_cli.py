@@ -84,6 +84,7 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
             "assets/charts/hakemukset-2020.svg",
             "data/suunnitelma.json",
             "haku/synonyymit.json",
+            "haku/teemat.json",
         ]
     )
     assert {

@@ -152,7 +152,7 @@ def test_exports_are_the_same_bytes_on_every_build():
     """The open data and the statistics chart of the fixture tree, built twice."""
     first = build_pages(FIXTURE_SITE).files
     assert first == build_pages(FIXTURE_SITE).files
-    # The exports, the plan page's data and the search's synonyms (generator/search/synonyms.py).
+    # The exports, the plan page's data and the search's synonyms and themes (generator/search/synonyms.py).
     assert set(first) == {
         opendata.JSON_FILE,
         opendata.CSV_FILE,
@@ -160,6 +160,7 @@ def test_exports_are_the_same_bytes_on_every_build():
         "assets/charts/hakemukset-2020.svg",
         plan.PLAN_FILE,
         "haku/synonyymit.json",
+        "haku/teemat.json",
     }
 
 

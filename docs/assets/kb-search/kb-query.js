@@ -142,9 +142,18 @@ export class Vocabulary {
     if (!this.lexiconShards.has(key)) {
       this.lexiconShards.set(
         key,
-        this.fetchJson(`pagefind/kb/kieli-${key}.json`, []).then(
-          (entries) => new Map(entries.map((e) => [e.replaceAll("|", ""), e.split("|")])),
-        ),
+        this.fetchJson(`pagefind/kb/kieli-${key}.json`, "").then((coded) => {
+          // Front-coded (generator/search/lexicon.py): "A" + letters shared with the word before.
+          const words = new Map();
+          let before = "";
+          for (const entry of String(coded).split(" ")) {
+            if (!entry) continue;
+            const word = before.slice(0, entry.charCodeAt(0) - 65) + entry.slice(1);
+            words.set(word.replaceAll("|", ""), word.split("|"));
+            before = word;
+          }
+          return words;
+        }),
       );
     }
     return (await this.lexiconShards.get(key)).get(typed) ?? null;

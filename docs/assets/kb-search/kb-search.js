@@ -297,9 +297,14 @@ const arrange = async (hits, meaning) => {
     }
     const headings = path === GLOSSARY ? [] : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
     const labels = [data.meta?.title ?? "", ...headings.map((a) => a.text)].join(" ").split(/\s+/);
-    const isAbout = meaning.slots.every((slot) =>
-      slot.terms.some((t) => t.text.split(/\s+/).every((w) => labels.some((l) => looselyMatches(l, w)))),
-    );
+    // A known compound's parts are not what it is about: headings with "hankkeista" and
+    // "suunnitelmalliseen" are not about "hankesuunnitelma".
+    const isAbout = meaning.slots.every((slot) => {
+      const own = slot.terms.filter((t) => t.kind !== "osat");
+      return (own.length ? own : slot.terms).some((t) =>
+        t.text.split(/\s+/).every((w) => labels.some((l) => looselyMatches(l, w))),
+      );
+    });
     (isAbout ? about : help).push(hit);
   });
   return [...about, ...content, ...hits.slice(PEEK), ...help];
