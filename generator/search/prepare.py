@@ -110,6 +110,9 @@ _FACT_LIST = re.compile(r"<ul>(?=\s*<li><strong>[^<]*:</strong>)")
 """A list of labelled facts ("- **Laatustandardit:** …", a theme's standards and priorities)."""
 _BASIS = re.compile(r"<p>(?=<em>Perustuu lähteen lukuun )")
 """The source line after a paragraph (``templates/_basis.md``): where the text comes from."""
+_LABELLED_LINKS = re.compile(r"<p>(?=<em>[^<]{1,40}:</em>\s*<a\b)")
+"""A line of links under an italic label ("*Teemat:* …", "*Esimerkit:* …" in the checklist): what
+an item links to, not its text."""
 _COUNTED_H2 = re.compile(r'<h2 (id="[^"]*")>(?=[^<]*\(\d+\))')
 """A heading that counts the links listed under it ("Lainaukset (3)"): a label of the list."""
 _TABLE = re.compile(r"<table>")
@@ -201,6 +204,7 @@ def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
     own = _PRINT_ONLY.sub(lambda m: "<p data-pagefind-ignore " + m.group(0)[3:], own)
     own = _NOT_OWN_TEXT.sub(r'<\1 data-pagefind-ignore class="\2"', own)
     own = _BASIS.sub("<p data-pagefind-ignore>", own)
+    own = _LABELLED_LINKS.sub("<p data-pagefind-ignore>", own)
     own = _COUNTED_H2.sub(r"<h2 data-pagefind-ignore \1>", own)
     if "<ul>" in own:  # (most entry pages have no list: skip the scan)
         own = _LINK_LIST.sub(lambda m: "<ul data-pagefind-ignore>" + m.group(0)[4:], own)

@@ -295,14 +295,15 @@ def test_the_finder_says_it_is_loading_never_that_it_needs_java_script(served_re
     # A slow connection: the search's files are held back while the page is looked at.
     slow, _ = open_page(served_real_site, "")
     held: list = []
-    slow.route("**/pagefind/**", lambda route: held.append(route))
+    holding = [True]
+    slow.route("**/pagefind/**", lambda route: held.append(route) if holding[0] else route.continue_())
     slow.goto(served_real_site.url + "haku/?q=palaute", wait_until="domcontentloaded")
     slow.wait_for_timeout(300)
     assert held, "the search began loading"
     assert slow.locator("[data-kb-finder-loading]").is_visible()
     assert slow.locator("[data-kb-finder-loading] progress").count() == 1
     assert not slow.get_by_text("toimivat selaimessa JavaScriptillä").is_visible()
-    slow.unroute("**/pagefind/**")
+    holding[0] = False
     for route in held:
         route.continue_()
     slow.locator("form[data-kb-finder][data-state=ready]").wait_for()

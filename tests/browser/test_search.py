@@ -171,3 +171,30 @@ def test_bytes_for_a_first_search_stay_small(served_real_site, open_page, query)
     )
     assert total < 300 * 1024
     assert by_kind.get("kb/sanasto", 0) < 12 * 1024
+
+
+FACT_LABELS = re.compile(
+    r"\b(Teemat|Sektori|Hakijatyyppi|Laatustandardit|Teemojen laatustandardit|Laatustandardi|Esimerkit):"
+    r"|Perustuu lähteen lukuun"
+)
+
+
+def test_top_excerpts_show_the_matching_text_never_the_pages_facts(served_real_site, open_page):
+    """Every query of the relevance set, its first five results: the excerpt marks what matched
+    (all but a few, whose match is a stem the excerpt cannot tell) and never shows a page's facts
+    (its sector, themes, standards, source lines) in place of its text."""
+    page, _ = open_page(served_real_site)
+    queries = [q["q"] for q in load_queries()]
+    excerpts = page.evaluate(
+        """async (qs) => {
+            const out = [];
+            for (const q of qs) for (const r of await window.kbSearch(q, {limit: 5})) out.push([q, r.excerpt]);
+            return out;
+        }""",
+        queries,
+    )
+    unmarked = [q for q, e in excerpts if "<mark>" not in e]
+    facts = [(q, e) for q, e in excerpts if FACT_LABELS.search(re.sub(r"<[^>]+>", "", e))]
+    print(f"\notteet: {len(excerpts)}, ilman korostusta {len(unmarked)}, tietoja tekstin sijaan {len(facts)}")
+    assert len(unmarked) <= len(excerpts) * 0.03, unmarked
+    assert facts == []

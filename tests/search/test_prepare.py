@@ -94,6 +94,7 @@ def test_labels_source_lines_and_fact_lists_are_not_a_pages_text():
 <li><strong>Laatustandardit:</strong> <a href="../../laatustandardit/a/">Tulosten jakaminen</a></li>
 </ul>
 <h2 id="lainauksia-hakemuksista-1">Lainauksia hakemuksista (1)</h2>
+<p><em>Esimerkit:</em> <a href="../../lainaukset/a/">Kaikki mukaan</a>, <a href="../../lainaukset/b/">Toinen</a></p>
 </article></body></html>"""
     record = records(check(FIXTURE_SITE).index)["lainaukset/kaikki-mukaan/"]
     page = prepare(theme, "teemat/viestinta/", record, analyser("none"))
