@@ -46,7 +46,9 @@ def test_relevance_set_answers_nine_in_ten_in_the_top_five(served_real_site, ope
     existing = summarise([o for o in outcomes if o.batch <= 2])
     forgiving = summarise([o for o in outcomes if o.batch >= 3])
     held_out = summarise([o for o in outcomes if o.batch == 4])
-    print(f"\nhakusarja (erät 1–2): {existing}\nanteeksiantava haku ja hakijoiden sanat (erät 3–5): {forgiving}")
+    print(
+        f"\nhakusarja (erät 1–2): {existing}\nanteeksiantava haku ja hakijoiden sanat (erät 3–5): {forgiving}"
+    )
     print(f"pidätetty erä 4: {held_out}")
     for miss in misses(outcomes):
         print("  ei viiden joukossa:", miss)
