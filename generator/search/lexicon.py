@@ -11,8 +11,8 @@ Shards are keyed by the words' first letters as typed (no folding: "hyvat" is no
 the site's vocabulary finds "hyvät" for it): ``<bundle>/kb/kieli.json`` lists the keys and
 ``<bundle>/kb/kieli-<key>.json`` the words (front-coded, ``front_coded``), so a lookup fetches
 one file of a few kilobytes.
-The data file is stored already cut into shards (a line per shard: key, tab, words), so a build
-only writes them out.
+The data file is stored already cut into shards and front-coded (a line per shard: key, tab,
+words), so a build only writes them out.
 """
 
 from __future__ import annotations
@@ -47,18 +47,30 @@ def front_coded(words: list[str]) -> str:
     return " ".join(out)
 
 
-def read(source: Path = SOURCE) -> dict[str, list[str]]:
-    """Key → the listed words beginning with it, "|" at compound boundaries."""
-    out: dict[str, list[str]] = {}
+def read(source: Path = SOURCE) -> dict[str, str]:
+    """Key → its words, front-coded (``front_coded``), as the data file holds them."""
+    out: dict[str, str] = {}
     for line in gzip.decompress(source.read_bytes()).decode("utf-8").splitlines():
-        key, _, words = line.partition("\t")
-        out[key] = words.split()
+        key, _, coded = line.partition("\t")
+        out[key] = coded
+    return out
+
+
+def decoded(coded: str) -> list[str]:
+    """The words of a front-coded shard, "|" at compound boundaries (as kb-query.js reads it)."""
+    out: list[str] = []
+    before = ""
+    for entry in coded.split(" "):
+        if entry:
+            before = before[: ord(entry[0]) - ord("A")] + entry[1:]
+            out.append(before)
     return out
 
 
 def dump(groups: dict[str, list[str]]) -> bytes:
-    """The data file's bytes for ``groups`` (``shards``), reproducibly."""
-    text = "".join(f"{key}\t{' '.join(words)}\n" for key, words in sorted(groups.items()))
+    """The data file's bytes for ``groups`` (``shards``), front-coded already so that a build
+    only writes the shards out, reproducibly."""
+    text = "".join(f"{key}\t{front_coded(sorted(words))}\n" for key, words in sorted(groups.items()))
     return gzip.compress(text.encode("utf-8"), mtime=0)
 
 
@@ -85,19 +97,14 @@ def shards(words: list[str], per_shard: int = WORDS_PER_SHARD) -> dict[str, list
 
 
 def write(bundle: Path, source: Path = SOURCE) -> int:
-    """Write the manifest and the shards under ``bundle/kb/``; returns the number of words."""
+    """Write the manifest and the shards under ``bundle/kb/``; returns the number of shards."""
     groups = read(source)
     folder = bundle / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for key, members in groups.items():
-        # Letters, hyphens and "|" only (scripts/make-lexicon): a JSON string without escaping.
-        (folder / f"kieli-{key}.json").write_text(f'"{front_coded(members)}"', encoding="utf-8")
+    for key, coded in groups.items():
+        # Letters, hyphens, "|" and spaces only (scripts/make-lexicon): a JSON string as it is.
+        (folder / f"kieli-{key}.json").write_text(f'"{coded}"', encoding="utf-8")
     (folder / MANIFEST).write_text(
-        json.dumps(
-            {"keys": sorted(groups), "words": sum(map(len, groups.values()))},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ),
-        encoding="utf-8",
+        json.dumps({"keys": sorted(groups)}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
-    return sum(map(len, groups.values()))
+    return len(groups)

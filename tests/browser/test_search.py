@@ -184,19 +184,26 @@ FACT_LABELS = re.compile(
 def test_top_excerpts_show_the_matching_text_never_the_pages_facts(served_real_site, open_page):
     """Every query of the relevance set, its first five results: the excerpt marks what matched
     (all but a few, whose match is a stem the excerpt cannot tell) and never shows a page's facts
-    (its sector, themes, standards, source lines) in place of its text."""
+    (its sector, themes, standards, source lines) in place of its text; and no result is a hub
+    that lists nothing."""
     page, _ = open_page(served_real_site)
     queries = [q["q"] for q in load_queries()]
     excerpts = page.evaluate(
         """async (qs) => {
             const out = [];
-            for (const q of qs) for (const r of await window.kbSearch(q, {limit: 5})) out.push([q, r.excerpt]);
+            for (const q of qs) for (const r of await window.kbSearch(q, {limit: 5})) out.push([q, r.excerpt, r.url]);
             return out;
         }""",
         queries,
     )
-    unmarked = [q for q, e in excerpts if "<mark>" not in e]
-    facts = [(q, e) for q, e in excerpts if FACT_LABELS.search(re.sub(r"<[^>]+>", "", e))]
+    unmarked = [q for q, e, _ in excerpts if "<mark>" not in e]
+    facts = [(q, e) for q, e, _ in excerpts if FACT_LABELS.search(re.sub(r"<[^>]+>", "", e))]
+    # A hub that lists nothing (every count "(0)") is not a result at all.
+    root = page.evaluate("new URL(window.kbSearchRoot).pathname")
+    for _, _, url in excerpts:
+        html = (served_real_site.root / url[len(root) :] / "index.html").read_text(encoding="utf-8")
+        counts = re.findall(r"<h2\b[^>]*>[^<]*\((\d+)\)", html)
+        assert not counts or set(counts) != {"0"}, url
     print(f"\notteet: {len(excerpts)}, ilman korostusta {len(unmarked)}, tietoja tekstin sijaan {len(facts)}")
     assert len(unmarked) <= len(excerpts) * 0.03, unmarked
     assert facts == []
