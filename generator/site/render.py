@@ -19,6 +19,7 @@ import jinja2
 from ..content.index import Example, Index
 from ..content.model import (
     INDICATOR_QUESTIONS,
+    MEASURE_TYPE_LABELS,
     MEASURES,
     UNREPRESENTABLE_IN_TERM,
     ChecklistItem,
@@ -76,11 +77,24 @@ class StatisticsRow:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A figure the source states in words, and how the editors derived the number from it."""
+
+    what: str
+    """Sector and measure, as the table names them."""
+    value: str
+    derivation: str
+    statement: str
+
+
+@dataclass(frozen=True)
 class StatisticsTable:
     caption: str
     columns: list[str]
     rows: list[StatisticsRow]
     chart: charts.Chart | None
+    derived: list[Derived] = dataclasses.field(default_factory=list)
+    """The table's derived figures, in the order of its rows."""
 
 
 @dataclass(frozen=True)
@@ -255,6 +269,7 @@ def render_site(
         "statistics.md",
         urls.STATISTICS,
         tables=statistics(ctx),
+        derived=DERIVED,
         statements=statements(ctx, urls.STATISTICS),
     )
     pages[urls.GLOSSARY] = glossary_page(ctx)
@@ -345,14 +360,24 @@ def theme_rows(ctx: RenderContext, page: str) -> list[ThemeRow]:
     ]
 
 
-def _figure(figure: Figure | None) -> str:
-    """A figure as the table shows it, in Finnish: "42,5 %", "69"; "–" where the source gives none."""
-    if figure is None:
-        return "–"
+DERIVED = "johdettu"
+"""How a table marks a figure the editors derived from the source's words (``Figure.derivation``)."""
+
+
+def _number(figure: Figure) -> str:
+    """A figure's number in Finnish: "42,5 %", "69"."""
     value = (
         str(int(figure.value)) if float(figure.value).is_integer() else str(figure.value).replace(".", ",")
     )
     return f"{value} %" if figure.unit == "%" else value
+
+
+def _figure(figure: Figure | None) -> str:
+    """A figure as the table shows it: "69"; "10 (johdettu)" where the editors derived it from the
+    source's words; "–" where the source gives none."""
+    if figure is None:
+        return "–"
+    return f"{_number(figure)} ({DERIVED})" if figure.derivation else _number(figure)
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -360,7 +385,7 @@ def _figure(figure: Figure | None) -> str:
 
 QUOTE_NOTES = {
     "hakemus": "Lainaus Erasmus+ -akkreditointihakemuksesta sanasta sanaan. Otsikko on toimituksen.",
-    "sanonta": "Sanonta, jota lähdejulkaisu lainaa. Otsikko on toimituksen.",
+    "sanonta": "Sanonta, jota selvitys lainaa. Otsikko on toimituksen.",
 }
 """What a quote page says of the quote, by its origin."""
 
@@ -373,7 +398,6 @@ def example(ctx: RenderContext, entry: Example) -> str:
         applicant_types=ctx.term_links(page, "applicant_types", entry.applicant_types),
         themes=ctx.theme_links(page, entry.themes),
         standards=ctx.term_links(page, "quality_standards", entry.quality_standards),
-        theme_standards=ctx.term_links(page, "quality_standards", ctx.standards_via_themes(entry)),
         source=ctx.source_line(page, entry.source.document, entry.source.section),
         related=ctx.links(page, ctx.index.related.get(entry.id, ())),
         cite=ctx.cite(entry),
@@ -394,7 +418,7 @@ def example(ctx: RenderContext, entry: Example) -> str:
         page,
         objective_paragraphs=verbatim(entry.objective),
         indicator_paragraphs=verbatim(entry.indicator),
-        measure_type=entry.annotation.measure_type,
+        measure_type=MEASURE_TYPE_LABELS[entry.annotation.measure_type],
         note=entry.annotation.note,
         answers_text=cards.answers_text(entry),
         reading=[Reading(getattr(entry.annotation, q.field), q.question) for q in INDICATOR_QUESTIONS],
@@ -486,6 +510,12 @@ def statistics(ctx: RenderContext) -> list[StatisticsTable]:
                     for m in measures
                 ],
                 chart=drawn.get(period),
+                derived=[
+                    Derived(f"{s.label}, {MEASURES[m].lower()}", _number(f), f.derivation, f.statement)
+                    for m in measures
+                    for s in sectors
+                    if (f := cells.get((m, s.id))) is not None and f.derivation
+                ],
             )
         )
     return tables
