@@ -42,7 +42,7 @@ class Bar:
     @property
     def shown(self) -> str:
         if self.value is None:
-            return "ei lukua lähteessä"
+            return "ei lukua selvityksessä"
         number = str(int(self.value)) if float(self.value).is_integer() else str(self.value)
         return f"{number} (johdettu)" if self.derived else number
 
@@ -74,7 +74,7 @@ class Chart:
     def alt(self) -> str:
         sectors: dict[str, list[str]] = {}
         for bar in self.bars:
-            value = bar.shown if bar.value is not None else "– luku puuttuu lähteestä"
+            value = bar.shown if bar.value is not None else "– luku puuttuu selvityksestä"
             sectors.setdefault(bar.sector_label, []).append(f"{bar.measure_label.lower()} {value}")
         parts = "; ".join(f"{label}: {', '.join(values)}" for label, values in sectors.items())
         return f"Vaakapylväskaavio, vuosi {self.year}, hakijat ja myönnetyt akkreditoinnit sektoreittain. {parts}."

@@ -18,8 +18,8 @@ from . import cards, urls
 from .context import Link, RenderContext
 
 UNSTATED_DESCRIPTION = {
-    "sectors": "Esimerkit, joiden koulutussektoria lähdejulkaisu ei kerro.",
-    "applicant_types": "Esimerkit, joiden hakijatyyppiä (organisaatio vai konsortio) lähdejulkaisu ei kerro.",
+    "sectors": "Esimerkit, joiden koulutussektoria selvitys ei kerro.",
+    "applicant_types": "Esimerkit, joiden hakijatyyppiä (organisaatio vai konsortio) selvitys ei kerro.",
 }
 UNOFFICIAL = "tietopankin oma käännös"
 

@@ -441,6 +441,9 @@ def theme(ctx: RenderContext, theme: Theme) -> str:
             for p in theme.priorities
         ],
         source=ctx.source_line(page, theme.source, None),
+        summary_source=ctx.source_line(page, theme.source, theme.summary_section)
+        if theme.summary_section
+        else None,
         guidance=[Sourced(p.text, ctx.source_line(page, theme.source, p.section)) for p in theme.guidance],
         cite=ctx.cite(theme),
     )
