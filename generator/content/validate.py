@@ -325,7 +325,9 @@ def _check_references(
     _check_unique_ids(parsed, problems)
 
 
-def _vocabulary_basis(doc: Document, loc: Path_, value: m.Term, known: set[str], problems: list[Problem]) -> None:
+def _vocabulary_basis(
+    doc: Document, loc: Path_, value: m.Term, known: set[str], problems: list[Problem]
+) -> None:
     """A vocabulary value's description names the report's chapter it rests on, or says it is the
     editors' general description (``general: true``); never both, never neither."""
     if value.section is not None and value.section not in known and known:
@@ -347,7 +349,11 @@ def _vocabulary_basis(doc: Document, loc: Path_, value: m.Term, known: set[str],
         )
     elif value.section is not None and value.general:
         problems.append(
-            _problem(doc, loc + ("general",), f"arvolla '{value.id}' on sekä section että general: true; valitse toinen")
+            _problem(
+                doc,
+                loc + ("general",),
+                f"arvolla '{value.id}' on sekä section että general: true; valitse toinen",
+            )
         )
 
 

@@ -91,7 +91,9 @@ def _card(r: RenderContext, href: str, entry: Example) -> Card:
         Fact("Teemat", themes),
     ]
     if isinstance(entry, Pair):
-        facts.append(Fact("Mittari", f"{MEASURE_TYPE_LABELS[entry.annotation.measure_type]}, {answers_text(entry)}"))
+        facts.append(
+            Fact("Mittari", f"{MEASURE_TYPE_LABELS[entry.annotation.measure_type]}, {answers_text(entry)}")
+        )
         label, text = "Mittari", entry.indicator
     else:
         label, text = "", entry.text

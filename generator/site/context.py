@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from ..content.index import UNSTATED, Example, Index
+from ..content.index import UNSTATED, Index
 from ..content.model import Entry, SourceDocument, Theme, entry_title
 from . import urls
 from .markdown_text import attribute, inline, prose, verbatim
@@ -43,6 +43,12 @@ class SiteOptions:
     """docs/toimittajille.md exists: the home page links to it."""
     plan_page: str = ""
     """The page of the applicant's own plan (one of ``urls.PLAN_PAGES``) when the site has it."""
+    feedback: str = ""
+    """Where readers send feedback (mkdocs.yml ``extra: palaute``, e.g. the repository's issue
+    page): the accessibility statement names it, or says plainly that none is configured."""
+    data_terms: str = ""
+    """The open data's terms of use (mkdocs.yml ``extra: avoimen_datan_ehdot``); the open data page
+    states them, or says plainly that none are configured. Never invented."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +168,9 @@ class RenderContext:
             href=urls.link(page, urls.ABOUT, anchor=source.id),
             url=source.url or "",
             application_years=years_text(source.application_years),
-            rules=Link(source.current_rules.title, source.current_rules.url) if source.current_rules else None,
+            rules=Link(source.current_rules.title, source.current_rules.url)
+            if source.current_rules
+            else None,
         )
 
 

@@ -84,7 +84,9 @@ class ExportEntry(_Row):
     )
     sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = selvitys ei kerro.")
     sector_labels: list[str] | None = Field(description="Sektorien nimet samassa järjestyksessä.")
-    applicant_types: list[str] | None = Field(description="Hakijatyyppien tunnisteet; [] = selvitys ei kerro.")
+    applicant_types: list[str] | None = Field(
+        description="Hakijatyyppien tunnisteet; [] = selvitys ei kerro."
+    )
     applicant_type_labels: list[str] | None = Field(
         description="Hakijatyyppien nimet samassa järjestyksessä."
     )
@@ -329,6 +331,7 @@ def page(r: RenderContext) -> str:
         separator=LIST_SEPARATOR,
         sources=index.content.vocabularies.sources,
         about_href=urls.link(page_, urls.ABOUT),
+        data_terms=r.options.data_terms,
         example_url=urls.page_url(urls.entry_page(index.examples[0])) if index.examples else "",
         renamed_kinds=[
             RenamedKind(kind.label, kind.public_id, former)

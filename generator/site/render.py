@@ -36,7 +36,7 @@ from ..content.model import (
 from . import cards, charts, explorer, glossary, hubs, opendata, plan, urls
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
-from .markdown_text import verbatim
+from .markdown_text import sentence_end, verbatim
 from .memo import Memo
 
 __all__ = ["Abbreviations", "Link", "SiteOptions", "abbreviations", "render_site"]
@@ -142,6 +142,8 @@ class GlossaryRow:
     """Entries that use the term (themes first), the first ``GLOSSARY_LINKS`` of them."""
     more: int
     """How many more entries use it."""
+    end: str = "."
+    """What ends the sentence of links: nothing when the last title ends one already."""
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,9 @@ def render_site(
         "about.md", urls.ABOUT, sources=index.content.vocabularies.sources, report=report(ctx, urls.ABOUT)
     )
     pages[urls.ADVISERS] = _home_page(ctx, "advisers.md", urls.ADVISERS)
+    pages[urls.ACCESSIBILITY] = ctx.page(
+        "accessibility.md", urls.ACCESSIBILITY, feedback=ctx.options.feedback
+    )
     pages[urls.STATISTICS] = ctx.page(
         "statistics.md",
         urls.STATISTICS,
@@ -485,6 +490,7 @@ def glossary_page(ctx: RenderContext) -> str:
                     for e in entries[:GLOSSARY_LINKS]
                 ],
                 more=max(0, len(entries) - GLOSSARY_LINKS),
+                end=sentence_end(entry_title(entries[-1])) if 0 < len(entries) <= GLOSSARY_LINKS else ".",
             )
         )
     return ctx.page("glossary.md", urls.GLOSSARY, groups=groups)

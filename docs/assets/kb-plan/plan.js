@@ -435,7 +435,7 @@ class Plan {
     const answering = examples.filter((e) => e.annotation[question.id]);
     if (!answering.length) return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
     return [
-      h("p", {}, `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin", "esimerkin")} mittari kertoo tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`),
+      h("p", {}, `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin mittari kertoo", "esimerkin mittarit kertovat")} tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`),
       h("ul", {}, answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator)))),
     ];
   }
