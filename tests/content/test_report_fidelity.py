@@ -18,9 +18,7 @@ from generator.pipeline import build_pages
 from generator.site.urls import entry_page
 
 PUBLICATION = "https://www.oph.fi/fi/ohjelmat/erasmus-akkreditoinnin-hyvat-kaytannot-selvitys"
-PROGRAMME_GUIDE = (
-    "https://erasmus-plus.ec.europa.eu/fi/programme-guide/part-b/key-action-1/erasmus-accreditation-vet-school-adult"
-)
+PROGRAMME_GUIDE = "https://erasmus-plus.ec.europa.eu/fi/programme-guide/part-b/key-action-1/erasmus-accreditation-vet-school-adult"
 
 
 def built_pages(site: Path) -> list[Path]:
@@ -78,7 +76,7 @@ MODAL = re.compile(r"\b(pitää|tulee|täytyy)\s+([a-zåäö]+)(?:\s+([a-zåäö
 
 
 def test_own_words_keep_the_reports_modal_verbs(real_index):
-    """"pitää"/"tulee"/"täytyy" with a verb only where the report itself says so of that verb;
+    """ "pitää"/"tulee"/"täytyy" with a verb only where the report itself says so of that verb;
     "tulisi" and "on hyvä" of the report stay "tulisi" and "on hyvä"."""
     texts = [(where, text) for where, _, text in own_words(real_index)]
     texts += [(t.id, t.summary) for t in real_index.themes]
@@ -87,9 +85,10 @@ def test_own_words_keep_the_reports_modal_verbs(real_index):
             modal, words = match[1].lower(), [w.lower() for w in match.groups()[1:] if w]
             if words[0] in ("ja", "tai", "sekä", "eli"):  # "mistä tieto tulee ja …": comes, not must
                 continue
-            assert any(
-                re.search(rf"\b{modal}\s+(?:\w+\s+)?{word}\b", REPORT_TEXT, re.I) for word in words
-            ), (where, match[0])
+            assert any(re.search(rf"\b{modal}\s+(?:\w+\s+)?{word}\b", REPORT_TEXT, re.I) for word in words), (
+                where,
+                match[0],
+            )
     joined = " ".join(normalise(t) for _, t in texts)
     assert "Erasmus+ -verkoston aktiivisina jäseninä" in joined
     for sentence in re.split(r"(?<=\.)\s", joined):
@@ -120,7 +119,9 @@ def test_every_example_page_is_dated_and_links_the_publication(real_index, real_
 def test_programme_facts_are_told_in_the_past_or_dated(real_index):
     """The report's rules for applicants are the 2023 report's: never told as today's rules."""
     rules = ("on laadittava", "on sitouduttava", "edellytetään", "ei voi ulkoistaa", "Akkreditointihaku on")
-    texts = [(f"report.yml {where}", text) for where, _, text in own_words(real_index) if "report.yml" in where]
+    texts = [
+        (f"report.yml {where}", text) for where, _, text in own_words(real_index) if "report.yml" in where
+    ]
     texts += [(f"glossary.yml {t.id}", t.definition) for t in real_index.content.glossary.terms]
     for where, text in texts:
         for rule in rules:
@@ -136,8 +137,12 @@ def test_indicator_questions_are_marked_as_the_editors_reading(real_index, real_
         assert "mittarikysymykseen (toimituksen luenta)" in text, pair.id
         assert "Toimitus on jakanut tämän luettelon seitsemäksi kysymykseksi" in text, pair.id
     explorer = page_text(real_site, "tavoitetaulukko.md")
-    assert "toimituksen luenta" in explorer and "Selvitys ei arvioi esimerkkejä näillä kysymyksillä" in explorer
-    assert "toimituksen selvityksestä johtamaan 7 mittarikysymykseen" in visible_text(real_site / "index.html")
+    assert (
+        "toimituksen luenta" in explorer and "Selvitys ei arvioi esimerkkejä näillä kysymyksillä" in explorer
+    )
+    assert "toimituksen selvityksestä johtamaan 7 mittarikysymykseen" in visible_text(
+        real_site / "index.html"
+    )
 
 
 def test_a_standard_is_on_an_example_only_where_the_example_shows_it(real_index, real_site: Path):
@@ -192,7 +197,9 @@ def test_theme_titles_and_tags_follow_the_report(real_index):
         assert quote.applicant_types == [] and quote.sectors == ["aikuiskoulutus"], quote.id
 
 
-def test_the_foundation_sentence_and_internationalisation_at_home_are_on_the_site(real_index, real_site: Path):
+def test_the_foundation_sentence_and_internationalisation_at_home_are_on_the_site(
+    real_index, real_site: Path
+):
     sentence = (
         "Strategisten linjausten ja painopistealueiden selkeä määrittely sekä tavoitteiden konkretisointi "
         "luovat perustan Erasmus+ -akkreditointihakemuksiin."
@@ -244,9 +251,21 @@ def test_own_words_name_the_chapter_they_rest_on(real_index):
         assert section in sections, (where, section)
         assert text.strip(), where
     kinds = {where.split(" ")[0].split("/")[0] for where, _, _ in found}
-    assert {"themes", "checklist.yml", "glossary.yml", "report.yml", "statistics.yml", "vocabularies"} <= kinds
+    assert {
+        "themes",
+        "checklist.yml",
+        "glossary.yml",
+        "report.yml",
+        "statistics.yml",
+        "vocabularies",
+    } <= kinds
     vocabulary = real_index.content.vocabularies
-    for term in (*vocabulary.sectors, *vocabulary.applicant_types, *vocabulary.quality_standards, *vocabulary.priorities):
+    for term in (
+        *vocabulary.sectors,
+        *vocabulary.applicant_types,
+        *vocabulary.quality_standards,
+        *vocabulary.priorities,
+    ):
         if term.description:
             assert (term.section is None) == term.general, term.id
 
@@ -261,7 +280,12 @@ def test_feedback_channel_and_data_terms_come_from_configuration():
     assert "käyttöehtoja ei ole vielä määritetty" in bare["avoin-data.md"]
     channel = "https://github.com/omistaja/tietopankki/issues"
     terms = "Tietopankin omat tekstit: CC BY 4.0"
-    configured = build_pages(FIXTURE_SITE, extra={"palaute": channel, "avoimen_datan_ehdot": terms}).pages or {}
+    configured = (
+        build_pages(FIXTURE_SITE, extra={"palaute": channel, "avoimen_datan_ehdot": terms}).pages or {}
+    )
     assert f"<{channel}>" in configured["saavutettavuusseloste.md"]
     assert "ei ole vielä määritetty" not in configured["saavutettavuusseloste.md"]
-    assert "CC BY 4\\.0" in configured["avoin-data.md"] and "ei ole vielä määritetty" not in configured["avoin-data.md"]
+    assert (
+        "CC BY 4\\.0" in configured["avoin-data.md"]
+        and "ei ole vielä määritetty" not in configured["avoin-data.md"]
+    )
