@@ -296,7 +296,7 @@ def _check_references(
                     loc + ("definition",),
                     f"termin '{term.term}' selitykseltä puuttuu "
                     "peruste: lisää lähdeviite (source: document ja section), jos selitys "
-                    "perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen "
+                    "perustuu selvitykseen, tai general: true, jos se on toimituksen "
                     "yleisselitys",
                 )
             )

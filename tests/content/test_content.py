@@ -100,6 +100,9 @@ def own_words(index):
     for figure in content.statistics.figures:
         if figure.derivation:
             yield f"statistics.yml {figure.id}", figure.source.section, figure.derivation
+    for pair in content.pairs:  # the editors' reading of a pair rests on the pair's own chapter
+        if pair.annotation.note:
+            yield f"pairs/{pair.id}.yml annotation.note", pair.source.section, pair.annotation.note
     for group in ("questions", "recommendations"):
         for i, item in enumerate(getattr(content.checklist, group)):
             yield f"checklist.yml {group} {i + 1}", item.section, item.text

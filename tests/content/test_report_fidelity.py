@@ -258,6 +258,7 @@ def test_own_words_name_the_chapter_they_rest_on(real_index):
         "report.yml",
         "statistics.yml",
         "vocabularies",
+        "pairs",
     } <= kinds
     vocabulary = real_index.content.vocabularies
     for term in (
