@@ -10,10 +10,12 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import get_args
 
 from conftest import FIXTURE_SITE, REPO
 from test_content import REPORT_TEXT, normalise, own_words, page_text
 
+from generator.content.model import MEASURE_TYPE_LABELS, MeasureType
 from generator.pipeline import build_pages
 from generator.site.urls import entry_page
 
@@ -290,3 +292,10 @@ def test_feedback_channel_and_data_terms_come_from_configuration():
         "CC BY 4\\.0" in configured["avoin-data.md"]
         and "ei ole vielä määritetty" not in configured["avoin-data.md"]
     )
+
+
+def test_every_measure_type_reads_in_a_sentence():
+    """A pair page says "<label> mittari": every measure type has a label that does not start with
+    "molemmat" (which gives "Molemmat mittari")."""
+    assert set(MEASURE_TYPE_LABELS) == set(get_args(MeasureType))
+    assert not any(label.startswith("molemmat") for label in MEASURE_TYPE_LABELS.values())

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import markdown
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.site.markdown_text import inline, prose, verbatim
+from generator.site.context import years_text
+from generator.site.markdown_text import inline, prose, sentence_end, verbatim
 
 EXTENSIONS = ["abbr", "attr_list", "tables", "pymdownx.escapeall"]
 
@@ -35,3 +38,25 @@ def test_prose_keeps_lists_and_emphasis_but_not_html_or_links():
 def test_prose_sets_no_attributes():
     out = html(prose('Kappale\n{: onclick="alert(1)" }\n\nToinen {: #tunniste }'))
     assert out == '<p>Kappale\n{: onclick="alert(1)" }</p>\n<p>Toinen {: #tunniste }</p>'
+
+
+@given(st.text(max_size=40))
+def test_a_sentence_that_ends_in_any_text_ends_with_one_full_stop(text):
+    """A list of titles closes its sentence once: a title that ends a sentence itself ("… arjessa.")
+    gets no second full stop, any other gets one."""
+    closed = text + sentence_end(text)
+    assert closed.rstrip().endswith((".", "!", "?", "…"))
+    if text.rstrip().endswith((".", "!", "?", "…")):
+        assert closed == text
+    else:
+        assert not closed.endswith("..") or text.endswith(".")
+
+
+@given(st.sets(st.integers(min_value=1990, max_value=2040), min_size=1, max_size=6))
+def test_application_years_read_as_a_range_only_when_consecutive(years):
+    shown = years_text(years)
+    ordered = sorted(years)
+    if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        assert shown == f"{ordered[0]}–{ordered[-1]}"
+    else:
+        assert shown.split(", ") == [str(y) for y in ordered]
