@@ -46,7 +46,7 @@ from .publish import Publication, PublishError
 from .site.context import TEMPLATES
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
-from .site.page_html import first_terms_only, put_back, scrollable_tables, set_aside
+from .site.page_html import first_terms_only, inert_links, put_back, scrollable_tables, set_aside
 from .site.render import Abbreviations
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
@@ -319,9 +319,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A term's tooltip once per page, at its first use and not in headings; wide tables
-        # scroll in a region the keyboard reaches.
+        # scroll in a region the keyboard reaches; no link points anywhere but the allowed targets.
         html = put_back(html, self.aside.pop(page.file.src_uri, []))
-        return scrollable_tables(first_terms_only(html))
+        return inert_links(scrollable_tables(first_terms_only(html)))
 
     def _index(self, config: MkDocsConfig) -> None:
         pipeline.the_build_ended()
