@@ -22,7 +22,7 @@ from .editors import schemas as schema
 from .pipeline import build_pages, check, content_root
 from .publish import mark_output, refusal
 from .search import prepare as search_prepare
-from .search.morphology import MorphologyUnavailable, analyser
+from .search.morphology import analyser
 from .site.facets import records
 from .site.page_html import set_aside, unmarked
 
@@ -254,7 +254,7 @@ def _search(root: Path, site: Path, morphology: str) -> int:
         return 1
     try:
         stats = search_prepare.build(site, records(result.index), analyser(morphology))
-    except MorphologyUnavailable as error:
+    except RuntimeError as error:  # a tool missing (MorphologyUnavailable among them), a bad bundle
         print(f"virhe: {error}", file=sys.stderr)
         return 1
     print(stats, file=sys.stderr)
