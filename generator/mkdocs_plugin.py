@@ -227,7 +227,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         root = self._root(config)
-        if not root.is_dir():
+        if not root.is_dir() and self.preview is None:  # the preview shows it as a problem
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
         if self.preview is not None:
             # What the preview keeps from the last build lives on: the collector need not walk it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO
+from conftest import FIXTURE_SITE, REPO
 
 
 def free_port() -> int:
@@ -72,3 +73,33 @@ def test_serve_reloads_after_a_yaml_edit(content: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_survives_the_content_folder_disappearing_and_coming_back(tmp_path: Path):
+    """While the content folder is gone every address shows the problem; once a folder is there
+    again the site returns, and later edits to it are noticed like any other."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    port = free_port()
+    server = mkdocs_serve(content, port)
+    try:
+        url = f"http://127.0.0.1:{port}/lainaukset/kaikki-mukaan/"
+        wait_for(url, "Kaikki mukaan liikkuvuuteen", 60)
+        shutil.rmtree(content)
+        home = f"http://127.0.0.1:{port}/"
+        page = wait_for(home, "Sisällössä on ongelmia")
+        assert "sisältöhakemistoa ei ole" in page and "sanastotiedosto" not in page
+        shutil.copytree(FIXTURE_SITE, tmp_path / "palaava")
+        quote = tmp_path / "palaava" / "quotes" / "kaikki-mukaan.yml"
+        edit(quote, "title: Kaikki mukaan liikkuvuuteen", "title: Palannut otsikko")
+        (tmp_path / "palaava").rename(content)  # back in one step, as a restore or checkout does
+        wait_for(url, "Palannut otsikko", 60)
+        edit(content / "quotes" / "kaikki-mukaan.yml", "title: Palannut otsikko", "title: Myöhempi muokkaus")
+        wait_for(url, "Myöhempi muokkaus")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

@@ -85,6 +85,8 @@ def ignored(root: Path) -> list[Problem]:
 
 def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Problem]]:
     """Content files with their kinds, problems, and warnings about files that are not read."""
+    if not root.is_dir():  # removed under a running preview, or a wrong path
+        return [], [_at(root, 1, 1, "sisältöhakemistoa ei ole; luo se tai anna oikea polku")], []
     found: list[tuple[Path, Kind]] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []

@@ -86,7 +86,7 @@ def validate(
     for kind in kinds.VOCABULARIES:
         file = kind.path
         if kind not in parsed and not any(d.kind is kind for d in documents):
-            if (root / file).is_file():
+            if (root / file).is_file() or not root.is_dir():  # no root: its one problem says so
                 unreadable.add(kind)
             else:
                 problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
