@@ -19,8 +19,8 @@ from .content import model as m
 from .content.problems import display_path, format_problems, format_warnings
 from .editors import scaffold
 from .editors import schemas as schema
+from .outputs import mark_output, refusal
 from .pipeline import build_pages, check, content_root
-from .publish import mark_output, refusal
 from .search import prepare as search_prepare
 from .search.morphology import analyser
 from .site.facets import records

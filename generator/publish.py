@@ -9,10 +9,8 @@ never touches the published folder; leftovers of a killed build are removed by t
 A ``site`` that is a symbolic link (a web server's root pointing at the build) is published
 through: the link stays, and the folder it points to is the one replaced in one step.
 
-``refusal`` is the one rule for every folder a command empties, replaces or writes into (the site,
-``generate --out``, ``schemas --out``): never the project, a folder holding it or one of its own
-folders, and never a non-empty folder that is not recognisably the command's own earlier output
-(``OUTPUT_MARK``, written into every folder they fill).
+The site folder is checked with ``outputs.refusal`` before anything is built, and the new site
+carries ``outputs.OUTPUT_MARK``.
 
 No MkDocs here: the MkDocs adapter calls these at the start and the end of a build.
 """
@@ -30,77 +28,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .outputs import mark_output, real_path, refusal
+
 
 class PublishError(Exception):
     """A Finnish message: the site cannot be published, and the previous one is as it was."""
-
-
-PROJECT = Path(__file__).resolve().parent.parent
-"""The project's own folder (the checkout): no command empties, replaces or holds it."""
-PROJECT_FOLDERS = ("practices", "docs", "generator", "tests", ".git", "overrides", "scripts")
-"""The project's folders that hold its content, code and history."""
-OUTPUT_MARK = ".kb-tuotos"
-"""The file every folder a command fills (the site, ``generate --out``) gets: the folder is then
-recognisably that command's earlier output, which the next run may replace."""
-_MARK_TEXT = "Tämän hakemiston tuotti tietopankin generaattori; seuraava rakennus korvaa sen kokonaan.\n"
-
-
-def earlier_output(folder: Path) -> bool:
-    """``folder`` holds a command's earlier output: it carries ``OUTPUT_MARK``, or (made before
-    the mark existed) the open data file every site and ``generate --out`` folder holds."""
-    return (folder / OUTPUT_MARK).is_file() or (folder / "data" / "practices.json").is_file()
-
-
-def mark_output(folder: Path) -> None:
-    (folder / OUTPUT_MARK).write_text(_MARK_TEXT, encoding="utf-8")
-
-
-def _real(path: Path) -> Path:
-    return Path(os.path.realpath(path))
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
-def refusal(
-    target: Path,
-    *,
-    kept: tuple[Path, ...] = (),
-    own: Callable[[Path], bool] = earlier_output,
-) -> str | None:
-    """Why a command may not empty, replace or write into ``target`` (one Finnish line), or
-    None when it may. ``kept``: further folders the command reads from (the content, docs/),
-    guarded like the project's own; ``own``: whether a non-empty folder is the command's own
-    earlier output. A symbolic link is judged by the folder it points to."""
-    real = _real(target)
-    project = _real(PROJECT)
-    again = "valitse tuotokselle oma hakemisto; mitään ei poistettu"
-    if real == project:
-        return f"{target} on projektin oma hakemisto; {again}"
-    if _inside(project, real):
-        return f"{target} sisältää projektin hakemiston {project}; {again}"
-    for folder in [_real(project / name) for name in PROJECT_FOLDERS] + [_real(p) for p in kept]:
-        if not folder.exists():
-            continue
-        if real == folder:
-            return f"{target} on projektin oma hakemisto {folder}; {again}"
-        if _inside(folder, real):
-            return f"{target} sisältää projektin hakemiston {folder}; {again}"
-        if _inside(real, folder):
-            return f"{target} on projektin hakemistossa {folder}; {again}"
-    if real.exists() and not real.is_dir():
-        return f"{target} ei ole hakemisto; {again}"
-    try:
-        filled = real.is_dir() and any(real.iterdir())
-    except OSError:  # unreadable: the write itself will say so
-        filled = False
-    if filled and not own(real):
-        return (
-            f"{target} ei ole tyhjä eikä aiempi tuotos (tiedosto {OUTPUT_MARK} puuttuu); valitse "
-            "tyhjä tai uusi hakemisto; mitään ei poistettu"
-        )
-    return None
 
 
 _RENAME_EXCHANGE = 2
@@ -126,7 +58,7 @@ def _exchange(a: Path, b: Path) -> bool:
 class Publication:
     def __init__(self, site: Path, *, waiting: Callable[[str], None] = lambda message: None):
         self.link = Path(os.path.abspath(site))
-        self.site = _real(self.link)  # a link stays; the folder it points to is replaced
+        self.site = real_path(self.link)  # a link stays; the folder it points to is replaced
         self.parent = self.site.parent
         self.staging: Path | None = None
         self._lock: int | None = None

@@ -17,8 +17,12 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_SITE, REPO
 
-from generator import publish
-from generator.publish import OUTPUT_MARK, Publication, PublishError, refusal
+from generator import outputs
+from generator.outputs import OUTPUT_MARK, refusal
+from generator.preview import Preview
+from generator.publish import Publication, PublishError
+from generator.search import prepare
+from generator.search.morphology import analyser
 
 
 @pytest.fixture
@@ -116,7 +120,7 @@ def test_schemas_writes_only_into_its_own_folder(project: Path, tmp_path: Path):
 
 
 def test_the_site_is_never_published_over_the_project_or_a_foreign_folder(project, tmp_path, monkeypatch):
-    monkeypatch.setattr(publish, "PROJECT", project)
+    monkeypatch.setattr(outputs, "PROJECT", project)
     foreign = tmp_path / "www"
     foreign.mkdir()
     (foreign / "muuta.html").write_text("ei tämän sivuston", encoding="utf-8")
@@ -143,3 +147,24 @@ def test_a_symlinked_site_stays_a_link_and_its_target_receives_the_new_site(tmp_
     assert sorted(p.name for p in target.iterdir()) == [OUTPUT_MARK, "index.html"]
     assert (link / "index.html").read_text(encoding="utf-8") == "uusi"
     assert [p.name for p in target.parent.iterdir() if p.is_dir()] == ["html"]  # nothing left beside it
+
+
+def test_the_search_replaces_only_a_bundle_of_its_own(tmp_path: Path):
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "oma.txt").write_text("ei hakemiston", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="ei ole tyhjä eikä aiempi tuotos"):
+        prepare.build(site, {}, analyser("none"))
+    assert (site / "pagefind" / "oma.txt").is_file()
+
+
+def test_the_preview_never_takes_a_folder_it_did_not_make(project: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(outputs, "PROJECT", project)
+    foreign = tmp_path / "muu"
+    foreign.mkdir()
+    (foreign / "oma.txt").write_text("oma", encoding="utf-8")
+    before = files(tmp_path)
+    for folder in (project, project / "docs", project / "practices" / "quotes", foreign):
+        with pytest.raises(ValueError, match="mitään ei poistettu"):
+            Preview(folder)
+    assert files(tmp_path) == before

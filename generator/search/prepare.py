@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..outputs import refusal
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
 from . import query_forms
@@ -249,6 +250,9 @@ def build(
     """
     started = time.perf_counter()
     output = site / BUNDLE
+    refused = refusal(output, own=lambda folder: (folder / "pagefind-entry.json").is_file())
+    if refused is not None:  # only a bundle of its own is replaced
+        raise RuntimeError(refused)
     if output.exists():
         shutil.rmtree(output)
     indexed: set[str] = set()
