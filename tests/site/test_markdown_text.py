@@ -194,3 +194,18 @@ def test_finished_pages_keep_links_only_to_allowed_targets():
         '<a>toinen</a> <img alt=""> <a href="#y">ankkuri</a> &lt;a href="javascript:x"&gt;</p>'
     )
     assert injected(out) == []
+
+
+def test_every_page_the_build_finishes_goes_through_the_link_rule():
+    """The MkDocs adapter finishes each page's HTML with ``inert_links`` (after the finished blocks
+    are put back), so no rendering path reaches a page around it."""
+    from types import SimpleNamespace
+
+    from generator.mkdocs_plugin import KnowledgeBasePlugin
+
+    plugin = KnowledgeBasePlugin()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="teemat/x.md"))
+    plugin.aside["teemat/x.md"] = ['<a href="JavaScript:kbPwned()">kortti</a>']
+    html = '<p><a href="java&#10;script:kbPwned()">a</a></p><div class="kb-html" data-kb-html="0"></div>'
+    out = plugin.on_page_content(html, page=page, config=None, files=None)  # type: ignore[arg-type]
+    assert out == "<p><a>a</a></p><a>kortti</a>"
