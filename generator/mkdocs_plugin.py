@@ -361,27 +361,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         """A save is noticed when it happens, not at the next poll: MkDocs polls every file it
         watches twice a second (at 10,000 entries that alone is a quarter second on average
         before a build starts, and steady work for a core). The operating system's file events
-        (inotify on Linux) tell at once; KB_SERVE_POLLING=1 keeps MkDocs's polling, for network
-        drives that have no such events."""
+        (inotify on Linux) tell at once; KB_SERVE_POLLING=1 keeps polling, for network drives
+        that have no such events. Either way a watched folder that is removed and made again is
+        watched again (``preview_watch``)."""
         from watchdog.observers import Observer
         from watchdog.observers.polling import PollingObserver
 
-        from .preview_watch import changes_only
+        from .preview_watch import FILE_POLL_SECONDS, changes_only
 
         watched = getattr(server, "_watched_paths", None)
         if (
-            os.environ.get("KB_SERVE_POLLING")
-            or not isinstance(watched, dict)
+            not isinstance(watched, dict)
             or not isinstance(server.observer, PollingObserver)
             or server.observer.is_alive()
-            or Observer is PollingObserver
         ):
             return server
+        polling = bool(os.environ.get("KB_SERVE_POLLING")) or Observer is PollingObserver
         paths = dict(watched)
         for path, count in paths.items():
             for _ in range(count):
                 server.unwatch(path)
-        server.observer = changes_only(Observer)()  # type: ignore[call-arg, arg-type, assignment]
+        observer: Any = (
+            changes_only(PollingObserver)(timeout=FILE_POLL_SECONDS)  # type: ignore[call-arg]
+            if polling
+            else changes_only(Observer)()  # type: ignore[call-arg, arg-type]
+        )
+        server.observer = observer
         for path, count in paths.items():
             for _ in range(count):
                 server.watch(path)

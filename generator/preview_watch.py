@@ -59,7 +59,9 @@ class _Returning(FileSystemEventHandler):
 def changes_only(observer_class: type[BaseObserver]) -> type[BaseObserver]:
     """``observer_class`` (the platform's native observer) passing its handlers only the events
     that change a file. A single watched file (mkdocs.yml) is polled instead: many editors save a
-    file by writing a new one in its place, and a native watch follows the old file away."""
+    file by writing a new one in its place, and a native watch follows the old file away. A
+    watched folder's parent is watched too, so that the folder is watched again when it is removed
+    and made again (``_Returning``)."""
 
     class Observer(observer_class):  # type: ignore[valid-type, misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:

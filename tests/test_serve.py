@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURE_SITE, REPO
 
 
@@ -38,8 +39,9 @@ def wait_for(url: str, needle: str, seconds: float = 30) -> str:
     raise AssertionError(f"{needle!r} did not appear at {url} within {seconds} s")
 
 
-def mkdocs_serve(content: Path, port: int) -> subprocess.Popen[bytes]:
-    """`mkdocs serve` of ``content`` with live reload on ``port``, output discarded."""
+def mkdocs_serve(content: Path, port: int, **env: str) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` of ``content`` with live reload on ``port``, output discarded; ``env``: more
+    variables."""
     return subprocess.Popen(
         [
             str(Path(sys.executable).parent / "mkdocs"),
@@ -49,7 +51,7 @@ def mkdocs_serve(content: Path, port: int) -> subprocess.Popen[bytes]:
             "--livereload",
         ],
         cwd=REPO,
-        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1"),
+        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1", **env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -75,13 +77,14 @@ def test_serve_reloads_after_a_yaml_edit(content: Path):
         server.wait(timeout=10)
 
 
-def test_serve_survives_the_content_folder_disappearing_and_coming_back(tmp_path: Path):
+@pytest.mark.parametrize("polling", ["", "1"], ids=["tiedostotapahtumat", "KB_SERVE_POLLING"])
+def test_serve_survives_the_content_folder_disappearing_and_coming_back(tmp_path: Path, polling: str):
     """While the content folder is gone every address shows the problem; once a folder is there
     again the site returns, and later edits to it are noticed like any other."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
     port = free_port()
-    server = mkdocs_serve(content, port)
+    server = mkdocs_serve(content, port, KB_SERVE_POLLING=polling)
     try:
         url = f"http://127.0.0.1:{port}/lainaukset/kaikki-mukaan/"
         wait_for(url, "Kaikki mukaan liikkuvuuteen", 60)
