@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from browser.hostile import write_hostile_tree
 from conftest import write_tree
-from every_field import fill_tree, problems_are_positioned
+from every_field import accepts, all_fields, fill_tree, problems_are_positioned
 
 from generator.content.load import BIDI_CONTROLS
 from generator.pipeline import check
@@ -159,3 +159,11 @@ def test_check_names_and_skips_a_fifo_and_does_not_hang(content: Path):
         f"{fifo}:1:1: varoitus: ei ole tavallinen tiedosto (putki, pistoke tai laite), joten sitä ei "
         "lueta; poista se sisältökansiosta"
     )
+
+
+def test_every_text_field_of_every_kind_refuses_invisible_only_text(tmp_path: Path):
+    root = write_hostile_tree(tmp_path / "content")
+    text_fields = [f for f in all_fields(root) if f.kind in ("text", "text-list")]
+    assert len(text_fields) >= 39
+    accepting = [f.name for f in text_fields if accepts(f, "\u200b\u2060\u00ad")]
+    assert accepting == []
