@@ -56,18 +56,25 @@ def refusal(
     project = real_path(PROJECT)
     again = "valitse tuotokselle oma hakemisto; mitään ei poistettu"
     if real == project:
-        return f"{target} on projektin oma hakemisto; {again}"
+        return f"{target} on projektin juurihakemisto; {again}"
     if _inside(project, real):
         return f"{target} sisältää projektin hakemiston {project}; {again}"
-    for folder in [real_path(project / name) for name in PROJECT_FOLDERS] + [real_path(p) for p in kept]:
+    # (the folder, its name as a subject, as an object)
+    guarded = [
+        (real_path(project / name), "projektin hakemisto", "projektin hakemiston") for name in PROJECT_FOLDERS
+    ]
+    guarded += [
+        (real_path(path), "komennon lukema hakemisto", "komennon lukeman hakemiston") for path in kept
+    ]
+    for folder, subject, object_ in guarded:
         if not folder.exists():
             continue
         if real == folder:
-            return f"{target} on projektin oma hakemisto {folder}; {again}"
+            return f"{target} on {subject} {folder}; {again}"
         if _inside(folder, real):
-            return f"{target} sisältää projektin hakemiston {folder}; {again}"
+            return f"{target} sisältää {object_} {folder}; {again}"
         if _inside(real, folder):
-            return f"{target} on projektin hakemistossa {folder}; {again}"
+            return f"{target} on {object_} {folder} sisällä; {again}"
     if real.exists() and not real.is_dir():
         return f"{target} ei ole hakemisto; {again}"
     try:

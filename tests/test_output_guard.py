@@ -57,18 +57,18 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     ("out", "why"),
     [
-        (".", "on projektin oma hakemisto"),
+        (".", "on projektin juurihakemisto"),
         ("..", "sisältää projektin hakemiston"),
-        ("practices", "on projektin oma hakemisto"),
-        ("docs", "on projektin oma hakemisto"),
-        ("generator", "on projektin oma hakemisto"),
-        ("tests", "on projektin oma hakemisto"),
-        (".git", "on projektin oma hakemisto"),
-        ("practices/quotes", "on projektin hakemistossa"),
-        ("docs/assets", "on projektin hakemistossa"),
+        ("practices", "on projektin hakemisto"),
+        ("docs", "on projektin hakemisto"),
+        ("generator", "on projektin hakemisto"),
+        ("tests", "on projektin hakemisto"),
+        (".git", "on projektin hakemisto"),
+        ("practices/quotes", "sisällä"),
+        ("docs/assets", "sisällä"),
         ("muu", "ei ole tyhjä eikä aiempi tuotos"),
         ("muu/tiedosto.txt", "ei ole hakemisto"),
-        ("linkki", "on projektin oma hakemisto"),
+        ("linkki", "on projektin hakemisto"),
     ],
 )
 def test_generate_refuses_what_it_did_not_create_and_deletes_nothing(project: Path, out: str, why: str):
