@@ -71,6 +71,10 @@ HELP_PAGES = frozenset({"toimittajille/", "saavutettavuusseloste/", "avoin-data/
 data, glossary, about): their text counts for less than an entry's, their headings in full, so
 they come first only when the query is about what they are about (a heading's words)."""
 HELP_WEIGHT = 0.2
+HUB_WEIGHT = 0.5
+"""A hub's text (a sector's, an applicant type's or a quality standard's description, above the
+lists of its entries: a page with counted sections) counts half: the entries are what a reader
+looks for, the hub is the way to them."""
 GLOSSARY_HEADING_WEIGHT = 2.0
 """The glossary's headings are its terms: a term is what it explains, not what the site says of it."""
 
@@ -108,10 +112,14 @@ editors' reading of an indicator and their notes, the plan button."""
 _FACTS = re.compile(r'<h2 id="tiedot">(.*?</h2>\s*)<ul>')
 """An entry's facts (``templates/_entry_terms.md``: sector, applicant type, themes, quality
 standards, source): its filters and labels, already Pagefind's filters and metadata, never its text."""
-_FACT_LIST = re.compile(r"<ul>(?=\s*<li><strong>[^<]*:</strong>)")
-"""A list of labelled facts ("- **Laatustandardit:** …", a theme's standards and priorities)."""
+_FACT_LIST = re.compile(r"<ul>(?=\s*<li><strong>)")
+"""On an entry page, a list whose items begin with a bold label ("- **Teeman laatustandardit**
+(…): …", a theme's standards and priorities)."""
 _BASIS = re.compile(r"<p>(?=<em>Perustuu lähteen lukuun )")
 """The source line after a paragraph (``templates/_basis.md``): where the text comes from."""
+_NOTE_PARAGRAPH = re.compile(r"<p>(?=<em>(?:(?!</?p\b).)*</em></p>)", re.DOTALL)
+"""A paragraph that is one italic note (the editors' note on what the programme information is
+from, repeated on every theme): what the editors say about the page, not its text."""
 _LABELLED_LINKS = re.compile(r"<p>(?=<em>[^<]{1,40}:</em>\s*<a\b)")
 """A line of links under an italic label ("*Teemat:* …", "*Esimerkit:* …" in the checklist): what
 an item links to, not its text."""
@@ -198,7 +206,7 @@ def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
 
     ``kind``: "entry" (an entry page: its tables are the editors' annotations and the facet
     values, never its text), "help" (``HELP_PAGES``: text at ``HELP_WEIGHT``, code examples left
-    out) or "page"."""
+    out), "hub" (text at ``HUB_WEIGHT``) or "page"."""
     article = _HEADERLINK.sub("", article)
     tail = _TAIL.search(article)
     own, rest = (article[: tail.start()], article[tail.start() :]) if tail else (article, "")
@@ -218,6 +226,10 @@ def searchable(article: str, kind: str = "page") -> tuple[str, str, str]:
     elif kind == "help":
         own = _PRE.sub("<pre data-pagefind-ignore>", own)
         own = _TEXT_BLOCK.sub(rf'<\1 data-pagefind-weight="{HELP_WEIGHT}"', own)
+    elif kind == "hub":
+        own = _TEXT_BLOCK.sub(rf'<\1 data-pagefind-weight="{HUB_WEIGHT}"', own)
+    if kind != "help":
+        own = _NOTE_PARAGRAPH.sub("<p data-pagefind-ignore>", own)
     text = _MARKED_IGNORED.sub(" ", own)
     if "<script" in text or "<style" in text or "<template" in text:
         text = _IGNORED_TEXT.sub(" ", text)
@@ -234,6 +246,8 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     if record is None and lists_nothing(html[opening.end() : end]):
         return None
     kind = "entry" if record is not None else "help" if address in HELP_PAGES else "page"
+    if kind == "page" and _COUNTED_HEADING.search(html, opening.end(), end):
+        kind = "hub"
     own, tail, text = searchable(html[opening.end() : end], kind)
     if address == "sanasto/":
         own = _GLOSSARY_HEADING.sub(f'<h2 data-pagefind-weight="{GLOSSARY_HEADING_WEIGHT}"', own)

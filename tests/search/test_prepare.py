@@ -90,6 +90,8 @@ def test_labels_source_lines_and_fact_lists_are_not_a_pages_text():
 <h1 id="t">Viestintä</h1>
 <p>Viestitään avoimesti.</p>
 <p><em>Perustuu lähteen lukuun <a href="../../tietoa/#x">”Lopuksi”</a>.</em></p>
+<p><em>Ohjelmaa koskevat tiedot ovat selvityksen ajalta. Ajantasaiset säännöt: <a href="x">Erasmus+
+-<abbr title="Opas">ohjelmaopas</abbr></a>.</em></p>
 <ul>
 <li><strong>Laatustandardit:</strong> <a href="../../laatustandardit/a/">Tulosten jakaminen</a></li>
 </ul>
