@@ -259,6 +259,8 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     article = own + block + tail
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
     extra = _metadata(record)
+    if kind == "help":  # kbSearch finds the help pages by this filter, to rank them after the content
+        extra += '<span data-pagefind-filter="sivu:ohje"></span>'
     prepared = (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
         f"{tag}{article}</article>{extra}</body></html>"

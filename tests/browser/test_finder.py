@@ -155,7 +155,7 @@ def test_the_address_holds_the_filter_and_restores_it(served_real_site, open_pag
     first = shown_results(page)
     assert first == ["lainaukset/digioppiminen-lahelle-tarvitsijoita"]
 
-    teema.get_by_label("Digitaalisuus ja verkossa").check()
+    teema.get_by_label("Digitaalisuuden mahdollisuudet liikkuvuudessa").check()
     wait_ready(page)
     params = parse_qs(urlsplit(page.url).query)
     assert params == {
@@ -173,7 +173,11 @@ def test_the_address_holds_the_filter_and_restores_it(served_real_site, open_pag
     again, _ = open_page(served_real_site, shared.split("/", 3)[3])
     wait_ready(again)
     assert shown_results(again) == results
-    assert again.get_by_role("group", name="Teema").get_by_label("Digitaalisuus ja verkossa").is_checked()
+    assert (
+        again.get_by_role("group", name="Teema")
+        .get_by_label("Digitaalisuuden mahdollisuudet liikkuvuudessa")
+        .is_checked()
+    )
     assert log.console_errors == [] and log.foreign_requests == []
 
 

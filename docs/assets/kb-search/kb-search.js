@@ -281,6 +281,15 @@ const PEEK = 12;
  * unless the query is about them: every word of it in the page's title or headings (for the
  * glossary, whose headings are its terms, the title only). Such a page comes first.
  */
+let helpIds = null;
+
+/** The ids of the help pages (generator/search/prepare.py gives them the filter sivu: ohje). */
+const helpPages = async () => {
+  const pf = await engine();
+  helpIds ??= pf.search(null, { filters: { sivu: { any: ["ohje"] } } }).then((r) => new Set(r.results.map((x) => x.id)));
+  return helpIds;
+};
+
 const arrange = async (hits, meaning) => {
   if (!meaning.slots.length) return hits;
   const head = hits.slice(0, PEEK);
@@ -307,7 +316,11 @@ const arrange = async (hits, meaning) => {
     });
     (isAbout ? about : help).push(hit);
   });
-  return [...about, ...content, ...hits.slice(PEEK), ...help];
+  // Below the first PEEK, a help page is told by its id alone (no page data is loaded for it).
+  const ids = hits.length > PEEK ? await helpPages() : new Set();
+  const rest = hits.slice(PEEK);
+  const isHelp = (hit) => ids.has(hit.results[0].id);
+  return [...about, ...content, ...rest.filter((h) => !isHelp(h)), ...help, ...rest.filter(isHelp)];
 };
 
 /** The hits in order: every word first, then (when those are few) some words. */
