@@ -2,8 +2,9 @@
 browser scripts/find_browser.py finds: Debian's chromium here, Google Chrome on GitHub's runners).
 
 Every page a test opens records its console errors, every request to another host (such
-requests are refused, so a test never waits on the closed network, but they are still counted)
-and every JavaScript dialog (alert, confirm, prompt) that tried to open.
+requests are refused, so a test never waits on the closed network, but they are still counted),
+every JavaScript dialog (alert, confirm, prompt) that tried to open and every violation of the
+page's Content-Security-Policy; a test that ends with a violation on any page it opened fails.
 """
 
 from __future__ import annotations
@@ -91,12 +92,18 @@ class PageLog:
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) =>
+  window.kbCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
 
 
 @pytest.fixture
 def open_page(browser):
     """``open_page(served, path)`` → (page, log). Requests to other hosts are refused and logged."""
     contexts = []
+    logs: list[PageLog] = []
 
     def open_(served: Served, path: str = "", **context_options):
         context = browser.new_context(locale="fi-FI", **context_options)
@@ -111,6 +118,9 @@ def open_page(browser):
                 route_.abort()
 
         context.route("**/*", route)
+        context.expose_binding("kbCspViolation", lambda source, text: log.csp_violations.append(text))
+        context.add_init_script(CSP_LISTENER)
+        logs.append(log)
         page = context.new_page()
         page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: log.console_errors.append(str(e)))
@@ -122,3 +132,5 @@ def open_page(browser):
     yield open_
     for context in contexts:
         context.close()
+    violations = [v for log in logs for v in log.csp_violations]
+    assert not violations, f"Content-Security-Policy esti: {violations}"
