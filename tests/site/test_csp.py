@@ -85,7 +85,9 @@ scripts = st.text(
 )
 
 
-@given(texts=st.lists(scripts, max_size=5), styles=st.lists(scripts.filter(lambda s: '"' not in s), max_size=3))
+@given(
+    texts=st.lists(scripts, max_size=5), styles=st.lists(scripts.filter(lambda s: '"' not in s), max_size=3)
+)
 def test_every_inline_script_and_style_is_named_by_its_hash_and_nothing_else(texts, styles):
     body = "".join(f"<script>{t}</script>" for t in texts)
     body += "".join(f'<p style="{s.replace("&", "&amp;")}">x</p>' for s in styles)

@@ -13,10 +13,63 @@
 
 export const FORMAT = "kb-oma-suunnitelma";
 export const VERSION = 1;
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const MAX_TEXT = 20000;
-const MAX_ITEMS = 100;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * How much a draft holds: the one definition that typing, saving, loading and importing all
+ * follow, so that every draft the page lets the reader write is saved, loads again and comes
+ * back from its own JSON file. `characters` counts every text of the draft (the reader's own
+ * and the examples' texts and citations it keeps); with every character written out as JSON's
+ * longest escape (\uXXXX), a full draft is still well inside the browser's storage (about five
+ * million characters an origin) and MAX_FILE_BYTES.
+ */
+export const LIMITS = Object.freeze({ text: 20000, objectives: 100, indicators: 200, characters: 200000 });
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Finnish number with a space between thousands: 200 000. */
+export function number(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}
+
+function textsOf(item) {
+  const texts = [item.text];
+  if (item.example) texts.push(item.example.text, item.example.citation);
+  return texts;
+}
+
+/** {objectives, indicators, characters} of a draft, an objective or an indicator. */
+export function measure(item) {
+  const size = { objectives: 0, indicators: 0, characters: 0 };
+  const count = (texts) => {
+    for (const t of texts) size.characters += typeof t === "string" ? t.length : 0;
+  };
+  const indicator = (i) => {
+    size.indicators++;
+    count([...textsOf(i), ...INDICATOR_TEXT_FIELDS.map((f) => i[f]), i.qualitySystem]);
+  };
+  const objective = (o) => {
+    size.objectives++;
+    count([...textsOf(o), ...OBJECTIVE_TEXT_FIELDS.map((f) => o[f])]);
+    o.indicators.forEach(indicator);
+  };
+  if (Array.isArray(item.objectives)) item.objectives.forEach(objective);
+  else if (Array.isArray(item.indicators)) objective(item);
+  else indicator(item);
+  return size;
+}
+
+/** Sizes added together: what a draft would hold with another item in it. */
+export function plus(a, b) {
+  return { objectives: a.objectives + b.objectives, indicators: a.indicators + b.indicators, characters: a.characters + b.characters };
+}
+
+/** Why a draft of this size does not fit (a Finnish sentence), or null when it fits. */
+export function overLimit(size) {
+  if (size.objectives > LIMITS.objectives) return `Luonnokseen mahtuu enintään ${number(LIMITS.objectives)} tavoitetta.`;
+  if (size.indicators > LIMITS.indicators) return `Luonnokseen mahtuu enintään ${number(LIMITS.indicators)} mittaria.`;
+  if (size.characters > LIMITS.characters) return `Luonnokseen mahtuu enintään ${number(LIMITS.characters)} merkkiä tekstiä.`;
+  return null;
+}
 
 /** Text fields of an indicator besides its own text, in the order the report asks them. */
 export const INDICATOR_TEXT_FIELDS = [
@@ -70,7 +123,7 @@ export function fromExample(example, citation) {
   const objective = emptyObjective();
   objective.text = example.objective;
   objective.example = { id: example.id, text: example.objective, citation };
-  objective.qualityStandards = [...example.qualityStandards];
+  objective.qualityStandards = [...new Set(example.qualityStandards)];
   const indicator = emptyIndicator();
   indicator.text = example.indicator;
   indicator.example = { id: example.id, text: example.indicator, citation };
@@ -137,7 +190,7 @@ function fail(message) {
 function text(value, where) {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") fail(`${where} ei ole tekstiä.`);
-  if (value.length > MAX_TEXT) fail(`${where} on liian pitkä (yli ${MAX_TEXT} merkkiä).`);
+  if (value.length > LIMITS.text) fail(`${where} on liian pitkä (yli ${number(LIMITS.text)} merkkiä).`);
   return value;
 }
 
@@ -146,16 +199,16 @@ function object(value, where) {
   return value;
 }
 
-function list(value, where) {
+function list(value, where, limit) {
   if (value === undefined) return [];
   if (!Array.isArray(value)) fail(`${where} ei ole luettelo.`);
-  if (value.length > MAX_ITEMS) fail(`${where}: liian monta kohtaa (yli ${MAX_ITEMS}).`);
+  if (value.length > limit) fail(`${where}: liian monta kohtaa (yli ${number(limit)}).`);
   return value;
 }
 
 function ids(value, known, where) {
   const out = [];
-  for (const id of list(value, where)) {
+  for (const id of list(value, where, known.size)) {
     if (typeof id !== "string" || !known.has(id)) fail(`${where}: tuntematon arvo ”${String(id).slice(0, 60)}”.`);
     if (!out.includes(id)) out.push(id);
   }
@@ -194,7 +247,7 @@ export function parseDraft(source, data) {
   const priorities = new Set(data.priorities.map((p) => p.id));
   const standards = new Set(data.qualityStandards.map((s) => s.id));
   const measureTypes = new Set(["", ...data.measureTypes]);
-  const objectives = list(raw.objectives, "Tavoitteet").map((rawObjective, i) => {
+  const objectives = list(raw.objectives, "Tavoitteet", LIMITS.objectives).map((rawObjective, i) => {
     const where = `Tavoite ${i + 1}`;
     object(rawObjective, where);
     const objective = emptyObjective();
@@ -205,7 +258,7 @@ export function parseDraft(source, data) {
     for (const field of OBJECTIVE_TEXT_FIELDS) {
       objective[field] = text(rawObjective[field], `${where}: ${LABELS[field].toLowerCase()}`);
     }
-    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`).map((rawIndicator, j) => {
+    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`, LIMITS.indicators).map((rawIndicator, j) => {
       const at = `Mittari ${i + 1}.${j + 1}`;
       object(rawIndicator, at);
       const indicator = emptyIndicator();
@@ -222,8 +275,10 @@ export function parseDraft(source, data) {
     });
     return objective;
   });
-  if (objectives.reduce((n, o) => n + o.indicators.length, 0) > MAX_ITEMS * 2) fail("Suunnitelmassa on liian monta mittaria.");
-  return { objectives };
+  const draft = { objectives };
+  const over = overLimit(measure(draft));
+  if (over) fail(`Suunnitelma on liian suuri. ${over}`);
+  return draft;
 }
 
 export function toJSON(draft, savedAt) {

@@ -13,6 +13,8 @@ const STORAGE_KEY = "kb-oma-suunnitelma";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
 const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
+const ROOM_SHOWN = 2000;
+const ROOM_SHOWN_DRAFT = 0.9;
 
 // --- small DOM helpers: strings always become text nodes ---------------------------------------
 
@@ -71,6 +73,10 @@ class Plan {
     root.addEventListener("change", (event) => this.edited(event));
     root.addEventListener("click", (event) => this.clicked(event));
     root.addEventListener("toggle", (event) => this.toggled(event), true);
+    root.addEventListener("focusin", (event) => {
+      const found = event.target instanceof HTMLTextAreaElement && this.fieldOf(event.target);
+      if (found) this.fitField(event.target, found.item, found.field);
+    });
     window.addEventListener("pagehide", () => this.saveNow());
     window.addEventListener("storage", (event) => this.changedElsewhere(event));
     window.addEventListener("beforeprint", () => this.renderPrint());
@@ -130,15 +136,26 @@ class Plan {
     this.timer = window.setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }
 
+  /**
+   * "Tallennettu" only for what the loader reads back: the text to store is first read as the
+   * page reads it after a reload (the same limits, the same checks). Whatever fails, the page
+   * says plainly that nothing was saved, and the draft stays on the page as it is.
+   */
   saveNow() {
     if (this.timer === null) return;
     window.clearTimeout(this.timer);
     this.timer = null;
+    const kept = "Kirjoittamasi on yhä tällä sivulla: lataa se tiedostoksi (JSON), ettei se katoa.";
     try {
-      window.localStorage.setItem(STORAGE_KEY, fmt.toJSON(this.draft, new Date().toISOString()));
+      const text = fmt.toJSON(this.draft, new Date().toISOString());
+      fmt.parseDraft(text, this.data);
+      window.localStorage.setItem(STORAGE_KEY, text);
       this.setSaved("saved", "Tallennettu tähän selaimeen");
     } catch (error) {
-      this.setSaved("error", "Luonnosta ei voitu tallentaa selaimeen. Lataa se tiedostoksi, ettei se katoa.");
+      const reason = error instanceof fmt.PlanError ? error.message
+        : error && error.name === "QuotaExceededError" ? "Selaimen tallennustila on täynnä."
+          : "Selain ei sallinut tallentamista.";
+      this.setSaved("error", `Luonnosta ei tallennettu. ${reason} ${kept}`);
     }
     this.renderPrint();
   }
@@ -156,6 +173,7 @@ class Plan {
       this.data.examples.map((e) => h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective)));
     this.exampleSelect = select;
     this.saved = h("p", { class: "kb-plan-saved", "data-kb-plan-saved": true });
+    this.room = h("p", { class: "kb-plan-room", "data-kb-plan-room": "draft" });
     this.notice = h("p", { class: "kb-plan-notice", role: "status" });
     this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
     this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
@@ -173,7 +191,11 @@ class Plan {
           h("p", { class: "kb-plan-hint", id: "kb-plan-example-hint" },
             "Esimerkin tavoite ja mittari kopioidaan luonnokseesi lähtökohdaksi. Luonnos muistaa esimerkin ja sen lähdeviitteen."),
           h("div", { class: "kb-plan-inline" }, select, button("add-example", "Lisää esimerkki"))),
-        h("p", {}, button("add-objective", "Lisää tyhjä tavoite"))),
+        h("p", {}, button("add-objective", "Lisää tyhjä tavoite")),
+        h("p", { class: "kb-plan-hint", "data-kb-plan-limits": true },
+          `Luonnokseen mahtuu enintään ${fmt.number(fmt.LIMITS.objectives)} tavoitetta, ${fmt.number(fmt.LIMITS.indicators)} mittaria ` +
+          `ja ${fmt.number(fmt.LIMITS.characters)} merkkiä tekstiä, yhteen kenttään ${fmt.number(fmt.LIMITS.text)} merkkiä. ` +
+          "Sivu kertoo, kun raja lähestyy.")),
       h("section", { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
         h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
         h("p", { class: "kb-plan-hint" },
@@ -198,7 +220,7 @@ class Plan {
         h("p", {}, button("delete-all", "Poista luonnos")))
     );
     const bar = h("div", { class: "kb-plan-bar", "aria-label": "Tallennus", role: "region" },
-      this.saved, this.notice, this.undoButton);
+      this.saved, this.room, this.notice, this.undoButton);
     this.root.replaceChildren(editor, bar, this.printView);
     this.setSaved("empty", "Luonnos on tyhjä");
   }
@@ -208,6 +230,7 @@ class Plan {
   render(focusId) {
     this.list.replaceChildren(...this.draft.objectives.map((o, i) => this.objectiveView(o, i)));
     this.renderStatus();
+    this.renderRoom();
     this.renderPrint();
     if (focusId) {
       const target = document.getElementById(focusId);
@@ -218,11 +241,75 @@ class Plan {
   field(key, name, label, value, options = {}) {
     const id = `${key}-${name}`;
     const hint = options.hint ? h("p", { class: "kb-plan-hint", id: `${id}-hint` }, options.hint) : null;
+    const described = [hint ? `${id}-hint` : null, `${id}-room`].filter(Boolean).join(" ");
     return h("div", { class: "kb-plan-field" },
       h("label", { for: id }, label),
       hint,
-      h("textarea", { id, rows: String(options.rows || 3), dataset: { field: name }, "aria-describedby": hint ? `${id}-hint` : null, value }),
+      h("textarea", { id, rows: String(options.rows || 3), maxlength: String(fmt.LIMITS.text), dataset: { field: name }, "aria-describedby": described, value }),
+      h("p", { class: "kb-plan-room", id: `${id}-room`, "data-kb-plan-room": "field" }),
       options.examples ? this.examplesPanel(options.examples) : null);
+  }
+
+  // --- how much the draft holds (fmt.LIMITS) ------------------------------------------------------
+
+  /** Characters the draft has room for in `item[field]`: all but what the rest of it holds. */
+  roomFor(item, field) {
+    const own = typeof item[field] === "string" ? item[field].length : 0;
+    return fmt.LIMITS.characters - (fmt.measure(this.draft).characters - own);
+  }
+
+  /**
+   * A field's room: the browser stops typing and pasting there (maxlength), and from
+   * ROOM_SHOWN characters before it the field says how much is left. A value longer than its
+   * room (set by a script, not typed) is cut to it: every edit goes through here.
+   */
+  fitField(textarea, item, field) {
+    const room = Math.max(0, Math.min(fmt.LIMITS.text, this.roomFor(item, field)));
+    const own = textarea.value.length;
+    textarea.maxLength = room;
+    let cut = false;
+    if (own > room) {
+      let end = room;
+      const code = textarea.value.charCodeAt(end - 1);
+      if (code >= 0xd800 && code <= 0xdbff) end--; // never half of a character
+      textarea.value = textarea.value.slice(0, end);
+      cut = true;
+    }
+    const counter = document.getElementById(`${textarea.id}-room`);
+    if (!counter) return cut;
+    const free = room - textarea.value.length;
+    const whole = room === fmt.LIMITS.text;
+    if (free > ROOM_SHOWN) {
+      counter.textContent = "";
+    } else if (free > 0) {
+      counter.textContent = `Tilaa on vielä ${fmt.number(free)} merkkiä` +
+        (whole ? ` (kenttään mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä).` : ` (koko luonnokseen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä).`);
+    } else {
+      counter.textContent = whole
+        ? `Kenttä on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä.`
+        : `Luonnos on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä. Lyhennä muita kenttiä, jos haluat kirjoittaa tähän lisää.`;
+    }
+    counter.dataset.state = free > 0 ? "near" : "full";
+    return cut;
+  }
+
+  /** The whole draft's room, in the bar, from ROOM_SHOWN_DRAFT of it on. */
+  renderRoom() {
+    const size = fmt.measure(this.draft);
+    const limits = fmt.LIMITS;
+    const near = [];
+    if (size.characters >= limits.characters * ROOM_SHOWN_DRAFT) near.push(`${fmt.number(size.characters)}/${fmt.number(limits.characters)} merkkiä`);
+    if (size.objectives >= limits.objectives * ROOM_SHOWN_DRAFT) near.push(`${size.objectives}/${limits.objectives} tavoitetta`);
+    if (size.indicators >= limits.indicators * ROOM_SHOWN_DRAFT) near.push(`${size.indicators}/${limits.indicators} mittaria`);
+    this.room.textContent = near.length ? `Luonnoksessa on ${near.join(", ")}.` : "";
+  }
+
+  /** Whether `item` (an objective or indicator) still fits in the draft; if not, says why. */
+  fits(item, what) {
+    const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(item)));
+    if (!over) return true;
+    this.announce(`${what} ei lisätty. ${over}`);
+    return false;
   }
 
   examplesPanel(kind) {
@@ -482,25 +569,33 @@ class Plan {
     return null;
   }
 
-  edited(event) {
-    const target = event.target;
+  /** The draft's item and field a form control edits, or null. */
+  fieldOf(target) {
     const field = target.dataset && target.dataset.field;
     const section = target.closest && target.closest("[data-key]");
-    if (!field || !section) return;
+    if (!field || !section) return null;
     const found = this.find(section.dataset.key);
+    return found ? { item: found.indicator || found.objective, field, section } : null;
+  }
+
+  edited(event) {
+    const target = event.target;
+    const found = this.fieldOf(target);
     if (!found) return;
-    const item = found.indicator || found.objective;
+    const { item, field, section } = found;
     if (field === "priorities" || field === "qualityStandards") {
       const boxes = section.querySelectorAll(`input[type=checkbox][data-field="${field}"]`);
       item[field] = [...boxes].filter((b) => b.checked && b.closest("[data-key]") === section).map((b) => b.value);
     } else if (field === "measureType") {
       if (target.checked) item.measureType = target.value;
     } else if (event.type === "input") {
+      if (this.fitField(target, item, field)) this.announce("Teksti lyhennettiin: se ei mahtunut luonnokseen.");
       item[field] = target.value;
     } else {
       return;
     }
     this.renderStatus();
+    this.renderRoom();
     this.changed();
   }
 
@@ -545,6 +640,7 @@ class Plan {
       return false;
     }
     const objective = fmt.fromExample(example, this.citationOf(example));
+    if (!this.fits(objective, "Esimerkkiä")) return false;
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -555,6 +651,7 @@ class Plan {
   addObjective() {
     const objective = fmt.emptyObjective();
     objective.indicators.push(fmt.emptyIndicator());
+    if (!this.fits(objective, "Tavoitetta")) return;
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -563,6 +660,7 @@ class Plan {
 
   addIndicator(found) {
     const indicator = fmt.emptyIndicator();
+    if (!this.fits(indicator, "Mittaria")) return;
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
@@ -591,6 +689,7 @@ class Plan {
 
   duplicate(found) {
     const item = fmt.copy(found.indicator || found.objective);
+    if (!this.fits(item, `${this.name(found)}: kopiota`)) return;
     found.list.splice(found.index + 1, 0, item);
     this.changed();
     this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
@@ -600,7 +699,7 @@ class Plan {
   remove(found) {
     const item = found.list.splice(found.index, 1)[0];
     const name = this.name(found);
-    this.undo = { label: `Kumoa poisto (${name})`, done: `${name} palautettu.`, restore: () => {
+    this.undo = { label: `Kumoa poisto (${name})`, done: `${name} palautettu.`, item, what: name, restore: () => {
       found.list.splice(Math.min(found.index, found.list.length), 0, item);
       return `${this.keys.get(item)}-h`;
     } };
@@ -635,7 +734,8 @@ class Plan {
 
   undoRemoval() {
     if (!this.undo) return;
-    const { restore, done } = this.undo;
+    const { restore, done, item, what } = this.undo;
+    if (item && !this.fits(item, what)) return; // the draft grew after the removal
     this.undo = null;
     this.undoButton.hidden = true;
     const focus = restore();
@@ -709,6 +809,11 @@ class Plan {
       return;
     }
     const objective = fmt.fromExample(example, this.citationOf(example));
+    const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(objective)));
+    if (over) {
+      this.showError(`Esimerkkiä ei lisätty luonnokseen. ${over}`);
+      return;
+    }
     this.draft.objectives.push(objective);
     this.changed();
     this.pendingFocus = `${this.key(objective, "t")}-h`;
