@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from .a11y import axe_violations, describe_violations
+from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -664,3 +665,66 @@ def test_a_full_storage_is_never_reported_saved(served_real_site, open_page):
     wait_saved(page)
     assert draft(page)["objectives"][0]["text"] == "Opettajat " * 200 + "!"
     assert log.console_errors == []
+
+
+# --- offline: the plan, its examples and the pages the reader visited ----------------------------
+
+CACHES = """async () => {
+  const out = {};
+  for (const name of await caches.keys()) {
+    out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture
+def served_small_cache_site(real_site, tmp_path):
+    """The real site with a service worker that keeps four pages: eviction seen in a few steps."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    worker = site / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    assert "const MAX_PAGES = 150;" in text
+    worker.write_text(text.replace("const MAX_PAGES = 150;", "const MAX_PAGES = 4;"), encoding="utf-8")
+    yield from serve(site)
+
+
+def test_offline_the_plan_its_examples_and_the_pages_read(served_small_cache_site, open_page, real_site):
+    served = served_small_cache_site
+    second = {e["id"]: e for e in plan_data(real_site)["examples"]}[SECOND]
+    page, log = open_page(served, f"{PLAN}?lisaa={SECOND}")  # its page never visited
+    page.wait_for_selector(READY)
+    page.wait_for_selector('[data-kb-plan][data-offline="ready"]')
+    visited = ["tavoitteet/" + FIRST + "/", "haku/?q=opettajien", "teemat/", "haku/?q=osallisuus"]
+    visited += ["lainaukset/", "sanasto/"]
+    for path in visited:
+        page.goto(served.url + path)
+        page.wait_for_load_state("networkidle")
+    kept = page.evaluate(CACHES)
+    assert sorted(kept) == ["kb-sivut-2", "kb-suunnitelma-2", "kb-tiedostot-2"]
+    # one copy per page, whatever its query string (haku/ read again: now newer than teemat/);
+    # the page read longest ago went first
+    assert kept["kb-sivut-2"] == [served.url + p for p in ("teemat/", "haku/", "lainaukset/", "sanasto/")]
+    assert not [url for urls in kept.values() for url in urls if "?" in url or "#" in url]
+    plan = kept["kb-suunnitelma-2"]
+    assert served.url + PLAN in plan and served.url + "data/suunnitelma.json" in plan
+    assert served.url + f"tavoitteet/{SECOND}/" in plan and served.url + f"tavoitteet/{FIRST}/" not in plan
+
+    page.context.set_offline(True)
+    for path, title in (("haku/?q=toinen", "Hae"), ("teemat/", "Teemat"), ("sanasto/", "Sanasto")):
+        page.goto(served.url + path)
+        assert page.locator("h1").first.inner_text().startswith(title), path
+    page.goto(served.url + f"tavoitteet/{FIRST}/")  # visited first, then pushed out
+    assert page.locator("h1").inner_text() == "Ei verkkoyhteyttä"
+    page.goto(served.url + PLAN)
+    page.wait_for_selector(READY)
+    link = page.locator(".kb-plan-origin a").first
+    assert link.get_attribute("href").endswith(f"/tavoitteet/{SECOND}/")
+    link.click()
+    page.wait_for_load_state("load")
+    assert " ".join(second["objective"].split())[:40] in " ".join(
+        page.locator("article").inner_text().split()
+    )
+    page.context.set_offline(False)
+    assert log.foreign_requests == []

@@ -92,6 +92,12 @@ class Plan {
     return new URL(example.url, this.siteRoot).href;
   }
 
+  /** The pages of the examples the draft started from, each once. */
+  exampleUrls() {
+    const ids = this.draft.objectives.flatMap((o) => [o, ...o.indicators]).map((item) => item.example && item.example.id);
+    return [...new Set(ids)].filter((id) => this.examples.has(id)).map((id) => this.exampleUrl(this.examples.get(id)));
+  }
+
   citationOf(example) {
     return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. Viitattu ${today()}.`;
   }
@@ -151,6 +157,7 @@ class Plan {
       fmt.parseDraft(text, this.data);
       window.localStorage.setItem(STORAGE_KEY, text);
       this.setSaved("saved", "Tallennettu tähän selaimeen");
+      this.saved.dispatchEvent(new Event("kb-plan-saved"));
     } catch (error) {
       const reason = error instanceof fmt.PlanError ? error.message
         : error && error.name === "QuotaExceededError" ? "Selaimen tallennustila on täynnä."
@@ -822,21 +829,39 @@ class Plan {
 }
 
 /**
- * The page keeps a copy of itself in the browser (suunnitelma/sw.js), so that it opens without a
- * network after the first visit. When the copy is made, the root says data-offline="ready".
+ * The page keeps a copy of itself and of the pages of its draft's examples in the browser
+ * (docs/sw.js, at the site's root), so that it opens without a network after the first visit and
+ * its links to the examples work too; the pages the reader visits are kept as they are read.
+ * When the copy is made, the root says data-offline="ready". `update()` lists the examples'
+ * pages again after each save, when they changed.
  */
-function keepOffline(root) {
+function keepOffline(root, plan) {
   if (!root.dataset.offline || !("serviceWorker" in navigator)) return;
+  const worker = new URL(root.dataset.offline, window.location.href);
+  const page = new URL(window.location.href);
+  page.search = "";
+  page.hash = "";
+  const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+  let listed = "";
+  const update = () => {
+    const examples = plan.exampleUrls();
+    if (examples.join(" ") === listed) return;
+    listed = examples.join(" ");
+    navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({ plan: [page.href, ...files, ...examples] }));
+  };
   navigator.serviceWorker.addEventListener("message", (event) => {
     if (event.data && event.data.cached) root.dataset.offline = "ready";
   });
-  navigator.serviceWorker.register(root.dataset.offline).then(() => navigator.serviceWorker.ready).then((registration) => {
-    const page = new URL(window.location.href);
-    page.search = "";
-    page.hash = "";
-    const files = performance.getEntriesByType("resource").map((entry) => entry.name);
-    registration.active.postMessage({ cache: [page.href, ...files] });
-  }).catch(() => { /* no offline copy: the page still works while it is open */ });
+  // The first version lived in suunnitelma/ and kept every address with its query string.
+  navigator.serviceWorker.getRegistrations()
+    .then((registrations) => registrations.filter((r) => r.active && r.active.scriptURL !== worker.href && r.scope === page.href))
+    .then((old) => Promise.all(old.map((r) => r.unregister())))
+    .then(() => navigator.serviceWorker.register(worker.href))
+    .then(() => {
+      update();
+      plan.saved.addEventListener("kb-plan-saved", update);
+    })
+    .catch(() => { /* no offline copy: the page still works while it is open */ });
 }
 
 async function start() {
@@ -853,7 +878,7 @@ async function start() {
     return;
   }
   const plan = new Plan(root, data);
-  keepOffline(root);
+  keepOffline(root, plan);
   if (plan.pendingFocus) {
     const heading = document.getElementById(plan.pendingFocus);
     if (heading) {
