@@ -394,6 +394,14 @@ def test_export_formats_with_known_inputs(served_real_site, open_page):
 
 # --- how much a draft holds: the same limits for typing, saving, loading and importing ----------
 
+FILL_STORAGE = """() => {
+  let size = 1 << 22;
+  for (let n = 0; size >= 256; n++) {
+    try { localStorage.setItem('muuta-' + n, 'x'.repeat(size)); } catch (e) { size >>= 1; n--; }
+  }
+}"""
+"""Everything but a few hundred characters of the browser's storage taken by something else."""
+
 LIMITS_JS = """async () => {
   const f = await import(new URL('../assets/kb-plan/plan-format.js', location.href).href);
   return {...f.LIMITS, file: f.MAX_FILE_BYTES};
@@ -638,14 +646,7 @@ def test_a_full_storage_is_never_reported_saved(served_real_site, open_page):
     page.wait_for_selector(READY)
     stored(page)
     # Everything but a few hundred characters of the browser's storage taken by something else.
-    page.evaluate(
-        """() => {
-      let size = 1 << 22;
-      for (let n = 0; size >= 256; n++) {
-        try { localStorage.setItem('muuta-' + n, 'x'.repeat(size)); } catch (e) { size >>= 1; n--; }
-      }
-    }"""
-    )
+    page.evaluate(FILL_STORAGE)
     text = ".kb-plan-objective > .kb-plan-field textarea[data-field=text]"
     page.locator(text).focus()
     page.keyboard.insert_text("Opettajat " * 200)
@@ -728,3 +729,44 @@ def test_offline_the_plan_its_examples_and_the_pages_read(served_small_cache_sit
     )
     page.context.set_offline(False)
     assert log.foreign_requests == []
+
+
+def test_a_stored_draft_the_page_cannot_read_is_never_saved_over(served_real_site, open_page, tmp_path):
+    """A draft of an earlier version of the site, whose words have changed since: put aside before
+    anything is saved, and downloadable as it was."""
+    page, log = open_page(served_real_site, PLAN)
+    page.wait_for_selector(READY)
+    old = json.dumps(
+        {
+            "format": "kb-oma-suunnitelma",
+            "version": 1,
+            "objectives": [{"text": "Vanha tavoite. " * 100, "priorities": ["poistunut-painopiste"]}],
+        }
+    )
+    page.evaluate("t => localStorage.setItem('kb-oma-suunnitelma', t)", old)
+    page.reload()
+    page.wait_for_selector(READY)
+    error = page.locator(".kb-plan-error").inner_text()
+    assert "Selaimeen tallennettua luonnosta ei voitu lukea." in error and "poistunut-painopiste" in error
+    press(page, 'button[data-action="add-objective"]')
+    wait_saved(page)
+    assert page.evaluate("localStorage.getItem('kb-oma-suunnitelma-lukematon')") == old
+    assert (
+        download(page, 'button[data-action="download-unread"]', tmp_path).read_text(encoding="utf-8") == old
+    )
+
+    # No room to put it aside: nothing is saved over it until it has been downloaded.
+    page.evaluate("t => { localStorage.clear(); localStorage.setItem('kb-oma-suunnitelma', t); }", old)
+    page.evaluate(FILL_STORAGE)
+    page.reload()
+    page.wait_for_selector(READY)
+    press(page, 'button[data-action="add-objective"]')
+    page.wait_for_selector('[data-kb-plan-saved][data-state="error"]')
+    assert "jottei selaimen lukematon luonnos katoa" in page.locator("[data-kb-plan-saved]").inner_text()
+    assert page.evaluate("localStorage.getItem('kb-oma-suunnitelma')") == old
+    assert (
+        download(page, 'button[data-action="download-unread"]', tmp_path).read_text(encoding="utf-8") == old
+    )
+    wait_saved(page)
+    assert len(draft(page)["objectives"]) == 1 and draft(page)["objectives"][0]["text"] == ""
+    assert log.console_errors == []

@@ -10,6 +10,8 @@
 import * as fmt from "./plan-format.js";
 
 const STORAGE_KEY = "kb-oma-suunnitelma";
+/** Where a stored draft this page cannot read is put aside, so that the next save keeps it. */
+const UNREAD_KEY = "kb-oma-suunnitelma-lukematon";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
 const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
@@ -117,7 +119,19 @@ class Plan {
       this.draft = fmt.parseDraft(stored, this.data);
       this.setSaved("saved", "Tallennettu tähän selaimeen");
     } catch (error) {
-      this.showError(`Selaimeen tallennettua luonnosta ei voitu lukea (${error.message}) Aloita uusi luonnos tai tuo tallentamasi JSON-tiedosto.`);
+      // For example a draft of an earlier version of the site, whose words have changed since.
+      // It is put aside before anything is saved over it, and can be downloaded as it is.
+      this.unread = stored;
+      try {
+        window.localStorage.setItem(UNREAD_KEY, stored);
+      } catch (full) {
+        this.holdStorage = true; // the only copy: nothing is saved over it before it is downloaded
+      }
+      const reason = error instanceof fmt.PlanError ? `${error.message} ` : "";
+      this.error.replaceChildren(
+        h("p", {}, `Selaimeen tallennettua luonnosta ei voitu lukea. ${reason}Se on tallessa sellaisenaan: ` +
+          "lataa se tiedostoksi, korjaa ja tuo se, tai aloita uusi luonnos."),
+        h("p", {}, button("download-unread", "Lataa lukematon luonnos")));
     }
   }
 
@@ -152,6 +166,10 @@ class Plan {
     window.clearTimeout(this.timer);
     this.timer = null;
     const kept = "Kirjoittamasi on yhä tällä sivulla: lataa se tiedostoksi (JSON), ettei se katoa.";
+    if (this.holdStorage) {
+      this.setSaved("error", "Luonnosta ei tallennettu, jottei selaimen lukematon luonnos katoa. Lataa se ensin tiedostoksi (Lataa lukematon luonnos). " + kept);
+      return;
+    }
     try {
       const text = fmt.toJSON(this.draft, new Date().toISOString());
       fmt.parseDraft(text, this.data);
@@ -626,6 +644,13 @@ class Plan {
       "export-json": () => this.download("json", "application/json", fmt.toJSON(this.draft, new Date().toISOString())),
       print: () => { this.renderPrint(); window.print(); },
       "delete-all": () => this.deleteAll(),
+      "download-unread": () => {
+        this.download("json", "application/json", this.unread);
+        if (this.holdStorage) {
+          this.holdStorage = false;
+          this.changed();
+        }
+      },
     };
     if (handlers[action]) handlers[action]();
   }
