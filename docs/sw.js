@@ -29,9 +29,12 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
   // Copies of earlier versions (kb-oma-suunnitelma-1: every address with its query string) go.
   const ours = new Set([PLAN, PAGES, FILES]);
+  // Navigation preload: the page is requested while the worker starts, not after.
+  const preload = self.registration.navigationPreload ? self.registration.navigationPreload.enable() : Promise.resolve();
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(names.filter((name) => !ours.has(name)).map((name) => caches.delete(name))))
+      .then(() => preload)
       .then(() => self.clients.claim())
   );
 });
@@ -99,8 +102,11 @@ self.addEventListener("fetch", (event) => {
   const key = normal(request.url);
   if (request.method !== "GET" || key === null || request.headers.has("range")) return;
   const page = request.mode === "navigate";
+  const fromNetwork = page && event.preloadResponse
+    ? event.preloadResponse.then((preloaded) => preloaded || fetch(request))
+    : fetch(request);
   event.respondWith(
-    fetch(request)
+    fromNetwork
       .then((response) => {
         if (response.ok && response.type === "basic") {
           event.waitUntil(keep(page ? PAGES : FILES, key, response.clone(), page ? MAX_PAGES : MAX_FILES).catch(() => {}));
