@@ -13,6 +13,7 @@ import functools
 import http.server
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -95,6 +96,25 @@ class PageLog:
     csp_violations: list[str] = field(default_factory=list)
 
 
+def wait_by_polling(page) -> None:
+    """``page.wait_for_function`` without ``eval``: Playwright compiles its predicate with
+    ``new Function`` inside the page, which the pages' Content-Security-Policy forbids (no
+    ``'unsafe-eval'``). Here the predicate is polled with ``page.evaluate``, which the browser's
+    DevTools protocol runs outside the policy: the test waits as before, the page keeps its policy."""
+
+    def wait_for_function(expression, arg=None, *, timeout: float = 30_000, polling=None):
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            value = page.evaluate(expression, arg)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"odotettu ehto ei toteutunut {timeout / 1000:.0f} s:ssa: {expression}")
+            page.wait_for_timeout(50)
+
+    page.wait_for_function = wait_for_function
+
+
 CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) =>
   window.kbCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
 
@@ -120,8 +140,10 @@ def open_page(browser):
         context.route("**/*", route)
         context.expose_binding("kbCspViolation", lambda source, text: log.csp_violations.append(text))
         context.add_init_script(CSP_LISTENER)
+        context.on("page", wait_by_polling)
         logs.append(log)
         page = context.new_page()
+        wait_by_polling(page)
         page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: log.console_errors.append(str(e)))
         page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
