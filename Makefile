@@ -1,10 +1,14 @@
 # Erasmus+ -hyvien käytäntöjen tietopankki. `make serve` näyttää sivuston, `make test` ajaa testit.
-# Every target sets up .venv/ itself when it is missing or older than pyproject.toml.
+# Every target sets up .venv/ itself when it is missing or older than pyproject.toml or the lock.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Every Python package, pinned with its hashes (runtime and test tools): `make lock` writes it from
+# pyproject.toml. uv only writes the lock; pip installs from it.
+LOCK   := requirements.lock
+UV     := uv==0.13.8
 VOIKKO := /usr/lib/voikko/5/mor-standard/mor.vfst
 ADDR   ?= 127.0.0.1:8000
 # `make check FORMAT=github` prints problems as GitHub Actions annotations
@@ -12,12 +16,24 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint check schemas schemas-check bench browser rehearsal clean
+.PHONY: serve site test lint check schemas schemas-check bench browser rehearsal lock clean
 
-$(STAMP): pyproject.toml
+# Exactly the lock's files (pip refuses a package whose hash differs), then the project itself.
+$(STAMP): pyproject.toml $(LOCK)
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
+
+# Rewrites the lock after a change to the dependencies in pyproject.toml: versions already locked
+# stay as they are while they still fit; `make lock LOCK_ARGS=--upgrade` takes the newest of all.
+# The lock holds every platform's files (--universal), from the lowest Python pyproject.toml allows.
+lock: PYTHON_MIN = $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+lock:
+	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
+	$(BIN)/pip install --quiet --disable-pip-version-check $(UV)
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra test --universal --generate-hashes \
+	  --python-version $(PYTHON_MIN) --custom-compile-command "make lock" --output-file $(LOCK) $(LOCK_ARGS)
 
 serve: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
