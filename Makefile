@@ -9,6 +9,7 @@ STAMP  := $(VENV)/.installed
 # pyproject.toml. uv only writes the lock; pip installs from it.
 LOCK   := requirements.lock
 UV     := uv==0.13.8
+NODE_STAMP := node_modules/.installed
 VOIKKO := /usr/lib/voikko/5/mor-standard/mor.vfst
 ADDR   ?= 127.0.0.1:8000
 # `make check FORMAT=github` prints problems as GitHub Actions annotations
@@ -23,6 +24,13 @@ $(STAMP): pyproject.toml $(LOCK)
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+# The browser code's tools (Biome) from the npm registry, exactly as package-lock.json names them.
+# Node 20 and npm come with GitHub's runners; on Debian they are installed when we may.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || scripts/apt-install "selainkoodin tarkistus ja testit tarvitsevat Noden ja npm:n" nodejs npm
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Rewrites the lock after a change to the dependencies in pyproject.toml: versions already locked
@@ -58,12 +66,15 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
+# The browser modules' logic that needs no page (tests/js/, Node's own test runner; the tests ask
+# the Python generator for the data the site gives those modules), then pytest.
 test: lint browser $(VOIKKO)
+	KB_PYTHON=$(BIN)/python node --test tests/js/*.test.js
 	$(BIN)/python -m pytest
 
 # Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
 # (import-linter); all configured in pyproject.toml.
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/mypy

@@ -544,7 +544,7 @@ class Plan {
       this.exampleSelect.focus();
       return false;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -554,7 +554,7 @@ class Plan {
 
   addObjective() {
     const objective = fmt.emptyObjective();
-    objective.indicators.push(fmt.emptyIndicator());
+    objective.indicators.push(fmt.emptyIndicator(this.data));
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -562,7 +562,7 @@ class Plan {
   }
 
   addIndicator(found) {
-    const indicator = fmt.emptyIndicator();
+    const indicator = fmt.emptyIndicator(this.data);
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
@@ -708,7 +708,7 @@ class Plan {
       this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
       return;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     this.draft.objectives.push(objective);
     this.changed();
     this.pendingFocus = `${this.key(objective, "t")}-h`;
