@@ -7,6 +7,7 @@
  * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
  * that the tool needs it.
  */
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
 const STORAGE_KEY = "kb-oma-suunnitelma";
@@ -734,9 +735,7 @@ function keepOffline(root) {
   }).catch(() => { /* no offline copy: the page still works while it is open */ });
 }
 
-async function start() {
-  const root = document.querySelector("[data-kb-plan]");
-  if (!root) return;
+export async function init(root) {
   const nojs = root.querySelector("[data-kb-plan-nojs]");
   let data;
   try {
@@ -758,4 +757,4 @@ async function start() {
   }
 }
 
-start();
+onEveryPage(() => setUp("[data-kb-plan]", init));

@@ -17,7 +17,7 @@ import { onEveryPage, setUp } from "./kb-start.js";
 const SHOWN = 7;
 const DELAY_MS = 120;
 
-const init = (root) => {
+export const init = (root) => {
   const form = root.querySelector("form");
   const input = root.querySelector("input[role=combobox]");
   const list = root.querySelector("[role=listbox]");
