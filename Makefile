@@ -73,12 +73,14 @@ test: lint browser $(VOIKKO)
 	$(BIN)/python -m pytest
 
 # Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
-# (import-linter); all configured in pyproject.toml.
+# (import-linter); all configured in pyproject.toml. The browser code: Biome (biome.json), lint,
+# format and import order; `node_modules/.bin/biome check --write .` applies its format and fixes.
 lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/mypy
 	@$(BIN)/lint-imports --no-cache > $(VENV)/lint-imports.log || { cat $(VENV)/lint-imports.log; exit 1; }
+	node_modules/.bin/biome ci --error-on-warnings .
 
 # The browser the tests drive is found, not assumed (scripts/find_browser.py: KB_BROWSER, then
 # /usr/bin/chromium, Google Chrome, Playwright's own); Debian's chromium is installed if none is.

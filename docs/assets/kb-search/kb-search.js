@@ -185,7 +185,9 @@ const gather = async (pf, meaning, filters, widen = null) => {
   }
   if (widen.some(Boolean)) {
     const more = await Promise.all(meaning.slots.map((slot, s) => (widen[s] ? searchAll(slot.derived) : [])));
-    more.forEach((answers, s) => perSlot[s].push(...answers));
+    more.forEach((answers, s) => {
+      perSlot[s].push(...answers);
+    });
     pages = collect(perSlot);
   }
   const order = new Map((together?.results ?? []).map((r, i) => [r.id, i]));
