@@ -54,7 +54,8 @@ def missing_paths(readme: Path, names: set[str]) -> list[str]:
             first = path.split("/")[0]
             if "/" in path.rstrip("/"):
                 bases = [REPO] if first in top else []
-                if (REPO / "generator" / first).is_dir():
+                # ``site/…`` is the build's output, unless it names a module of generator/site.
+                if (REPO / "generator" / first).is_dir() and (first != "site" or path.endswith(".py")):
                     bases.append(REPO / "generator")
                 if package and (package / first).exists():
                     bases.append(package)

@@ -160,7 +160,7 @@ test("the CSV has a row per indicator, the report's questions as columns and no 
     assert.equal(rows.length, expected.length);
     rows.forEach((row, r) => {
       assert.equal(row.length, header.length);
-      for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
+      for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r\n]/);
       const indicator = expected[r];
       if (!indicator) return;
       const cells = Object.fromEntries(header.map((name, i) => [name, row[i]]));
@@ -170,13 +170,14 @@ test("the CSV has a row per indicator, the report's questions as columns and no 
       }
     });
   });
-  assert.deepEqual(["=1", "+1", "-1", "@a", "\tb", "\rc", "a=b", "", "x"].map(f.neutralise), [
+  assert.deepEqual(["=1", "+1", "-1", "@a", "\tb", "\rc", "\nd", "a=b", "", "x"].map(f.neutralise), [
     "'=1",
     "'+1",
     "'-1",
     "'@a",
     "'\tb",
     "'\rc",
+    "'\nd",
     "a=b",
     "",
     "x",
