@@ -239,6 +239,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             site_url=config.site_url,
             caches=self.preview,
             search=not self._search_kept(),
+            extra=config.extra,
         )
         for warning in result.warnings:  # info, not warning: a strict build must not fail on these
             log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
