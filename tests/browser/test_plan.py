@@ -309,9 +309,9 @@ def test_from_examples_to_an_exported_draft(served_real_site, real_site, open_pa
 FORMAT_CASES = """async () => {
   const f = await import(new URL('../assets/kb-plan/plan-format.js', location.href).href);
   const data = await (await fetch('../data/suunnitelma.json')).json();
-  const draft = {objectives: [f.emptyObjective(), f.fromExample(data.examples[0], 'Viite A. https://x/.')]};
+  const draft = {objectives: [f.emptyObjective(), f.fromExample(data.examples[0], 'Viite A. https://x/.', data)]};
   Object.assign(draft.objectives[0], {text: 'Rivi 1\\n\\n# Ei otsikko\\n- ei luettelo', priorities: [data.priorities[0].id]});
-  const indicator = f.emptyIndicator();
+  const indicator = f.emptyIndicator(data);
   Object.assign(indicator, {text: 'a,"b"\\nc', data_source: '=1+1', collection: '\\tx', responsible: '\\r@y',
                             timing: 'a=b', measureType: data.measureTypes[0]});
   draft.objectives[0].indicators.push(indicator);
@@ -414,7 +414,7 @@ BUILD = """async (spec) => {
   const fill = (n) => spec.alphabet.repeat(Math.ceil(n / spec.alphabet.length) + 1).slice(0, n);
   const draft = {objectives: []};
   for (let i = 0; i < spec.objectives; i++) {
-    const objective = i < spec.examples ? f.fromExample(data.examples[i % data.examples.length], 'Viite.')
+    const objective = i < spec.examples ? f.fromExample(data.examples[i % data.examples.length], 'Viite.', data)
                                         : f.emptyObjective();
     objective.indicators = [];
     objective.priorities = data.priorities.map((p) => p.id);
@@ -424,13 +424,13 @@ BUILD = """async (spec) => {
   for (let j = 0; j < spec.indicators; j++) {
     const objective = draft.objectives[j % Math.max(1, spec.objectives)];
     if (!objective) break;
-    if (objective.indicators.length <= Math.floor(j / spec.objectives)) objective.indicators.push(f.emptyIndicator());
+    if (objective.indicators.length <= Math.floor(j / spec.objectives)) objective.indicators.push(f.emptyIndicator(data));
   }
   // Then the texts, field by field, each at most spec.field long, until spec.characters.
   const slots = [];
   for (const o of draft.objectives) {
     slots.push([o, 'text'], ...f.OBJECTIVE_TEXT_FIELDS.map((k) => [o, k]));
-    for (const i of o.indicators) slots.push([i, 'text'], [i, 'qualitySystem'], ...f.INDICATOR_TEXT_FIELDS.map((k) => [i, k]));
+    for (const i of o.indicators) slots.push([i, 'text'], [i, 'qualitySystem'], ...data.questions.map((q) => [i, q.id]));
   }
   let left = spec.characters - f.measure(draft).characters;
   for (const [item, key] of slots) {
@@ -447,7 +447,7 @@ BUILD = """async (spec) => {
     walk([o.text, o.example && [o.example.text, o.example.citation], f.OBJECTIVE_TEXT_FIELDS.map((k) => o[k])]);
     for (const i of o.indicators) {
       walk([i.text, i.qualitySystem, i.example && [i.example.text, i.example.citation]]);
-      walk(f.INDICATOR_TEXT_FIELDS.map((k) => i[k]));
+      walk(data.questions.map((q) => i[q.id]));
     }
   }
   const json = f.toJSON(draft, '2026-01-01T00:00:00Z');

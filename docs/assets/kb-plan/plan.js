@@ -7,6 +7,7 @@
  * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
  * that the tool needs it.
  */
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
 const STORAGE_KEY = "kb-oma-suunnitelma";
@@ -671,7 +672,7 @@ class Plan {
       this.exampleSelect.focus();
       return false;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     if (!this.fits(objective, "Esimerkkiä")) return false;
     this.draft.objectives.push(objective);
     this.changed();
@@ -682,7 +683,7 @@ class Plan {
 
   addObjective() {
     const objective = fmt.emptyObjective();
-    objective.indicators.push(fmt.emptyIndicator());
+    objective.indicators.push(fmt.emptyIndicator(this.data));
     if (!this.fits(objective, "Tavoitetta")) return;
     this.draft.objectives.push(objective);
     this.changed();
@@ -691,7 +692,7 @@ class Plan {
   }
 
   addIndicator(found) {
-    const indicator = fmt.emptyIndicator();
+    const indicator = fmt.emptyIndicator(this.data);
     if (!this.fits(indicator, "Mittaria")) return;
     found.objective.indicators.push(indicator);
     this.changed();
@@ -840,7 +841,7 @@ class Plan {
       this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
       return;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(objective)));
     if (over) {
       this.showError(`Esimerkkiä ei lisätty luonnokseen. ${over}`);
@@ -889,9 +890,7 @@ function keepOffline(root, plan) {
     .catch(() => { /* no offline copy: the page still works while it is open */ });
 }
 
-async function start() {
-  const root = document.querySelector("[data-kb-plan]");
-  if (!root) return;
+export async function init(root) {
   const nojs = root.querySelector("[data-kb-plan-nojs]");
   let data;
   try {
@@ -913,4 +912,4 @@ async function start() {
   }
 }
 
-start();
+onEveryPage(() => setUp("[data-kb-plan]", init));
