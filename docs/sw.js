@@ -30,12 +30,17 @@ self.addEventListener("activate", (event) => {
   // Copies of earlier versions (kb-oma-suunnitelma-1: every address with its query string) go.
   const ours = new Set([PLAN, PAGES, FILES]);
   // Navigation preload: the page is requested while the worker starts, not after.
-  const preload = self.registration.navigationPreload ? self.registration.navigationPreload.enable() : Promise.resolve();
+  const preload = self.registration.navigationPreload
+    ? self.registration.navigationPreload.enable()
+    : Promise.resolve();
   event.waitUntil(
-    caches.keys()
-      .then((names) => Promise.all(names.filter((name) => !ours.has(name)).map((name) => caches.delete(name))))
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(names.filter((name) => !ours.has(name)).map((name) => caches.delete(name))),
+      )
       .then(() => preload)
-      .then(() => self.clients.claim())
+      .then(() => self.clients.claim()),
   );
 });
 
@@ -45,7 +50,8 @@ function normal(url) {
   if (address.origin !== self.location.origin) return null;
   address.search = "";
   address.hash = "";
-  if (address.pathname.endsWith("/index.html")) address.pathname = address.pathname.slice(0, -"index.html".length);
+  if (address.pathname.endsWith("/index.html"))
+    address.pathname = address.pathname.slice(0, -"index.html".length);
   return address.href;
 }
 
@@ -62,22 +68,26 @@ async function keep(name, key, response, limit) {
 async function keepPlan(urls) {
   const wanted = [...new Set(urls.map(normal).filter(Boolean))].slice(0, MAX_PLAN);
   const cache = await caches.open(PLAN);
-  const results = await Promise.allSettled(wanted.map(async (url) => {
-    const response = await fetch(url, { cache: "no-cache" });
-    if (!response.ok) throw new Error(`${response.status} ${url}`);
-    await cache.put(url, response);
-  }));
+  const results = await Promise.allSettled(
+    wanted.map(async (url) => {
+      const response = await fetch(url, { cache: "no-cache" });
+      if (!response.ok) throw new Error(`${response.status} ${url}`);
+      await cache.put(url, response);
+    }),
+  );
   const keys = await cache.keys();
-  await Promise.all(keys.filter((request) => !wanted.includes(request.url)).map((request) => cache.delete(request)));
+  await Promise.all(
+    keys.filter((request) => !wanted.includes(request.url)).map((request) => cache.delete(request)),
+  );
   return results.filter((result) => result.status === "fulfilled").length;
 }
 
 self.addEventListener("message", (event) => {
-  const urls = ((event.data && event.data.plan) || []).filter((url) => typeof url === "string");
+  const urls = (event.data?.plan || []).filter((url) => typeof url === "string");
   event.waitUntil(
     keepPlan(urls)
-      .then((count) => event.source && event.source.postMessage({ cached: count }))
-      .catch(() => event.source && event.source.postMessage({ cached: 0 }))
+      .then((count) => event.source?.postMessage({ cached: count }))
+      .catch(() => event.source?.postMessage({ cached: 0 })),
   );
 });
 
@@ -91,9 +101,15 @@ Oma suunnitelma, sen luonnoksen esimerkkien sivut ja sivut, joilla olet käynyt.
 
 async function fromCopy(request, page) {
   const key = normal(request.url);
-  const hit = (await caches.match(key, { cacheName: PLAN })) || (await caches.match(key, { cacheName: page ? PAGES : FILES }));
+  const hit =
+    (await caches.match(key, { cacheName: PLAN })) ||
+    (await caches.match(key, { cacheName: page ? PAGES : FILES }));
   if (hit) return hit;
-  if (page) return new Response(OFFLINE_PAGE, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+  if (page)
+    return new Response(OFFLINE_PAGE, {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+    });
   return Response.error();
 }
 
@@ -102,17 +118,20 @@ self.addEventListener("fetch", (event) => {
   const key = normal(request.url);
   if (request.method !== "GET" || key === null || request.headers.has("range")) return;
   const page = request.mode === "navigate";
-  const fromNetwork = page && event.preloadResponse
-    ? event.preloadResponse.then((preloaded) => preloaded || fetch(request))
-    : fetch(request);
+  const fromNetwork =
+    page && event.preloadResponse
+      ? event.preloadResponse.then((preloaded) => preloaded || fetch(request))
+      : fetch(request);
   event.respondWith(
     fromNetwork
       .then((response) => {
         if (response.ok && response.type === "basic") {
-          event.waitUntil(keep(page ? PAGES : FILES, key, response.clone(), page ? MAX_PAGES : MAX_FILES).catch(() => {}));
+          event.waitUntil(
+            keep(page ? PAGES : FILES, key, response.clone(), page ? MAX_PAGES : MAX_FILES).catch(() => {}),
+          );
         }
         return response;
       })
-      .catch(() => fromCopy(request, page))
+      .catch(() => fromCopy(request, page)),
   );
 });

@@ -46,7 +46,10 @@ export function measure(item) {
     for (const t of texts) size.characters += typeof t === "string" ? t.length : 0;
   };
   // Every text of an item: its answers (whichever questions the data file has) and its example.
-  const texts = (item) => Object.entries(item).filter(([key]) => key !== "measureType").map(([, value]) => value);
+  const texts = (item) =>
+    Object.entries(item)
+      .filter(([key]) => key !== "measureType")
+      .map(([, value]) => value);
   const indicator = (i) => {
     size.indicators++;
     count([...texts(i), ...textsOf(i).slice(1)]);
@@ -64,14 +67,21 @@ export function measure(item) {
 
 /** Sizes added together: what a draft would hold with another item in it. */
 export function plus(a, b) {
-  return { objectives: a.objectives + b.objectives, indicators: a.indicators + b.indicators, characters: a.characters + b.characters };
+  return {
+    objectives: a.objectives + b.objectives,
+    indicators: a.indicators + b.indicators,
+    characters: a.characters + b.characters,
+  };
 }
 
 /** Why a draft of this size does not fit (a Finnish sentence), or null when it fits. */
 export function overLimit(size) {
-  if (size.objectives > LIMITS.objectives) return `Luonnokseen mahtuu enintään ${number(LIMITS.objectives)} tavoitetta.`;
-  if (size.indicators > LIMITS.indicators) return `Luonnokseen mahtuu enintään ${number(LIMITS.indicators)} mittaria.`;
-  if (size.characters > LIMITS.characters) return `Luonnokseen mahtuu enintään ${number(LIMITS.characters)} merkkiä tekstiä.`;
+  if (size.objectives > LIMITS.objectives)
+    return `Luonnokseen mahtuu enintään ${number(LIMITS.objectives)} tavoitetta.`;
+  if (size.indicators > LIMITS.indicators)
+    return `Luonnokseen mahtuu enintään ${number(LIMITS.indicators)} mittaria.`;
+  if (size.characters > LIMITS.characters)
+    return `Luonnokseen mahtuu enintään ${number(LIMITS.characters)} merkkiä tekstiä.`;
   return null;
 }
 // The report's indicator questions (their fields, labels and words) are not repeated here: they
@@ -114,8 +124,14 @@ export function emptyIndicator(data) {
 
 export function emptyObjective() {
   return {
-    text: "", example: null, priorities: [], qualityStandards: [],
-    concrete: "", realistic: "", measurable: "", indicators: [],
+    text: "",
+    example: null,
+    priorities: [],
+    qualityStandards: [],
+    concrete: "",
+    realistic: "",
+    measurable: "",
+    indicators: [],
   };
 }
 
@@ -196,7 +212,8 @@ function text(value, where) {
 }
 
 function object(value, where) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(`${where} puuttuu tai on väärää muotoa.`);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    fail(`${where} puuttuu tai on väärää muotoa.`);
   return value;
 }
 
@@ -210,7 +227,8 @@ function list(value, where, limit) {
 function ids(value, known, where) {
   const out = [];
   for (const id of list(value, where, known.size)) {
-    if (typeof id !== "string" || !known.has(id)) fail(`${where}: tuntematon arvo ”${String(id).slice(0, 60)}”.`);
+    if (typeof id !== "string" || !known.has(id))
+      fail(`${where}: tuntematon arvo ”${String(id).slice(0, 60)}”.`);
     if (!out.includes(id)) out.push(id);
   }
   return out;
@@ -239,7 +257,7 @@ export function parseDraft(source, data) {
   let raw;
   try {
     raw = JSON.parse(source);
-  } catch (error) {
+  } catch (_error) {
     fail("Tiedosto ei ole JSON-muodossa, tai se on vioittunut.");
   }
   object(raw, "Suunnitelma");
@@ -259,21 +277,24 @@ export function parseDraft(source, data) {
     for (const field of OBJECTIVE_TEXT_FIELDS) {
       objective[field] = text(rawObjective[field], `${where}: ${LABELS[field].toLowerCase()}`);
     }
-    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`, LIMITS.indicators).map((rawIndicator, j) => {
-      const at = `Mittari ${i + 1}.${j + 1}`;
-      object(rawIndicator, at);
-      const indicator = emptyIndicator(data);
-      indicator.text = text(rawIndicator.text, `${at}: mittari`);
-      indicator.example = example(rawIndicator.example, `${at}: esimerkki`);
-      const measureType = text(rawIndicator.measureType, `${at}: mittarin laji`);
-      if (!measureTypes.has(measureType)) fail(`${at}: mittarin laji ”${measureType.slice(0, 60)}” ei kelpaa.`);
-      indicator.measureType = measureType;
-      for (const question of data.questions) {
-        indicator[question.id] = text(rawIndicator[question.id], `${at}: ${question.label.toLowerCase()}`);
-      }
-      indicator.qualitySystem = text(rawIndicator.qualitySystem, `${at}: laatujärjestelmä`);
-      return indicator;
-    });
+    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`, LIMITS.indicators).map(
+      (rawIndicator, j) => {
+        const at = `Mittari ${i + 1}.${j + 1}`;
+        object(rawIndicator, at);
+        const indicator = emptyIndicator(data);
+        indicator.text = text(rawIndicator.text, `${at}: mittari`);
+        indicator.example = example(rawIndicator.example, `${at}: esimerkki`);
+        const measureType = text(rawIndicator.measureType, `${at}: mittarin laji`);
+        if (!measureTypes.has(measureType))
+          fail(`${at}: mittarin laji ”${measureType.slice(0, 60)}” ei kelpaa.`);
+        indicator.measureType = measureType;
+        for (const question of data.questions) {
+          indicator[question.id] = text(rawIndicator[question.id], `${at}: ${question.label.toLowerCase()}`);
+        }
+        indicator.qualitySystem = text(rawIndicator.qualitySystem, `${at}: laatujärjestelmä`);
+        return indicator;
+      },
+    );
     return objective;
   });
   const draft = { objectives };
@@ -283,7 +304,13 @@ export function parseDraft(source, data) {
 }
 
 export function toJSON(draft, savedAt) {
-  return JSON.stringify({ format: FORMAT, version: VERSION, saved: savedAt, objectives: draft.objectives }, null, 2) + "\n";
+  return (
+    JSON.stringify(
+      { format: FORMAT, version: VERSION, saved: savedAt, objectives: draft.objectives },
+      null,
+      2,
+    ) + "\n"
+  );
 }
 
 // --- Markdown ---------------------------------------------------------------------------------
@@ -301,7 +328,17 @@ export function markdownText(value) {
 /** Paragraphs of text, or an em dash for a question not answered yet. */
 function markdownBlock(value, prefix = "") {
   if (blank(value)) return prefix + "–";
-  return value.trim().split(/\n\s*\n/).map((p) => prefix + markdownText(p).split("\n").join("  \n" + prefix)).join("\n" + prefix.trimEnd() + "\n");
+  return value
+    .trim()
+    .split(/\n\s*\n/)
+    .map(
+      (p) =>
+        prefix +
+        markdownText(p)
+          .split("\n")
+          .join("  \n" + prefix),
+    )
+    .join("\n" + prefix.trimEnd() + "\n");
 }
 
 function labelsOf(idsList, vocabulary) {
@@ -314,7 +351,8 @@ export function citations(draft) {
   const seen = new Map();
   for (const objective of draft.objectives) {
     for (const item of [objective, ...objective.indicators]) {
-      if (item.example && item.example.citation && !seen.has(item.example.citation)) seen.set(item.example.citation, item.example);
+      if (item.example?.citation && !seen.has(item.example.citation))
+        seen.set(item.example.citation, item.example);
     }
   }
   return [...seen.keys()];
@@ -330,8 +368,12 @@ export function toMarkdown(draft, data, meta) {
       out.push("> Lähtökohtana esimerkin tavoite:", ">", markdownBlock(objective.example.text, "> "), ">");
       out.push(`> Lähde: ${markdownText(objective.example.citation)}`, "");
     }
-    out.push(`- **${LABELS.priorities}:** ${markdownText(labelsOf(objective.priorities, data.priorities).join("; ") || "–")}`);
-    out.push(`- **${LABELS.qualityStandards}:** ${markdownText(labelsOf(objective.qualityStandards, data.qualityStandards).join("; ") || "–")}`);
+    out.push(
+      `- **${LABELS.priorities}:** ${markdownText(labelsOf(objective.priorities, data.priorities).join("; ") || "–")}`,
+    );
+    out.push(
+      `- **${LABELS.qualityStandards}:** ${markdownText(labelsOf(objective.qualityStandards, data.qualityStandards).join("; ") || "–")}`,
+    );
     for (const field of OBJECTIVE_TEXT_FIELDS) {
       out.push(`- **${QUESTIONS[field]}** ${markdownBlock(objective[field]).split("\n").join("\n  ")}`);
     }
@@ -344,9 +386,13 @@ export function toMarkdown(draft, data, meta) {
       }
       out.push(`- **${QUESTIONS.measureType}** ${markdownText(indicator.measureType || "–")}`);
       for (const question of data.questions) {
-        out.push(`- **${question.question}** ${markdownBlock(indicator[question.id]).split("\n").join("\n  ")}`);
+        out.push(
+          `- **${question.question}** ${markdownBlock(indicator[question.id]).split("\n").join("\n  ")}`,
+        );
       }
-      out.push(`- **${QUESTIONS.qualitySystem}** ${markdownBlock(indicator.qualitySystem).split("\n").join("\n  ")}`);
+      out.push(
+        `- **${QUESTIONS.qualitySystem}** ${markdownBlock(indicator.qualitySystem).split("\n").join("\n  ")}`,
+      );
       const missing = missingOfIndicator(indicator, data);
       if (missing.length) out.push(`- *Vastaamatta:* ${markdownText(missing.join(", "))}`);
       out.push("");
@@ -380,10 +426,21 @@ function csvCell(value) {
 
 export function csvColumns(data) {
   return [
-    "Tavoite nro", LABELS.objective, LABELS.priorities, LABELS.qualityStandards,
-    QUESTIONS.concrete, QUESTIONS.realistic, QUESTIONS.measurable, "Tavoitteen esimerkki",
-    "Mittari nro", LABELS.indicator, LABELS.measureType,
-    ...data.questions.map((q) => q.question), QUESTIONS.qualitySystem, "Mittarin esimerkki", "Vastaamatta",
+    "Tavoite nro",
+    LABELS.objective,
+    LABELS.priorities,
+    LABELS.qualityStandards,
+    QUESTIONS.concrete,
+    QUESTIONS.realistic,
+    QUESTIONS.measurable,
+    "Tavoitteen esimerkki",
+    "Mittari nro",
+    LABELS.indicator,
+    LABELS.measureType,
+    ...data.questions.map((q) => q.question),
+    QUESTIONS.qualitySystem,
+    "Mittarin esimerkki",
+    "Vastaamatta",
   ];
 }
 
@@ -392,21 +449,37 @@ export function toCSV(draft, data) {
   const rows = [csvColumns(data)];
   draft.objectives.forEach((objective, i) => {
     const head = [
-      String(i + 1), objective.text,
+      String(i + 1),
+      objective.text,
       labelsOf(objective.priorities, data.priorities).join("; "),
       labelsOf(objective.qualityStandards, data.qualityStandards).join("; "),
-      objective.concrete, objective.realistic, objective.measurable,
+      objective.concrete,
+      objective.realistic,
+      objective.measurable,
       objective.example ? objective.example.citation : "",
     ];
     const indicators = objective.indicators.length ? objective.indicators : [null];
     indicators.forEach((indicator, j) => {
       if (!indicator) {
-        rows.push([...head, "", "", "", ...data.questions.map(() => ""), "", "", missingOfObjective(objective).join(", ")]);
+        rows.push([
+          ...head,
+          "",
+          "",
+          "",
+          ...data.questions.map(() => ""),
+          "",
+          "",
+          missingOfObjective(objective).join(", "),
+        ]);
         return;
       }
       rows.push([
-        ...head, `${i + 1}.${j + 1}`, indicator.text, indicator.measureType,
-        ...data.questions.map((q) => indicator[q.id]), indicator.qualitySystem,
+        ...head,
+        `${i + 1}.${j + 1}`,
+        indicator.text,
+        indicator.measureType,
+        ...data.questions.map((q) => indicator[q.id]),
+        indicator.qualitySystem,
         indicator.example ? indicator.example.citation : "",
         [...missingOfObjective(objective), ...missingOfIndicator(indicator, data)].join(", "),
       ]);
