@@ -75,6 +75,12 @@ HUB_WEIGHT = 0.5
 """A hub's text (a sector's, an applicant type's or a quality standard's description, above the
 lists of its entries: a page with counted sections) counts half: the entries are what a reader
 looks for, the hub is the way to them."""
+HELP_META = "ohjesivu"
+"""The metadata that names a help page to the browser (kb-search.js puts help pages after the
+content unless the query is about them): "otsikot" when the page is about its title and
+headings, "otsikko" for the glossary, whose headings are its terms. The list of help pages is
+``HELP_PAGES`` alone."""
+GLOSSARY = "sanasto/"
 GLOSSARY_HEADING_WEIGHT = 2.0
 """The glossary's headings are its terms: a term is what it explains, not what the site says of it."""
 
@@ -249,7 +255,7 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     if kind == "page" and _COUNTED_HEADING.search(html, opening.end(), end):
         kind = "hub"
     own, tail, text = searchable(html[opening.end() : end], kind)
-    if address == "sanasto/":
+    if address == GLOSSARY:
         own = _GLOSSARY_HEADING.sub(f'<h2 data-pagefind-weight="{GLOSSARY_HEADING_WEIGHT}"', own)
     page_words = words(text)
     terms = analyser.expand(page_words)
@@ -259,8 +265,9 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     article = own + block + tail
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
     extra = _metadata(record)
-    if kind == "help":  # kbSearch finds the help pages by this filter, to rank them after the content
-        extra += '<span data-pagefind-filter="sivu:ohje"></span>'
+    if kind == "help":
+        extra += f'<span data-pagefind-meta="{HELP_META}:{"otsikko" if address == GLOSSARY else "otsikot"}"></span>'
+        extra += '<span data-pagefind-filter="sivu:ohje"></span>'  # every help page's id, at once
     prepared = (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
         f"{tag}{article}</article>{extra}</body></html>"
