@@ -10,8 +10,8 @@
  * shown them all, and how many have every word and how many some.
  */
 
-import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
+import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { onEveryPage, setUp } from "./kb-start.js";
 
 const PAGE = 30;
@@ -124,7 +124,9 @@ export const init = (form) => {
       // The nearest topics, or every theme when none is near.
       const topics = await nearestTopics(text);
       parts.push(topics.near ? "Lähimmät teemat: " : "Teemat: ");
-      topics.themes.forEach((t, k) => parts.push(...(k ? [", "] : []), link(t.title, t.href)));
+      topics.themes.forEach((t, k) => {
+        parts.push(...(k ? [", "] : []), link(t.title, t.href));
+      });
       parts.push(". ", link("Selaa teemoja", ways(text)[0].href), " tai poista rajauksia.");
     } else if (literal && text.trim()) {
       parts.push(link("Hae myös lähimmillä sanoilla", finderUrl(text)));
@@ -155,7 +157,11 @@ export const init = (form) => {
     const ask_ = ++asked;
     form.setAttribute("aria-busy", "true");
     try {
-      const found = await ask(text, { filters: engineFilters(state, text), facets: facets.map((f) => f.key), literal });
+      const found = await ask(text, {
+        filters: engineFilters(state, text),
+        facets: facets.map((f) => f.key),
+        literal,
+      });
       const results = await found.results(0, shown);
       if (ask_ !== asked) return;
       showCounts(found.counts);

@@ -42,8 +42,7 @@ const LONG_WORD = 12; // a known word this long is also searched as its parts
 export const TIER = { exact: 0, alternative: 1 };
 
 /** Lower case without diacritics, as the vocabulary's keys: "Hyvät" → "hyvat". */
-export const fold = (word) =>
-  word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
+export const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
 
 /** The words of a query, lower-cased, without function words and single letters. */
 export const queryWords = (query) => {
@@ -98,9 +97,35 @@ const knownIn = (folded, shard) => {
 /** Derivational endings, longest first: a noun for an adjective ("monikulttuurisuus" for
  * "monikulttuurinen"), an adjective or participle for a verb or noun, and the reverse. */
 const DERIVATIONS = [
-  "llisuus", "llisyys", "ttomuus", "ttömyys", "isuus", "isyys", "llinen", "lainen", "minen",
-  "suus", "syys", "inen", "uus", "yys", "sti", "tus", "tys", "ntä", "nta", "ton", "tön", "ja", "jä",
-  "us", "ys", "va", "vä", "ua", "yä",
+  "llisuus",
+  "llisyys",
+  "ttomuus",
+  "ttömyys",
+  "isuus",
+  "isyys",
+  "llinen",
+  "lainen",
+  "minen",
+  "suus",
+  "syys",
+  "inen",
+  "uus",
+  "yys",
+  "sti",
+  "tus",
+  "tys",
+  "ntä",
+  "nta",
+  "ton",
+  "tön",
+  "ja",
+  "jä",
+  "us",
+  "ys",
+  "va",
+  "vä",
+  "ua",
+  "yä",
 ].sort((a, b) => b.length - a.length);
 const MIN_STEM = 5;
 const DERIVED = 3;
@@ -205,7 +230,11 @@ export class Vocabulary {
    * applicants type for them, searched as the report's words, one way]}, …]. */
   synonyms() {
     this.synonymList ??= this.fetchJson("haku/synonyymit.json", []).then((groups) =>
-      groups.map((g) => (Array.isArray(g) ? { sanat: g, hakusanat: [] } : { sanat: g.sanat ?? [], hakusanat: g.hakusanat ?? [] })),
+      groups.map((g) =>
+        Array.isArray(g)
+          ? { sanat: g, hakusanat: [] }
+          : { sanat: g.sanat ?? [], hakusanat: g.hakusanat ?? [] },
+      ),
     );
     return this.synonymList;
   }
@@ -322,7 +351,10 @@ const firstDifference = (a, b) => {
 /** A compound's parts, each alone (the last, the compound's head, first), for when the parts
  * together find few pages: "robotiikkaopetus" is about "robotiikka". */
 const partsAlone = (parts) =>
-  [...parts].reverse().filter((p) => p.length >= 4).map((text) => ({ text, tier: TIER.alternative, kind: "osat" }));
+  [...parts]
+    .reverse()
+    .filter((p) => p.length >= 4)
+    .map((text) => ({ text, tier: TIER.alternative, kind: "osat" }));
 
 /** The parts with a part replaced by each of its one-word synonyms ("oppilas valinta" →
  * "opiskelija valinta"). */
@@ -331,7 +363,11 @@ const synonymParts = (parts, groups) =>
     groups
       .filter((group) => group.sanat.some((w) => fold(w) === fold(part)))
       .flatMap((group) => group.sanat.filter((w) => fold(w) !== fold(part) && !/\s/.test(w)))
-      .map((w) => ({ text: parts.map((p, j) => (j === k ? w : p)).join(" "), tier: TIER.alternative, kind: "synonyymi" })),
+      .map((w) => ({
+        text: parts.map((p, j) => (j === k ? w : p)).join(" "),
+        tier: TIER.alternative,
+        kind: "synonyymi",
+      })),
   );
 
 /** Whether a query word stands for a word of a synonym phrase (same word, inflected, or folded). */
@@ -382,7 +418,8 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       // itself only where the site uses it (else Pagefind would match any word beginning like it).
       const unused = match.typed && !(await Promise.all(own.map((w) => vocabulary.knows(w)))).every(Boolean);
       const terms = unused ? [] : [await asTyped(own.join(" "), vocabulary)];
-      const derived = match.length === 1 ? bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })) : [];
+      const derived =
+        match.length === 1 ? bases[i].map((text) => ({ text, tier: TIER.exact, kind: "sana" })) : [];
       // The report's words of the group; what applicants type is searched as them, never the reverse.
       for (const other of match.group.sanat) {
         if (other !== match.phrase) terms.push({ text: other, tier: TIER.alternative, kind: "synonyymi" });
@@ -481,7 +518,11 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
     let split = null;
     if (fold(word).length >= LONG_WORD && !word.includes("-")) {
       split = await vocabulary.split(word);
-      if (split) terms.push({ text: split.join(" "), tier: TIER.alternative, kind: "osat" }, ...synonymParts(split, groups));
+      if (split)
+        terms.push(
+          { text: split.join(" "), tier: TIER.alternative, kind: "osat" },
+          ...synonymParts(split, groups),
+        );
     }
     // Base forms, the word's family and its parts alone are searched only when the word finds
     // few pages, or the query's words together do (kb-search.js).

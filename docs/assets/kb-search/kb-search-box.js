@@ -10,8 +10,8 @@
  * "Tarkoititko …?", the themes and the finder. The live region says the true count.
  */
 
-import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { countText, element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
+import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { onEveryPage, setUp } from "./kb-start.js";
 
 const SHOWN = 7;
@@ -67,7 +67,9 @@ export const init = (root) => {
 
   const render = async (found, query) => {
     const results = await found.results(0, SHOWN);
-    const items = results.map((result, i) => renderResult(result, { as: "option", id: `kb-search-result-${i}` }));
+    const items = results.map((result, i) =>
+      renderResult(result, { as: "option", id: `kb-search-result-${i}` }),
+    );
     const said = searchedText(found);
     if (said) {
       items.unshift(
@@ -100,9 +102,9 @@ export const init = (root) => {
       }
       const topics = await nearestTopics(query);
       if (topics.near) {
-        topics.themes.forEach((t, i) =>
-          items.push(way(`kb-search-topic-${i}`, t.title, { href: t.href, note: "Lähin teema" })),
-        );
+        topics.themes.forEach((t, i) => {
+          items.push(way(`kb-search-topic-${i}`, t.title, { href: t.href, note: "Lähin teema" }));
+        });
       }
       ways(query).forEach((w, i) => {
         items.push(way(`kb-search-way-${i}`, w.text, { href: w.href }));
@@ -175,7 +177,8 @@ export const init = (root) => {
   });
 
   form.addEventListener("submit", () => {
-    if (literal) form.append(Object.assign(element("input"), { type: "hidden", name: "sellaisenaan", value: "1" }));
+    if (literal)
+      form.append(Object.assign(element("input"), { type: "hidden", name: "sellaisenaan", value: "1" }));
   });
 
   // A click on an option chooses it; mousedown must not take focus from the input first.

@@ -25,7 +25,7 @@
  * when the query was changed (shown, changed) and loads results in order: results(from, to).
  */
 
-import { Vocabulary, interpret, fold, queryWords, TIER } from "./kb-query.js";
+import { fold, interpret, queryWords, TIER, Vocabulary } from "./kb-query.js";
 
 export const ROOT = new URL("../../", import.meta.url);
 const FALLBACK_BELOW = 5; // fewer pages than this have every word: add the pages that have some
@@ -132,7 +132,14 @@ const excerptFor = (data, locations, searched) => {
   const words = visibleWords(data);
   const all = String(data.content ?? "").split(/[\r\n\s]+/);
   const marked = new Set(locations.filter((l) => l < words.length));
-  const terms = [...new Set(locations.filter((l) => l > words.length).map((l) => all[l]).filter(Boolean))];
+  const terms = [
+    ...new Set(
+      locations
+        .filter((l) => l > words.length)
+        .map((l) => all[l])
+        .filter(Boolean),
+    ),
+  ];
   words.forEach((word, i) => {
     if (searched.some((q) => looselyMatches(word, q)) || terms.some((t) => holds(word, t))) marked.add(i);
   });
@@ -163,13 +170,16 @@ const toResult = async (hit, searched) => {
     title: cleanTitle(meta.title),
     kind: meta.laji || "Sivu",
     themes: themesOf(meta),
-    excerpt: excerptFor(data, datas.flatMap((d) => d.locations ?? []), searched),
+    excerpt: excerptFor(
+      data,
+      datas.flatMap((d) => d.locations ?? []),
+      searched,
+    ),
     filters: data.filters ?? {},
     group: hit.group,
     via: hit.via,
   };
 };
-
 
 /** Whether a page's filters pass the selection (a facet to leave out: ``skip``). */
 const passes = (pageFilters, selected, skip = null) =>
@@ -187,7 +197,8 @@ const gather = async (pf, meaning, filters, widen = null) => {
   const exact = meaning.slots.every((s) => s.terms.length && s.terms[0].tier === TIER.exact)
     ? meaning.slots.map((s) => s.terms[0].text).join(" ")
     : null;
-  const searchAll = (terms) => Promise.all(terms.map(async (term) => ({ term, r: await pf.search(term.text, { filters }) })));
+  const searchAll = (terms) =>
+    Promise.all(terms.map(async (term) => ({ term, r: await pf.search(term.text, { filters }) })));
   const [together, perSlot] = await Promise.all([
     exact ? pf.search(exact, { filters }) : null,
     Promise.all(meaning.slots.map((slot) => searchAll(slot.terms))),
@@ -258,7 +269,9 @@ const checkUnknown = async (hits, meaning) => {
       const mine = unknown.filter(([s]) => hit.slots.has(s));
       if (!mine.length) return hit;
       const data = await hit.results[0].data();
-      const words = String(data.content ?? "").split(/[\s]+/).map((w) => fold(w).replace(/[^\p{L}\p{N}-]/gu, ""));
+      const words = String(data.content ?? "")
+        .split(/[\s]+/)
+        .map((w) => fold(w).replace(/[^\p{L}\p{N}-]/gu, ""));
       for (const [s, word] of mine) {
         const n = Math.max(4, Math.ceil(word.length * 0.6));
         const begin = word.slice(0, n);
@@ -286,7 +299,9 @@ let helpIds = null;
 /** The ids of the help pages (generator/search/prepare.py gives them the filter sivu: ohje). */
 const helpPages = async () => {
   const pf = await engine();
-  helpIds ??= pf.search(null, { filters: { sivu: { any: ["ohje"] } } }).then((r) => new Set(r.results.map((x) => x.id)));
+  helpIds ??= pf
+    .search(null, { filters: { sivu: { any: ["ohje"] } } })
+    .then((r) => new Set(r.results.map((x) => x.id)));
   return helpIds;
 };
 
@@ -304,7 +319,8 @@ const arrange = async (hits, meaning) => {
       content.push(hit);
       return;
     }
-    const headings = helpPage === "otsikko" ? [] : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
+    const headings =
+      helpPage === "otsikko" ? [] : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
     const labels = [data.meta?.title ?? "", ...headings.map((a) => a.text)].join(" ").split(/\s+/);
     // A known compound's parts are not what it is about: headings with "hankkeista" and
     // "suunnitelmalliseen" are not about "hankesuunnitelma".
