@@ -12,7 +12,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint check schemas schemas-check bench browser rehearsal clean
+.PHONY: serve site test test-quick lint check schemas schemas-check bench browser rehearsal clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -42,8 +42,16 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
+# The tests run in parallel, one process per core (pytest-xdist; `make test PYTEST_JOBS=0`: in one).
+# Each shared build is made once per run, whichever process needs it first (tests/conftest.py).
+PYTEST_JOBS ?= auto
+
 test: lint browser $(VOIKKO)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_JOBS)
+
+# The quick tier: every test that needs no build and no browser, in under a minute (README, "Testit").
+test-quick: $(STAMP) $(VOIKKO)
+	KB_TEST_TIER=quick $(BIN)/python -m pytest -n $(PYTEST_JOBS) -m "not build and not browser"
 
 # Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
 # (import-linter); all configured in pyproject.toml.

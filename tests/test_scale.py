@@ -41,6 +41,7 @@ def test_corpus_has_n_valid_entries_and_is_deterministic(corpus: Path, tmp_path:
     assert all((corpus / f).read_bytes() == (again / f).read_bytes() for f in files)
 
 
+@pytest.mark.build
 def test_synthetic_site_builds_strict_with_a_page_per_entry(corpus: Path, tmp_path: Path):
     site = tmp_path / "site"
     done = mkdocs_build(site, corpus)

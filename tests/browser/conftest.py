@@ -4,12 +4,19 @@ browser scripts/find_browser.py finds: Debian's chromium here, Google Chrome on 
 Every page a test opens records its console errors, every request to another host (such
 requests are refused, so a test never waits on the closed network, but they are still counted)
 and every JavaScript dialog (alert, confirm, prompt) that tried to open.
+
+A page is ready when it has loaded (every script of the page has run and set itself up; the site
+has no instant navigation) and its fonts are in: nothing waits for the network to fall quiet.
+What a script builds later (search results, the plan) has its own marker that a test waits for
+(``pages.py``: ``ready``). When a test fails, every page it opened is saved as a picture in
+``build/screenshots/`` (``<test>-<n>.png``) for a look at what went wrong.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -93,10 +100,31 @@ class PageLog:
     dialogs: list[str] = field(default_factory=list)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.kb_failed = report.failed
+    return report
+
+
+def save_screenshots(request, pages) -> None:
+    from .pages import SCREENSHOTS
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    for n, page in enumerate(pages, 1):
+        try:
+            page.screenshot(path=SCREENSHOTS / f"{name}-{n}.png", full_page=True)
+        except Exception as error:  # a closed or crashed page: the failure itself says more
+            print(f"kuvaa ei tallennettu ({error})")
+
+
 @pytest.fixture
-def open_page(browser):
+def open_page(browser, request):
     """``open_page(served, path)`` → (page, log). Requests to other hosts are refused and logged."""
     contexts = []
+    pages = []
 
     def open_(served: Served, path: str = "", **context_options):
         context = browser.new_context(locale="fi-FI", **context_options)
@@ -115,10 +143,13 @@ def open_page(browser):
         page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: log.console_errors.append(str(e)))
         page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
-        page.goto(served.url + path.lstrip("/"))
-        page.wait_for_load_state("networkidle")
+        pages.append(page)
+        page.goto(served.url + path.lstrip("/"))  # returns once the page has loaded
+        page.evaluate("document.fonts.ready.then(() => true)")
         return page, log
 
     yield open_
+    if getattr(request.node, "kb_failed", False):
+        save_screenshots(request, pages)
     for context in contexts:
         context.close()
