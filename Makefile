@@ -42,16 +42,18 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
-# The tests run in parallel, one process per core (pytest-xdist; `make test PYTEST_JOBS=0`: in one).
-# Each shared build is made once per run, whichever process needs it first (tests/conftest.py).
+# The tests run in parallel, one process per core (pytest-xdist; `make test PYTEST_JOBS=0`: in one),
+# each process taking the next test when it is free (the longest come first: tests/conftest.py).
+# Each shared build is made once per run, by whichever process needs it first.
 PYTEST_JOBS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_JOBS) --maxschedchunk 1
 
 test: lint browser $(VOIKKO)
-	$(BIN)/python -m pytest -n $(PYTEST_JOBS)
+	$(PYTEST)
 
 # The quick tier: every test that needs no build and no browser, in under a minute (README, "Testit").
 test-quick: $(STAMP) $(VOIKKO)
-	KB_TEST_TIER=quick $(BIN)/python -m pytest -n $(PYTEST_JOBS) -m "not build and not browser"
+	KB_TEST_TIER=quick $(PYTEST) -m "not build and not browser"
 
 # Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
 # (import-linter); all configured in pyproject.toml.

@@ -121,9 +121,14 @@ marked fails the test (``mkdocs_build``)."""
 
 
 def pytest_collection_modifyitems(items):
+    """Mark the tests that use a build, and run first the ones that build by themselves: they are
+    the longest, and started first they run beside the rest instead of after it (pytest-xdist
+    hands out the tests in this order)."""
+    own = {item for item in items if "build" in item.keywords and "browser" not in item.keywords}
     for item in items:
         if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
+    items.sort(key=lambda item: item not in own)
 
 
 def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
