@@ -30,7 +30,8 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(url: str, needle: str, seconds: float = 30) -> str:
+def wait_for(url: str, needle: str, seconds: float = 120) -> str:
+    """The page at ``url`` once it has ``needle``; a first build beside the other tests can take long."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         page = fetch(url)
