@@ -66,6 +66,7 @@ class Plan {
     this.build();
     this.load();
     this.addFromAddress();
+    this.chooseOpen(this.pendingFocus);
     this.render();
     root.addEventListener("input", (event) => this.edited(event));
     root.addEventListener("change", (event) => this.edited(event));
@@ -103,6 +104,7 @@ class Plan {
     if (stored === null) return;
     try {
       this.draft = fmt.parseDraft(stored, this.data);
+      this.hadDraft = this.draft.objectives.length > 0;
       this.setSaved("saved", "Tallennettu tähän selaimeen");
     } catch (error) {
       this.showError(`Selaimeen tallennettua luonnosta ei voitu lukea (${error.message}) Aloita uusi luonnos tai tuo tallentamasi JSON-tiedosto.`);
@@ -206,6 +208,7 @@ class Plan {
   // --- drawing the draft -----------------------------------------------------------------------
 
   render(focusId) {
+    this.chooseOpen(focusId);
     this.list.replaceChildren(...this.draft.objectives.map((o, i) => this.objectiveView(o, i)));
     this.renderStatus();
     this.renderPrint();
@@ -265,8 +268,10 @@ class Plan {
         group ? h("p", { class: "kb-plan-group-name" }, group) : null,
         terms.map((s) => this.checkbox(key, "qualityStandards", s, objective.qualityStandards.includes(s.id))))),
       this.examplesPanel("qualityStandards"));
-    return h("section", { class: "kb-plan-objective", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
+    const open = key === this.openKey;
+    return h("section", { class: "kb-plan-objective", id: key, dataset: open ? { key } : { key, collapsed: "" }, "aria-labelledby": `${key}-h` },
       h("h2", { id: `${key}-h`, tabindex: "-1" }, `Tavoite ${n} `, h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective))),
+      this.brief(objective, key, n),
       this.origin(objective, "tavoite"),
       this.field(key, "text", "Tavoite omin sanoin", objective.text, {
         hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
@@ -327,6 +332,48 @@ class Plan {
       move("down", "Siirrä alas", index === count - 1),
       button("duplicate", ["Monista", hidden(` ${name}`)], { id: `${key}-duplicate` }),
       button("remove", [kind === "tavoite" ? "Poista tavoite" : "Poista mittari", hidden(` ${name.split(" ")[1]}`)], { id: `${key}-remove` }));
+  }
+
+  // --- one objective at a time ------------------------------------------------------------------
+  // The objective being written is shown in full; the others are a heading, their status, the
+  // start of their text and a button that opens them (which closes the one open before). Focus
+  // sent to a part of an objective (a new indicator, a moved item, a link of the task list)
+  // opens that objective first.
+
+  /** Which objective is open after a change: the one holding the focus target, else the same. */
+  chooseOpen(focusId) {
+    const target = focusId ? this.find(focusId.split("-")[0]) : null;
+    if (target) this.openKey = this.keys.get(target.objective);
+    const objectives = this.draft.objectives;
+    if (this.openKey && objectives.some((o) => this.keys.get(o) === this.openKey)) return;
+    const unfinished = objectives.find((o) => fmt.objectiveStatus(o) !== "Valmis");
+    const first = unfinished || objectives[0];
+    this.openKey = first ? this.key(first, "t") : null;
+  }
+
+  /** Open the objective that holds the item with this key (an objective's or an indicator's). */
+  openAt(key, focus = false) {
+    const found = key ? this.find(key) : null;
+    if (!found) return;
+    this.openKey = this.keys.get(found.objective);
+    for (const section of this.list.querySelectorAll(".kb-plan-objective")) {
+      if (section.dataset.key === this.openKey) {
+        delete section.dataset.collapsed;
+      } else if (section.dataset.collapsed === undefined) {
+        const closing = this.find(section.dataset.key);
+        section.querySelector(".kb-plan-brief").replaceWith(this.brief(closing.objective, section.dataset.key, closing.i + 1));
+        section.dataset.collapsed = "";
+      }
+    }
+    if (focus) document.getElementById(`${this.openKey}-h`).focus();
+  }
+
+  brief(objective, key, n) {
+    const text = objective.text.trim();
+    const start = text.length > 140 ? `${text.slice(0, 138).trimEnd()}…` : text || "Tavoite on vielä kirjoittamatta.";
+    return h("div", { class: "kb-plan-brief" },
+      h("p", {}, start, " ", h("span", { class: "kb-plan-hint" }, `(${counted(objective.indicators.length, "mittari", "mittaria")})`)),
+      h("p", {}, button("open", ["Avaa", hidden(` tavoite ${n}`)], { id: `${key}-open` })));
   }
 
   missingText(missing) {
@@ -505,6 +552,8 @@ class Plan {
   }
 
   clicked(event) {
+    const link = event.target.closest('a[href^="#"]');
+    if (link && this.root.contains(link)) this.openAt(link.getAttribute("href").slice(1));
     const target = event.target.closest("button[data-action]");
     if (!target || !this.root.contains(target)) return;
     const action = target.dataset.action;
@@ -514,6 +563,7 @@ class Plan {
       "add-example": () => this.addExample(this.exampleSelect.value),
       "add-objective": () => this.addObjective(),
       "add-indicator": () => this.addIndicator(found),
+      open: () => this.openAt(found && this.keys.get(found.objective), true),
       up: () => this.move(found, -1, target.id),
       down: () => this.move(found, 1, target.id),
       duplicate: () => this.duplicate(found),
@@ -748,6 +798,10 @@ async function start() {
     return;
   }
   const plan = new Plan(root, data);
+  // The introduction is for the first visit: once the browser holds a draft, it stays closed
+  // under its summary.
+  const intro = document.querySelector("details.kb-plan-intro");
+  if (intro && plan.hadDraft) intro.open = false;
   keepOffline(root);
   if (plan.pendingFocus) {
     const heading = document.getElementById(plan.pendingFocus);
