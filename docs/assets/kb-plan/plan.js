@@ -13,6 +13,8 @@ const STORAGE_KEY = "kb-oma-suunnitelma";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
 const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
+// What a collapsed objective still shows: its heading ("t1-h") and its own buttons ("t1-up").
+const COLLAPSED_PARTS = ["h", "open", "up", "down", "duplicate", "remove"];
 
 // --- small DOM helpers: strings always become text nodes ---------------------------------------
 
@@ -66,7 +68,6 @@ class Plan {
     this.build();
     this.load();
     this.addFromAddress();
-    this.chooseOpen(this.pendingFocus);
     this.render();
     root.addEventListener("input", (event) => this.edited(event));
     root.addEventListener("change", (event) => this.edited(event));
@@ -340,10 +341,11 @@ class Plan {
   // sent to a part of an objective (a new indicator, a moved item, a link of the task list)
   // opens that objective first.
 
-  /** Which objective is open after a change: the one holding the focus target, else the same. */
+  /** Which objective is open after a change: the one whose hidden part gets the focus, else the same. */
   chooseOpen(focusId) {
-    const target = focusId ? this.find(focusId.split("-")[0]) : null;
-    if (target) this.openKey = this.keys.get(target.objective);
+    const [key, part] = focusId ? focusId.split(/-(.*)/) : [];
+    const target = key ? this.find(key) : null;
+    if (target && (target.indicator || !COLLAPSED_PARTS.includes(part))) this.openKey = this.keys.get(target.objective);
     const objectives = this.draft.objectives;
     if (this.openKey && objectives.some((o) => this.keys.get(o) === this.openKey)) return;
     const unfinished = objectives.find((o) => fmt.objectiveStatus(o) !== "Valmis");
@@ -596,6 +598,7 @@ class Plan {
     }
     const objective = fmt.fromExample(example, this.citationOf(example));
     this.draft.objectives.push(objective);
+    this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
     this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
@@ -606,6 +609,7 @@ class Plan {
     const objective = fmt.emptyObjective();
     objective.indicators.push(fmt.emptyIndicator());
     this.draft.objectives.push(objective);
+    this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
     this.announce(`Tyhjä tavoite ${this.draft.objectives.length} lisätty.`);
@@ -761,6 +765,7 @@ class Plan {
     const objective = fmt.fromExample(example, this.citationOf(example));
     this.draft.objectives.push(objective);
     this.changed();
+    this.openKey = this.key(objective, "t");
     this.pendingFocus = `${this.key(objective, "t")}-h`;
     this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
   }
