@@ -138,11 +138,19 @@ def main() -> int:
                     lighthouse(base + PAGES[name], chromium, Path(scratch) / f"{i}.json")
                     for i in range(args.runs)
                 ]
-                performance = statistics.median(r["categories"]["performance"]["score"] * 100 for r in reports)
-                accessibility = statistics.median(r["categories"]["accessibility"]["score"] * 100 for r in reports)
-                lcp = statistics.median(r["audits"]["largest-contentful-paint"]["numericValue"] for r in reports)
+                performance = statistics.median(
+                    r["categories"]["performance"]["score"] * 100 for r in reports
+                )
+                accessibility = statistics.median(
+                    r["categories"]["accessibility"]["score"] * 100 for r in reports
+                )
+                lcp = statistics.median(
+                    r["audits"]["largest-contentful-paint"]["numericValue"] for r in reports
+                )
                 tbt = statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in reports)
-                blocking = reports[-1]["audits"]["render-blocking-resources"].get("details", {}).get("items", [])
+                blocking = (
+                    reports[-1]["audits"]["render-blocking-resources"].get("details", {}).get("items", [])
+                )
                 names = ", ".join(item["url"].removeprefix(base) for item in blocking) or "–"
                 print(
                     f"| {name} | {performance:.0f} | {lcp / 1000:.2f} s | {tbt:.0f} ms "
@@ -159,8 +167,11 @@ def main() -> int:
     finally:
         server.shutdown()
     if missed:
-        print(f"Tavoitteen (suorituskyky ≥ {PERFORMANCE}, LCP ≤ {LCP_MS / 1000} s, saavutettavuus "
-              f"{ACCESSIBILITY}) alle jäi: {', '.join(missed)}", file=sys.stderr)
+        print(
+            f"Tavoitteen (suorituskyky ≥ {PERFORMANCE}, LCP ≤ {LCP_MS / 1000} s, saavutettavuus "
+            f"{ACCESSIBILITY}) alle jäi: {', '.join(missed)}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
