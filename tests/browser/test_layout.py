@@ -197,3 +197,19 @@ def test_a_three_objective_plan_fits_in_a_few_phone_screens(served_real_site, op
     header = page.locator(".md-header").bounding_box()
     assert third.locator("h2").bounding_box()["y"] >= header["y"] + header["height"]
     assert log.console_errors == []
+
+
+PROGRAMME_GUIDE_VET = "https://erasmus-plus.ec.europa.eu/fi/programme-guide/part-b/key-action-1/erasmus-accreditation-vet-school-adult"
+
+
+@pytest.mark.parametrize("width", (320, 390))
+def test_the_scope_and_the_way_on_for_vocational_applicants_are_on_the_first_screen(
+    served_real_site, open_page, width
+):
+    page, _ = open_page(served_real_site, "", viewport={"width": width, "height": 844})
+    scope = page.locator(".kb-scope")
+    assert "yleissivistävän koulutuksen ja aikuiskoulutuksen" in " ".join(scope.inner_text().split())
+    link = scope.get_by_role("link", name="akkreditointiluku")
+    assert link.get_attribute("href") == PROGRAMME_GUIDE_VET
+    box = link.bounding_box()
+    assert box["y"] + box["height"] <= 844  # without scrolling
