@@ -46,7 +46,7 @@ from .publish import Publication, PublishError
 from .site.context import TEMPLATES
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
-from .site.page_html import first_terms_only, put_back, scrollable_tables, set_aside
+from .site.page_html import first_terms_only, inert_links, put_back, scrollable_tables, set_aside
 from .site.render import Abbreviations
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
@@ -227,7 +227,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         root = self._root(config)
-        if not root.is_dir():
+        if not root.is_dir() and self.preview is None:  # the preview shows it as a problem
             raise PluginError(f"sisältöhakemistoa ei ole: {root}")
         if self.preview is not None:
             # What the preview keeps from the last build lives on: the collector need not walk it
@@ -239,6 +239,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             site_url=config.site_url,
             caches=self.preview,
             search=not self._search_kept(),
+            extra=config.extra,
         )
         for warning in result.warnings:  # info, not warning: a strict build must not fail on these
             log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
@@ -319,9 +320,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A term's tooltip once per page, at its first use and not in headings; wide tables
-        # scroll in a region the keyboard reaches.
+        # scroll in a region the keyboard reaches; no link points anywhere but the allowed targets.
         html = put_back(html, self.aside.pop(page.file.src_uri, []))
-        return scrollable_tables(first_terms_only(html))
+        return inert_links(scrollable_tables(first_terms_only(html)))
 
     def _index(self, config: MkDocsConfig) -> None:
         pipeline.the_build_ended()
@@ -361,27 +362,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         """A save is noticed when it happens, not at the next poll: MkDocs polls every file it
         watches twice a second (at 10,000 entries that alone is a quarter second on average
         before a build starts, and steady work for a core). The operating system's file events
-        (inotify on Linux) tell at once; KB_SERVE_POLLING=1 keeps MkDocs's polling, for network
-        drives that have no such events."""
+        (inotify on Linux) tell at once; KB_SERVE_POLLING=1 keeps polling, for network drives
+        that have no such events. Either way a watched folder that is removed and made again is
+        watched again (``preview_watch``)."""
         from watchdog.observers import Observer
         from watchdog.observers.polling import PollingObserver
 
-        from .preview_watch import changes_only
+        from .preview_watch import FILE_POLL_SECONDS, changes_only
 
         watched = getattr(server, "_watched_paths", None)
         if (
-            os.environ.get("KB_SERVE_POLLING")
-            or not isinstance(watched, dict)
+            not isinstance(watched, dict)
             or not isinstance(server.observer, PollingObserver)
             or server.observer.is_alive()
-            or Observer is PollingObserver
         ):
             return server
+        polling = bool(os.environ.get("KB_SERVE_POLLING")) or Observer is PollingObserver
         paths = dict(watched)
         for path, count in paths.items():
             for _ in range(count):
                 server.unwatch(path)
-        server.observer = changes_only(Observer)()  # type: ignore[call-arg, arg-type, assignment]
+        observer: Any = (
+            changes_only(PollingObserver)(timeout=FILE_POLL_SECONDS)  # type: ignore[call-arg]
+            if polling
+            else changes_only(Observer)()  # type: ignore[call-arg, arg-type]
+        )
+        server.observer = observer
         for path, count in paths.items():
             for _ in range(count):
                 server.watch(path)

@@ -8,6 +8,7 @@ counts as injected.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -93,8 +94,10 @@ class _Scan(HTMLParser):
         if (":" in tag and not self.svg) or tag.startswith("kbx"):
             self.found.append(element)
         for name, value in attrs:
-            value = (value or "").strip().lower()
-            script_url = value.startswith(("javascript:", "data:", "vbscript:"))
+            # As a browser reads an address: without whitespace and control characters, any case.
+            value = re.sub(r"[\x00-\x20\x7f]", "", value or "").lower()
+            scheme = re.match(r"([a-z][a-z0-9+.-]*):", value)
+            script_url = scheme is not None and scheme.group(1) not in ("http", "https", "mailto")
             if name == "data-kb-injected" or name.startswith("on") or (name in URL_ATTRIBUTES and script_url):
                 self.found.append(element)
 

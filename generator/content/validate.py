@@ -86,7 +86,7 @@ def validate(
     for kind in kinds.VOCABULARIES:
         file = kind.path
         if kind not in parsed and not any(d.kind is kind for d in documents):
-            if (root / file).is_file():
+            if (root / file).is_file() or not root.is_dir():  # no root: its one problem says so
                 unreadable.add(kind)
             else:
                 problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
@@ -278,6 +278,8 @@ def _check_references(
         )
         refs(doc, loc + ("priorities",), theme.priorities, kinds.PRIORITIES, "painopiste")
         source(doc, loc + ("source",), theme.source, None)
+        if theme.summary_section is not None:
+            source(doc, loc + ("summary_section",), theme.source, theme.summary_section)
         paragraphs(doc, loc + ("guidance",), theme.source, theme.guidance)
     for doc, loc, report in parsed[kinds.REPORT]:
         source(doc, loc + ("source",), report.source, None)
@@ -294,7 +296,7 @@ def _check_references(
                     loc + ("definition",),
                     f"termin '{term.term}' selitykseltä puuttuu "
                     "peruste: lisää lähdeviite (source: document ja section), jos selitys "
-                    "perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen "
+                    "perustuu selvitykseen, tai general: true, jos se on toimituksen "
                     "yleisselitys",
                 )
             )
@@ -306,6 +308,10 @@ def _check_references(
                     f"termillä '{term.term}' on sekä lähdeviite että general: true; valitse toinen",
                 )
             )
+    every_section = set().union(*sections.values()) if sections else set()
+    for kind in (kinds.SECTORS, kinds.APPLICANT_TYPES, kinds.QUALITY_STANDARDS, kinds.PRIORITIES):
+        for doc, loc, value in parsed[kind]:
+            _vocabulary_basis(doc, loc, value, every_section, problems)
     for doc, loc, figure in parsed[kinds.STATISTICS]:
         ref(doc, loc + ("sector",), figure.sector, kinds.SECTORS, "sektori")
         source(doc, loc + ("source",), figure.source.document, figure.source.section)
@@ -317,6 +323,38 @@ def _check_references(
                 refs(doc, loc + (group, i, "themes"), item.themes, kinds.THEME, "teema")
                 refs(doc, loc + (group, i, "examples"), item.examples, "example", "esimerkki")
     _check_unique_ids(parsed, problems)
+
+
+def _vocabulary_basis(
+    doc: Document, loc: Path_, value: m.Term, known: set[str], problems: list[Problem]
+) -> None:
+    """A vocabulary value's description names the report's chapter it rests on, or says it is the
+    editors' general description (``general: true``); never both, never neither."""
+    if value.section is not None and value.section not in known and known:
+        problems.append(
+            _problem(
+                doc,
+                loc + ("section",),
+                f"luku '{value.section}' ei ole lähteen lukuluettelossa{did_you_mean(value.section, known)}",
+            )
+        )
+    if value.description is not None and value.section is None and not value.general:
+        problems.append(
+            _problem(
+                doc,
+                loc + ("description",),
+                f"arvon '{value.id}' kuvaukselta puuttuu peruste: lisää section (selvityksen luku), "
+                "jos kuvaus perustuu selvitykseen, tai general: true, jos se on toimituksen yleiskuvaus",
+            )
+        )
+    elif value.section is not None and value.general:
+        problems.append(
+            _problem(
+                doc,
+                loc + ("general",),
+                f"arvolla '{value.id}' on sekä section että general: true; valitse toinen",
+            )
+        )
 
 
 def _check_unique_ids(parsed: ByKind, problems: list[Problem]) -> None:
@@ -380,6 +418,16 @@ own listing, ``sektorit/ei-mainittu.md`` and ``hakijatyypit/ei-mainittu.md`` lis
 leaves unstated."""
 
 
+PRIORITY_PAGE_IDS = frozenset({"painopisteet"})
+"""Element ids the priorities page already has: a priority's address is ``painopisteet/#<id>``,
+an anchor among the page's own elements (its heading; the site's own elements' ids begin with
+``kb-``, the theme's with ``__``, which no id can)."""
+
+
+def _clashes_on_page(kind: kinds.Kind, value: str) -> bool:
+    return kind is kinds.PRIORITIES and (value in PRIORITY_PAGE_IDS or value.startswith("kb-"))
+
+
 def _check_addresses(parsed: ByKind, problems: list[Problem]) -> None:
     """Every id and former id that becomes an address names exactly one page, now and later.
 
@@ -414,6 +462,18 @@ def _check_addresses(parsed: ByKind, problems: list[Problem]) -> None:
                         f"{_RESERVED_IDS[item.id]} osoitteeksi; valitse toinen",
                     )
                 )
+            for where, value in [(loc + ("id",), item.id)] + [
+                (loc + ("former_ids", i), old) for i, old in enumerate(item.former_ids)
+            ]:
+                if _clashes_on_page(kind, value):
+                    problems.append(
+                        _problem(
+                            doc,
+                            where,
+                            f"tunniste '{value}' on jo painopistesivun oman osan tunniste (osoite "
+                            f"painopisteet/#{value} veisi siihen); valitse toinen",
+                        )
+                    )
             for i, old in enumerate(item.former_ids):
                 if old in ids or old in reserved:
                     problems.append(

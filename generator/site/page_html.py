@@ -8,12 +8,16 @@ scroll when the table is wider than the screen (WCAG 2.1.1; axe: scrollable-regi
 named after the heading above it.
 ``set_aside`` and ``put_back`` let blocks of finished HTML (list cards, the objective table)
 bypass Markdown.
+``inert_links`` enforces ``markdown_text.allowed_target`` on the finished page, whatever path the
+HTML came by: a link anywhere else keeps its text and loses its target.
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
+
+from .markdown_text import allowed_target
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
@@ -92,3 +96,23 @@ def scrollable_tables(html: str) -> str:
         )
 
     return _TABLE_OR_HEADING.sub(wrap, html)
+
+
+_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_URL_ATTRIBUTE = re.compile(
+    r"""(\s)(href|src|action|formaction|poster|data|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""",
+    re.IGNORECASE,
+)
+
+
+def inert_links(html: str) -> str:
+    """``html`` with every address ``allowed_target`` refuses taken out of its element: an ``<a>``
+    without ``href`` is text, not a link. The site's own addresses are relative or http(s)."""
+
+    def attribute(match: re.Match[str]) -> str:
+        value = match.group(3)
+        if value[:1] in "\"'":
+            value = value[1:-1]
+        return match.group(0) if allowed_target(value) else ""
+
+    return _START_TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), html)
