@@ -127,7 +127,7 @@ def test_filtered_table_says_what_it_shows_on_screen_and_on_paper(served_real_si
     caption = page.locator("[data-kb-explorer] caption")
     expected = (
         f"Tavoitteet ja mittarit ({len(wanted)} / {len(pairs)} esimerkkiä; "
-        "Teema: Digitaalisuus ja verkossa toteutettava liikkuvuus; Mittarin laji: laadullinen)"
+        f"Teema: {real_index.labels.themes['digitaalisuus']}; Mittarin laji: laadullinen)"
     )
     assert caption.inner_text() == expected
 
