@@ -2,9 +2,14 @@
 // focused, has no role and no name, so keyboard and screen reader users cannot use it. It becomes
 // a real button that toggles the same checkbox (a label given role=button is an ARIA role on an
 // incompatible element: axe and Lighthouse flag it). Without this script the label works as before.
-(() => {
-  const names = { __drawer: "Valikko" };
-  for (const label of document.querySelectorAll(".md-header label.md-header__button[for]")) {
+// (The header's search is the site's own search box.)
+
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
+
+const names = { __drawer: "Valikko" };
+
+export function init(header) {
+  for (const label of header.querySelectorAll("label.md-header__button[for]")) {
     const toggle = document.getElementById(label.htmlFor);
     if (!toggle || !(label.htmlFor in names)) continue;
     const button = document.createElement("button");
@@ -22,16 +27,19 @@
     });
     label.replaceWith(button);
   }
-})();
+}
 
 // The navigation drawer's nested panels (menu groups, the page's contents) slide in from the
 // right when focus enters them. Focusing a link of a panel still off to the right makes the
 // browser scroll the drawer sideways to show it, so once the panel has slid in it sits a drawer's
 // width off screen. The drawer only ever scrolls up and down.
-(() => {
-  for (const wrap of document.querySelectorAll(".md-sidebar__scrollwrap")) {
-    wrap.addEventListener("scroll", () => {
-      if (wrap.scrollLeft) wrap.scrollLeft = 0;
-    });
-  }
-})();
+function keepScrolledLeft(wrap) {
+  wrap.addEventListener("scroll", () => {
+    if (wrap.scrollLeft) wrap.scrollLeft = 0;
+  });
+}
+
+onEveryPage(() => {
+  setUp(".md-header", init);
+  setUp(".md-sidebar__scrollwrap", keepScrolledLeft);
+});

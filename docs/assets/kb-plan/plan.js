@@ -7,6 +7,7 @@
  * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
  * that the tool needs it.
  */
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
 const STORAGE_KEY = "kb-oma-suunnitelma";
@@ -596,7 +597,7 @@ class Plan {
       this.exampleSelect.focus();
       return false;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
@@ -607,7 +608,7 @@ class Plan {
 
   addObjective() {
     const objective = fmt.emptyObjective();
-    objective.indicators.push(fmt.emptyIndicator());
+    objective.indicators.push(fmt.emptyIndicator(this.data));
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
@@ -616,7 +617,7 @@ class Plan {
   }
 
   addIndicator(found) {
-    const indicator = fmt.emptyIndicator();
+    const indicator = fmt.emptyIndicator(this.data);
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
@@ -762,7 +763,7 @@ class Plan {
       this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
       return;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     this.draft.objectives.push(objective);
     this.changed();
     this.openKey = this.key(objective, "t");
@@ -789,9 +790,7 @@ function keepOffline(root) {
   }).catch(() => { /* no offline copy: the page still works while it is open */ });
 }
 
-async function start() {
-  const root = document.querySelector("[data-kb-plan]");
-  if (!root) return;
+export async function init(root) {
   const nojs = root.querySelector("[data-kb-plan-nojs]");
   let data;
   try {
@@ -817,4 +816,4 @@ async function start() {
   }
 }
 
-start();
+onEveryPage(() => setUp("[data-kb-plan]", init));
