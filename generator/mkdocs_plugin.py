@@ -43,6 +43,7 @@ from .pipeline import build_pages, content_root
 from .preview import Preview, tree_stamp
 from .preview_watch import listing_kept
 from .publish import Publication, PublishError
+from .site import csp
 from .site.context import TEMPLATES
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -324,6 +325,26 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         html = put_back(html, self.aside.pop(page.file.src_uri, []))
         return inert_links(scrollable_tables(first_terms_only(html)))
 
+    # --- Content-Security-Policy (generator/site/csp.py) on every finished page ----------------
+    # Pages, the 404 page (a theme template) and the redirect pages (written by mkdocs-redirects
+    # in its own on_post_build, rewritten here after it and before publishing).
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return csp.with_policy(output, serve=self.command == "serve")
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return csp.with_policy(output_content, serve=self.command == "serve")
+
+    @event_priority(-50)  # after mkdocs-redirects (0), before publishing (-100)
+    def _redirects_with_policy(self, config: MkDocsConfig) -> None:
+        for old in {**self.own_redirects, **self.redirects}:
+            dest = Path(File(old, None, config.site_dir, config.use_directory_urls).abs_dest_path)
+            if dest.is_file():
+                text = dest.read_text(encoding="utf-8")
+                dest.write_text(csp.with_policy(text, serve=self.command == "serve"), encoding="utf-8")
+
     def _index(self, config: MkDocsConfig) -> None:
         pipeline.the_build_ended()
         if self.problems:
@@ -348,7 +369,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         log.info(f"{stats}; liitännäisen CPU {cpu:.2f} s")
         self.search_built = True
 
-    on_post_build = CombinedEvent(_index, _publish)
+    on_post_build = CombinedEvent(_index, _redirects_with_policy, _publish)
 
     def on_build_error(self, error: Exception) -> None:
         pipeline.the_build_ended()
