@@ -17,7 +17,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-quick lint check schemas schemas-check bench browser rehearsal lock clean
+.PHONY: serve site test test-quick lint check schemas schemas-check bench browser rehearsal lighthouse lock clean
 
 # Exactly the lock's files (pip refuses a package whose hash differs), then the project itself.
 $(STAMP): pyproject.toml $(LOCK)
@@ -108,6 +108,20 @@ $(VOIKKO):
 # The browser measures what the home page and a first search download.
 bench: $(STAMP) browser $(VOIKKO)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# Lighthouse (mobile) on the home page, a pair page, the table, the finder, a search and the plan,
+# with the site built and served gzip-compressed on 127.0.0.1 as a static host serves it; prints
+# performance, LCP, TBT and accessibility per page (scripts/lighthouse/run.py; 3–6 min of CPU).
+# Lighthouse is the npm package pinned in scripts/lighthouse/package-lock.json, installed by npm ci.
+LIGHTHOUSE := scripts/lighthouse/node_modules/.installed
+
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	@command -v npm >/dev/null 2>&1 || scripts/apt-install "make lighthouse tarvitsee Noden ja npm:n" nodejs npm
+	cd scripts/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+lighthouse: site browser $(LIGHTHOUSE)
+	$(BIN)/python scripts/lighthouse/run.py site $(LIGHTHOUSE_ARGS)
 
 # The two GitHub workflows' steps, read from .github/workflows/, in a fresh clone of the current
 # commit as an unprivileged user with passwordless sudo, as on GitHub's runners (as root; 15–30 min).

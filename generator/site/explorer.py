@@ -8,7 +8,7 @@ rewritten by MkDocs, so its links are the built pages' URLs (``urls.href``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.index import UNSTATED
 from ..content.model import INDICATOR_QUESTIONS, IndicatorQuestion, Pair
@@ -40,6 +40,33 @@ class Row:
 class Option:
     value: str
     label: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One of the table's filters: a select whose options each change what the table shows."""
+
+    key: str
+    """The row's data attribute the filter reads (``data-themes``)."""
+    param: str
+    """The filter's name in the page's address (``?teema=…``)."""
+    label: str
+    by: str
+    """The filter in a sentence: "rajata teeman mukaan"."""
+    all_label: str
+    options: tuple[Option, ...]
+
+
+def offered(candidates: list[Option], values: list[set[str]]) -> tuple[Option, ...]:
+    """The options worth offering, given each row's values: those that show some rows but not all.
+
+    Choosing any other option would show an empty table or the same table as no choice; a filter
+    left with no option is not offered at all. (With no pair naming a sector, the sector filter
+    offered only "Ei mainittu lähteessä", which every row carries.)
+    """
+    return tuple(
+        option for option in candidates if 0 < sum(option.value in row for row in values) < len(values)
+    )
 
 
 def answers(pair: Pair) -> list[tuple[IndicatorQuestion, str]]:
@@ -77,27 +104,72 @@ def rows(r: RenderContext) -> list[Row]:
     return out
 
 
+MEASURE_TYPES = ("määrällinen", "laadullinen", "molemmat")
+
+
+def filters(r: RenderContext, table: list[Row]) -> tuple[Filter, ...]:
+    """The filters that mean something for these rows, each with only the options that do."""
+    labels = r.index.labels
+    sectors = [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED]
+    candidates = (
+        Filter(
+            "themes",
+            "teema",
+            "Teema",
+            "teeman",
+            "Kaikki teemat",
+            tuple(Option(t.id, t.title) for t in r.index.themes),
+        ),
+        Filter(
+            "sectors",
+            "sektori",
+            "Sektori",
+            "sektorin",
+            "Kaikki sektorit",
+            tuple(Option(s, labels.sectors[s]) for s in sectors),
+        ),
+        Filter(
+            "measure",
+            "laji",
+            "Mittarin laji",
+            "mittarin lajin",
+            "Kaikki lajit",
+            tuple(Option(m, m) for m in MEASURE_TYPES),
+        ),
+    )
+    values = {
+        "themes": [set(row.theme_ids.split()) for row in table],
+        "sectors": [set(row.sector_ids.split()) for row in table],
+        "measure": [{row.measure_type} for row in table],
+    }
+    out = []
+    for candidate in candidates:
+        options = offered(list(candidate.options), values[candidate.key])
+        if options:
+            out.append(replace(candidate, options=options))
+    return tuple(out)
+
+
+def narrowing(offered_filters: tuple[Filter, ...]) -> str:
+    """The end of the sentence "Taulukon voi lajitella sarakkeen otsikosta…": how it can be narrowed."""
+    names = [f.by for f in offered_filters]
+    if not names:
+        return ""
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} tai {names[-1]}"
+    return f" ja rajata {listed} mukaan"
+
+
 def page(r: RenderContext) -> str:
     table = rows(r)
-    used_themes = {t for row in table for t in row.theme_ids.split()}
-    used_sectors = {s for row in table for s in row.sector_ids.split()}
-    labels = r.index.labels
+    offered_filters = filters(r, table)
     return r.page(
         "explorer.md",
         urls.EXPLORER,
         rows=table,
         columns=INDICATOR_QUESTIONS,
-        themes=[Option(t.id, t.title) for t in r.index.themes if t.id in used_themes],
-        measure_types=[
-            Option(m, m)
-            for m in ("määrällinen", "laadullinen", "molemmat")
-            if any(row.measure_type == m for row in table)
-        ],
-        sectors=[
-            Option(s, labels.sectors[s])
-            for s in [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED]
-            if s in used_sectors
-        ],
+        filters=offered_filters,
+        narrowing=narrowing(offered_filters),
+        show_sectors=any(row.sector_ids != UNSTATED for row in table),
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
         table_intros=list(
             dict.fromkeys(p.context for p in r.index.examples if isinstance(p, Pair) and p.context)

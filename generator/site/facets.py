@@ -1,7 +1,7 @@
 """Facets of the finder and the search: what each entry page is filtered and labelled by.
 
-Stage: after ``index``. In: an ``Index``. Out: the finder's facets (vocabulary values with their
-labels, in vocabulary order) and one ``SearchRecord`` per entry page: the values it carries in
+Stage: after ``index``. In: an ``Index``. Out: the finder's facets (the vocabulary values some
+entry page carries, with their labels, in vocabulary order) and one ``SearchRecord`` per entry page: the values it carries in
 each facet, its kind, its themes and a short description for result lists. The search index
 (``search_index``) writes the records into Pagefind's filters and metadata; the finder page
 (``render``, template ``finder.md``) lists the same facets, so both speak one vocabulary.
@@ -56,6 +56,19 @@ FACET_KEYS = ("laji", "sektori", "hakija", "teema", "standardi")
 
 
 def facets(index: Index) -> tuple[Facet, ...]:
+    """Every facet with the values its vocabulary defines that some entry page carries, in
+    vocabulary order: a value no page carries would only ever show nothing."""
+    carried: dict[str, set[str]] = {key: set() for key in FACET_KEYS}
+    for record in records(index).values():
+        for key, values in record.filters.items():
+            carried[key].update(values)
+    return tuple(
+        Facet(f.key, f.label, tuple(v for v in f.values if v.id in carried[f.key]))
+        for f in _vocabulary(index)
+    )
+
+
+def _vocabulary(index: Index) -> tuple[Facet, ...]:
     """Every facet with every value its vocabulary defines, in vocabulary order."""
     labels = index.labels
     vocab = index.content.vocabularies

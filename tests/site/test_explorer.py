@@ -7,7 +7,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from generator.content.model import INDICATOR_QUESTIONS
+from generator.site.explorer import Filter, Option, narrowing, offered
 from generator.site.urls import EXPLORER
 
 
@@ -57,11 +61,13 @@ def test_the_rows_are_the_pairs(real_index, real_site: Path):
     assert [row["attrs"]["data-id"] for row in table.rows] == [
         p.id for p in sorted(pairs.values(), key=lambda p: p.position)
     ]  # the report's table order
+    # No pair of the shipped content names a sector: the column would say "Ei mainittu" on
+    # every row, so there is none (test_filters_offer_only_what_changes_the_table).
+    assert not any(p.sectors for p in pairs.values())
     assert table.headers == [
         "Tavoite",
         "Mittari",
         "Teemat",
-        "Sektori",
         "Mittarin laji",
         "Mittarikysymykset",
         "Rivi",
@@ -69,7 +75,7 @@ def test_the_rows_are_the_pairs(real_index, real_site: Path):
     labels = real_index.labels
     for row in table.rows:
         pair = pairs[row["attrs"]["data-id"]]
-        objective, indicator, themes, sectors, measure, questions, position = row["cells"]
+        objective, indicator, themes, measure, questions, position = row["cells"]
         assert position == str(pair.position)
         assert objective == " ".join(pair.objective.split()) + " Lisää suunnitelmaan"
         assert indicator == " ".join(pair.indicator.split())
@@ -78,7 +84,6 @@ def test_the_rows_are_the_pairs(real_index, real_site: Path):
         assert row["attrs"]["data-themes"].split() == pair.themes
         assert themes == ", ".join(labels.themes[t] for t in pair.themes)
         assert row["attrs"]["data-sectors"].split() == (pair.sectors or ["ei-mainittu"])
-        assert sectors == ", ".join(labels.sectors[s] for s in pair.sectors or ["ei-mainittu"])
         assert measure == pair.annotation.measure_type
         yes = [q.heading for q in INDICATOR_QUESTIONS if getattr(pair.annotation, q.field)]
         no = [q.heading for q in INDICATOR_QUESTIONS if not getattr(pair.annotation, q.field)]
@@ -113,3 +118,62 @@ def test_the_table_and_a_pair_page_ask_the_report_s_questions_in_one_wording(rea
             "Miten tuloksia arvioidaan jatkotoimia varten?",
         ]
     )
+
+
+class _Filters(HTMLParser):
+    """The explorer's filters: each select's row attribute and its options' values."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.filters: dict[str, list[str]] = {}
+        self.current: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "select" and "data-kb-filter" in values:
+            self.current = values["data-kb-filter"]
+            self.filters[self.current] = []
+        elif tag == "option" and self.current is not None and values.get("value"):
+            self.filters[self.current].append(values["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.current = None
+
+
+def test_filters_offer_only_what_changes_the_table(real_site: Path):
+    """Every option of every filter shows some rows but not all: none empties the table and none
+    shows the table unchanged. The shipped pairs name no sector, so there is no sector filter."""
+    html = (real_site / EXPLORER.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    found = _Filters()
+    found.feed(html)
+    rows = explorer_table(real_site).rows
+    assert set(found.filters) == {"themes", "measure"}
+    for key, options in found.filters.items():
+        assert options, key
+        for value in options:
+            shown = sum(value in row["attrs"][f"data-{key}"].split(" ") for row in rows)
+            assert 0 < shown < len(rows), (key, value, shown)
+
+
+_VALUES = st.lists(st.frozensets(st.sampled_from("abcde"), max_size=3), max_size=8)
+
+
+@given(values=_VALUES, candidates=st.lists(st.sampled_from("abcdef"), unique=True))
+def test_an_option_is_offered_exactly_when_it_changes_what_is_shown(values, candidates):
+    options = [Option(c, c.upper()) for c in candidates]
+    chosen = offered(options, [set(v) for v in values])
+    expected = [o for o in options if 0 < sum(o.value in v for v in values) < len(values)]
+    assert list(chosen) == expected  # vocabulary order kept
+    for option in chosen:
+        shown = [v for v in values if option.value in v]
+        assert shown and len(shown) < len(values)
+
+
+def test_the_sentence_names_the_filters_offered():
+    by = ("teeman", "sektorin", "mittarin lajin")
+    made = [Filter(b, b, b, b, b, (Option("x", "x"),)) for b in by]
+    assert narrowing(()) == ""
+    assert narrowing(tuple(made[:1])) == " ja rajata teeman mukaan"
+    assert narrowing((made[0], made[2])) == " ja rajata teeman tai mittarin lajin mukaan"
+    assert narrowing(tuple(made)) == " ja rajata teeman, sektorin tai mittarin lajin mukaan"

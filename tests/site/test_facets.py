@@ -5,7 +5,17 @@ from __future__ import annotations
 from generator.site.facets import facets, records
 
 
-def test_facets_list_every_vocabulary_value_in_order_with_not_stated_last(fixture_index):
+def test_facets_offer_only_values_some_page_carries_in_vocabulary_order(fixture_index):
+    """A value no entry page carries could only ever show an empty list: it is not offered."""
+    carried: dict[str, set[str]] = {}
+    for rec in records(fixture_index).values():
+        for key, values in rec.filters.items():
+            carried.setdefault(key, set()).update(values)
+    for facet in facets(fixture_index):
+        assert {v.id for v in facet.values} == carried.get(facet.key, set()), facet.key
+
+
+def test_facets_list_carried_values_in_order_with_not_stated_last(fixture_index):
     by_key = {f.key: f for f in facets(fixture_index)}
     assert list(by_key) == ["laji", "sektori", "hakija", "teema", "standardi"]
     assert [v.id for v in by_key["laji"].values] == ["lainaus", "tavoite", "teema"]

@@ -7,6 +7,9 @@ import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 const SORT = "jarjestys";
 const DIRECTION = "suunta";
 const DESCENDING = "laskeva";
+// On a card (narrow screens, kb-pages.css) an indicator longer than this shows its first lines
+// and a button that shows the rest.
+const LONG_INDICATOR = 160;
 
 function cellValue(row, column) {
   const cell = row.cells[column];
@@ -19,6 +22,8 @@ export function init(box) {
   const original = [...body.rows];
   const filters = box.querySelector(".kb-explorer-filters");
   const count = box.querySelector(".kb-explorer-count");
+  const caption = box.querySelector("[data-kb-caption]");
+  const title = caption ? caption.textContent.replace(/\s*\(.*\)\s*$/, "") : "";
   const selects = [...box.querySelectorAll("select[data-kb-filter]")];
   const headers = [...table.tHead.rows[0].cells];
   const state = new URLSearchParams(window.location.search);
@@ -50,6 +55,33 @@ export function init(box) {
       if (visible) shown += 1;
     }
     count.textContent = `Näytetään ${shown} / ${original.length} esimerkkiä.`;
+    // The caption is what a screen reader announces with the table and what paper shows above
+    // it (the filters are not printed): it says what is shown and how it was chosen.
+    if (caption) {
+      const chosen = selects
+        .filter((select) => select.value)
+        .map((select) => `${select.dataset.kbName}: ${select.selectedOptions[0].textContent.trim()}`);
+      caption.textContent = chosen.length
+        ? `${title} (${shown} / ${original.length} esimerkkiä; ${chosen.join("; ")})`
+        : `${title} (${original.length} esimerkkiä)`;
+    }
+  }
+
+  for (const cell of box.querySelectorAll(".kb-table__indicator")) {
+    const text = cell.querySelector(".kb-table__text");
+    if (!text || text.textContent.length <= LONG_INDICATOR) continue;
+    const toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "kb-table__toggle";
+    const show = (all) => {
+      if (all) delete cell.dataset.collapsed;
+      else cell.dataset.collapsed = "";
+      toggle.setAttribute("aria-expanded", String(all));
+      toggle.textContent = all ? "Näytä vähemmän" : "Näytä koko mittari";
+    };
+    toggle.addEventListener("click", () => show(cell.dataset.collapsed !== undefined));
+    show(false);
+    cell.appendChild(toggle);
   }
 
   function sort(th, ascending) {

@@ -1,6 +1,8 @@
 // Material's header opens the navigation drawer with a <label for="__drawer">: it cannot be
-// focused, has no role and no name, so keyboard and screen reader users cannot use it. Make it a
-// button; a click works as before. (The header's search is the site's own search box.)
+// focused, has no role and no name, so keyboard and screen reader users cannot use it. It becomes
+// a real button that toggles the same checkbox (a label given role=button is an ARIA role on an
+// incompatible element: axe and Lighthouse flag it). Without this script the label works as before.
+// (The header's search is the site's own search box.)
 
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 
@@ -10,19 +12,20 @@ export function init(header) {
   for (const label of header.querySelectorAll("label.md-header__button[for]")) {
     const toggle = document.getElementById(label.htmlFor);
     if (!toggle || !(label.htmlFor in names)) continue;
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", names[label.htmlFor]);
-    const sync = () => label.setAttribute("aria-expanded", String(toggle.checked));
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = `${label.className} kb-header-button`;
+    button.dataset.kbToggles = label.htmlFor;
+    button.setAttribute("aria-label", names[label.htmlFor]);
+    button.append(...label.childNodes);
+    const sync = () => button.setAttribute("aria-expanded", String(toggle.checked));
     sync();
     toggle.addEventListener("change", sync);
-    // Material itself clicks a focused label on Enter; a button also answers to Space.
-    label.addEventListener("keydown", (event) => {
-      if (event.key === " ") {
-        event.preventDefault();
-        label.click();
-      }
+    button.addEventListener("click", () => {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));
     });
+    label.replaceWith(button);
   }
 }
 

@@ -16,6 +16,8 @@ const UNREAD_KEY = "kb-oma-suunnitelma-lukematon";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
 const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
+// What a collapsed objective still shows: its heading ("t1-h") and its own buttons ("t1-up").
+const COLLAPSED_PARTS = ["h", "open", "up", "down", "duplicate", "remove"];
 const ROOM_SHOWN = 2000;
 const ROOM_SHOWN_DRAFT = 0.9;
 
@@ -127,6 +129,7 @@ class Plan {
     if (stored === null) return;
     try {
       this.draft = fmt.parseDraft(stored, this.data);
+      this.hadDraft = this.draft.objectives.length > 0;
       this.setSaved("saved", "Tallennettu tähän selaimeen");
     } catch (error) {
       // For example a draft of an earlier version of the site, whose words have changed since.
@@ -331,6 +334,7 @@ class Plan {
   // --- drawing the draft -----------------------------------------------------------------------
 
   render(focusId) {
+    this.chooseOpen(focusId);
     this.list.replaceChildren(...this.draft.objectives.map((o, i) => this.objectiveView(o, i)));
     this.renderStatus();
     this.renderRoom();
@@ -496,15 +500,22 @@ class Plan {
       ),
       this.examplesPanel("qualityStandards"),
     );
+    const open = key === this.openKey;
     return h(
       "section",
-      { class: "kb-plan-objective", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
+      {
+        class: "kb-plan-objective",
+        id: key,
+        dataset: open ? { key } : { key, collapsed: "" },
+        "aria-labelledby": `${key}-h`,
+      },
       h(
         "h2",
         { id: `${key}-h`, tabindex: "-1" },
         `Tavoite ${n} `,
         h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective)),
       ),
+      this.brief(objective, key, n),
       this.origin(objective, "tavoite"),
       this.field(key, "text", "Tavoite omin sanoin", objective.text, {
         hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
@@ -636,6 +647,66 @@ class Plan {
         [kind === "tavoite" ? "Poista tavoite" : "Poista mittari", hidden(` ${name.split(" ")[1]}`)],
         { id: `${key}-remove` },
       ),
+    );
+  }
+
+  // --- one objective at a time ------------------------------------------------------------------
+  // The objective being written is shown in full; the others are a heading, their status, the
+  // start of their text and a button that opens them (which closes the one open before). Focus
+  // sent to a part of an objective (a new indicator, a moved item, a link of the task list)
+  // opens that objective first.
+
+  /** Which objective is open after a change: the one whose hidden part gets the focus, else the same. */
+  chooseOpen(focusId) {
+    const [key, part] = focusId ? focusId.split(/-(.*)/) : [];
+    const target = key ? this.find(key) : null;
+    if (target && (target.indicator || !COLLAPSED_PARTS.includes(part)))
+      this.openKey = this.keys.get(target.objective);
+    const objectives = this.draft.objectives;
+    if (this.openKey && objectives.some((o) => this.keys.get(o) === this.openKey)) return;
+    const unfinished = objectives.find((o) => fmt.objectiveStatus(o) !== "Valmis");
+    const first = unfinished || objectives[0];
+    this.openKey = first ? this.key(first, "t") : null;
+  }
+
+  /** Open the objective that holds the item with this key (an objective's or an indicator's). */
+  openAt(key, focus = false) {
+    const found = key ? this.find(key) : null;
+    if (!found) return;
+    this.openKey = this.keys.get(found.objective);
+    for (const section of this.list.querySelectorAll(".kb-plan-objective")) {
+      if (section.dataset.key === this.openKey) {
+        delete section.dataset.collapsed;
+      } else if (section.dataset.collapsed === undefined) {
+        const closing = this.find(section.dataset.key);
+        section
+          .querySelector(".kb-plan-brief")
+          .replaceWith(this.brief(closing.objective, section.dataset.key, closing.i + 1));
+        section.dataset.collapsed = "";
+      }
+    }
+    if (focus) document.getElementById(`${this.openKey}-h`).focus();
+  }
+
+  brief(objective, key, n) {
+    const text = objective.text.trim();
+    const start =
+      text.length > 140 ? `${text.slice(0, 138).trimEnd()}…` : text || "Tavoite on vielä kirjoittamatta.";
+    return h(
+      "div",
+      { class: "kb-plan-brief" },
+      h(
+        "p",
+        {},
+        start,
+        " ",
+        h(
+          "span",
+          { class: "kb-plan-hint" },
+          `(${counted(objective.indicators.length, "mittari", "mittaria")})`,
+        ),
+      ),
+      h("p", {}, button("open", ["Avaa", hidden(` tavoite ${n}`)], { id: `${key}-open` })),
     );
   }
 
@@ -952,6 +1023,8 @@ class Plan {
   }
 
   clicked(event) {
+    const link = event.target.closest('a[href^="#"]');
+    if (link && this.root.contains(link)) this.openAt(link.getAttribute("href").slice(1));
     const target = event.target.closest("button[data-action]");
     if (!target || !this.root.contains(target)) return;
     const action = target.dataset.action;
@@ -961,6 +1034,7 @@ class Plan {
       "add-example": () => this.addExample(this.exampleSelect.value),
       "add-objective": () => this.addObjective(),
       "add-indicator": () => this.addIndicator(found),
+      open: () => this.openAt(found && this.keys.get(found.objective), true),
       up: () => this.move(found, -1, target.id),
       down: () => this.move(found, 1, target.id),
       duplicate: () => this.duplicate(found),
@@ -1007,6 +1081,7 @@ class Plan {
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     if (!this.fits(objective, "Esimerkkiä")) return false;
     this.draft.objectives.push(objective);
+    this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
     this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
@@ -1018,6 +1093,7 @@ class Plan {
     objective.indicators.push(fmt.emptyIndicator(this.data));
     if (!this.fits(objective, "Tavoitetta")) return;
     this.draft.objectives.push(objective);
+    this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
     this.announce(`Tyhjä tavoite ${this.draft.objectives.length} lisätty.`);
@@ -1200,6 +1276,7 @@ class Plan {
     }
     this.draft.objectives.push(objective);
     this.changed();
+    this.openKey = this.key(objective, "t");
     this.pendingFocus = `${this.key(objective, "t")}-h`;
     this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
   }
@@ -1261,6 +1338,10 @@ export async function init(root) {
     return;
   }
   const plan = new Plan(root, data);
+  // The introduction is for the first visit: once the browser holds a draft, it stays closed
+  // under its summary.
+  const intro = document.querySelector("details.kb-plan-intro");
+  if (intro && plan.hadDraft) intro.open = false;
   keepOffline(root, plan);
   if (plan.pendingFocus) {
     const heading = document.getElementById(plan.pendingFocus);
