@@ -12,7 +12,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint check schemas schemas-check bench browser rehearsal clean
+.PHONY: serve site canary test lint check schemas schemas-check bench browser rehearsal clean
 
 $(STAMP): pyproject.toml
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
@@ -32,6 +32,20 @@ serve: $(STAMP) $(VOIKKO)
 site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 site: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs build --strict
+
+# The canary: the site built by MkDocs and by ProperDocs (the maintained fork of MkDocs 1.x, in a
+# virtual environment of its own, .venv-canary/), compared page by page: the same files, on every
+# page the same article text and links (scripts/canary.py). Switching engines is a configuration
+# change only while this passes (ARCHITECTURE.md).
+CANARY := .venv-canary
+$(CANARY)/.installed: pyproject.toml
+	@scripts/bootstrap-venv "$(PYTHON)" "$(CANARY)"
+	$(CANARY)/bin/pip install --quiet --disable-pip-version-check -e '.[canary]'
+	@touch $@
+
+canary: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+canary: $(STAMP) $(CANARY)/.installed $(VOIKKO)
+	$(BIN)/python scripts/canary.py --engine $(BIN)/mkdocs --engine $(CANARY)/bin/properdocs
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --format $(FORMAT)

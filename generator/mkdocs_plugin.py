@@ -12,8 +12,9 @@ touched; while the content has problems every address shows a page listing them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from mkdocs.utils import CountHandler
 
 from . import pipeline, steps
 from .content.problems import Problem
-from .pipeline import build_pages, content_root
+from .pipeline import content_root
 from .preview import Preview, layout_stamp
 from .preview_watch import listing_kept, notice_saves_at_once
 from .publish import Publication, PublishError
@@ -63,6 +64,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.command, self.dirty = command, dirty
         if command == "serve":
             self.preview = Preview()
+            self.preview.keeps_search = dirty
         if command == "serve" and dirty:
             # With strict: true MkDocs's warning about dirty builds would fail every build; it does
             # not hold here: a change to what every page shows renders every page (Preview).
@@ -94,68 +96,45 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             # `mkdocs build` writes into a fresh folder that takes site/'s place when all is done;
             # known before it begins, so that on_shutdown cleans up wherever Ctrl-C stops it.
             self.publication = Publication(Path(config.site_dir), waiting=log.info)
-            try:
+            with _plugin_errors():
                 config.site_dir = str(self.publication.begin())
-            except PublishError as error:
-                self.publication = None
-                raise PluginError(str(error)) from None
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        if not self.root.is_dir():
-            raise PluginError(f"sisältöhakemistoa ei ole: {self.root}")
         if self.preview is not None:
             self.kept.freeze()  # the preview's kept work is not walked on every collection
-        kept_search = self.preview is not None and self.dirty and self.preview.search_built
-        result = build_pages(
-            self.root,
-            docs=Path(config.docs_dir),
-            site_url=config.site_url,
-            caches=self.preview,
-            search=not kept_search,
-        )
-        for warning in result.warnings:  # info, not warning: a strict build must not fail on these
-            log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
-        self.problems = result.problems
-        for problem in result.problems:
-            log.error(str(problem))
-        if result.problems and self.command != "serve":
-            raise PluginError(f"Sisällössä on {len(result.problems)} ongelmaa; sivustoa ei rakennettu.")
         redirects = config.plugins.get("redirects")
-        if result.problems:  # the preview shows them on every page until they are fixed
-            self.generated, merged = steps.error_page(result.problems), {}
-            config.nav = None  # the configured nav names generated pages that are not there now
-        else:
-            assert result.pages is not None and result.files is not None and result.redirects is not None
-            try:
-                merged = steps.merge_redirects(
-                    self.own_redirects, result.redirects, redirects=bool(redirects)
-                )
-            except steps.StepError as error:
-                raise PluginError(str(error)) from None
-            self.generated = steps.Generated(
-                result.pages, result.files, result.redirects, result.abbreviations, result.search_records
+        with _plugin_errors():
+            generation = steps.generate(
+                self.root,
+                docs=Path(config.docs_dir),
+                site_url=config.site_url,
+                configured_redirects=self.own_redirects if redirects is not None else None,
+                caches=self.preview,
+                search=not (self.preview and self.preview.search_kept),
+                problems_page=self.command == "serve",
             )
+        for warning in generation.warnings:  # info, not warning: a strict build must not fail on these
+            log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
+        self.problems, self.generated = generation.problems, generation.generated
+        for problem in self.problems:
+            log.error(str(problem))
+        if self.problems and self.command != "serve":
+            raise PluginError(f"Sisällössä on {len(self.problems)} ongelmaa; sivustoa ei rakennettu.")
+        if self.problems:  # the configured nav names generated pages that are not there now
+            config.nav = None
         if redirects is not None:
-            redirects.config["redirect_maps"] = merged
+            redirects.config["redirect_maps"] = generation.redirect_map
         config.mdx_configs[page_html.NAME] = {"abbreviations": self.generated.abbreviations}
-        if self.preview is not None and not result.problems:
+        if self.preview is not None and not self.problems:
             shown = (self.generated.abbreviations, *self._layout(config), config.site_url)
-            changes = self.preview.hand_over(self.generated.outputs, shown)
-            log.info(
-                f"Esikatselu: {len(changes.written)} tuotettua tiedostoa muuttui, {len(changes.removed)} poistui"
-                + (
-                    "; kaikki sivut rakennetaan"
-                    if self.preview.full_render and self.preview.search_built
-                    else ""
-                )
-            )
+            log.info(self.preview.report(self.preview.hand_over(self.generated.outputs, shown)))
         # benchmarks/run.py reads these times from the log: the plugin's own share of a build
         log.info(
             f"Tuotettu {len(self.generated.pages)} sivua ja {len(self.generated.files)} tiedostoa "
-            f"sisällöstä {self.root} ({result.seconds:.2f} s, CPU {result.cpu:.2f} s)"
+            f"sisällöstä {self.root} ({generation.seconds:.2f} s, CPU {generation.cpu:.2f} s)"
         )
-        del result  # the content model itself is not needed after this
+        del generation  # the content model itself is not needed after this
         pipeline.freeze_until_the_build_ends(collect=self.preview is None)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -164,10 +143,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 files.remove(file)
             files.append(File.generated(config, "index.md", content=self.generated.pages["index.md"]))
             return files
-        try:
+        with _plugin_errors():
             steps.hand_over(self.generated, lambda path: files.get_file_from_path(path) is not None)
-        except steps.StepError as error:
-            raise PluginError(str(error)) from None
         outputs: dict[str, str | bytes] = {**self.generated.pages, **self.generated.files}
         for path, data in outputs.items():
             if self.preview is None:
@@ -197,7 +174,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                     handler.counts.clear()
             return
         steps.finish_pages(Path(config.site_dir))
-        if self.preview is not None and self.dirty and self.preview.search_built:
+        if self.preview is not None and self.preview.search_kept:
             log.info(
                 "Esikatselu: hakuhakemisto on palvelimen käynnistyksen ajalta, eikä haku näe "
                 "muutoksia ennen uudelleenkäynnistystä (make site rakentaa aina koko hakemiston)"
@@ -255,6 +232,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     @staticmethod
     def _layout(config: MkDocsConfig) -> tuple[object, ...]:
         return layout_stamp(config.config_file_path, config.theme.custom_dir)
+
+
+@contextlib.contextmanager
+def _plugin_errors() -> Iterator[None]:
+    """A step's error (a Finnish message) as MkDocs reports a plugin's: the message alone."""
+    try:
+        yield
+    except (steps.StepError, PublishError) as error:
+        raise PluginError(str(error)) from None
 
 
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:

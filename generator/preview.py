@@ -80,7 +80,10 @@ class Preview:
         self._written: dict[str, bytes] = {}
         self._memo = Memo()
         self.search_built = False
-        """Whether Pagefind has indexed the site once (a dirty preview keeps that index)."""
+        """Whether Pagefind has indexed the site once."""
+        self.keeps_search = False
+        """Whether the first search index is kept (a dirty preview: Pagefind cannot index a part
+        of a site, and indexing all of it takes longer than the rest of a preview build)."""
         self.full_render = True
         """Whether this build renders every page, not only those whose Markdown changed."""
         self._fingerprint: tuple[object, ...] = ()
@@ -150,6 +153,17 @@ class Preview:
         self.full_render = shown_everywhere != self._fingerprint
         self._next_fingerprint = shown_everywhere
         return changes
+
+    def report(self, changes: Changes) -> str:
+        """What one build of the preview does, for its log."""
+        return (
+            f"Esikatselu: {len(changes.written)} tuotettua tiedostoa muuttui, {len(changes.removed)} poistui"
+            + ("; kaikki sivut rakennetaan" if self.full_render and self.search_built else "")
+        )
+
+    @property
+    def search_kept(self) -> bool:
+        return self.keeps_search and self.search_built
 
     def built(self, ok: bool) -> None:
         """The build ended; when not ``ok`` (the error page took the site), the next good build

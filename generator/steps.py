@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pipeline
 from .content.problems import Problem
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
@@ -42,6 +43,49 @@ class Generated:
     @property
     def outputs(self) -> dict[str, bytes]:
         return {path: text.encode("utf-8") for path, text in self.pages.items()} | self.files
+
+
+@dataclass(frozen=True)
+class Generation:
+    """The generate step's result: what the engine is given, or the problems that stop it."""
+
+    generated: Generated
+    problems: list[Problem]
+    warnings: tuple[Problem, ...]
+    """Files that look like content but are not read (shown, never failing a build)."""
+    redirect_map: dict[str, str]
+    """For the engine's redirect writer: the configured redirects and the computed ones."""
+    seconds: float
+    cpu: float
+
+
+def generate(
+    root: Path,
+    *,
+    docs: Path,
+    site_url: str | None,
+    configured_redirects: dict[str, str] | None,
+    caches: pipeline.Caches | None = None,
+    search: bool = True,
+    problems_page: bool = False,
+) -> Generation:
+    """Content → what the engine renders (``pipeline.build_pages``; its arguments).
+    ``configured_redirects``: those written by hand, ``None`` when the engine writes no redirects;
+    ``problems_page``: when the content has problems, generate a page listing them (``error_page``)."""
+    if not root.is_dir():
+        raise StepError(f"sisältöhakemistoa ei ole: {root}")
+    result = pipeline.build_pages(root, docs=docs, site_url=site_url, caches=caches, search=search)
+    if result.problems:
+        generated = error_page(result.problems) if problems_page else Generated()
+        return Generation(generated, result.problems, result.warnings, {}, result.seconds, result.cpu)
+    assert result.pages is not None and result.files is not None and result.redirects is not None
+    redirects = merge_redirects(
+        configured_redirects or {}, result.redirects, redirects=configured_redirects is not None
+    )
+    generated = Generated(
+        result.pages, result.files, result.redirects, result.abbreviations, result.search_records
+    )
+    return Generation(generated, [], result.warnings, redirects, result.seconds, result.cpu)
 
 
 PageFinish = Callable[[str], str]
