@@ -10,11 +10,15 @@ from pathlib import Path
 
 from conftest import REPO
 from html_safety import site_markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.pipeline import build_pages, check
 from generator.site import render
+from generator.site.abbreviations import Abbreviations
 from generator.site.glossary import usage
 from generator.site.page_html import (
+    FINISHED_END,
     FINISHED_START,
     first_terms_only,
     scrollable_tables,
@@ -116,3 +120,36 @@ def test_a_page_gets_the_tooltips_markdown_would_give_wherever_a_form_stands():
         assert md.convert(sample + abbreviations.for_page(sample)) == every, sample
         marked += every.count("<abbr ")
     assert marked >= 7
+
+
+_ABBREVIATIONS = Abbreviations(
+    (("Erasmus+", "ohjelma"), ("KV", "kansainvälisyys"), ("OPS", "opetussuunnitelma"))
+)
+_FRAGMENTS = st.sampled_from(
+    [
+        "# Otsikko KV",
+        "## OPS ja _KV_",
+        "KV-toiminta ja OPS, *Erasmus+* -ohjelma.",
+        "Teksti \\*KV\\* ja `KV` koodina.",
+        "| KV | OPS |\n|---|---|\n| 1 | 2 |",
+        f'{FINISHED_START}\n<ul class="kb-cards"><li>KV <abbr title="x">OPS</abbr></li></ul>\n{FINISHED_END}',
+        f"{FINISHED_START}\n<table><tr><td>KV</td></tr></table>\n{FINISHED_END}",
+        "- KV\n- OPS",
+        '<div markdown="1">KV ja **OPS**</div>',
+        "> KV lainauksessa",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    parts=st.lists(_FRAGMENTS, max_size=8), words=st.lists(st.sampled_from(["KV", "OPS", "sana", "_", "*"]))
+)
+def test_any_page_converts_as_markdown_alone_with_every_definition(parts: list[str], words: list[str]):
+    """Whatever a page holds (headings, tables, finished blocks, emphasis, raw HTML with Markdown
+    inside), the page conversion gives what Markdown alone gives for the page without markers and
+    with every definition appended, then one tooltip per term and tables in scroll regions."""
+    text = "\n\n".join([*parts, " ".join(words)])
+    plain, ours = site_markdown(ours=False), site_markdown(_ABBREVIATIONS)
+    expected = plain.convert(unmarked(text) + str(_ABBREVIATIONS))
+    assert ours.convert(text) == scrollable_tables(first_terms_only(expected))
