@@ -93,7 +93,8 @@ PageFinish = Callable[[str], str]
 
 PAGE_FINISHES: tuple[PageFinish, ...] = ()
 """What ``finish_pages`` does to every page of a build, in order. (The page conversion,
-``site.page_html``, already did what concerns the article's own HTML.)"""
+``site.page_html``, already did what concerns the article's own HTML.) Each must give a finished
+page back unchanged: the preview's dirty builds keep pages finished by an earlier build."""
 
 
 def merge_redirects(

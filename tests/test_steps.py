@@ -72,3 +72,16 @@ def test_the_error_page_lists_every_problem_as_text(tmp_path: Path):
     (tmp_path / "index.html").write_text("virheet", encoding="utf-8")
     steps.error_page_everywhere(tmp_path, kept_pages=True)
     assert {p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")} == {"virheet"}
+
+
+def test_the_builds_page_finishes_leave_a_finished_page_as_it_is(real_site: Path):
+    """The preview's dirty builds finish pages an earlier build finished: twice is once."""
+    for page in [real_site / "index.html", real_site / "tietoa" / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        once = html
+        for finish in steps.PAGE_FINISHES:
+            once = finish(once)
+        twice = once
+        for finish in steps.PAGE_FINISHES:
+            twice = finish(twice)
+        assert twice == once
