@@ -200,12 +200,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             self._abandon()
             return
         config.site_dir = str(publication.site)
-        try:
+        with _plugin_errors():
             publication.commit(
                 published=lambda: log.info(f"Sivusto julkaistu hakemistoon {publication.site}")
             )
-        except PublishError as error:
-            raise PluginError(str(error)) from None
         self.publication = None
 
     on_post_build = CombinedEvent(_finish, _publish)
