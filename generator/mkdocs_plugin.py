@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.generated = steps.Generated()
         self.problems: list[Problem] = []
         self.root = Path()
+        self.started = 0.0
         self.own_redirects: dict[str, str] = {}
         self.command, self.dirty = "build", False
         self.preview: Preview | None = None
@@ -101,6 +103,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.started = time.time()  # what the build writes is newer (``steps.finish_pages``)
         if self.preview is not None:
             self.kept.freeze()  # the preview's kept work is not walked on every collection
         redirects = config.plugins.get("redirects")
@@ -114,11 +117,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 search=not (self.preview and self.preview.search_kept),
                 problems_page=self.command == "serve",
             )
-        for warning in generation.warnings:  # info, not warning: a strict build must not fail on these
-            log.info(f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}")
+        for level, message in generation.messages():
+            log.log(level, message)
         self.problems, self.generated = generation.problems, generation.generated
-        for problem in self.problems:
-            log.error(str(problem))
         if self.problems and self.command != "serve":
             raise PluginError(f"Sisällössä on {len(self.problems)} ongelmaa; sivustoa ei rakennettu.")
         if self.problems:  # the configured nav names generated pages that are not there now
@@ -161,6 +162,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                     file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
 
+    @event_priority(-50)  # after the other plugins' post_build (redirects writes pages there)
     def _finish(self, config: MkDocsConfig) -> None:
         pipeline.the_build_ended()
         if self.preview is not None:
@@ -173,12 +175,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 if isinstance(handler, CountHandler):
                     handler.counts.clear()
             return
-        steps.finish_pages(Path(config.site_dir))
+        finishes = steps.page_finishes(preview=self.preview is not None)
+        steps.finish_pages(Path(config.site_dir), finishes, since=self.started - 2)
         if self.preview is not None and self.preview.search_kept:
-            log.info(
-                "Esikatselu: hakuhakemisto on palvelimen käynnistyksen ajalta, eikä haku näe "
-                "muutoksia ennen uudelleenkäynnistystä (make site rakentaa aina koko hakemiston)"
-            )
+            log.info(self.preview.KEPT_SEARCH)
             return
         try:
             stats, cpu = pipeline.index_site(
@@ -190,7 +190,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if self.preview is not None:
             self.preview.search_built = True
 
-    @event_priority(-100)  # after every other plugin's post_build (redirects write pages there)
+    @event_priority(-100)  # last: after every other plugin's post_build and our own
     def _publish(self, config: MkDocsConfig) -> None:
         publication = self.publication
         if publication is None:

@@ -161,6 +161,11 @@ class Preview:
             + ("; kaikki sivut rakennetaan" if self.full_render and self.search_built else "")
         )
 
+    KEPT_SEARCH = (
+        "Esikatselu: hakuhakemisto on palvelimen käynnistyksen ajalta, eikä haku näe "
+        "muutoksia ennen uudelleenkäynnistystä (make site rakentaa aina koko hakemiston)"
+    )
+
     @property
     def search_kept(self) -> bool:
         return self.keeps_search and self.search_built

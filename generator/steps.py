@@ -12,8 +12,9 @@ A step fails with ``StepError`` (a Finnish message; the published site is left a
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,14 @@ class Generation:
     seconds: float
     cpu: float
 
+    def messages(self) -> Iterator[tuple[int, str]]:
+        """What a build logs of it (level, message): the warnings as information (a strict build
+        must not fail on them), the problems as errors, each ``path:line:col: message``."""
+        for warning in self.warnings:
+            yield logging.INFO, f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}"
+        for problem in self.problems:
+            yield logging.ERROR, str(problem)
+
 
 def generate(
     root: Path,
@@ -91,10 +100,13 @@ def generate(
 PageFinish = Callable[[str], str]
 """One thing done to every finished page: its whole HTML in, its whole HTML out."""
 
-PAGE_FINISHES: tuple[PageFinish, ...] = ()
-"""What ``finish_pages`` does to every page of a build, in order. (The page conversion,
-``site.page_html``, already did what concerns the article's own HTML.) Each must give a finished
-page back unchanged: the preview's dirty builds keep pages finished by an earlier build."""
+
+def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
+    """What ``finish_pages`` does to every page of a build, in order (``preview``: the build is the
+    editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
+    what concerns the article's own HTML. Each must give a finished page back unchanged: a page
+    may be finished again (``finish_pages``'s ``since`` is generous)."""
+    return ()
 
 
 def merge_redirects(
@@ -133,13 +145,17 @@ def hand_over(generated: Generated, hand_written: Callable[[str], bool]) -> None
         )
 
 
-def finish_pages(site: Path, finishes: Sequence[PageFinish] = PAGE_FINISHES) -> int:
-    """Every HTML page of the built ``site`` through ``finishes``; a page is rewritten only when its
-    bytes change (whole, so a reader never sees half of one). The number of pages rewritten."""
+def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | None = None) -> int:
+    """Every HTML page of the built ``site`` through ``finishes``; ``since``: only the pages
+    written since then (a time stamp in seconds; a preview's dirty build keeps the other pages as
+    an earlier build finished them). A page is rewritten only when its bytes change, whole, so
+    that a reader never sees half of one. The number of pages rewritten."""
     if not finishes:
         return 0
     changed = 0
     for page in sorted(site.rglob("*.html")):
+        if since is not None and page.stat().st_mtime < since:
+            continue
         before = page.read_text(encoding="utf-8")
         after = before
         for finish in finishes:

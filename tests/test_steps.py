@@ -30,7 +30,16 @@ def test_finished_pages_go_through_every_finish_and_only_changed_pages_are_writt
     assert (tmp_path / "data.json").read_text(encoding="utf-8") == "vanha"  # pages only
     assert (tmp_path / "index.html").stat().st_mtime_ns == 1  # unchanged, not rewritten
     assert not list(tmp_path.rglob(".*.partial"))
-    assert steps.finish_pages(tmp_path) == 0  # the build's own list (empty today) changes nothing
+
+
+def test_only_the_pages_written_since_are_finished(tmp_path: Path):
+    """A preview's dirty build keeps the pages it did not render: they were finished before."""
+    for name, stamp in [("vanha.html", 1_000), ("uusi.html", 3_000)]:
+        (tmp_path / name).write_text("<p>x</p>", encoding="utf-8")
+        os.utime(tmp_path / name, (stamp, stamp))
+    assert steps.finish_pages(tmp_path, (lambda html: html.replace("x", "y"),), since=2_000) == 1
+    assert (tmp_path / "uusi.html").read_text(encoding="utf-8") == "<p>y</p>"
+    assert (tmp_path / "vanha.html").read_text(encoding="utf-8") == "<p>x</p>"
 
 
 def test_redirects_join_the_configured_ones_and_never_contradict_them():
@@ -74,14 +83,15 @@ def test_the_error_page_lists_every_problem_as_text(tmp_path: Path):
     assert {p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")} == {"virheet"}
 
 
-def test_the_builds_page_finishes_leave_a_finished_page_as_it_is(real_site: Path):
-    """The preview's dirty builds finish pages an earlier build finished: twice is once."""
+@pytest.mark.parametrize("preview", [False, True])
+def test_the_builds_page_finishes_leave_a_finished_page_as_it_is(real_site: Path, preview: bool):
+    """A page may be finished again (a preview's dirty build, a generous ``since``): twice is once."""
+    finishes = steps.page_finishes(preview=preview)
     for page in [real_site / "index.html", real_site / "tietoa" / "index.html"]:
-        html = page.read_text(encoding="utf-8")
-        once = html
-        for finish in steps.PAGE_FINISHES:
+        once = page.read_text(encoding="utf-8")
+        for finish in finishes:
             once = finish(once)
         twice = once
-        for finish in steps.PAGE_FINISHES:
+        for finish in finishes:
             twice = finish(twice)
         assert twice == once
