@@ -4,11 +4,13 @@ each a plain function the adapter, the command line and these tests call alike."
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
-from generator import steps
+from generator import cli, steps
 from generator.content.problems import Problem
 
 
@@ -95,3 +97,24 @@ def test_the_builds_page_finishes_leave_a_finished_page_as_it_is(real_site: Path
         for finish in finishes:
             twice = finish(twice)
         assert twice == once
+
+
+def test_the_command_line_finishes_and_indexes_a_site_any_engine_built(
+    real_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """`python -m generator search SIVUSTO`: the steps after the engine, for an engine that does not
+    run our plugin: every page finished, then the search index."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    mark = "<!-- viimeistelty -->"
+
+    def finished(html: str) -> str:
+        return html if mark in html else html.replace("</head>", f"{mark}</head>", 1)
+
+    monkeypatch.setattr(steps, "page_finishes", lambda *, preview: () if preview else (finished,))
+    code = cli.main(["search", str(site), "--content", str(REPO / "practices"), "--morphology", "none"])
+    assert code == 0
+    pages = [p for p in site.rglob("*.html") if "</head>" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 80
+    assert all(mark in p.read_text(encoding="utf-8") for p in pages)
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
