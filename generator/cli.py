@@ -20,9 +20,10 @@ from .content import model as m
 from .content.problems import display_path, format_problems, format_warnings
 from .editors import scaffold
 from .editors import schemas as schema
+from .outputs import mark_output, refusal
 from .pipeline import build_pages, check, content_root
 from .search import prepare as search_prepare
-from .search.morphology import MorphologyUnavailable, analyser
+from .search.morphology import analyser
 from .site.facets import records
 from .site.page_html import set_aside, unmarked
 
@@ -92,7 +93,12 @@ def _main(argv: list[str] | None = None) -> int:
         help="käsin kirjoitetut sivut, joiden osoitteita ei saa käyttää (oletus: docs/)",
     )
     gen_cmd = commands.add_parser("generate", help="kirjoita tuotetut Markdown-sivut hakemistoon")
-    gen_cmd.add_argument("--out", required=True, help="kohdehakemisto (tyhjennetään ensin)")
+    gen_cmd.add_argument(
+        "--out",
+        required=True,
+        help="kohdehakemisto: uusi, tyhjä tai komennon aiempi tuotos (se korvataan); "
+        "projektin omia tai muita hakemistoja ei koskaan tyhjennetä",
+    )
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     gen_cmd.add_argument("--docs", default="docs", help="käsin kirjoitetut sivut (oletus: docs/)")
     new_cmd = commands.add_parser("new", help="luo uusi merkintä täytettäväksi ja tulosta sen polku")
@@ -163,6 +169,10 @@ def _new(root: Path, kind: str, title: str | None, themes: list[str]) -> int:
 
 
 def _schemas(out: Path, check_only: bool) -> int:
+    refused = None if check_only else refusal(out, own=_only_schemas)
+    if refused is not None:
+        print(f"virhe: {refused}", file=sys.stderr)
+        return 2
     if check_only:
         stale = schema.stale(out)
         for path in stale:
@@ -174,6 +184,12 @@ def _schemas(out: Path, check_only: bool) -> int:
     written = schema.write(out)
     print(f"Kirjoitettu {len(written)} skeemaa hakemistoon {out}.", file=sys.stderr)
     return 0
+
+
+def _only_schemas(folder: Path) -> bool:
+    """A folder of schemas written earlier (``schemas/``): nothing in it but schema files."""
+    names = {schema.schema_file(name) for name in schema.SCHEMAS}
+    return all(path.name in names and path.is_file() for path in folder.iterdir())
 
 
 def _check(root: Path, style: str = "text", docs: Path | None = None) -> int:
@@ -196,6 +212,10 @@ def _check(root: Path, style: str = "text", docs: Path | None = None) -> int:
 
 def _generate(root: Path, out: Path, docs: Path) -> int:
     started = time.perf_counter()
+    refused = refusal(out, kept=(root, docs))
+    if refused is not None:
+        print(f"virhe: {refused}", file=sys.stderr)
+        return 2
     result = build_pages(root, docs=docs)
     if result.warnings:
         print(format_warnings(result.warnings), file=sys.stderr)
@@ -208,6 +228,8 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         shutil.rmtree(out)
     if docs.is_dir():
         shutil.copytree(docs, out, ignore=shutil.ignore_patterns(".*"))
+    out.mkdir(parents=True, exist_ok=True)
+    mark_output(out)
     for path, text in result.pages.items():
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -236,7 +258,7 @@ def _search(root: Path, site: Path, morphology: str) -> int:
         return 1
     try:
         stats = search_prepare.build(site, records(result.index), analyser(morphology))
-    except MorphologyUnavailable as error:
+    except RuntimeError as error:  # a tool missing (MorphologyUnavailable among them), a bad bundle
         print(f"virhe: {error}", file=sys.stderr)
         return 1
     print(stats, file=sys.stderr)

@@ -33,6 +33,7 @@ from .content.cache import ContentCache
 from .content.load import Document
 from .content.problems import Problem
 from .content.validate import Parsed
+from .outputs import refusal
 from .site import charts, context
 from .site.memo import Memo
 
@@ -72,6 +73,11 @@ class Preview:
     """Work kept between the builds of one preview, and the folder of generated files."""
 
     def __init__(self, folder: Path | None = None) -> None:
+        """``folder``: where the generated files go (removed by ``close``); a new temporary one
+        unless given, and a given one must be new, empty or earlier output (``outputs.refusal``)."""
+        refused = refusal(folder) if folder is not None else None
+        if refused is not None:
+            raise ValueError(refused)
         self.folder = folder or Path(tempfile.mkdtemp(prefix="kb-preview-"))
         self.content = ContentCache()
         self._env: jinja2.Environment | None = None

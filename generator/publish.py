@@ -6,6 +6,12 @@ atomic exchange of the two folders, the previous site then removed) or ``abandon
 the published site untouched). A build that is interrupted, fails or crashes between the two
 never touches the published folder; leftovers of a killed build are removed by the next one.
 
+A ``site`` that is a symbolic link (a web server's root pointing at the build) is published
+through: the link stays, and the folder it points to is the one replaced in one step.
+
+The site folder is checked with ``outputs.refusal`` before anything is built, and the new site
+carries ``outputs.OUTPUT_MARK``.
+
 No MkDocs here: the MkDocs adapter calls these at the start and the end of a build.
 """
 
@@ -21,6 +27,8 @@ import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from .outputs import mark_output, real_path, refusal
 
 
 class PublishError(Exception):
@@ -49,7 +57,8 @@ def _exchange(a: Path, b: Path) -> bool:
 
 class Publication:
     def __init__(self, site: Path, *, waiting: Callable[[str], None] = lambda message: None):
-        self.site = Path(os.path.abspath(site))
+        self.link = Path(os.path.abspath(site))
+        self.site = real_path(self.link)  # a link stays; the folder it points to is replaced
         self.parent = self.site.parent
         self.staging: Path | None = None
         self._lock: int | None = None
@@ -61,6 +70,9 @@ class Publication:
 
     def begin(self) -> Path:
         """Lock, check that the site can be replaced, and return the fresh folder to build into."""
+        refused = refusal(self.link)
+        if refused is not None:
+            raise PublishError(f"sivustoa ei rakennettu: {refused}")
         try:
             self.parent.mkdir(parents=True, exist_ok=True)
             self._lock = os.open(self.parent / f"{self._prefix}lock", os.O_RDWR | os.O_CREAT, 0o644)
@@ -108,6 +120,11 @@ class Publication:
         the previous site. Interrupted after the swap, ``abandon`` removes what is left of it."""
         assert self.staging is not None
         staging = self.staging
+        try:
+            mark_output(staging)
+        except OSError as error:
+            self.abandon()
+            raise PublishError(self._cannot_write(error)) from None
         # Ctrl-C during the swap would leave it half done: signals wait until it is over.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:

@@ -81,7 +81,7 @@ def generate(
     """Content → what the engine renders (``pipeline.build_pages``; its arguments).
     ``configured_redirects``: those written by hand, ``None`` when the engine writes no redirects;
     ``problems_page``: when the content has problems, generate a page listing them (``error_page``)."""
-    if not root.is_dir():
+    if not root.is_dir() and not problems_page:  # the preview shows it as a problem
         raise StepError(f"sisältöhakemistoa ei ole: {root}")
     result = pipeline.build_pages(root, docs=docs, site_url=site_url, caches=caches, search=search)
     if result.problems:

@@ -8,6 +8,7 @@ counts as injected.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -94,8 +95,10 @@ class _Scan(HTMLParser):
         if (":" in tag and not self.svg) or tag.startswith("kbx"):
             self.found.append(element)
         for name, value in attrs:
-            value = (value or "").strip().lower()
-            script_url = value.startswith(("javascript:", "data:", "vbscript:"))
+            # As a browser reads an address: without whitespace and control characters, any case.
+            value = re.sub(r"[\x00-\x20\x7f]", "", value or "").lower()
+            scheme = re.match(r"([a-z][a-z0-9+.-]*):", value)
+            script_url = scheme is not None and scheme.group(1) not in ("http", "https", "mailto")
             if name == "data-kb-injected" or name.startswith("on") or (name in URL_ATTRIBUTES and script_url):
                 self.found.append(element)
 
@@ -113,10 +116,13 @@ def injected(html: str, *, body: bool = False, svg: bool = False) -> list[str]:
 _CONFIG = None
 
 
-def site_markdown(abbreviations: Abbreviations | None = None, *, ours: bool = True) -> markdown.Markdown:
+def site_markdown(
+    abbreviations: Abbreviations | None = None, *, ours: bool = True, link_rule: bool = True
+) -> markdown.Markdown:
     """Python-Markdown with the extensions and their settings exactly as mkdocs.yml has them,
     the page conversion (``page_html``) given ``abbreviations`` as the adapter gives them; without
-    the page conversion when not ``ours``."""
+    the page conversion when not ``ours``, without its link rule (``inert_links``) when not
+    ``link_rule``."""
     global _CONFIG
     if _CONFIG is None:
         from conftest import REPO
@@ -125,16 +131,18 @@ def site_markdown(abbreviations: Abbreviations | None = None, *, ours: bool = Tr
         _CONFIG = load_config(str(REPO / "mkdocs.yml"))
     extensions = [e for e in _CONFIG.markdown_extensions if ours or e != page_html.NAME]
     configs = dict(_CONFIG.mdx_configs)
+    configs[page_html.NAME] = {"link_rule": link_rule}
     if abbreviations is not None:
-        configs[page_html.NAME] = {"abbreviations": abbreviations}
+        configs[page_html.NAME]["abbreviations"] = abbreviations
     return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
-def converted_pages(result: Result) -> dict[str, str]:
+def converted_pages(result: Result, *, link_rule: bool = True) -> dict[str, str]:
     """Every generated page of ``result`` converted to HTML the way a build does it: Markdown with
-    the site's extensions, the page conversion given the glossary's definitions."""
+    the site's extensions, the page conversion given the glossary's definitions; ``link_rule``:
+    with the page conversion's last line of defence (``inert_links``)."""
     assert result.pages is not None
-    md = site_markdown(result.abbreviations)
+    md = site_markdown(result.abbreviations, link_rule=link_rule)
     out = {}
     for path, text in result.pages.items():
         md.reset()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO
+import pytest
+from conftest import FIXTURE_SITE, REPO
 
 
 def free_port() -> int:
@@ -37,8 +39,9 @@ def wait_for(url: str, needle: str, seconds: float = 30) -> str:
     raise AssertionError(f"{needle!r} did not appear at {url} within {seconds} s")
 
 
-def mkdocs_serve(content: Path, port: int) -> subprocess.Popen[bytes]:
-    """`mkdocs serve` of ``content`` with live reload on ``port``, output discarded."""
+def mkdocs_serve(content: Path, port: int, **env: str) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` of ``content`` with live reload on ``port``, output discarded; ``env``: more
+    variables."""
     return subprocess.Popen(
         [
             str(Path(sys.executable).parent / "mkdocs"),
@@ -48,7 +51,7 @@ def mkdocs_serve(content: Path, port: int) -> subprocess.Popen[bytes]:
             "--livereload",
         ],
         cwd=REPO,
-        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1"),
+        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1", **env),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -72,3 +75,34 @@ def test_serve_reloads_after_a_yaml_edit(content: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("polling", ["", "1"], ids=["tiedostotapahtumat", "KB_SERVE_POLLING"])
+def test_serve_survives_the_content_folder_disappearing_and_coming_back(tmp_path: Path, polling: str):
+    """While the content folder is gone every address shows the problem; once a folder is there
+    again the site returns, and later edits to it are noticed like any other."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    port = free_port()
+    server = mkdocs_serve(content, port, KB_SERVE_POLLING=polling)
+    try:
+        url = f"http://127.0.0.1:{port}/lainaukset/kaikki-mukaan/"
+        wait_for(url, "Kaikki mukaan liikkuvuuteen", 60)
+        shutil.rmtree(content)
+        home = f"http://127.0.0.1:{port}/"
+        page = wait_for(home, "Sisällössä on ongelmia")
+        assert "sisältöhakemistoa ei ole" in page and "sanastotiedosto" not in page
+        shutil.copytree(FIXTURE_SITE, tmp_path / "palaava")
+        quote = tmp_path / "palaava" / "quotes" / "kaikki-mukaan.yml"
+        edit(quote, "title: Kaikki mukaan liikkuvuuteen", "title: Palannut otsikko")
+        (tmp_path / "palaava").rename(content)  # back in one step, as a restore or checkout does
+        wait_for(url, "Palannut otsikko", 60)
+        edit(content / "quotes" / "kaikki-mukaan.yml", "title: Palannut otsikko", "title: Myöhempi muokkaus")
+        wait_for(url, "Myöhempi muokkaus")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

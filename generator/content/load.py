@@ -85,6 +85,8 @@ def ignored(root: Path) -> list[Problem]:
 
 def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Problem]]:
     """Content files with their kinds, problems, and warnings about files that are not read."""
+    if not root.is_dir():  # removed under a running preview, or a wrong path
+        return [], [_at(root, 1, 1, "sisältöhakemistoa ei ole; luo se tai anna oikea polku")], []
     found: list[tuple[Path, Kind]] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []
@@ -108,11 +110,22 @@ def survey(root: Path) -> tuple[list[tuple[Path, Kind]], list[Problem], list[Pro
             try:  # the type comes with the listing; where it does not, it takes a stat()
                 link = item.is_symlink()
                 folder_here = not link and item.is_dir()
+                regular = link or folder_here or item.is_file(follow_symlinks=False)
             except OSError as error:
                 unreadable(error)
                 continue
             if folder_here:
                 walk(Path(item.path), (*parts, item.name))
+            elif not regular:  # a pipe, socket or device: reading it could wait forever
+                warnings.append(
+                    _at(
+                        Path(item.path),
+                        1,
+                        1,
+                        "ei ole tavallinen tiedosto (putki, pistoke tai laite), joten sitä ei lueta; "
+                        "poista se sisältökansiosta",
+                    )
+                )
             else:
                 listed.append(((*parts, item.name), Path(item.path), link))
 
@@ -298,6 +311,7 @@ def _build(
                 _build(next(events), events, loc + ("?",), doc, [])
                 continue
             key = key_event.value
+            _check_bidi(key, doc, *key_pos, problems)
             value = next(events)
             if key == "<<" or key in result:
                 message = (
@@ -318,13 +332,51 @@ def _build(
             items.append(_build(item, events, loc + (len(items),), doc, problems))
         return items
     assert isinstance(event, yaml.ScalarEvent)
+    _check_bidi(event.value, doc, line, col, problems)
     resolved = tag if tag and tag != "!" else _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if resolved not in _SCALAR_TAGS:
         _check_tag(tag, None, doc, line, col, problems)
         return None
     if resolved in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
         return event.value
+    if (
+        resolved in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+        and len(event.value) > MAX_NUMBER_CHARS
+    ):
+        # Python refuses to read an integer of more than 4,300 digits (and a long one is slow)
+        problems.append(
+            _at(
+                doc.path,
+                line,
+                col,
+                f"luku on liian pitkä ({len(event.value)} merkkiä, enintään {MAX_NUMBER_CHARS}); "
+                "tarkista arvo",
+            )
+        )
+        return None
     return _constructor.construct_object(yaml.ScalarNode(resolved, event.value))
+
+
+MAX_NUMBER_CHARS = 30
+"""The longest number a content file may hold, in characters: the statistics count applicants."""
+
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Characters that reorder the text around them without showing themselves: U+202E turns the rest
+of a line (a citation, an address) around. No field needs them; Finnish text never does."""
+
+
+def _check_bidi(value: str, doc: Document, line: int, col: int, problems: list[Problem]) -> None:
+    found = next((char for char in value if char in BIDI_CONTROLS), None)
+    if found is not None:
+        problems.append(
+            _at(
+                doc.path,
+                line,
+                col,
+                f"tekstissä on näkymätön suunnanvaihtomerkki (U+{ord(found):04X}), joka kääntää "
+                "ympäröivän tekstin järjestyksen; poista se",
+            )
+        )
 
 
 def _check_tag(

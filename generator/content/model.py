@@ -7,6 +7,7 @@ rules (references resolve, ids unique) live in ``validate``; this module only kn
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -18,9 +19,24 @@ PLACEHOLDER = "TÄYTÄ:"
 """How every text that ``new`` leaves for the editor begins; ``validate`` reports each one left."""
 
 
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+"""Fillers that are letters or symbols to Unicode but show nothing (Hangul fillers, blank Braille)."""
+
+
+def _shows(char: str) -> bool:
+    """A character that shows something: a letter, digit, punctuation mark or symbol (not a space,
+    a control or format character such as U+200B, nor a combining mark on nothing)."""
+    return unicodedata.category(char)[0] in "LNPS" and char not in _INVISIBLE_LETTERS
+
+
 def _visible(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("blank", "teksti ei saa olla tyhjä")
+    if not any(_shows(char) for char in value):
+        raise PydanticCustomError(
+            "invisible",
+            "tekstissä on vain näkymättömiä merkkejä (esim. U+200B); kirjoita näkyvä teksti",
+        )
     return value
 
 
@@ -39,6 +55,12 @@ def _one_line_term(value: str) -> str:
     found = [char for char in UNREPRESENTABLE_IN_TERM if char in value]
     if found:
         raise PydanticCustomError("term_character", "termissä ei saa olla merkkiä {char}", {"char": found[0]})
+    if not any(char.isalpha() for char in value):
+        # Every occurrence of a term on every page gets its tooltip: "2021" would take the years
+        # and numbers of every page.
+        raise PydanticCustomError(
+            "term_letters", "termissä pitää olla kirjaimia; pelkkä luku tai merkki saisi vihjeen kaikkialle"
+        )
     return value
 
 

@@ -86,7 +86,7 @@ def validate(
     for kind in kinds.VOCABULARIES:
         file = kind.path
         if kind not in parsed and not any(d.kind is kind for d in documents):
-            if (root / file).is_file():
+            if (root / file).is_file() or not root.is_dir():  # no root: its one problem says so
                 unreadable.add(kind)
             else:
                 problems.append(Problem(display_path(root / file), 1, 1, f"sanastotiedosto puuttuu: {file}"))
@@ -380,6 +380,16 @@ own listing, ``sektorit/ei-mainittu.md`` and ``hakijatyypit/ei-mainittu.md`` lis
 leaves unstated."""
 
 
+PRIORITY_PAGE_IDS = frozenset({"painopisteet"})
+"""Element ids the priorities page already has: a priority's address is ``painopisteet/#<id>``,
+an anchor among the page's own elements (its heading; the site's own elements' ids begin with
+``kb-``, the theme's with ``__``, which no id can)."""
+
+
+def _clashes_on_page(kind: kinds.Kind, value: str) -> bool:
+    return kind is kinds.PRIORITIES and (value in PRIORITY_PAGE_IDS or value.startswith("kb-"))
+
+
 def _check_addresses(parsed: ByKind, problems: list[Problem]) -> None:
     """Every id and former id that becomes an address names exactly one page, now and later.
 
@@ -414,6 +424,18 @@ def _check_addresses(parsed: ByKind, problems: list[Problem]) -> None:
                         f"{_RESERVED_IDS[item.id]} osoitteeksi; valitse toinen",
                     )
                 )
+            for where, value in [(loc + ("id",), item.id)] + [
+                (loc + ("former_ids", i), old) for i, old in enumerate(item.former_ids)
+            ]:
+                if _clashes_on_page(kind, value):
+                    problems.append(
+                        _problem(
+                            doc,
+                            where,
+                            f"tunniste '{value}' on jo painopistesivun oman osan tunniste (osoite "
+                            f"painopisteet/#{value} veisi siihen); valitse toinen",
+                        )
+                    )
             for i, old in enumerate(item.former_ids):
                 if old in ids or old in reserved:
                     problems.append(

@@ -31,6 +31,10 @@ MIN_LENGTH = 3
 """Shorter base forms and parts ("ja", "ei", "kv") add noise, not recall."""
 
 
+VOIKKO_INSTALL = "sudo apt-get install libvoikko1 voikko-fi"
+VOIKKO_PACKAGE_INSTALL = ".venv/bin/pip install libvoikko==4.3"
+
+
 class MorphologyUnavailable(RuntimeError):
     """The requested analyser cannot run here (a library or its dictionary is missing)."""
 
@@ -101,18 +105,22 @@ class VoikkoAnalyser(Analyser):
 
     name = "voikko"
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "fi") -> None:
         try:
             import libvoikko
-        except ImportError as error:  # the Python binding is a project dependency
-            raise MorphologyUnavailable(f"Python-paketti libvoikko puuttuu: {error}") from error
-        try:
-            self._voikko = libvoikko.Voikko("fi")
-        except OSError as error:  # libvoikko.so.1 or the Finnish dictionary is not installed
+        except ImportError:  # the Python binding is a project dependency
             raise MorphologyUnavailable(
-                "Voikko-kirjasto tai suomen sanakirja puuttuu (Debian: libvoikko1 voikko-fi; "
-                f"make asentaa ne): {error}"
-            ) from error
+                f"Python-paketti libvoikko puuttuu; asenna se komennolla {VOIKKO_PACKAGE_INSTALL} "
+                "(make asentaa sen)"
+            ) from None
+        try:
+            self._voikko = libvoikko.Voikko(language)
+        except (OSError, libvoikko.VoikkoException) as error:
+            # libvoikko.so.1 (OSError) or the language's dictionary (VoikkoException) is missing
+            raise MorphologyUnavailable(
+                f"Voikko-kirjasto tai sanakirja ({language}) puuttuu ({error}); asenna ne komennolla "
+                f"{VOIKKO_INSTALL} (make asentaa ne, kun se onnistuu ilman salasanaa)"
+            ) from None
 
     @functools.cache  # noqa: B019 - one analyser per build, its cache lives as long as it
     def _readings(self, word: str) -> tuple[tuple[str, str, str], ...]:

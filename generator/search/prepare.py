@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..outputs import refusal
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
 from . import query_forms
@@ -50,6 +51,7 @@ from .morphology import Analyser, words
 
 BUNDLE = "pagefind"
 LANGUAGE = "fi"
+PAGEFIND_INSTALL = ".venv/bin/pip install 'pagefind[bin]==1.5.2'"
 
 SKIPPED_PAGES = frozenset(
     {"", "lainaukset/", "tavoitteet/", "tavoitetaulukko/", "teemat/", "haku/", "404.html"}
@@ -248,13 +250,20 @@ def build(
     """
     started = time.perf_counter()
     output = site / BUNDLE
+    refused = refusal(output, own=lambda folder: (folder / "pagefind-entry.json").is_file())
+    if refused is not None:  # only a bundle of its own is replaced
+        raise RuntimeError(refused)
     if output.exists():
         shutil.rmtree(output)
     indexed: set[str] = set()
     vocabulary: set[str] = set()
     known: Counter[str] = Counter()
     terms = 0
-    with tempfile.TemporaryDirectory(prefix="kb-search-", dir=_scratch_parent()) as scratch:
+    parent = _scratch_parent()
+    remove_abandoned_scratch(Path(parent or tempfile.gettempdir()))
+    # Removed when the build ends, fails or is interrupted with Ctrl-C; a build killed outright
+    # leaves it, and the next build removes it (its process id is in the name).
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=parent) as scratch:
         root = Path(scratch)
         for address, file in site_pages(site):
             page = prepare_page(file.read_text(encoding="utf-8"), address, records.get(address), analyser)
@@ -272,6 +281,7 @@ def build(
         if missing:
             raise RuntimeError(f"merkintäsivuja puuttuu rakennetusta sivustosta: {', '.join(missing[:5])}")
         _pagefind(root, output)
+    verify_bundle(output, len(indexed))
     forms = query_forms.table(analyser, vocabulary)
     query_forms.write(forms, output)
     search_vocabulary.write(known, output)
@@ -284,6 +294,75 @@ def build(
         seconds=time.perf_counter() - started,
         bundle_bytes=size,
     )
+
+
+SCRATCH_PREFIX = "kb-search-"
+
+
+def remove_abandoned_scratch(parent: Path) -> None:
+    """Scratch folders of builds that were killed before they could remove their own (a folder's
+    name holds its build's process id; folders of builds still running are left alone)."""
+    for folder in parent.glob(f"{SCRATCH_PREFIX}*-*"):
+        pid = folder.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)) and folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+BUNDLE_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")
+"""Files of Pagefind's bundle that the search page loads, besides the index chunks."""
+
+
+class ToolUnavailable(RuntimeError):
+    """A tool the build needs (Pagefind) is not installed: the message names the command to run."""
+
+
+def verify_bundle(output: Path, pages: int) -> None:
+    """Check Pagefind's bundle before the site is published: every file the search page loads is
+    there and not empty, the index and the page fragments hold something, and the bundle counts
+    the pages that were given to it. Pagefind has exited 0 on a full disk, leaving empty files."""
+    faults = [name for name in BUNDLE_FILES if not _filled(output / name)]
+    if "pagefind-entry.json" not in faults:
+        try:
+            language = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+            page_count, meta = (
+                language[LANGUAGE]["page_count"],
+                f"pagefind.{language[LANGUAGE]['hash']}.pf_meta",
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            faults.append(f"pagefind-entry.json (kieli {LANGUAGE} puuttuu)")
+        else:
+            if page_count != pages:
+                faults.append(f"pagefind-entry.json: sivuja {page_count}, odotettiin {pages}")
+            if not _filled(output / meta):
+                faults.append(meta)
+    for folder, suffix, least in (("index", ".pf_index", 1), ("fragment", ".pf_fragment", pages)):
+        chunks = sorted((output / folder).glob(f"*{suffix}")) if (output / folder).is_dir() else []
+        empty = [c.name for c in chunks if not _filled(c)]
+        if len(chunks) < least:
+            faults.append(f"{folder}/: {len(chunks)} tiedostoa, odotettiin vähintään {least}")
+        faults += [f"{folder}/{name}" for name in empty[:3]]
+    if faults:
+        raise RuntimeError(
+            f"Pagefindin hakemisto hakemistossa {output} on vaillinainen (puuttuu tai tyhjä: "
+            f"{', '.join(faults[:6])}); onko levy täynnä? Sivustoa ei julkaistu"
+        )
+
+
+def _filled(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _scratch_parent() -> str | None:
@@ -304,22 +383,28 @@ def _pagefind(root: Path, output: Path) -> None:
     (Pagefind's Python API answers one request per 0.1 s poll, so 10,000 pages would take
     17 minutes through it; the binary indexes a folder of them in seconds.)
     """
-    from pagefind_bin import get_executable
+    try:
+        from pagefind_bin import get_executable
 
-    done = subprocess.run(
-        [
-            str(get_executable()),
-            "--site",
-            str(root),
-            "--output-path",
-            str(output),
-            "--force-language",
-            LANGUAGE,
-            "--silent",
-        ],
-        capture_output=True,
-        text=True,
-    )
+        done = subprocess.run(
+            [
+                str(get_executable()),
+                "--site",
+                str(root),
+                "--output-path",
+                str(output),
+                "--force-language",
+                LANGUAGE,
+                "--silent",
+            ],
+            capture_output=True,
+            text=True,
+        )
+    except (ImportError, FileNotFoundError, PermissionError) as error:
+        raise ToolUnavailable(
+            f"Pagefind (hakemiston rakentaja) puuttuu tai ei käynnisty ({error}); asenna se komennolla "
+            f"{PAGEFIND_INSTALL} (make asentaa sen)"
+        ) from None
     if done.returncode != 0:
         raise RuntimeError(
             f"Pagefind epäonnistui ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}"

@@ -2,12 +2,33 @@
 
 ``inline`` escapes everything Markdown or HTML could read as syntax; ``verbatim`` keeps a quote's
 paragraphs and line breaks; ``prose`` lets editors' own text keep paragraphs, lists and emphasis
-but never HTML or links.
+but never HTML or links. No text from content becomes a link through them.
+
+``allowed_target`` is the site's one rule for where a link may point: a relative address, or an
+``http:``, ``https:`` or ``mailto:`` one. Every finished page passes through
+``page_html.inert_links``, which shows any other link as its text.
 """
 
 from __future__ import annotations
 
+import html
 import re
+
+LINK_SCHEMES = ("http", "https", "mailto")
+"""The schemes a link may use; any other (``javascript:``, ``data:``, ``vbscript:`` …) could run
+script or load another origin's code."""
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+"""A browser drops ASCII whitespace and control characters from an address before reading its
+scheme (``java&#9;script:`` is ``javascript:``)."""
+
+
+def allowed_target(href: str) -> bool:
+    """Whether a link may point to ``href`` (as written in HTML: entities are read first)."""
+    address = _IGNORED_IN_URL.sub("", html.unescape(href))
+    scheme = _SCHEME.match(address)
+    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
+
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 # HTML's specials, and the characters that start Markdown syntax (core, attr_list,
@@ -33,9 +54,12 @@ def verbatim(text: str) -> list[str]:
 
 def prose(text: str) -> str:
     """Editors' own Markdown prose: paragraphs, lists and emphasis stay; HTML, links and
-    attribute lists (``{: onclick=…}`` would set attributes on the paragraph) do not."""
+    attribute lists (``{: onclick=…}`` would set attributes on the paragraph) do not.
+
+    The backslash is escaped too: otherwise ``\\[`` would become ``\\\\[``, an escaped backslash
+    followed by a bracket that opens a link after all."""
     out = re.sub(r"[&<>]", lambda m: _HTML[m.group(0)], text.strip())
-    return re.sub(r"[\[\]{}]", lambda m: "\\" + m.group(0), out)
+    return re.sub(r"[\\\[\]{}]", lambda m: "\\" + m.group(0), out)
 
 
 def attribute(text: str) -> str:

@@ -13,7 +13,9 @@ after Markdown, ``put_back`` puts the blocks in place,
 nowhere in headings: one dotted underline per term, not at every occurrence.
 ``scrollable_tables`` puts every Markdown table in a region that the keyboard can reach and
 scroll when the table is wider than the screen (WCAG 2.1.1; axe: scrollable-region-focusable),
-named after the heading above it."""
+named after the heading above it,
+``inert_links`` enforces ``markdown_text.allowed_target`` on the finished page, whatever path the
+HTML came by: a link anywhere else keeps its text and loses its target."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from .abbreviations import Abbreviations
+from .markdown_text import allowed_target
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
@@ -106,6 +109,26 @@ def scrollable_tables(html: str) -> str:
     return _TABLE_OR_HEADING.sub(wrap, html)
 
 
+_START_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
+_URL_ATTRIBUTE = re.compile(
+    r"""(\s)(href|src|action|formaction|poster|data|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""",
+    re.IGNORECASE,
+)
+
+
+def inert_links(html: str) -> str:
+    """``html`` with every address ``allowed_target`` refuses taken out of its element: an ``<a>``
+    without ``href`` is text, not a link. The site's own addresses are relative or http(s)."""
+
+    def attribute(match: re.Match[str]) -> str:
+        value = match.group(3)
+        if value[:1] in "\"'":
+            value = value[1:-1]
+        return match.group(0) if allowed_target(value) else ""
+
+    return _START_TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), html)
+
+
 NAME = "generator.site.page_html"
 """The extension's name in mkdocs.yml's ``markdown_extensions`` (this module)."""
 
@@ -113,11 +136,14 @@ NAME = "generator.site.page_html"
 class PageConversion(Extension):
     """The page conversion: finished blocks set aside, the glossary's tooltips (option
     ``abbreviations``: an ``Abbreviations``, or none), a term's tooltip only at its first use,
-    tables in scroll regions, the blocks put back. One instance per ``Markdown`` (``reset``
-    forgets the last page's blocks)."""
+    tables in scroll regions, the blocks put back, links only to allowed targets. One instance
+    per ``Markdown`` (``reset`` forgets the last page's blocks)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"abbreviations": [Abbreviations(), "glossary definitions (Abbreviations)"]}
+        self.config = {
+            "abbreviations": [Abbreviations(), "glossary definitions (Abbreviations)"],
+            "link_rule": [True, "inert_links on the finished page (off only to test what is beneath it)"],
+        }
         super().__init__(**kwargs)
         self.blocks: list[str] = []
 
@@ -151,7 +177,8 @@ class _Finish(Postprocessor):
     def run(self, text: str) -> str:
         # Also run on a heading's inner HTML (the toc extension renders its text with every
         # postprocessor): the blocks stay until the next page's text is set aside.
-        return scrollable_tables(first_terms_only(put_back(text.strip(), self.extension.blocks)))
+        html = scrollable_tables(first_terms_only(put_back(text.strip(), self.extension.blocks)))
+        return inert_links(html) if self.extension.getConfig("link_rule") else html
 
 
 def makeExtension(**kwargs: Any) -> PageConversion:

@@ -23,6 +23,8 @@ PAYLOADS = (
     "'><iframe data-kb-injected srcdoc=\"<script>parent.kbPwned='iframe'</script>\"></iframe>",
     "<a data-kb-injected href=\"javascript:alert('a')\">html-linkki</a>",
     "[md-linkki](javascript:alert('md'))",
+    "\\[kenoviivalinkki\\](javascript:alert('kenoviiva'))",
+    "[kirjainkoko](JaVaScRiPt:alert('koko'))",
     "![md-kuva](x \"onerror=alert('kuva')\")",
     "<javascript:alert('autolink')>",
     ATTRIBUTE_LIST,

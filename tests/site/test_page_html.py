@@ -21,6 +21,7 @@ from generator.site.page_html import (
     FINISHED_END,
     FINISHED_START,
     first_terms_only,
+    inert_links,
     scrollable_tables,
     set_aside,
     unmarked,
@@ -85,7 +86,9 @@ def test_the_page_conversion_gives_the_html_markdown_gives_with_every_definition
     set_aside_on, tooltips = [], 0
     for path, text in result.pages.items():
         plain.reset()
-        expected = scrollable_tables(first_terms_only(plain.convert(unmarked(text) + every_definition)))
+        expected = inert_links(
+            scrollable_tables(first_terms_only(plain.convert(unmarked(text) + every_definition)))
+        )
         ours.reset()
         converted = ours.convert(text)
         assert converted == expected, path
@@ -152,4 +155,4 @@ def test_any_page_converts_as_markdown_alone_with_every_definition(parts: list[s
     text = "\n\n".join([*parts, " ".join(words)])
     plain, ours = site_markdown(ours=False), site_markdown(_ABBREVIATIONS)
     expected = plain.convert(unmarked(text) + str(_ABBREVIATIONS))
-    assert ours.convert(text) == scrollable_tables(first_terms_only(expected))
+    assert ours.convert(text) == inert_links(scrollable_tables(first_terms_only(expected)))

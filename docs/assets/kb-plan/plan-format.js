@@ -308,12 +308,13 @@ export function toMarkdown(draft, data, meta) {
 // --- CSV --------------------------------------------------------------------------------------
 
 /**
- * A cell that a spreadsheet shows as text: a value starting with = + - @ (or a tab or carriage
- * return before them) would be read as a formula, so it gets a leading apostrophe.
+ * A cell that a spreadsheet shows as text: a value starting with = + - @ (or a tab or a line break
+ * before them) would be read as a formula, so it gets a leading apostrophe. The README says so,
+ * and tests/site/test_csv_rule.py holds both to it.
  */
 export function neutralise(value) {
   const cell = String(value ?? "");
-  return /^[=+\-@\t\r]/.test(cell) ? "'" + cell : cell;
+  return /^[=+\-@\t\r\n]/.test(cell) ? "'" + cell : cell;
 }
 
 function csvCell(value) {
