@@ -115,6 +115,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 configured_redirects=self.own_redirects if redirects is not None else None,
                 caches=self.preview,
                 search=not (self.preview and self.preview.search_kept),
+                extra=config.extra,
                 problems_page=self.command == "serve",
             )
         for level, message in generation.messages():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -143,17 +144,22 @@ def build_pages(
     site_url: str | None = None,
     caches: Caches | None = None,
     search: bool = True,
+    extra: Mapping[str, object] | None = None,
 ) -> Result:
     """``docs``: the hand-written pages (the home page links the editor guide when they hold it;
     no entry may take the address of one); ``site_url``: the site's public address, shown in
     citations unless it is a placeholder; ``caches``: work kept from the previous build (the same
     result, sooner); ``search``: whether the search index's records are wanted (a preview that
-    keeps its first search index does without them)."""
+    keeps its first search index does without them); ``extra``: mkdocs.yml's ``extra:`` settings,
+    the feedback channel ``palaute`` and the open data's terms ``avoimen_datan_ehdot``."""
     started, cpu = time.perf_counter(), time.process_time()
     result = check(root, docs, caches=caches)
     if result.index is None:
         return result
+    settings = extra or {}
     options = render.SiteOptions(
+        feedback=str(settings.get("palaute") or "").strip(),
+        data_terms=str(settings.get("avoimen_datan_ehdot") or "").strip(),
         site_url=urls.public_url(site_url),
         editor_guide=docs is not None and (docs / urls.EDITOR_GUIDE).is_file(),
         plan_page=next((p for p in urls.PLAN_PAGES if docs is not None and (docs / p).is_file()), ""),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +76,7 @@ def generate(
     configured_redirects: dict[str, str] | None,
     caches: pipeline.Caches | None = None,
     search: bool = True,
+    extra: Mapping[str, object] | None = None,
     problems_page: bool = False,
 ) -> Generation:
     """Content → what the engine renders (``pipeline.build_pages``; its arguments).
@@ -83,7 +84,9 @@ def generate(
     ``problems_page``: when the content has problems, generate a page listing them (``error_page``)."""
     if not root.is_dir() and not problems_page:  # the preview shows it as a problem
         raise StepError(f"sisältöhakemistoa ei ole: {root}")
-    result = pipeline.build_pages(root, docs=docs, site_url=site_url, caches=caches, search=search)
+    result = pipeline.build_pages(
+        root, docs=docs, site_url=site_url, caches=caches, search=search, extra=extra
+    )
     if result.problems:
         generated = error_page(result.problems) if problems_page else Generated()
         return Generation(generated, result.problems, result.warnings, {}, result.seconds, result.cpu)

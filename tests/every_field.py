@@ -33,7 +33,7 @@ from generator.content import validate
 from generator.content.load import load_tree
 from generator.content.problems import Problem
 
-LINKED = {"section", "sections"}
+LINKED = {"section", "sections", "summary_section"}
 """Field names that must hold one of the source's section titles: filled with one shared text."""
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from conftest import REPO
 
-STATEMENT = REPO / "docs" / "saavutettavuusseloste.md"
+STATEMENT = REPO / "generator" / "site" / "templates" / "accessibility.md"
+"""The statement is generated: its feedback channel comes from the site's configuration."""
 SECTIONS = [
     "Digipalvelun saavutettavuuden tila",
     "Ei-saavutettava sisältö",

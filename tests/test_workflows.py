@@ -217,3 +217,22 @@ def test_the_runner_gets_the_python_and_system_packages_the_makefile_needs(path:
     assert not installed & {"chromium", "chromium-browser"}
     apt_steps = [s for _, s in steps(workflow) if "apt-get install" in s.get("run", "")]
     assert all("sudo" in s["run"] for s in apt_steps)  # the runner's user is not root
+
+
+def test_the_deploy_refuses_to_publish_without_feedback_channel_and_data_terms():
+    """The accessibility statement's feedback channel and the open data's terms come from
+    repository variables through mkdocs.yml's ``extra:``; without either nothing is published."""
+    workflow = load(DEPLOY)
+    build = next(
+        job
+        for job in workflow["jobs"].values()
+        if any(action(s) == "actions/upload-pages-artifact" for s in job.get("steps", []))
+    )
+    site = next(s for s in build["steps"] if ["make", "site"] in commands(s.get("run", "")))
+    mkdocs = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for variable, setting in (("KB_PALAUTE", "palaute"), ("KB_AVOIMEN_DATAN_EHDOT", "avoimen_datan_ehdot")):
+        assert site["env"][variable] == f"${{{{ vars.{variable} }}}}"
+        run = site["run"]
+        assert re.search(rf'test -n "\${variable}" \|\| {{[^}}]*exit 1; }}', run), variable
+        assert run.index(variable) < run.index("make site")
+        assert re.search(rf'^  {setting}: !ENV \[{variable}, ""\]$', mkdocs, re.M), setting

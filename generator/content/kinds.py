@@ -89,7 +89,7 @@ QUOTE = EntryKind(
     noun="lainaus",
     public_id="lainaus",
     command_names=("quote", "lainaus"),
-    cited_as="Lainaus julkaisusta",
+    cited_as="Lainaus selvityksestä",
 )
 PAIR = EntryKind(
     name="pair",
@@ -103,7 +103,7 @@ PAIR = EntryKind(
     public_id="tavoite",
     former_public_ids=("tavoite-ja-mittari",),
     command_names=("pair", "pari"),
-    cited_as="Tavoite ja mittari julkaisusta",
+    cited_as="Tavoite ja mittari selvityksestä",
 )
 THEME = EntryKind(
     name="theme",
@@ -116,7 +116,7 @@ THEME = EntryKind(
     noun="teema",
     public_id="teema",
     command_names=("theme", "teema"),
-    cited_as="Tiivistelmä julkaisusta",
+    cited_as="Tiivistelmä selvityksestä",
 )
 ENTRIES: tuple[EntryKind, ...] = (QUOTE, PAIR, THEME)
 """In site order: quotes, pairs, themes."""

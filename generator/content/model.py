@@ -102,6 +102,17 @@ class Term(Model):
     id: Id = Field(description=ITEM_ID)
     label: Text = Field(description="Nimi sivustolla, suomeksi.")
     description: Text | None = Field(None, description="Lyhyt kuvaus tietopankin omin sanoin.")
+    section: Text | None = Field(
+        None,
+        description="Selvityksen luku, johon kuvaus perustuu, täsmälleen lähteen lukuluettelon mukaan "
+        "(sources.yml, sections). Jos kuvaus ei perustu selvitykseen, jätä tämä pois ja merkitse "
+        "general: true.",
+    )
+    general: bool = Field(
+        False,
+        description="true = kuvaus on toimituksen yleiskuvaus, joka ei perustu selvitykseen (sivulla "
+        "merkitään niin). Jokaisella kuvauksella on joko section tai general: true.",
+    )
     group: Text | None = Field(
         None, description="Ryhmä, johon arvo kuuluu (laatustandardeissa standardiryhmän nimi)."
     )
@@ -113,6 +124,11 @@ class Term(Model):
     former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
 
 
+class ReportLink(Model):
+    title: Text = Field(description="Linkin teksti.")
+    url: WebAddress = Field(description="Osoite (https://…).")
+
+
 class SourceDocument(Model):
     """A published document that quotes and guidance are drawn from."""
 
@@ -120,7 +136,22 @@ class SourceDocument(Model):
     title: Text = Field(description="Julkaisun nimi sellaisenaan.")
     publisher: Text = Field(description="Julkaisija.")
     year: int = Field(ge=1900, le=2100, description="Julkaisuvuosi.")
-    url: WebAddress | None = Field(None, description="Julkaisun verkko-osoite (https://…), jos tiedossa.")
+    url: WebAddress | None = Field(
+        None,
+        description="Julkaisun oma verkkosivu (https://…), jos tiedossa; jokainen lähdeviite ja "
+        "esimerkkisivu linkittää siihen.",
+    )
+    application_years: list[int] = Field(
+        default_factory=list,
+        description="Vuodet, joiden akkreditointihakemuksista julkaisun lainaukset ja esimerkit ovat "
+        "(esim. [2020, 2021]); näkyy jokaisella esimerkkisivulla.",
+    )
+    current_rules: ReportLink | None = Field(
+        None,
+        description="Missä ohjelman ajantasaiset säännöt ovat (esim. Erasmus+ -ohjelmaoppaan "
+        "akkreditointiluku): julkaisun ohjelmatiedot ovat sen julkaisuvuodelta, ja sivut, jotka "
+        "kertovat niistä, linkittävät tähän.",
+    )
     sections: list[Text] = Field(
         default_factory=list,
         description="Julkaisun lukujen otsikot; lähdeviittaukset osoittavat näihin.",
@@ -208,6 +239,13 @@ def asks(field: str) -> str:
 
 MeasureType = Literal["määrällinen", "laadullinen", "molemmat"]
 
+MEASURE_TYPE_LABELS: dict[str, str] = {
+    "määrällinen": "määrällinen",
+    "laadullinen": "laadullinen",
+    "molemmat": "määrällinen ja laadullinen",
+}
+"""How a sentence names each measure type: "Määrällinen ja laadullinen mittari", not "Molemmat mittari"."""
+
 
 class IndicatorAnnotation(Model):
     """Editor's annotation: which questions of the report's indicator checklist an example answers."""
@@ -275,6 +313,11 @@ class Theme(Model):
     id: Id = Field(description=ENTRY_ID)
     title: Text = Field(description="Teeman otsikko.")
     summary: Text = Field(description="Yhden virkkeen tiivistelmä.")
+    summary_section: Text | None = Field(
+        None,
+        description="Lähdejulkaisun luku, johon tiivistelmä perustuu, täsmälleen lähteen "
+        "lukuluettelon mukaan (sources.yml, sections).",
+    )
     guidance: list[Paragraph] = Field(
         min_length=1,
         description="Ohjeistus tietopankin omin sanoin, kappale kerrallaan; jokaisella kappaleella on "
@@ -334,8 +377,8 @@ MEASURES: dict[Measure, str] = {
     "hakijat": "Hakijoita yhteensä",
     "hakijat-organisaatioina": "Hakijoista yksittäisiä organisaatioita",
     "hakijat-konsortioina": "Hakijoista konsortioita",
-    "akkreditoidut-organisaatiot": "Akkreditointi myönnettiin organisaatiolle",
-    "akkreditoidut-konsortiot": "Akkreditointi myönnettiin konsortiolle",
+    "akkreditoidut-organisaatiot": "Akkreditoinnin saaneita organisaatioita",
+    "akkreditoidut-konsortiot": "Akkreditoinnin saaneita konsortioita",
     "strategia-liitteena-osuus": "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
 }
 """Every measure with its label on the site, in display order (statistics tables and charts)."""
@@ -352,6 +395,12 @@ class Figure(Model):
     unit: Literal["lkm", "%"] = Field(description="Yksikkö.")
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta luku on.")
     statement: Text = Field(description="Lähteen virke, jossa luku annetaan, sanasta sanaan.")
+    derivation: Text | None = Field(
+        None,
+        description="Kun lähde kertoo luvun sanoin eikä numerona (esim. ”kaikki hakijat olivat "
+        "yksittäisiä organisaatioita”): miten luku seuraa lähteen virkkeistä, tietopankin omin "
+        "sanoin. Sivu merkitsee luvun johdetuksi ja näyttää tämän.",
+    )
 
 
 class ChecklistItem(Model):
@@ -379,11 +428,6 @@ class Checklist(Model):
     recommendations: list[ChecklistItem] = Field(
         min_length=1, description="Lähdejulkaisun loppusuositukset tietopankin omin sanoin."
     )
-
-
-class ReportLink(Model):
-    title: Text = Field(description="Linkin teksti.")
-    url: WebAddress = Field(description="Osoite (https://…), jonka lähdejulkaisu antaa.")
 
 
 class ReportPart(Model):

@@ -278,6 +278,8 @@ def _check_references(
         )
         refs(doc, loc + ("priorities",), theme.priorities, kinds.PRIORITIES, "painopiste")
         source(doc, loc + ("source",), theme.source, None)
+        if theme.summary_section is not None:
+            source(doc, loc + ("summary_section",), theme.source, theme.summary_section)
         paragraphs(doc, loc + ("guidance",), theme.source, theme.guidance)
     for doc, loc, report in parsed[kinds.REPORT]:
         source(doc, loc + ("source",), report.source, None)
@@ -294,7 +296,7 @@ def _check_references(
                     loc + ("definition",),
                     f"termin '{term.term}' selitykseltä puuttuu "
                     "peruste: lisää lähdeviite (source: document ja section), jos selitys "
-                    "perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen "
+                    "perustuu selvitykseen, tai general: true, jos se on toimituksen "
                     "yleisselitys",
                 )
             )
@@ -306,6 +308,10 @@ def _check_references(
                     f"termillä '{term.term}' on sekä lähdeviite että general: true; valitse toinen",
                 )
             )
+    every_section = set().union(*sections.values()) if sections else set()
+    for kind in (kinds.SECTORS, kinds.APPLICANT_TYPES, kinds.QUALITY_STANDARDS, kinds.PRIORITIES):
+        for doc, loc, value in parsed[kind]:
+            _vocabulary_basis(doc, loc, value, every_section, problems)
     for doc, loc, figure in parsed[kinds.STATISTICS]:
         ref(doc, loc + ("sector",), figure.sector, kinds.SECTORS, "sektori")
         source(doc, loc + ("source",), figure.source.document, figure.source.section)
@@ -317,6 +323,38 @@ def _check_references(
                 refs(doc, loc + (group, i, "themes"), item.themes, kinds.THEME, "teema")
                 refs(doc, loc + (group, i, "examples"), item.examples, "example", "esimerkki")
     _check_unique_ids(parsed, problems)
+
+
+def _vocabulary_basis(
+    doc: Document, loc: Path_, value: m.Term, known: set[str], problems: list[Problem]
+) -> None:
+    """A vocabulary value's description names the report's chapter it rests on, or says it is the
+    editors' general description (``general: true``); never both, never neither."""
+    if value.section is not None and value.section not in known and known:
+        problems.append(
+            _problem(
+                doc,
+                loc + ("section",),
+                f"luku '{value.section}' ei ole lähteen lukuluettelossa{did_you_mean(value.section, known)}",
+            )
+        )
+    if value.description is not None and value.section is None and not value.general:
+        problems.append(
+            _problem(
+                doc,
+                loc + ("description",),
+                f"arvon '{value.id}' kuvaukselta puuttuu peruste: lisää section (selvityksen luku), "
+                "jos kuvaus perustuu selvitykseen, tai general: true, jos se on toimituksen yleiskuvaus",
+            )
+        )
+    elif value.section is not None and value.general:
+        problems.append(
+            _problem(
+                doc,
+                loc + ("general",),
+                f"arvolla '{value.id}' on sekä section että general: true; valitse toinen",
+            )
+        )
 
 
 def _check_unique_ids(parsed: ByKind, problems: list[Problem]) -> None:

@@ -188,6 +188,7 @@ def _theme(entry_id: str, title: str, themes: list[str], existing: _Existing) ->
         "id": entry_id,
         "title": title,
         "summary": f"{P} yhden virkkeen tiivistelmä",
+        "summary_section": source["section"],
         "guidance": [
             {"text": Block(f"{P} ensimmäinen kappale tietopankin omin sanoin"), "section": source["section"]}
         ],

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 
 from ..content import kinds
 from ..content.index import UNSTATED, Example
-from ..content.model import INDICATOR_QUESTIONS, Pair, Quote, entry_title
+from ..content.model import INDICATOR_QUESTIONS, MEASURE_TYPE_LABELS, Pair, Quote, entry_title
 from . import urls
 from .context import RenderContext
 
 EXCERPT_LENGTH = 220
 """Characters of the entry's own text shown on a card, cut at a word boundary."""
 
-GROUP_CAVEAT = "lähde nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille"
+GROUP_CAVEAT = "selvitys nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille"
 """After a sector or applicant type list with more than one value: the report names them for a
 group of examples, not for this one (the entry page says the same)."""
 
@@ -64,7 +64,7 @@ def answered(pair: Pair) -> list[str]:
 
 
 def answers_text(pair: Pair) -> str:
-    return f"vastaa {len(answered(pair))}/{len(INDICATOR_QUESTIONS)} mittarikysymykseen"
+    return f"vastaa {len(answered(pair))}/{len(INDICATOR_QUESTIONS)} mittarikysymykseen (toimituksen luenta)"
 
 
 def _named(r: RenderContext, vocabulary: str, ids: list[str]) -> str:
@@ -91,7 +91,9 @@ def _card(r: RenderContext, href: str, entry: Example) -> Card:
         Fact("Teemat", themes),
     ]
     if isinstance(entry, Pair):
-        facts.append(Fact("Mittari", f"{entry.annotation.measure_type}, {answers_text(entry)}"))
+        facts.append(
+            Fact("Mittari", f"{MEASURE_TYPE_LABELS[entry.annotation.measure_type]}, {answers_text(entry)}")
+        )
         label, text = "Mittari", entry.indicator
     else:
         label, text = "", entry.text

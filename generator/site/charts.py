@@ -32,6 +32,8 @@ class Bar:
     measure_label: str
     value: float | None
     """None: the source gives no figure."""
+    derived: bool = False
+    """The editors derived the figure from the source's words (``Figure.derivation``)."""
 
     @property
     def gid(self) -> str:
@@ -40,8 +42,9 @@ class Bar:
     @property
     def shown(self) -> str:
         if self.value is None:
-            return "ei lukua lähteessä"
-        return str(int(self.value)) if float(self.value).is_integer() else str(self.value)
+            return "ei lukua selvityksessä"
+        number = str(int(self.value)) if float(self.value).is_integer() else str(self.value)
+        return f"{number} (johdettu)" if self.derived else number
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class Chart:
     def alt(self) -> str:
         sectors: dict[str, list[str]] = {}
         for bar in self.bars:
-            value = bar.shown if bar.value is not None else "– luku puuttuu lähteestä"
+            value = bar.shown if bar.value is not None else "– luku puuttuu selvityksestä"
             sectors.setdefault(bar.sector_label, []).append(f"{bar.measure_label.lower()} {value}")
         parts = "; ".join(f"{label}: {', '.join(values)}" for label, values in sectors.items())
         return f"Vaakapylväskaavio, vuosi {self.year}, hakijat ja myönnetyt akkreditoinnit sektoreittain. {parts}."
@@ -98,6 +101,7 @@ def charts(content: Content) -> list[Chart]:
                 m,
                 MEASURES[m],
                 figures[((year,), s.id, m)].value if ((year,), s.id, m) in figures else None,
+                bool(figures[((year,), s.id, m)].derivation) if ((year,), s.id, m) in figures else False,
             )
             for s in used
             for m in measures

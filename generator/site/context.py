@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from ..content.index import UNSTATED, Example, Index
+from ..content.index import UNSTATED, Index
 from ..content.model import Entry, SourceDocument, Theme, entry_title
 from . import urls
 from .markdown_text import attribute, inline, prose, verbatim
@@ -43,6 +43,12 @@ class SiteOptions:
     """docs/toimittajille.md exists: the home page links to it."""
     plan_page: str = ""
     """The page of the applicant's own plan (one of ``urls.PLAN_PAGES``) when the site has it."""
+    feedback: str = ""
+    """Where readers send feedback (mkdocs.yml ``extra: palaute``, e.g. the repository's issue
+    page): the accessibility statement names it, or says plainly that none is configured."""
+    data_terms: str = ""
+    """The open data's terms of use (mkdocs.yml ``extra: avoimen_datan_ehdot``); the open data page
+    states them, or says plainly that none are configured. Never invented."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,13 @@ class SourceLine:
     year: str
     section: str
     href: str
+    """The source's description on the about page."""
+    url: str = ""
+    """The publication's own page (``SourceDocument.url``), when known."""
+    application_years: str = ""
+    """The years of the applications its examples come from, as a page says them: "2020–2021"."""
+    rules: Link | None = None
+    """Where today's programme rules are (``SourceDocument.current_rules``), when known."""
 
 
 def environment() -> jinja2.Environment:
@@ -131,11 +144,6 @@ class RenderContext:
             ids = [UNSTATED]
         return [Link(names[i], urls.link(page, urls.term_page(vocabulary, i))) for i in ids]
 
-    def standards_via_themes(self, entry: Example) -> list[str]:
-        """Quality standards of an example's themes that the example does not name itself, in order."""
-        via = [s for t in entry.themes if t in self.themes for s in self.themes[t].quality_standards]
-        return [s for s in dict.fromkeys(via) if s not in entry.quality_standards]
-
     def cite(self, entry: Entry) -> urls.Citation:
         if isinstance(entry, Theme):
             document, sections = entry.source, list(entry.sections)
@@ -158,4 +166,17 @@ class RenderContext:
             year=str(source.year),
             section=section or "",
             href=urls.link(page, urls.ABOUT, anchor=source.id),
+            url=source.url or "",
+            application_years=years_text(source.application_years),
+            rules=Link(source.current_rules.title, source.current_rules.url)
+            if source.current_rules
+            else None,
         )
+
+
+def years_text(years: Iterable[int]) -> str:
+    """Years as a page says them: "2020–2021" for a run of consecutive years, "2019, 2021" otherwise."""
+    ordered = sorted(set(years))
+    if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{ordered[0]}–{ordered[-1]}"
+    return ", ".join(str(y) for y in ordered)

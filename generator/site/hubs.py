@@ -18,10 +18,17 @@ from . import cards, urls
 from .context import Link, RenderContext
 
 UNSTATED_DESCRIPTION = {
-    "sectors": "Esimerkit, joiden koulutussektoria lähdejulkaisu ei kerro.",
-    "applicant_types": "Esimerkit, joiden hakijatyyppiä (organisaatio vai konsortio) lähdejulkaisu ei kerro.",
+    "sectors": "Esimerkit, joiden koulutussektoria selvitys ei kerro.",
+    "applicant_types": "Esimerkit, joiden hakijatyyppiä (organisaatio vai konsortio) selvitys ei kerro.",
 }
 UNOFFICIAL = "tietopankin oma käännös"
+
+STANDARD_NOTE = (
+    "Teemat ovat toimituksen liittämiä tähän standardiin: standardi on teeman, ei jokaisen teeman "
+    "esimerkin. Esimerkit-kohdissa ovat vain esimerkit, jotka itse näyttävät standardin ja joihin "
+    "toimitus on liittänyt sen suoraan."
+)
+"""A quality standard's page: whose the standard is (the theme's), and which examples it lists."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,29 @@ class TermRow:
     quotes: int
     pairs: int
     themes: int = 0
+    basis: str = ""
+    """What the description rests on (``basis``)."""
+
+
+def basis(term: Term) -> str:
+    """What a vocabulary value's description rests on, as its pages say it: the report's chapter,
+    or the editors' general description; empty without a description."""
+    if not term.description:
+        return ""
+    if term.section:
+        return f"Perustuu selvityksen lukuun ”{term.section}”."
+    if term.general:
+        return "Toimituksen yleiskuvaus; ei perustu selvitykseen."
+    return ""
+
+
+def rules(r: RenderContext) -> Link | None:
+    """Where today's programme rules are (the first source that says), for pages that tell
+    programme facts from the report's year."""
+    for source in r.index.content.vocabularies.sources:
+        if source.current_rules:
+            return Link(source.current_rules.title, source.current_rules.url)
+    return None
 
 
 def pages(r: RenderContext) -> dict[str, str]:
@@ -42,7 +72,7 @@ def pages(r: RenderContext) -> dict[str, str]:
             urls.SECTORS,
             "Sektorit",
             "Sektori",
-            "Esimerkit koulutussektoreittain. Sektori kerrotaan vain, jos lähdejulkaisu sen mainitsee.",
+            "Esimerkit koulutussektoreittain. Sektori kerrotaan vain, jos selvitys sen mainitsee.",
         ),
         (
             "applicant_types",
@@ -50,7 +80,7 @@ def pages(r: RenderContext) -> dict[str, str]:
             "Hakijatyypit",
             "Hakijatyyppi",
             "Esimerkit sen mukaan, hakiko akkreditointia yksittäinen organisaatio vai konsortio. "
-            "Hakijatyyppi kerrotaan vain, jos lähdejulkaisu sen mainitsee.",
+            "Hakijatyyppi kerrotaan vain, jos selvitys sen mainitsee.",
         ),
     ):
         terms = [*_terms(r, vocabulary), _unstated(r, vocabulary)]
@@ -196,6 +226,7 @@ def _row(
         link=Link(term.label, urls.link(page, urls.term_page(vocabulary, term.id))),
         description=term.description or "",
         official=term.official,
+        basis=basis(term),
         quotes=sum(1 for e in examples if isinstance(e, Quote)),
         pairs=sum(1 for e in examples if isinstance(e, Pair)),
         themes=themes,
@@ -219,6 +250,7 @@ def _term_page(
         "term.md",
         page,
         term=term,
+        basis=basis(term),
         kind=kind,
         group=group,
         unofficial=UNOFFICIAL if not term.official else "",
@@ -234,12 +266,11 @@ GROUP_NOTE = cards.GROUP_CAVEAT
 
 
 def standard_examples(r: RenderContext, standard: str) -> tuple[Example, ...]:
-    """Examples that name the standard, or that belong to a theme that names it; quotes first, by id."""
-    index = r.index
-    found = {e.id: e for e in index.examples_by_standard.get(standard, ())}
-    for theme in index.themes_by_standard.get(standard, ()):
-        found.update((e.id, e) for e in index.examples_by_theme.get(theme.id, ()))
-    return tuple(sorted(found.values(), key=lambda e: (isinstance(e, Pair), e.id)))
+    """Examples that name the standard themselves, quotes first, by id. A theme's standard is the
+    theme's: it is shown with the theme, never carried over to the theme's examples, which may not
+    show it."""
+    found = r.index.examples_by_standard.get(standard, ())
+    return tuple(sorted(found, key=lambda e: (isinstance(e, Pair), e.id)))
 
 
 def _standards(r: RenderContext) -> dict[str, str]:
@@ -259,7 +290,7 @@ def _standards(r: RenderContext) -> dict[str, str]:
             examples,
             themes,
             group=term.group or "",
-            note="Esimerkit on merkitty tähän standardiin joko suoraan tai jonkin yllä olevan teeman kautta.",
+            note=STANDARD_NOTE,
         )
         groups.setdefault(term.group or "Muut", []).append(
             _row(r, hub, "quality_standards", term, examples, themes=len(themes))
@@ -269,6 +300,7 @@ def _standards(r: RenderContext) -> dict[str, str]:
         hub,
         groups=groups,
         unofficial=UNOFFICIAL,
+        rules=rules(r),
         any_unofficial=any(not t.official for t in r.index.content.vocabularies.quality_standards),
     )
     return out
@@ -286,6 +318,7 @@ class PriorityItem:
     term: Term
     unofficial: str
     themes: list[ThemeCount]
+    basis: str = ""
 
 
 def _priorities(r: RenderContext) -> str:
@@ -297,6 +330,7 @@ def _priorities(r: RenderContext) -> str:
             PriorityItem(
                 term=term,
                 unofficial=UNOFFICIAL if not term.official else "",
+                basis=basis(term),
                 themes=[
                     ThemeCount(
                         Link(t.title, urls.link(page, urls.entry_page(t))),
@@ -306,7 +340,7 @@ def _priorities(r: RenderContext) -> str:
                 ],
             )
         )
-    return r.page("priorities.md", page, items=items)
+    return r.page("priorities.md", page, items=items, rules=rules(r))
 
 
 def _permalink_example(r: RenderContext) -> PermalinkExample | None:

@@ -62,6 +62,11 @@ def prose(text: str) -> str:
     return re.sub(r"[\\\[\]{}]", lambda m: "\\" + m.group(0), out)
 
 
+def sentence_end(text: str) -> str:
+    """The full stop a sentence that ends in ``text`` still needs: none when ``text`` ends one."""
+    return "" if text.rstrip().endswith((".", "!", "?", "…")) else "."
+
+
 def attribute(text: str) -> str:
     """A value for an HTML attribute in double quotes."""
     return re.sub(r"[&<>\"]", lambda m: _HTML[m.group(0)], " ".join(text.split()))

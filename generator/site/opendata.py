@@ -70,7 +70,7 @@ class ExportEntry(_Row):
     origin: Literal["hakemus", "sanonta"] | None = Field(
         description="Lainauksen alkuperä: hakemus = akkreditointihakemuksesta, sanonta = muu lainattu sanonta."
     )
-    context: str | None = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
+    context: str | None = Field(description="Selvityksen virke, joka esittelee lainauksen, sanasta sanaan.")
     objective: str | None = Field(description="Tavoite sanasta sanaan (vain tavoitteilla).")
     indicator: str | None = Field(description="Mittari sanasta sanaan (vain tavoitteilla).")
     summary: str | None = Field(description="Teeman yhden virkkeen tiivistelmä (vain teemoilla).")
@@ -79,12 +79,14 @@ class ExportEntry(_Row):
         "erotettu tyhjällä rivillä (vain teemoilla)."
     )
     guidance_sections: list[str] | None = Field(
-        description="Lähdejulkaisun luku, johon kukin ohjeistuksen kappale perustuu, kappaleiden järjestyksessä "
+        description="Selvityksen luku, johon kukin ohjeistuksen kappale perustuu, kappaleiden järjestyksessä "
         "(vain teemoilla)."
     )
-    sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = lähde ei kerro.")
+    sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = selvitys ei kerro.")
     sector_labels: list[str] | None = Field(description="Sektorien nimet samassa järjestyksessä.")
-    applicant_types: list[str] | None = Field(description="Hakijatyyppien tunnisteet; [] = lähde ei kerro.")
+    applicant_types: list[str] | None = Field(
+        description="Hakijatyyppien tunnisteet; [] = selvitys ei kerro."
+    )
     applicant_type_labels: list[str] | None = Field(
         description="Hakijatyyppien nimet samassa järjestyksessä."
     )
@@ -98,11 +100,11 @@ class ExportEntry(_Row):
         description="Horisontaalisten painopisteiden tunnisteet (vain teemoilla)."
     )
     priority_labels: list[str] | None = Field(description="Painopisteiden nimet samassa järjestyksessä.")
-    source_document: str = Field(description="Lähdejulkaisun tunniste.")
-    source_title: str = Field(description="Lähdejulkaisun nimi.")
-    source_publisher: str = Field(description="Lähdejulkaisun julkaisija.")
-    source_year: int = Field(description="Lähdejulkaisun julkaisuvuosi.")
-    source_sections: list[str] = Field(description="Lähdejulkaisun luvut, joista merkintä on.")
+    source_document: str = Field(description="Selvityksen tunniste.")
+    source_title: str = Field(description="Selvityksen nimi.")
+    source_publisher: str = Field(description="Selvityksen julkaisija.")
+    source_year: int = Field(description="Selvityksen julkaisuvuosi.")
+    source_sections: list[str] = Field(description="Selvityksen luvut, joista merkintä on.")
     annotation: ExportAnnotation | None = Field(
         description="Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla)."
     )
@@ -331,6 +333,7 @@ def page(r: RenderContext) -> str:
         separator=LIST_SEPARATOR,
         sources=index.content.vocabularies.sources,
         about_href=urls.link(page_, urls.ABOUT),
+        data_terms=r.options.data_terms,
         example_url=urls.page_url(urls.entry_page(index.examples[0])) if index.examples else "",
         renamed_kinds=[
             RenamedKind(kind.label, kind.public_id, former)

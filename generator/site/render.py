@@ -18,6 +18,7 @@ import jinja2
 from ..content.index import Example, Index
 from ..content.model import (
     INDICATOR_QUESTIONS,
+    MEASURE_TYPE_LABELS,
     MEASURES,
     ChecklistItem,
     Entry,
@@ -34,7 +35,7 @@ from . import cards, charts, explorer, glossary, hubs, opendata, plan, urls
 from .abbreviations import Abbreviations, abbreviations
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
-from .markdown_text import verbatim
+from .markdown_text import sentence_end, verbatim
 from .memo import Memo
 
 __all__ = ["Abbreviations", "Link", "SiteOptions", "abbreviations", "render_site"]
@@ -75,11 +76,24 @@ class StatisticsRow:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A figure the source states in words, and how the editors derived the number from it."""
+
+    what: str
+    """Sector and measure, as the table names them."""
+    value: str
+    derivation: str
+    statement: str
+
+
+@dataclass(frozen=True)
 class StatisticsTable:
     caption: str
     columns: list[str]
     rows: list[StatisticsRow]
     chart: charts.Chart | None
+    derived: list[Derived] = dataclasses.field(default_factory=list)
+    """The table's derived figures, in the order of its rows."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,8 @@ class GlossaryRow:
     """Entries that use the term (themes first), the first ``GLOSSARY_LINKS`` of them."""
     more: int
     """How many more entries use it."""
+    end: str = "."
+    """What ends the sentence of links: nothing when the last title ends one already."""
 
 
 @dataclass(frozen=True)
@@ -180,10 +196,14 @@ def render_site(
         "about.md", urls.ABOUT, sources=index.content.vocabularies.sources, report=report(ctx, urls.ABOUT)
     )
     pages[urls.ADVISERS] = _home_page(ctx, "advisers.md", urls.ADVISERS)
+    pages[urls.ACCESSIBILITY] = ctx.page(
+        "accessibility.md", urls.ACCESSIBILITY, feedback=ctx.options.feedback
+    )
     pages[urls.STATISTICS] = ctx.page(
         "statistics.md",
         urls.STATISTICS,
         tables=statistics(ctx),
+        derived=DERIVED,
         statements=statements(ctx, urls.STATISTICS),
     )
     pages[urls.GLOSSARY] = glossary_page(ctx)
@@ -274,14 +294,24 @@ def theme_rows(ctx: RenderContext, page: str) -> list[ThemeRow]:
     ]
 
 
-def _figure(figure: Figure | None) -> str:
-    """A figure as the table shows it, in Finnish: "42,5 %", "69"; "–" where the source gives none."""
-    if figure is None:
-        return "–"
+DERIVED = "johdettu"
+"""How a table marks a figure the editors derived from the source's words (``Figure.derivation``)."""
+
+
+def _number(figure: Figure) -> str:
+    """A figure's number in Finnish: "42,5 %", "69"."""
     value = (
         str(int(figure.value)) if float(figure.value).is_integer() else str(figure.value).replace(".", ",")
     )
     return f"{value} %" if figure.unit == "%" else value
+
+
+def _figure(figure: Figure | None) -> str:
+    """A figure as the table shows it: "69"; "10 (johdettu)" where the editors derived it from the
+    source's words; "–" where the source gives none."""
+    if figure is None:
+        return "–"
+    return f"{_number(figure)} ({DERIVED})" if figure.derivation else _number(figure)
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -289,7 +319,7 @@ def _figure(figure: Figure | None) -> str:
 
 QUOTE_NOTES = {
     "hakemus": "Lainaus Erasmus+ -akkreditointihakemuksesta sanasta sanaan. Otsikko on toimituksen.",
-    "sanonta": "Sanonta, jota lähdejulkaisu lainaa. Otsikko on toimituksen.",
+    "sanonta": "Sanonta, jota selvitys lainaa. Otsikko on toimituksen.",
 }
 """What a quote page says of the quote, by its origin."""
 
@@ -302,7 +332,6 @@ def example(ctx: RenderContext, entry: Example) -> str:
         applicant_types=ctx.term_links(page, "applicant_types", entry.applicant_types),
         themes=ctx.theme_links(page, entry.themes),
         standards=ctx.term_links(page, "quality_standards", entry.quality_standards),
-        theme_standards=ctx.term_links(page, "quality_standards", ctx.standards_via_themes(entry)),
         source=ctx.source_line(page, entry.source.document, entry.source.section),
         related=ctx.links(page, ctx.index.related.get(entry.id, ())),
         cite=ctx.cite(entry),
@@ -323,7 +352,7 @@ def example(ctx: RenderContext, entry: Example) -> str:
         page,
         objective_paragraphs=verbatim(entry.objective),
         indicator_paragraphs=verbatim(entry.indicator),
-        measure_type=entry.annotation.measure_type,
+        measure_type=MEASURE_TYPE_LABELS[entry.annotation.measure_type],
         note=entry.annotation.note,
         answers_text=cards.answers_text(entry),
         reading=[Reading(getattr(entry.annotation, q.field), q.question) for q in INDICATOR_QUESTIONS],
@@ -346,6 +375,9 @@ def theme(ctx: RenderContext, theme: Theme) -> str:
             for p in theme.priorities
         ],
         source=ctx.source_line(page, theme.source, None),
+        summary_source=ctx.source_line(page, theme.source, theme.summary_section)
+        if theme.summary_section
+        else None,
         guidance=[Sourced(p.text, ctx.source_line(page, theme.source, p.section)) for p in theme.guidance],
         cite=ctx.cite(theme),
     )
@@ -387,6 +419,7 @@ def glossary_page(ctx: RenderContext) -> str:
                     for e in entries[:GLOSSARY_LINKS]
                 ],
                 more=max(0, len(entries) - GLOSSARY_LINKS),
+                end=sentence_end(entry_title(entries[-1])) if 0 < len(entries) <= GLOSSARY_LINKS else ".",
             )
         )
     return ctx.page("glossary.md", urls.GLOSSARY, groups=groups)
@@ -415,6 +448,12 @@ def statistics(ctx: RenderContext) -> list[StatisticsTable]:
                     for m in measures
                 ],
                 chart=drawn.get(period),
+                derived=[
+                    Derived(f"{s.label}, {MEASURES[m].lower()}", _number(f), f.derivation, f.statement)
+                    for m in measures
+                    for s in sectors
+                    if (f := cells.get((m, s.id))) is not None and f.derivation
+                ],
             )
         )
     return tables

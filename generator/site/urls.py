@@ -37,6 +37,7 @@ PRIORITIES = "painopisteet/index.md"
 EXPLORER = "tavoitetaulukko.md"
 OPEN_DATA = "avoin-data.md"
 ADVISERS = "neuvojille.md"
+ACCESSIBILITY = "saavutettavuusseloste.md"
 PLAN = "suunnitelma.md"
 """The applicant's own plan, drafted in the browser (site/plan.py, docs/assets/kb-plan/)."""
 PLAN_PAGES = (PLAN, "suunnitelma/index.md")

@@ -71,6 +71,8 @@ def write_hostile_tree(root: Path) -> Path:
                 "year": 2023,
                 # A javascript: or otherwise odd url is refused by validation (tests/content/test_hostile.py).
                 "url": "https://example.invalid/lahde",
+                "application_years": [2020, 2021],
+                "current_rules": {"title": hostile("säännöt"), "url": "https://example.invalid/saannot"},
                 "sections": [section],
                 "note": hostile("huomautus"),
             }

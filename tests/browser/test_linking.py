@@ -34,8 +34,10 @@ def test_copy_citation_gives_title_publication_chapter_url_and_todays_date(
     status = page.locator(".kb-copy-status")
     status.get_by_text("Lähdeviite kopioitu").wait_for()
     expected = (
-        f"{quote.title}. Lainaus julkaisusta: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
-        f"käytännöt, luku ”{quote.source.section}”. Tietopankissa: {url}. Viitattu {today()}."
+        f"{quote.title}. Lainaus selvityksestä: Opetushallitus (2023). Erasmus+ -akkreditoinnin hyvät "
+        f"käytännöt, luku ”{quote.source.section}”. "
+        "https://www.oph.fi/fi/ohjelmat/erasmus-akkreditoinnin-hyvat-kaytannot-selvitys. "
+        f"Tietopankissa: {url}. Viitattu {today()}."
     )
     assert page.evaluate("navigator.clipboard.readText()") == expected
     assert " ".join(page.locator(".kb-cite-text").inner_text().split()) == expected

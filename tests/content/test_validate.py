@@ -253,7 +253,7 @@ def test_a_glossary_term_needs_a_source_or_the_general_marker(content: Path):
     )
     assert messages(content) == [
         "glossary.yml:4:17: termin 'KV' selitykseltä puuttuu peruste: lisää lähdeviite (source: document ja "
-        "section), jos selitys perustuu lähdejulkaisuun, tai general: true, jos se on toimituksen yleisselitys",
+        "section), jos selitys perustuu selvitykseen, tai general: true, jos se on toimituksen yleisselitys",
         "glossary.yml:14:16: luku 'Kolmas luku' ei ole lähteen 'testiraportti' lukuluettelossa",
     ]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from generator.content.model import Pair, Quote
+from generator.content.model import MEASURE_TYPE_LABELS, Pair, Quote
 from generator.site.cards import GROUP_CAVEAT, excerpt
 
 
@@ -70,6 +70,6 @@ def test_every_list_page_shows_every_entry_with_an_excerpt(real_index, real_site
             own = " ".join((entry.text if isinstance(entry, Quote) else entry.indicator).split())
             assert card["excerpt"].removeprefix("Mittari: ")[:50] == own[:50], (path, card["id"])
             if isinstance(entry, Pair):
-                assert entry.annotation.measure_type in card["facts"]
+                assert MEASURE_TYPE_LABELS[entry.annotation.measure_type] in card["facts"]
             if len(entry.sectors) > 1:
                 assert GROUP_CAVEAT in card["facts"], card["id"]

@@ -10,7 +10,8 @@ from html_safety import injected, site_markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.site.markdown_text import allowed_target, attribute, inline, prose, verbatim
+from generator.site.context import years_text
+from generator.site.markdown_text import allowed_target, attribute, inline, prose, sentence_end, verbatim
 from generator.site.page_html import FINISHED_END, FINISHED_START, inert_links
 
 EXTENSIONS = ["abbr", "attr_list", "tables", "pymdownx.escapeall"]
@@ -207,3 +208,25 @@ def test_every_page_the_build_finishes_goes_through_the_link_rule():
         f'{FINISHED_START}\n<a href="JavaScript:kbPwned()">kortti</a>\n{FINISHED_END}\n'
     )
     assert site_markdown().convert(text) == "<p><a>a</a></p>\n\n<a>kortti</a>"
+
+
+@given(st.text(max_size=40))
+def test_a_sentence_that_ends_in_any_text_ends_with_one_full_stop(text):
+    """A list of titles closes its sentence once: a title that ends a sentence itself ("… arjessa.")
+    gets no second full stop, any other gets one."""
+    closed = text + sentence_end(text)
+    assert closed.rstrip().endswith((".", "!", "?", "…"))
+    if text.rstrip().endswith((".", "!", "?", "…")):
+        assert closed == text
+    else:
+        assert not closed.endswith("..") or text.endswith(".")
+
+
+@given(st.sets(st.integers(min_value=1990, max_value=2040), min_size=1, max_size=6))
+def test_application_years_read_as_a_range_only_when_consecutive(years):
+    shown = years_text(years)
+    ordered = sorted(years)
+    if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        assert shown == f"{ordered[0]}–{ordered[-1]}"
+    else:
+        assert shown.split(", ") == [str(y) for y in ordered]

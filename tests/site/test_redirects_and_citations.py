@@ -70,7 +70,7 @@ def test_citation_names_title_publication_chapter_and_address():
     quote = next(q for q in content.quotes if q.id == "kaikki-mukaan")
     cite = urls.citation(quote, source, ["Luku 1"], site_url="https://esimerkki.fi/kb/", about_href="x")
     assert cite.text == (
-        f"Kaikki mukaan liikkuvuuteen. Lainaus julkaisusta: {source.publisher} ({source.year}). "
+        f"Kaikki mukaan liikkuvuuteen. Lainaus selvityksestä: {source.publisher} ({source.year}). "
         f"{source.title}, luku ”Luku 1”. Tietopankissa:"
     )
     assert cite.text.count(source.title) == 1
@@ -83,7 +83,7 @@ def test_citation_names_title_publication_chapter_and_address():
     assert cite.publication_href == "https://julkaisija.fi/raportti.pdf"
     pair = content.pairs[0]
     assert urls.citation(pair, source, ["L"]).text.startswith(
-        "Osallistujamäärien kasvattaminen. Tavoite ja mittari julkaisusta: "
+        "Osallistujamäärien kasvattaminen. Tavoite ja mittari selvityksestä: "
     )
     assert urls.citation(pair, source, ["L"]).url == "tavoitteet/osallistujamaarat/"
 
@@ -92,7 +92,7 @@ def test_entry_pages_carry_the_citation_and_copy_buttons(fixture_site: Path):
     page = (fixture_site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
     assert '<blockquote class="kb-quote" id="lainaus">' in page
     assert (
-        "Kaikki mukaan liikkuvuuteen. Lainaus julkaisusta: Testivirasto (2023). "
+        "Kaikki mukaan liikkuvuuteen. Lainaus selvityksestä: Testivirasto (2023). "
         '<a href="../../tietoa/#testiraportti">Testiraportti</a>, luku ”Ensimmäinen luku”. Tietopankissa: '
         '<a class="kb-cite-url" href="#lainaus">lainaukset/kaikki-mukaan/#lainaus</a>. Viitattu '
         '<span class="kb-cite-date">pp.kk.vvvv</span>.'

@@ -177,7 +177,7 @@ class Plan {
       h("section", { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
         h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
         h("p", { class: "kb-plan-hint" },
-          "Luettelo kertoo, mihin raportin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun."),
+          "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun."),
         this.summary),
       this.list,
       h("section", { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
@@ -276,7 +276,7 @@ class Plan {
       h("details", { class: "kb-plan-standards", open: objective.qualityStandards.length > 0 },
         h("summary", {}, "Laatustandardit ", h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`)),
         standards),
-      h("p", { class: "kb-plan-hint" }, "Raportin mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:"),
+      h("p", { class: "kb-plan-hint" }, "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:"),
       this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, { rows: 2, examples: "objective-unmarked" }),
       this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, { rows: 2, examples: "objective-unmarked" }),
       this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, { rows: 2, examples: "objective-unmarked" }),
@@ -313,7 +313,7 @@ class Plan {
       types,
       this.data.questions.map((q) => this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` })),
       this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
-        rows: 2, hint: "Raportin mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
+        rows: 2, hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
         examples: "indicator-unmarked",
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
@@ -330,7 +330,7 @@ class Plan {
   }
 
   missingText(missing) {
-    return missing.length ? `Vastaamatta: ${missing.join(", ")}.` : "Kaikkiin raportin kysymyksiin on vastattu.";
+    return missing.length ? `Vastaamatta: ${missing.join(", ")}.` : "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu.";
   }
 
   /** The tags, the unanswered questions and the task list, after any change. */
@@ -365,7 +365,7 @@ class Plan {
       return;
     }
     const headline = `Luonnoksessa on ${counted(objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}. ` +
-      (done === total ? "Kaikkiin raportin kysymyksiin on vastattu." : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
+      (done === total ? "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu." : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
     this.summary.replaceChildren(h("p", { "data-kb-plan-headline": true }, headline), h("ul", { class: "kb-plan-tasks" }, items));
   }
 
@@ -435,7 +435,7 @@ class Plan {
     const answering = examples.filter((e) => e.annotation[question.id]);
     if (!answering.length) return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
     return [
-      h("p", {}, `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin", "esimerkin")} mittari kertoo tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`),
+      h("p", {}, `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin mittari kertoo", "esimerkin mittarit kertovat")} tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`),
       h("ul", {}, answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator)))),
     ];
   }
