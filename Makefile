@@ -1,10 +1,15 @@
 # Erasmus+ -hyvien käytäntöjen tietopankki. `make serve` näyttää sivuston, `make test` ajaa testit.
-# Every target sets up .venv/ itself when it is missing or older than pyproject.toml.
+# Every target sets up .venv/ itself when it is missing or older than pyproject.toml or the lock.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Every Python package, pinned with its hashes (runtime and test tools): `make lock` writes it from
+# pyproject.toml. uv only writes the lock; pip installs from it.
+LOCK   := requirements.lock
+UV     := uv==0.13.8
+NODE_STAMP := node_modules/.installed
 VOIKKO := /usr/lib/voikko/5/mor-standard/mor.vfst
 ADDR   ?= 127.0.0.1:8000
 # `make check FORMAT=github` prints problems as GitHub Actions annotations
@@ -12,12 +17,31 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site canary test lint check schemas schemas-check bench browser rehearsal clean
+.PHONY: serve site canary test lint check schemas schemas-check bench browser rehearsal lock clean
 
-$(STAMP): pyproject.toml
+# Exactly the lock's files (pip refuses a package whose hash differs), then the project itself.
+$(STAMP): pyproject.toml $(LOCK)
 	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
+
+# The browser code's tools (Biome) from the npm registry, exactly as package-lock.json names them.
+# Node 20 and npm come with GitHub's runners; on Debian they are installed when we may.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || scripts/apt-install "selainkoodin tarkistus ja testit tarvitsevat Noden ja npm:n" nodejs npm
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Rewrites the lock after a change to the dependencies in pyproject.toml: versions already locked
+# stay as they are while they still fit; `make lock LOCK_ARGS=--upgrade` takes the newest of all.
+# The lock holds every platform's files (--universal), from the lowest Python pyproject.toml allows.
+lock: PYTHON_MIN = $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+lock:
+	@scripts/bootstrap-venv "$(PYTHON)" "$(VENV)"
+	$(BIN)/pip install --quiet --disable-pip-version-check $(UV)
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra test --universal --generate-hashes \
+	  --python-version $(PYTHON_MIN) --custom-compile-command "make lock" --output-file $(LOCK) $(LOCK_ARGS)
 
 serve: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --dirty
@@ -56,16 +80,21 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
+# The browser modules' logic that needs no page (tests/js/, Node's own test runner; the tests ask
+# the Python generator for the data the site gives those modules), then pytest.
 test: lint browser $(VOIKKO)
+	KB_PYTHON=$(BIN)/python node --test tests/js/*.test.js
 	$(BIN)/python -m pytest
 
 # Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
-# (import-linter); all configured in pyproject.toml.
-lint: $(STAMP)
+# (import-linter); all configured in pyproject.toml. The browser code: Biome (biome.json), lint,
+# format and import order; `node_modules/.bin/biome check --write .` applies its format and fixes.
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/mypy
 	@$(BIN)/lint-imports --no-cache > $(VENV)/lint-imports.log || { cat $(VENV)/lint-imports.log; exit 1; }
+	node_modules/.bin/biome ci --error-on-warnings .
 
 # The browser the tests drive is found, not assumed (scripts/find_browser.py: KB_BROWSER, then
 # /usr/bin/chromium, Google Chrome, Playwright's own); Debian's chromium is installed if none is.

@@ -68,6 +68,12 @@ HELP_PAGES = frozenset({"toimittajille/", "saavutettavuusseloste/", "avoin-data/
 data, glossary, about): their text counts for less than an entry's, their headings in full, so
 they come first only when the query is about what they are about (a heading's words)."""
 HELP_WEIGHT = 0.2
+HELP_META = "ohjesivu"
+"""The metadata that names a help page to the browser (kb-search.js puts help pages after the
+content unless the query is about them): "otsikot" when the page is about its title and
+headings, "otsikko" for the glossary, whose headings are its terms. The list of help pages is
+``HELP_PAGES`` alone."""
+GLOSSARY = "sanasto/"
 GLOSSARY_HEADING_WEIGHT = 2.0
 """The glossary's headings are its terms: a term is what it explains, not what the site says of it."""
 
@@ -199,7 +205,7 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
         return None
     kind = "entry" if record is not None else "help" if address in HELP_PAGES else "page"
     own, tail, text = searchable(html[opening.end() : end], kind)
-    if address == "sanasto/":
+    if address == GLOSSARY:
         own = _GLOSSARY_HEADING.sub(f'<h2 data-pagefind-weight="{GLOSSARY_HEADING_WEIGHT}"', own)
     page_words = words(text)
     terms = analyser.expand(page_words)
@@ -209,6 +215,8 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
     article = own + block + tail
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
     extra = _metadata(record)
+    if kind == "help":
+        extra += f'<span data-pagefind-meta="{HELP_META}:{"otsikko" if address == GLOSSARY else "otsikot"}"></span>'
     prepared = (
         f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
         f"{tag}{article}</article>{extra}</body></html>"

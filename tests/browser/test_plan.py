@@ -306,9 +306,9 @@ def test_from_examples_to_an_exported_draft(served_real_site, real_site, open_pa
 FORMAT_CASES = """async () => {
   const f = await import(new URL('../assets/kb-plan/plan-format.js', location.href).href);
   const data = await (await fetch('../data/suunnitelma.json')).json();
-  const draft = {objectives: [f.emptyObjective(), f.fromExample(data.examples[0], 'Viite A. https://x/.')]};
+  const draft = {objectives: [f.emptyObjective(), f.fromExample(data.examples[0], 'Viite A. https://x/.', data)]};
   Object.assign(draft.objectives[0], {text: 'Rivi 1\\n\\n# Ei otsikko\\n- ei luettelo', priorities: [data.priorities[0].id]});
-  const indicator = f.emptyIndicator();
+  const indicator = f.emptyIndicator(data);
   Object.assign(indicator, {text: 'a,"b"\\nc', data_source: '=1+1', collection: '\\tx', responsible: '\\r@y',
                             timing: 'a=b', measureType: data.measureTypes[0]});
   draft.objectives[0].indicators.push(indicator);

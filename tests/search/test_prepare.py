@@ -9,7 +9,7 @@ from conftest import FIXTURE_SITE
 
 from generator.pipeline import check
 from generator.search.morphology import analyser
-from generator.search.prepare import TERMS_MARK, prepare, site_pages
+from generator.search.prepare import GLOSSARY, HELP_META, HELP_PAGES, TERMS_MARK, prepare, site_pages
 from generator.site.facets import records
 
 PAGE = """<html lang="fi"><body><nav>Valikko</nav>
@@ -98,3 +98,21 @@ def test_every_build_writes_the_search_bundle(fixture_site: Path):
     # The built pages themselves carry none of it.
     page = (fixture_site / "lainaukset" / "kaikki-mukaan" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind" not in page and TERMS_MARK not in page
+
+
+def test_help_pages_are_named_to_the_browser_by_the_index_alone():
+    """kb-search.js knows a help page only by this metadata: the list is HELP_PAGES, once."""
+    page = HUB.replace("<h1", '<h2 id="b">Toinen</h2><h1', 1)
+    marks = {}
+    for address in [*sorted(HELP_PAGES), "sektorit/aikuiskoulutus/", "teemat/x/"]:
+        html = prepare(page, address, None, analyser("none")).html
+        marks[address] = [
+            m for m in ("otsikot", "otsikko") if f'data-pagefind-meta="{HELP_META}:{m}"' in html
+        ]
+    assert marks == {
+        **{address: ["otsikot"] for address in HELP_PAGES if address != GLOSSARY},
+        GLOSSARY: ["otsikko"],
+        "sektorit/aikuiskoulutus/": [],
+        "teemat/x/": [],
+    }
+    assert GLOSSARY in HELP_PAGES

@@ -2,11 +2,11 @@
 // on a wide screen they start open. The summary counts the filters chosen ("2 valittu").
 // The search itself is kb-finder.js; this module only opens, closes and counts.
 
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
+
 const WIDE = window.matchMedia("(min-width: 60em)");
 
-function setUp(details) {
-  if (details.dataset.kbReady) return;
-  details.dataset.kbReady = "1";
+export function init(details) {
   const form = details.closest("form");
   const active = details.querySelector("[data-kb-active]");
   const count = () => {
@@ -22,4 +22,4 @@ function setUp(details) {
   count();
 }
 
-document.querySelectorAll("details[data-kb-filters]").forEach(setUp);
+onEveryPage(() => setUp("details[data-kb-filters]", init));

@@ -1,6 +1,8 @@
 // Links that last: copy-link and citation buttons on entry pages. Progressive enhancement:
 // without this module the citation is plain text to copy by hand. No other host is contacted.
 
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
+
 const MESSAGES = { link: "Linkki kopioitu", citation: "Lähdeviite kopioitu" };
 const FAILED = "Kopiointi ei onnistunut – valitse teksti ja kopioi se itse.";
 
@@ -58,9 +60,7 @@ const announce = (status, message) => {
   }, 50);
 };
 
-function setUp(box) {
-  if (box.dataset.kbReady) return;
-  box.dataset.kbReady = "1";
+export function init(box) {
   const text = box.querySelector(".kb-cite-text");
   const link = box.querySelector(".kb-cite-url");
   const date = box.querySelector(".kb-cite-date");
@@ -84,12 +84,4 @@ function setUp(box) {
   }
 }
 
-function setUpAll() {
-  document.querySelectorAll("[data-kb-cite]").forEach(setUp);
-}
-
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(setUpAll); // Material's instant navigation, when switched on
-} else {
-  setUpAll(); // modules run after the document is parsed
-}
+onEveryPage(() => setUp("[data-kb-cite]", init));

@@ -2,6 +2,8 @@
 // column, and keep the state in the address (?teema=…&sektori=…&laji=…&jarjestys=…&suunta=laskeva)
 // so that a filtered view can be shared as a link. Without this module the whole table is there.
 
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
+
 const SORT = "jarjestys";
 const DIRECTION = "suunta";
 const DESCENDING = "laskeva";
@@ -11,9 +13,7 @@ function cellValue(row, column) {
   return cell.dataset.sortValue ?? cell.textContent.trim();
 }
 
-function setUp(box) {
-  if (box.dataset.kbReady) return;
-  box.dataset.kbReady = "1";
+export function init(box) {
   const table = box.querySelector("table");
   const body = table.tBodies[0];
   const original = [...body.rows];
@@ -97,12 +97,4 @@ function setUp(box) {
   filter();
 }
 
-function setUpAll() {
-  document.querySelectorAll("[data-kb-explorer]").forEach(setUp);
-}
-
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(setUpAll); // Material's instant navigation, when switched on
-} else {
-  setUpAll(); // modules run after the document is parsed
-}
+onEveryPage(() => setUp("[data-kb-explorer]", init));

@@ -5,8 +5,10 @@
  *
  * A draft is plain data:
  *   {objectives: [{text, example, priorities, qualityStandards, concrete, realistic, measurable,
- *                  indicators: [{text, example, measureType, data_source, collection, responsible,
- *                                timing, processing, reporting, evaluation, qualitySystem}]}]}
+ *                  indicators: [{text, example, measureType, <one text per report question>,
+ *                                qualitySystem}]}]}
+ * The report's questions are data.questions of the data file (data/suunnitelma.json); every
+ * function that needs them takes the data.
  * `example` is null or {id, text, citation}: the example the text started from, its verbatim
  * text and its citation, kept so the draft always shows where it came from.
  */
@@ -18,10 +20,8 @@ const MAX_TEXT = 20000;
 const MAX_ITEMS = 100;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Text fields of an indicator besides its own text, in the order the report asks them. */
-export const INDICATOR_TEXT_FIELDS = [
-  "data_source", "collection", "responsible", "timing", "processing", "reporting", "evaluation",
-];
+// The report's indicator questions (their fields, labels and words) are not repeated here: they
+// come with the data file (data.questions, from generator/content/model.py INDICATOR_QUESTIONS).
 export const OBJECTIVE_TEXT_FIELDS = ["concrete", "realistic", "measurable"];
 
 /** Words of the editor that are not in the data file: our own labels for our own fields. */
@@ -51,9 +51,9 @@ export const QUESTIONS = {
 
 export class PlanError extends Error {}
 
-export function emptyIndicator() {
+export function emptyIndicator(data) {
   const indicator = { text: "", example: null, measureType: "" };
-  for (const field of INDICATOR_TEXT_FIELDS) indicator[field] = "";
+  for (const question of data.questions) indicator[question.id] = "";
   indicator.qualitySystem = "";
   return indicator;
 }
@@ -66,12 +66,12 @@ export function emptyObjective() {
 }
 
 /** An objective and its indicator copied from an example of the data file. */
-export function fromExample(example, citation) {
+export function fromExample(example, citation, data) {
   const objective = emptyObjective();
   objective.text = example.objective;
   objective.example = { id: example.id, text: example.objective, citation };
   objective.qualityStandards = [...example.qualityStandards];
-  const indicator = emptyIndicator();
+  const indicator = emptyIndicator(data);
   indicator.text = example.indicator;
   indicator.example = { id: example.id, text: example.indicator, citation };
   objective.indicators.push(indicator);
@@ -208,7 +208,7 @@ export function parseDraft(source, data) {
     objective.indicators = list(rawObjective.indicators, `${where}: mittarit`).map((rawIndicator, j) => {
       const at = `Mittari ${i + 1}.${j + 1}`;
       object(rawIndicator, at);
-      const indicator = emptyIndicator();
+      const indicator = emptyIndicator(data);
       indicator.text = text(rawIndicator.text, `${at}: mittari`);
       indicator.example = example(rawIndicator.example, `${at}: esimerkki`);
       const measureType = text(rawIndicator.measureType, `${at}: mittarin laji`);

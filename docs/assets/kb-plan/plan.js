@@ -7,6 +7,7 @@
  * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
  * that the tool needs it.
  */
+import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
 const STORAGE_KEY = "kb-oma-suunnitelma";
@@ -544,7 +545,7 @@ class Plan {
       this.exampleSelect.focus();
       return false;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -554,7 +555,7 @@ class Plan {
 
   addObjective() {
     const objective = fmt.emptyObjective();
-    objective.indicators.push(fmt.emptyIndicator());
+    objective.indicators.push(fmt.emptyIndicator(this.data));
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -562,7 +563,7 @@ class Plan {
   }
 
   addIndicator(found) {
-    const indicator = fmt.emptyIndicator();
+    const indicator = fmt.emptyIndicator(this.data);
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
@@ -708,7 +709,7 @@ class Plan {
       this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
       return;
     }
-    const objective = fmt.fromExample(example, this.citationOf(example));
+    const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     this.draft.objectives.push(objective);
     this.changed();
     this.pendingFocus = `${this.key(objective, "t")}-h`;
@@ -734,9 +735,7 @@ function keepOffline(root) {
   }).catch(() => { /* no offline copy: the page still works while it is open */ });
 }
 
-async function start() {
-  const root = document.querySelector("[data-kb-plan]");
-  if (!root) return;
+export async function init(root) {
   const nojs = root.querySelector("[data-kb-plan-nojs]");
   let data;
   try {
@@ -758,4 +757,4 @@ async function start() {
   }
 }
 
-start();
+onEveryPage(() => setUp("[data-kb-plan]", init));

@@ -16,7 +16,7 @@ import { onEveryPage, setUp } from "./kb-start.js";
 const PAGE = 30;
 const DELAY_MS = 200;
 
-const init = (form) => {
+export const init = (form) => {
   const main = form.closest("article") ?? document;
   const status = main.querySelector("[data-kb-finder-status]");
   const resultsList = main.querySelector("[data-kb-finder-results]");

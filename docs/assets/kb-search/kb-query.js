@@ -72,7 +72,7 @@ export const distance = (a, b, limit) => {
     before = previous;
     previous = row;
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], limit + 1);
 };
 
 /** How many edits a word of this length may be away from the word meant. */

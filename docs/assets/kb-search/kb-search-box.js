@@ -17,7 +17,7 @@ import { onEveryPage, setUp } from "./kb-start.js";
 const SHOWN = 7;
 const DELAY_MS = 120;
 
-const init = (root) => {
+export const init = (root) => {
   const form = root.querySelector("form");
   const input = root.querySelector("input[role=combobox]");
   const list = root.querySelector("[role=listbox]");
@@ -29,7 +29,9 @@ const init = (root) => {
   let literal = false; // the typed words as they are, without corrections (one click away)
 
   const setActive = (index) => {
-    options.forEach((option, i) => option.setAttribute("aria-selected", i === index ? "true" : "false"));
+    options.forEach((option, i) => {
+      option.setAttribute("aria-selected", i === index ? "true" : "false");
+    });
     active = index;
     if (index >= 0 && options[index]) {
       input.setAttribute("aria-activedescendant", options[index].id);
@@ -96,7 +98,9 @@ const init = (root) => {
           }),
         );
       }
-      ways(query).forEach((w, i) => items.push(way(`kb-search-way-${i}`, w.text, { href: w.href })));
+      ways(query).forEach((w, i) => {
+        items.push(way(`kb-search-way-${i}`, w.text, { href: w.href }));
+      });
     }
     list.replaceChildren(...items);
     options = items;

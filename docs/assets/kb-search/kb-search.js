@@ -53,7 +53,7 @@ const engine = () => {
       excerptLength: EXCERPT_WORDS,
       // Pagefind searches every metadata field. These repeat the page's own text or labels
       // and would count twice; "title" and "morfo" (base forms) keep their weights.
-      ranking: { metaWeights: { kuvaus: 0, laji: 0, teemat: 0 } },
+      ranking: { metaWeights: { kuvaus: 0, laji: 0, teemat: 0, ohjesivu: 0 } },
     });
     return pf;
   });
@@ -185,7 +185,9 @@ const gather = async (pf, meaning, filters, widen = null) => {
   }
   if (widen.some(Boolean)) {
     const more = await Promise.all(meaning.slots.map((slot, s) => (widen[s] ? searchAll(slot.derived) : [])));
-    more.forEach((answers, s) => perSlot[s].push(...answers));
+    more.forEach((answers, s) => {
+      perSlot[s].push(...answers);
+    });
     pages = collect(perSlot);
   }
   const order = new Map((together?.results ?? []).map((r, i) => [r.id, i]));
@@ -254,15 +256,13 @@ const checkUnknown = async (hits, meaning) => {
   return checked.filter((h) => h.matched > 0);
 };
 
-const HELP_PAGES = ["toimittajille/", "saavutettavuusseloste/", "avoin-data/", "sanasto/", "tietoa/"];
-const GLOSSARY = "sanasto/";
 const PEEK = 12;
 
 /**
- * Help pages (editors' guide, accessibility statement, open data, glossary, about; see
- * generator/search/prepare.py, which also weights their text down) come after the content,
- * unless the query is about them: every word of it in the page's title or headings (for the
- * glossary, whose headings are its terms, the title only). Such a page comes first.
+ * Help pages (editors' guide, accessibility statement, open data, glossary, about: the index
+ * marks them with the metadata "ohjesivu", from HELP_PAGES of generator/search/prepare.py, which
+ * also weights their text down) come after the content, unless the query is about them: every
+ * word of it in the page's title, or (metadata "otsikot") in its headings. Such a page comes first.
  */
 const arrange = async (hits, meaning) => {
   if (!meaning.slots.length) return hits;
@@ -273,12 +273,12 @@ const arrange = async (hits, meaning) => {
   const help = [];
   head.forEach((hit, i) => {
     const data = datas[i];
-    const path = new URL(data.url, ROOT).pathname.slice(ROOT.pathname.length);
-    if (!HELP_PAGES.includes(path)) {
+    const helpPage = data.meta?.ohjesivu; // "otsikot", "otsikko" or none
+    if (!helpPage) {
       content.push(hit);
       return;
     }
-    const headings = path === GLOSSARY ? [] : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
+    const headings = helpPage === "otsikko" ? [] : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
     const labels = [data.meta?.title ?? "", ...headings.map((a) => a.text)].join(" ").split(/\s+/);
     const isAbout = meaning.slots.every((slot) =>
       slot.terms.some((t) => t.text.split(/\s+/).every((w) => labels.some((l) => looselyMatches(l, w)))),
