@@ -62,9 +62,13 @@ site: $(STAMP) $(VOIKKO)
 # page the same article text and links (scripts/canary.py). Switching engines is a configuration
 # change only while this passes (ARCHITECTURE.md).
 CANARY := .venv-canary
-$(CANARY)/.installed: pyproject.toml
+# The lock's files as for .venv/, then ProperDocs at the version pyproject.toml's `canary` extra
+# names (its own dependencies are MkDocs's, already in the lock).
+$(CANARY)/.installed: PROPERDOCS = $(shell sed -n 's/^  "\(properdocs==[0-9.]*\)",*$$/\1/p' pyproject.toml)
+$(CANARY)/.installed: pyproject.toml $(LOCK)
 	@scripts/bootstrap-venv "$(PYTHON)" "$(CANARY)"
-	$(CANARY)/bin/pip install --quiet --disable-pip-version-check -e '.[canary]'
+	$(CANARY)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(CANARY)/bin/pip install --quiet --disable-pip-version-check --no-deps -e . "$(PROPERDOCS)"
 	@touch $@
 
 canary: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
