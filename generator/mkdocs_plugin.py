@@ -168,6 +168,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         pipeline.the_build_ended()
         if self.preview is not None:
             self.preview.built(ok=not self.problems)
+        finishes = steps.page_finishes(preview=self.preview is not None)
+        steps.finish_pages(Path(config.site_dir), finishes, since=self.started - 2)
         if self.problems:
             steps.error_page_everywhere(Path(config.site_dir), kept_pages=self.dirty)
             # Logged as errors above; a strict build would count them and abort, which would leave
@@ -176,8 +178,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 if isinstance(handler, CountHandler):
                     handler.counts.clear()
             return
-        finishes = steps.page_finishes(preview=self.preview is not None)
-        steps.finish_pages(Path(config.site_dir), finishes, since=self.started - 2)
         if self.preview is not None and self.preview.search_kept:
             log.info(self.preview.KEPT_SEARCH)
             return

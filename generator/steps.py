@@ -12,6 +12,7 @@ A step fails with ``StepError`` (a Finnish message; the published site is left a
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
+from .site import csp
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -108,8 +110,9 @@ def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
     """What ``finish_pages`` does to every page of a build, in order (``preview``: the build is the
     editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
-    may be finished again (``finish_pages``'s ``since`` is generous)."""
-    return ()
+    may be finished again (``finish_pages``'s ``since`` is generous). The Content-Security-Policy
+    (``site.csp``) on every page, the redirect pages and the 404 page among them."""
+    return (functools.partial(csp.with_policy, serve=preview),)
 
 
 def merge_redirects(

@@ -21,9 +21,10 @@ from .context import RenderContext, SourceLine
 PLAN_FILE = "data/suunnitelma.json"
 SCRIPT = "assets/kb-plan/plan.js"
 STYLESHEET = "assets/kb-plan/plan.css"
-OFFLINE = "suunnitelma/sw.js"
-"""The page's offline copy (a service worker: its scope is the folder it is in, so it lives
-in docs/suunnitelma/ beside the page's address)."""
+OFFLINE = "sw.js"
+"""The offline copy (a service worker, docs/sw.js): the plan page, the pages of its draft's
+examples and the pages the reader visited. Its scope is the folder it is in, so it lives at the
+site's root, where it sees every page."""
 
 MEASURE_TYPES: tuple[str, ...] = get_args(MeasureType)
 

@@ -2,8 +2,9 @@
 browser scripts/find_browser.py finds: Debian's chromium here, Google Chrome on GitHub's runners).
 
 Every page a test opens records its console errors, every request to another host (such
-requests are refused, so a test never waits on the closed network, but they are still counted)
-and every JavaScript dialog (alert, confirm, prompt) that tried to open.
+requests are refused, so a test never waits on the closed network, but they are still counted),
+every JavaScript dialog (alert, confirm, prompt) that tried to open and every violation of the
+page's Content-Security-Policy; a test that ends with a violation on any page it opened fails.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import functools
 import http.server
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -91,12 +93,37 @@ class PageLog:
     console_errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+
+def wait_by_polling(page) -> None:
+    """``page.wait_for_function`` without ``eval``: Playwright compiles its predicate with
+    ``new Function`` inside the page, which the pages' Content-Security-Policy forbids (no
+    ``'unsafe-eval'``). Here the predicate is polled with ``page.evaluate``, which the browser's
+    DevTools protocol runs outside the policy: the test waits as before, the page keeps its policy."""
+
+    def wait_for_function(expression, arg=None, *, timeout: float = 30_000, polling=None):
+        deadline = time.monotonic() + timeout / 1000
+        while True:
+            value = page.evaluate(expression, arg)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise AssertionError(f"odotettu ehto ei toteutunut {timeout / 1000:.0f} s:ssa: {expression}")
+            page.wait_for_timeout(50)
+
+    page.wait_for_function = wait_for_function
+
+
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) =>
+  window.kbCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
 
 
 @pytest.fixture
 def open_page(browser):
     """``open_page(served, path)`` → (page, log). Requests to other hosts are refused and logged."""
     contexts = []
+    logs: list[PageLog] = []
 
     def open_(served: Served, path: str = "", **context_options):
         context = browser.new_context(locale="fi-FI", **context_options)
@@ -111,7 +138,12 @@ def open_page(browser):
                 route_.abort()
 
         context.route("**/*", route)
+        context.expose_binding("kbCspViolation", lambda source, text: log.csp_violations.append(text))
+        context.add_init_script(CSP_LISTENER)
+        context.on("page", wait_by_polling)
+        logs.append(log)
         page = context.new_page()
+        wait_by_polling(page)
         page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: log.console_errors.append(str(e)))
         page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
@@ -122,3 +154,5 @@ def open_page(browser):
     yield open_
     for context in contexts:
         context.close()
+    violations = [v for log in logs for v in log.csp_violations]
+    assert not violations, f"Content-Security-Policy esti: {violations}"

@@ -17,8 +17,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .a11y import axe_violations, describe_violations
+from .conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -387,3 +390,383 @@ def test_export_formats_with_known_inputs(served_real_site, open_page):
     assert out["missing"] == ["Käsittely", "Raportointi", "Arviointi", "Laatujärjestelmä"]
     assert out["status"] == "Kesken" and out["emptyStatus"] == "Ei aloitettu"
     assert log.console_errors == [] and log.foreign_requests == []
+
+
+# --- how much a draft holds: the same limits for typing, saving, loading and importing ----------
+
+FILL_STORAGE = """() => {
+  let size = 1 << 22;
+  for (let n = 0; size >= 256; n++) {
+    try { localStorage.setItem('muuta-' + n, 'x'.repeat(size)); } catch (e) { size >>= 1; n--; }
+  }
+}"""
+"""Everything but a few hundred characters of the browser's storage taken by something else."""
+
+LIMITS_JS = """async () => {
+  const f = await import(new URL('../assets/kb-plan/plan-format.js', location.href).href);
+  return {...f.LIMITS, file: f.MAX_FILE_BYTES};
+}"""
+
+BUILD = """async (spec) => {
+  // A draft of the given shape, its texts made of `alphabet` up to the given lengths.
+  const f = await import(new URL('../assets/kb-plan/plan-format.js', location.href).href);
+  const data = await (await fetch('../data/suunnitelma.json')).json();
+  const fill = (n) => spec.alphabet.repeat(Math.ceil(n / spec.alphabet.length) + 1).slice(0, n);
+  const draft = {objectives: []};
+  for (let i = 0; i < spec.objectives; i++) {
+    const objective = i < spec.examples ? f.fromExample(data.examples[i % data.examples.length], 'Viite.', data)
+                                        : f.emptyObjective();
+    objective.indicators = [];
+    objective.priorities = data.priorities.map((p) => p.id);
+    objective.qualityStandards = data.qualityStandards.map((s) => s.id);
+    draft.objectives.push(objective);
+  }
+  for (let j = 0; j < spec.indicators; j++) {
+    const objective = draft.objectives[j % Math.max(1, spec.objectives)];
+    if (!objective) break;
+    if (objective.indicators.length <= Math.floor(j / spec.objectives)) objective.indicators.push(f.emptyIndicator(data));
+  }
+  // Then the texts, field by field, each at most spec.field long, until spec.characters.
+  const slots = [];
+  for (const o of draft.objectives) {
+    slots.push([o, 'text'], ...f.OBJECTIVE_TEXT_FIELDS.map((k) => [o, k]));
+    for (const i of o.indicators) slots.push([i, 'text'], [i, 'qualitySystem'], ...data.questions.map((q) => [i, q.id]));
+  }
+  let left = spec.characters - f.measure(draft).characters;
+  for (const [item, key] of slots) {
+    if (left <= 0) break;
+    const n = Math.min(spec.field, left + item[key].length);
+    item[key] = fill(n);
+    left -= n;
+  }
+  if (spec.store) localStorage.setItem('kb-oma-suunnitelma', f.toJSON(draft, '2026-01-01T00:00:00Z'));
+  // Measured here without plan-format: every string of the draft, the longest one.
+  const strings = [];
+  const walk = (v) => typeof v === 'string' ? strings.push(v) : v && typeof v === 'object' && Object.values(v).forEach(walk);
+  for (const o of draft.objectives) {
+    walk([o.text, o.example && [o.example.text, o.example.citation], f.OBJECTIVE_TEXT_FIELDS.map((k) => o[k])]);
+    for (const i of o.indicators) {
+      walk([i.text, i.qualitySystem, i.example && [i.example.text, i.example.citation]]);
+      walk(data.questions.map((q) => i[q.id]));
+    }
+  }
+  const json = f.toJSON(draft, '2026-01-01T00:00:00Z');
+  let parsed = null, error = null;
+  try { parsed = f.parseDraft(json, data); } catch (e) { error = e instanceof f.PlanError ? e.message : 'not a PlanError: ' + e; }
+  return {
+    objectives: draft.objectives.length,
+    indicators: draft.objectives.reduce((n, o) => n + o.indicators.length, 0),
+    characters: strings.reduce((n, s) => n + s.length, 0),
+    longest: Math.max(0, ...strings.map((s) => s.length)),
+    editorFits: f.overLimit(f.measure(draft)) === null,
+    error, roundTrip: parsed !== null && JSON.stringify(parsed) === JSON.stringify({objectives: draft.objectives}),
+    bytes: new TextEncoder().encode(json).length,
+  };
+}"""
+
+ALPHABETS = ("a", "ä", "\u0001\u001f", '"\\', "\U0001f600", "\n", "\r\n", "\u2028<&>")
+"""Texts that JSON writes as they are, as two bytes, as six-byte escapes, as surrogate pairs."""
+
+
+def test_every_draft_within_the_limits_loads_and_no_other_does(served_real_site, open_page):
+    """Generated drafts at and around every limit: the editor's own check (what typing and
+    adding allow) and the loader (reload and import) agree, and each draft that fits comes back
+    from its own JSON unchanged, within the file size the import accepts."""
+    page, _ = open_page(served_real_site, PLAN)
+    page.wait_for_selector(READY)
+    limits = page.evaluate(LIMITS_JS)
+
+    def around(n: int):
+        return st.sampled_from([n - 1, n, n + 1]) | st.integers(0, n + 1)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        objectives=st.integers(0, 3) | around(limits["objectives"]),
+        indicators=st.integers(0, 3) | around(limits["indicators"]),
+        characters=st.integers(0, 1000) | around(limits["characters"]),
+        field=around(limits["text"]),
+        examples=st.integers(0, 3),
+        alphabet=st.sampled_from(ALPHABETS),
+    )
+    def check(**spec):
+        built = page.evaluate(BUILD, spec)
+        fits = (
+            built["objectives"] <= limits["objectives"]
+            and built["indicators"] <= limits["indicators"]
+            and built["characters"] <= limits["characters"]
+            and built["longest"] <= limits["text"]
+        )
+        assert (built["error"] is None) == fits, (spec, built)
+        if built["longest"] <= limits["text"]:
+            assert built["editorFits"] == fits, (spec, built)
+        if fits:
+            assert built["roundTrip"] and built["bytes"] <= limits["file"], (spec, built)
+        else:
+            assert "not a PlanError" not in built["error"]
+
+    check()
+    # The largest draft of all: every limit reached, every character its longest JSON escape.
+    worst = page.evaluate(
+        BUILD,
+        {
+            "objectives": limits["objectives"],
+            "indicators": limits["indicators"],
+            "characters": limits["characters"],
+            "field": limits["text"],
+            "examples": 0,
+            "alphabet": "\u0001",
+        },
+    )
+    assert worst["error"] is None and worst["roundTrip"] and worst["characters"] == limits["characters"]
+    assert worst["bytes"] <= limits["file"]
+
+
+def stored(page, **spec) -> None:
+    """A draft of the given shape in the browser's storage, then the page loaded again."""
+    shape = {
+        "objectives": 1,
+        "indicators": 1,
+        "characters": 0,
+        "field": 20000,
+        "examples": 0,
+        "alphabet": "a",
+    }
+    page.evaluate(BUILD, {**shape, **spec, "store": True})
+    page.reload()
+    page.wait_for_selector(READY)
+
+
+def field_value(page, selector: str) -> str:
+    return page.locator(selector).input_value()
+
+
+def test_typing_stops_at_the_limit_and_says_so_before(served_real_site, open_page, tmp_path):
+    page, log = open_page(served_real_site, PLAN)
+    page.wait_for_selector(READY)
+    limits = page.evaluate(LIMITS_JS)
+    stored(page)
+    text = ".kb-plan-objective > .kb-plan-field textarea[data-field=text]"
+    room = page.locator(f"#{page.locator(text).get_attribute('id')}-room")
+    assert (
+        page.locator("[data-kb-plan-limits]")
+        .inner_text()
+        .startswith(
+            "Luonnokseen mahtuu enintään 100 tavoitetta, 200 mittaria ja 200\u00a0000 merkkiä tekstiä, "
+            "yhteen kenttään 20\u00a0000 merkkiä."
+        )
+    )
+
+    # One field: a counter from 2,000 characters before its limit, then the browser stops.
+    page.locator(text).focus()
+    page.keyboard.insert_text("a" * (limits["text"] - 2001))
+    assert room.inner_text() == ""
+    page.keyboard.insert_text("bb")
+    assert room.inner_text() == "Tilaa on vielä 1\u00a0999 merkkiä (kenttään mahtuu 20\u00a0000 merkkiä)."
+    page.keyboard.insert_text("c" * 3000)
+    assert len(field_value(page, text)) == limits["text"]
+    assert room.inner_text() == "Kenttä on täynnä: siihen mahtuu 20\u00a0000 merkkiä."
+    wait_saved(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert field_value(page, text) == "a" * (limits["text"] - 2001) + "bb" + "c" * 1999
+
+    # The whole draft: 199,000 characters stored; another field takes the last 1,000 and no more.
+    stored(page, objectives=10, indicators=10, characters=limits["characters"] - 1000)
+    assert page.locator("[data-kb-plan-room=draft]").inner_text() == (
+        "Luonnoksessa on 199\u00a0000/200\u00a0000 merkkiä."
+    )
+    last = ".kb-plan-objective:last-child .kb-plan-indicator textarea[data-field=evaluation]"
+    assert field_value(page, last) == ""
+    page.locator(last).focus()
+    page.keyboard.insert_text("d" * 5000)
+    assert field_value(page, last) == "d" * 1000
+    last_room = page.locator(f"#{page.locator(last).get_attribute('id')}-room")
+    assert last_room.inner_text().startswith("Luonnos on täynnä: siihen mahtuu 200\u00a0000 merkkiä.")
+    assert page.locator("[data-kb-plan-room=draft]").inner_text() == (
+        "Luonnoksessa on 200\u00a0000/200\u00a0000 merkkiä."
+    )
+    # an example no longer fits: the page says so and adds nothing
+    page.locator("#kb-plan-example").select_option(index=1)
+    press(page, 'button[data-action="add-example"]')
+    page.locator(".kb-plan-notice").get_by_text(
+        "Esimerkkiä ei lisätty. Luonnokseen mahtuu enintään 200\u00a0000 merkkiä tekstiä."
+    ).wait_for()
+    assert page.locator(".kb-plan-objective").count() == 10
+    wait_saved(page)
+    full = draft(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert draft(page)["objectives"] == full["objectives"]
+    assert field_value(page, last) == "d" * 1000
+    assert page.locator(".kb-plan-error").inner_text() == ""
+
+    # ... and the full draft's own JSON is imported in another browser
+    exported = download(page, 'button[data-action="export-json"]', tmp_path)
+    other, other_log = open_page(served_real_site, PLAN)
+    other.wait_for_selector(READY)
+    other.locator("#kb-plan-import").set_input_files(str(exported))
+    other.wait_for_selector(".kb-plan-objective")
+    wait_saved(other)
+    assert draft(other)["objectives"] == full["objectives"]
+    assert log.console_errors == [] and other_log.console_errors == []
+
+
+def test_the_most_objectives_and_indicators(served_real_site, open_page):
+    page, log = open_page(served_real_site, PLAN)
+    page.wait_for_selector(READY)
+    stored(page, objectives=100, indicators=200)
+    assert page.locator(".kb-plan-objective").count() == 100
+    assert page.locator("[data-kb-plan-room=draft]").inner_text() == (
+        "Luonnoksessa on 100/100 tavoitetta, 200/200 mittaria."
+    )
+    notice = page.locator(".kb-plan-notice")
+    press(page, 'button[data-action="add-objective"]')
+    notice.get_by_text("Tavoitetta ei lisätty. Luonnokseen mahtuu enintään 100 tavoitetta.").wait_for()
+    press(page, '.kb-plan-objective:first-child button[data-action="add-indicator"]')
+    notice.get_by_text("Mittaria ei lisätty. Luonnokseen mahtuu enintään 200 mittaria.").wait_for()
+    press(page, ".kb-plan-objective:first-child > .kb-plan-actions button[data-action=duplicate]")
+    notice.get_by_text("Tavoite 1: kopiota ei lisätty.").wait_for()
+    assert page.locator(".kb-plan-objective").count() == 100
+    assert page.locator(".kb-plan-indicator").count() == 200
+    # one removed, the room used for another: the removal cannot be undone past the limit
+    press(page, ".kb-plan-objective:first-child > .kb-plan-actions button[data-action=remove]")
+    press(page, 'button[data-action="add-objective"]')
+    press(page, "#kb-plan-undo")
+    notice.get_by_text("Tavoite 1 ei lisätty. Luonnokseen mahtuu enintään 100 tavoitetta.").wait_for()
+    wait_saved(page)
+    before = draft(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert draft(page) == before and page.locator(".kb-plan-objective").count() == 100
+    assert log.console_errors == []
+
+
+def test_a_full_storage_is_never_reported_saved(served_real_site, open_page):
+    page, log = open_page(served_real_site, PLAN)
+    page.wait_for_selector(READY)
+    stored(page)
+    # Everything but a few hundred characters of the browser's storage taken by something else.
+    page.evaluate(FILL_STORAGE)
+    text = ".kb-plan-objective > .kb-plan-field textarea[data-field=text]"
+    page.locator(text).focus()
+    page.keyboard.insert_text("Opettajat " * 200)
+    saved = page.locator("[data-kb-plan-saved]")
+    page.wait_for_selector('[data-kb-plan-saved][data-state="error"]')
+    assert saved.inner_text() == (
+        "Luonnosta ei tallennettu. Selaimen tallennustila on täynnä. Kirjoittamasi on yhä tällä "
+        "sivulla: lataa se tiedostoksi (JSON), ettei se katoa."
+    )
+    assert field_value(page, text) == "Opettajat " * 200
+    assert '"text": ""' in page.evaluate("localStorage.getItem('kb-oma-suunnitelma')")
+    # room again: the next change is saved
+    page.evaluate(
+        "Object.keys(localStorage).filter((k) => k.startsWith('muuta-')).forEach((k) => localStorage.removeItem(k))"
+    )
+    page.keyboard.insert_text("!")
+    wait_saved(page)
+    assert draft(page)["objectives"][0]["text"] == "Opettajat " * 200 + "!"
+    assert log.console_errors == []
+
+
+# --- offline: the plan, its examples and the pages the reader visited ----------------------------
+
+CACHES = """async () => {
+  const out = {};
+  for (const name of await caches.keys()) {
+    out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture
+def served_small_cache_site(real_site, tmp_path):
+    """The real site with a service worker that keeps four pages: eviction seen in a few steps."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    worker = site / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    assert "const MAX_PAGES = 150;" in text
+    worker.write_text(text.replace("const MAX_PAGES = 150;", "const MAX_PAGES = 4;"), encoding="utf-8")
+    yield from serve(site)
+
+
+def test_offline_the_plan_its_examples_and_the_pages_read(served_small_cache_site, open_page, real_site):
+    served = served_small_cache_site
+    second = {e["id"]: e for e in plan_data(real_site)["examples"]}[SECOND]
+    page, log = open_page(served, f"{PLAN}?lisaa={SECOND}")  # its page never visited
+    page.wait_for_selector(READY)
+    page.wait_for_selector('[data-kb-plan][data-offline="ready"]')
+    visited = ["tavoitteet/" + FIRST + "/", "haku/?q=opettajien", "teemat/", "haku/?q=osallisuus"]
+    visited += ["lainaukset/", "sanasto/"]
+    for path in visited:
+        page.goto(served.url + path)
+        page.wait_for_load_state("networkidle")
+    kept = page.evaluate(CACHES)
+    assert sorted(kept) == ["kb-sivut-2", "kb-suunnitelma-2", "kb-tiedostot-2"]
+    # one copy per page, whatever its query string (haku/ read again: now newer than teemat/);
+    # the page read longest ago went first
+    assert kept["kb-sivut-2"] == [served.url + p for p in ("teemat/", "haku/", "lainaukset/", "sanasto/")]
+    assert not [url for urls in kept.values() for url in urls if "?" in url or "#" in url]
+    plan = kept["kb-suunnitelma-2"]
+    assert served.url + PLAN in plan and served.url + "data/suunnitelma.json" in plan
+    assert served.url + f"tavoitteet/{SECOND}/" in plan and served.url + f"tavoitteet/{FIRST}/" not in plan
+
+    page.context.set_offline(True)
+    for path, title in (("haku/?q=toinen", "Hae"), ("teemat/", "Teemat"), ("sanasto/", "Sanasto")):
+        page.goto(served.url + path)
+        assert page.locator("h1").first.inner_text().startswith(title), path
+    page.goto(served.url + f"tavoitteet/{FIRST}/")  # visited first, then pushed out
+    assert page.locator("h1").inner_text() == "Ei verkkoyhteyttä"
+    page.goto(served.url + PLAN)
+    page.wait_for_selector(READY)
+    link = page.locator(".kb-plan-origin a").first
+    assert link.get_attribute("href").endswith(f"/tavoitteet/{SECOND}/")
+    link.click()
+    page.wait_for_load_state("load")
+    assert " ".join(second["objective"].split())[:40] in " ".join(
+        page.locator("article").inner_text().split()
+    )
+    page.context.set_offline(False)
+    assert log.foreign_requests == []
+
+
+def test_a_stored_draft_the_page_cannot_read_is_never_saved_over(served_real_site, open_page, tmp_path):
+    """A draft of an earlier version of the site, whose words have changed since: put aside before
+    anything is saved, and downloadable as it was."""
+    page, log = open_page(served_real_site, PLAN)
+    page.wait_for_selector(READY)
+    old = json.dumps(
+        {
+            "format": "kb-oma-suunnitelma",
+            "version": 1,
+            "objectives": [{"text": "Vanha tavoite. " * 100, "priorities": ["poistunut-painopiste"]}],
+        }
+    )
+    page.evaluate("t => localStorage.setItem('kb-oma-suunnitelma', t)", old)
+    page.reload()
+    page.wait_for_selector(READY)
+    error = page.locator(".kb-plan-error").inner_text()
+    assert "Selaimeen tallennettua luonnosta ei voitu lukea." in error and "poistunut-painopiste" in error
+    press(page, 'button[data-action="add-objective"]')
+    wait_saved(page)
+    assert page.evaluate("localStorage.getItem('kb-oma-suunnitelma-lukematon')") == old
+    assert (
+        download(page, 'button[data-action="download-unread"]', tmp_path).read_text(encoding="utf-8") == old
+    )
+
+    # No room to put it aside: nothing is saved over it until it has been downloaded.
+    page.evaluate("t => { localStorage.clear(); localStorage.setItem('kb-oma-suunnitelma', t); }", old)
+    page.evaluate(FILL_STORAGE)
+    page.reload()
+    page.wait_for_selector(READY)
+    press(page, 'button[data-action="add-objective"]')
+    page.wait_for_selector('[data-kb-plan-saved][data-state="error"]')
+    assert "jottei selaimen lukematon luonnos katoa" in page.locator("[data-kb-plan-saved]").inner_text()
+    assert page.evaluate("localStorage.getItem('kb-oma-suunnitelma')") == old
+    assert (
+        download(page, 'button[data-action="download-unread"]', tmp_path).read_text(encoding="utf-8") == old
+    )
+    wait_saved(page)
+    assert len(draft(page)["objectives"]) == 1 and draft(page)["objectives"][0]["text"] == ""
+    assert log.console_errors == []

@@ -15,11 +15,75 @@
 
 export const FORMAT = "kb-oma-suunnitelma";
 export const VERSION = 1;
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-const MAX_TEXT = 20000;
-const MAX_ITEMS = 100;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * How much a draft holds: the one definition that typing, saving, loading and importing all
+ * follow, so that every draft the page lets the reader write is saved, loads again and comes
+ * back from its own JSON file. `characters` counts every text of the draft (the reader's own
+ * and the examples' texts and citations it keeps); with every character written out as JSON's
+ * longest escape (\uXXXX), a full draft is still well inside the browser's storage (about five
+ * million characters an origin) and MAX_FILE_BYTES.
+ */
+export const LIMITS = Object.freeze({ text: 20000, objectives: 100, indicators: 200, characters: 200000 });
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Finnish number with a space between thousands: 200 000. */
+export function number(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}
+
+function textsOf(item) {
+  const texts = [item.text];
+  if (item.example) texts.push(item.example.text, item.example.citation);
+  return texts;
+}
+
+/** {objectives, indicators, characters} of a draft, an objective or an indicator. */
+export function measure(item) {
+  const size = { objectives: 0, indicators: 0, characters: 0 };
+  const count = (texts) => {
+    for (const t of texts) size.characters += typeof t === "string" ? t.length : 0;
+  };
+  // Every text of an item: its answers (whichever questions the data file has) and its example.
+  const texts = (item) =>
+    Object.entries(item)
+      .filter(([key]) => key !== "measureType")
+      .map(([, value]) => value);
+  const indicator = (i) => {
+    size.indicators++;
+    count([...texts(i), ...textsOf(i).slice(1)]);
+  };
+  const objective = (o) => {
+    size.objectives++;
+    count([...texts(o), ...textsOf(o).slice(1)]);
+    o.indicators.forEach(indicator);
+  };
+  if (Array.isArray(item.objectives)) item.objectives.forEach(objective);
+  else if (Array.isArray(item.indicators)) objective(item);
+  else indicator(item);
+  return size;
+}
+
+/** Sizes added together: what a draft would hold with another item in it. */
+export function plus(a, b) {
+  return {
+    objectives: a.objectives + b.objectives,
+    indicators: a.indicators + b.indicators,
+    characters: a.characters + b.characters,
+  };
+}
+
+/** Why a draft of this size does not fit (a Finnish sentence), or null when it fits. */
+export function overLimit(size) {
+  if (size.objectives > LIMITS.objectives)
+    return `Luonnokseen mahtuu enintään ${number(LIMITS.objectives)} tavoitetta.`;
+  if (size.indicators > LIMITS.indicators)
+    return `Luonnokseen mahtuu enintään ${number(LIMITS.indicators)} mittaria.`;
+  if (size.characters > LIMITS.characters)
+    return `Luonnokseen mahtuu enintään ${number(LIMITS.characters)} merkkiä tekstiä.`;
+  return null;
+}
 // The report's indicator questions (their fields, labels and words) are not repeated here: they
 // come with the data file (data.questions, from generator/content/model.py INDICATOR_QUESTIONS).
 export const OBJECTIVE_TEXT_FIELDS = ["concrete", "realistic", "measurable"];
@@ -60,8 +124,14 @@ export function emptyIndicator(data) {
 
 export function emptyObjective() {
   return {
-    text: "", example: null, priorities: [], qualityStandards: [],
-    concrete: "", realistic: "", measurable: "", indicators: [],
+    text: "",
+    example: null,
+    priorities: [],
+    qualityStandards: [],
+    concrete: "",
+    realistic: "",
+    measurable: "",
+    indicators: [],
   };
 }
 
@@ -70,7 +140,7 @@ export function fromExample(example, citation, data) {
   const objective = emptyObjective();
   objective.text = example.objective;
   objective.example = { id: example.id, text: example.objective, citation };
-  objective.qualityStandards = [...example.qualityStandards];
+  objective.qualityStandards = [...new Set(example.qualityStandards)];
   const indicator = emptyIndicator(data);
   indicator.text = example.indicator;
   indicator.example = { id: example.id, text: example.indicator, citation };
@@ -137,26 +207,28 @@ function fail(message) {
 function text(value, where) {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") fail(`${where} ei ole tekstiä.`);
-  if (value.length > MAX_TEXT) fail(`${where} on liian pitkä (yli ${MAX_TEXT} merkkiä).`);
+  if (value.length > LIMITS.text) fail(`${where} on liian pitkä (yli ${number(LIMITS.text)} merkkiä).`);
   return value;
 }
 
 function object(value, where) {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) fail(`${where} puuttuu tai on väärää muotoa.`);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    fail(`${where} puuttuu tai on väärää muotoa.`);
   return value;
 }
 
-function list(value, where) {
+function list(value, where, limit) {
   if (value === undefined) return [];
   if (!Array.isArray(value)) fail(`${where} ei ole luettelo.`);
-  if (value.length > MAX_ITEMS) fail(`${where}: liian monta kohtaa (yli ${MAX_ITEMS}).`);
+  if (value.length > limit) fail(`${where}: liian monta kohtaa (yli ${number(limit)}).`);
   return value;
 }
 
 function ids(value, known, where) {
   const out = [];
-  for (const id of list(value, where)) {
-    if (typeof id !== "string" || !known.has(id)) fail(`${where}: tuntematon arvo ”${String(id).slice(0, 60)}”.`);
+  for (const id of list(value, where, known.size)) {
+    if (typeof id !== "string" || !known.has(id))
+      fail(`${where}: tuntematon arvo ”${String(id).slice(0, 60)}”.`);
     if (!out.includes(id)) out.push(id);
   }
   return out;
@@ -185,7 +257,7 @@ export function parseDraft(source, data) {
   let raw;
   try {
     raw = JSON.parse(source);
-  } catch (error) {
+  } catch (_error) {
     fail("Tiedosto ei ole JSON-muodossa, tai se on vioittunut.");
   }
   object(raw, "Suunnitelma");
@@ -194,7 +266,7 @@ export function parseDraft(source, data) {
   const priorities = new Set(data.priorities.map((p) => p.id));
   const standards = new Set(data.qualityStandards.map((s) => s.id));
   const measureTypes = new Set(["", ...data.measureTypes]);
-  const objectives = list(raw.objectives, "Tavoitteet").map((rawObjective, i) => {
+  const objectives = list(raw.objectives, "Tavoitteet", LIMITS.objectives).map((rawObjective, i) => {
     const where = `Tavoite ${i + 1}`;
     object(rawObjective, where);
     const objective = emptyObjective();
@@ -205,29 +277,40 @@ export function parseDraft(source, data) {
     for (const field of OBJECTIVE_TEXT_FIELDS) {
       objective[field] = text(rawObjective[field], `${where}: ${LABELS[field].toLowerCase()}`);
     }
-    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`).map((rawIndicator, j) => {
-      const at = `Mittari ${i + 1}.${j + 1}`;
-      object(rawIndicator, at);
-      const indicator = emptyIndicator(data);
-      indicator.text = text(rawIndicator.text, `${at}: mittari`);
-      indicator.example = example(rawIndicator.example, `${at}: esimerkki`);
-      const measureType = text(rawIndicator.measureType, `${at}: mittarin laji`);
-      if (!measureTypes.has(measureType)) fail(`${at}: mittarin laji ”${measureType.slice(0, 60)}” ei kelpaa.`);
-      indicator.measureType = measureType;
-      for (const question of data.questions) {
-        indicator[question.id] = text(rawIndicator[question.id], `${at}: ${question.label.toLowerCase()}`);
-      }
-      indicator.qualitySystem = text(rawIndicator.qualitySystem, `${at}: laatujärjestelmä`);
-      return indicator;
-    });
+    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`, LIMITS.indicators).map(
+      (rawIndicator, j) => {
+        const at = `Mittari ${i + 1}.${j + 1}`;
+        object(rawIndicator, at);
+        const indicator = emptyIndicator(data);
+        indicator.text = text(rawIndicator.text, `${at}: mittari`);
+        indicator.example = example(rawIndicator.example, `${at}: esimerkki`);
+        const measureType = text(rawIndicator.measureType, `${at}: mittarin laji`);
+        if (!measureTypes.has(measureType))
+          fail(`${at}: mittarin laji ”${measureType.slice(0, 60)}” ei kelpaa.`);
+        indicator.measureType = measureType;
+        for (const question of data.questions) {
+          indicator[question.id] = text(rawIndicator[question.id], `${at}: ${question.label.toLowerCase()}`);
+        }
+        indicator.qualitySystem = text(rawIndicator.qualitySystem, `${at}: laatujärjestelmä`);
+        return indicator;
+      },
+    );
     return objective;
   });
-  if (objectives.reduce((n, o) => n + o.indicators.length, 0) > MAX_ITEMS * 2) fail("Suunnitelmassa on liian monta mittaria.");
-  return { objectives };
+  const draft = { objectives };
+  const over = overLimit(measure(draft));
+  if (over) fail(`Suunnitelma on liian suuri. ${over}`);
+  return draft;
 }
 
 export function toJSON(draft, savedAt) {
-  return JSON.stringify({ format: FORMAT, version: VERSION, saved: savedAt, objectives: draft.objectives }, null, 2) + "\n";
+  return (
+    JSON.stringify(
+      { format: FORMAT, version: VERSION, saved: savedAt, objectives: draft.objectives },
+      null,
+      2,
+    ) + "\n"
+  );
 }
 
 // --- Markdown ---------------------------------------------------------------------------------
@@ -245,7 +328,17 @@ export function markdownText(value) {
 /** Paragraphs of text, or an em dash for a question not answered yet. */
 function markdownBlock(value, prefix = "") {
   if (blank(value)) return prefix + "–";
-  return value.trim().split(/\n\s*\n/).map((p) => prefix + markdownText(p).split("\n").join("  \n" + prefix)).join("\n" + prefix.trimEnd() + "\n");
+  return value
+    .trim()
+    .split(/\n\s*\n/)
+    .map(
+      (p) =>
+        prefix +
+        markdownText(p)
+          .split("\n")
+          .join("  \n" + prefix),
+    )
+    .join("\n" + prefix.trimEnd() + "\n");
 }
 
 function labelsOf(idsList, vocabulary) {
@@ -258,7 +351,8 @@ export function citations(draft) {
   const seen = new Map();
   for (const objective of draft.objectives) {
     for (const item of [objective, ...objective.indicators]) {
-      if (item.example && item.example.citation && !seen.has(item.example.citation)) seen.set(item.example.citation, item.example);
+      if (item.example?.citation && !seen.has(item.example.citation))
+        seen.set(item.example.citation, item.example);
     }
   }
   return [...seen.keys()];
@@ -274,8 +368,12 @@ export function toMarkdown(draft, data, meta) {
       out.push("> Lähtökohtana esimerkin tavoite:", ">", markdownBlock(objective.example.text, "> "), ">");
       out.push(`> Lähde: ${markdownText(objective.example.citation)}`, "");
     }
-    out.push(`- **${LABELS.priorities}:** ${markdownText(labelsOf(objective.priorities, data.priorities).join("; ") || "–")}`);
-    out.push(`- **${LABELS.qualityStandards}:** ${markdownText(labelsOf(objective.qualityStandards, data.qualityStandards).join("; ") || "–")}`);
+    out.push(
+      `- **${LABELS.priorities}:** ${markdownText(labelsOf(objective.priorities, data.priorities).join("; ") || "–")}`,
+    );
+    out.push(
+      `- **${LABELS.qualityStandards}:** ${markdownText(labelsOf(objective.qualityStandards, data.qualityStandards).join("; ") || "–")}`,
+    );
     for (const field of OBJECTIVE_TEXT_FIELDS) {
       out.push(`- **${QUESTIONS[field]}** ${markdownBlock(objective[field]).split("\n").join("\n  ")}`);
     }
@@ -288,9 +386,13 @@ export function toMarkdown(draft, data, meta) {
       }
       out.push(`- **${QUESTIONS.measureType}** ${markdownText(indicator.measureType || "–")}`);
       for (const question of data.questions) {
-        out.push(`- **${question.question}** ${markdownBlock(indicator[question.id]).split("\n").join("\n  ")}`);
+        out.push(
+          `- **${question.question}** ${markdownBlock(indicator[question.id]).split("\n").join("\n  ")}`,
+        );
       }
-      out.push(`- **${QUESTIONS.qualitySystem}** ${markdownBlock(indicator.qualitySystem).split("\n").join("\n  ")}`);
+      out.push(
+        `- **${QUESTIONS.qualitySystem}** ${markdownBlock(indicator.qualitySystem).split("\n").join("\n  ")}`,
+      );
       const missing = missingOfIndicator(indicator, data);
       if (missing.length) out.push(`- *Vastaamatta:* ${markdownText(missing.join(", "))}`);
       out.push("");
@@ -324,10 +426,21 @@ function csvCell(value) {
 
 export function csvColumns(data) {
   return [
-    "Tavoite nro", LABELS.objective, LABELS.priorities, LABELS.qualityStandards,
-    QUESTIONS.concrete, QUESTIONS.realistic, QUESTIONS.measurable, "Tavoitteen esimerkki",
-    "Mittari nro", LABELS.indicator, LABELS.measureType,
-    ...data.questions.map((q) => q.question), QUESTIONS.qualitySystem, "Mittarin esimerkki", "Vastaamatta",
+    "Tavoite nro",
+    LABELS.objective,
+    LABELS.priorities,
+    LABELS.qualityStandards,
+    QUESTIONS.concrete,
+    QUESTIONS.realistic,
+    QUESTIONS.measurable,
+    "Tavoitteen esimerkki",
+    "Mittari nro",
+    LABELS.indicator,
+    LABELS.measureType,
+    ...data.questions.map((q) => q.question),
+    QUESTIONS.qualitySystem,
+    "Mittarin esimerkki",
+    "Vastaamatta",
   ];
 }
 
@@ -336,21 +449,37 @@ export function toCSV(draft, data) {
   const rows = [csvColumns(data)];
   draft.objectives.forEach((objective, i) => {
     const head = [
-      String(i + 1), objective.text,
+      String(i + 1),
+      objective.text,
       labelsOf(objective.priorities, data.priorities).join("; "),
       labelsOf(objective.qualityStandards, data.qualityStandards).join("; "),
-      objective.concrete, objective.realistic, objective.measurable,
+      objective.concrete,
+      objective.realistic,
+      objective.measurable,
       objective.example ? objective.example.citation : "",
     ];
     const indicators = objective.indicators.length ? objective.indicators : [null];
     indicators.forEach((indicator, j) => {
       if (!indicator) {
-        rows.push([...head, "", "", "", ...data.questions.map(() => ""), "", "", missingOfObjective(objective).join(", ")]);
+        rows.push([
+          ...head,
+          "",
+          "",
+          "",
+          ...data.questions.map(() => ""),
+          "",
+          "",
+          missingOfObjective(objective).join(", "),
+        ]);
         return;
       }
       rows.push([
-        ...head, `${i + 1}.${j + 1}`, indicator.text, indicator.measureType,
-        ...data.questions.map((q) => indicator[q.id]), indicator.qualitySystem,
+        ...head,
+        `${i + 1}.${j + 1}`,
+        indicator.text,
+        indicator.measureType,
+        ...data.questions.map((q) => indicator[q.id]),
+        indicator.qualitySystem,
         indicator.example ? indicator.example.citation : "",
         [...missingOfObjective(objective), ...missingOfIndicator(indicator, data)].join(", "),
       ]);

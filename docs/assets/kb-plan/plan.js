@@ -11,9 +11,13 @@ import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
 const STORAGE_KEY = "kb-oma-suunnitelma";
+/** Where a stored draft this page cannot read is put aside, so that the next save keeps it. */
+const UNREAD_KEY = "kb-oma-suunnitelma-lukematon";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
 const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
+const ROOM_SHOWN = 2000;
+const ROOM_SHOWN_DRAFT = 0.9;
 
 // --- small DOM helpers: strings always become text nodes ---------------------------------------
 
@@ -39,7 +43,11 @@ function hidden(text) {
 }
 
 function button(action, label, attributes = {}) {
-  return h("button", { type: "button", class: "md-button kb-plan-button", dataset: { action }, ...attributes }, label);
+  return h(
+    "button",
+    { type: "button", class: "md-button kb-plan-button", dataset: { action }, ...attributes },
+    label,
+  );
 }
 
 function today() {
@@ -72,6 +80,10 @@ class Plan {
     root.addEventListener("change", (event) => this.edited(event));
     root.addEventListener("click", (event) => this.clicked(event));
     root.addEventListener("toggle", (event) => this.toggled(event), true);
+    root.addEventListener("focusin", (event) => {
+      const found = event.target instanceof HTMLTextAreaElement && this.fieldOf(event.target);
+      if (found) this.fitField(event.target, found.item, found.field);
+    });
     window.addEventListener("pagehide", () => this.saveNow());
     window.addEventListener("storage", (event) => this.changedElsewhere(event));
     window.addEventListener("beforeprint", () => this.renderPrint());
@@ -87,6 +99,14 @@ class Plan {
     return new URL(example.url, this.siteRoot).href;
   }
 
+  /** The pages of the examples the draft started from, each once. */
+  exampleUrls() {
+    const ids = this.draft.objectives.flatMap((o) => [o, ...o.indicators]).map((item) => item.example?.id);
+    return [...new Set(ids)]
+      .filter((id) => this.examples.has(id))
+      .map((id) => this.exampleUrl(this.examples.get(id)));
+  }
+
   citationOf(example) {
     return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. Viitattu ${today()}.`;
   }
@@ -97,8 +117,11 @@ class Plan {
     let stored = null;
     try {
       stored = window.localStorage.getItem(STORAGE_KEY);
-    } catch (error) {
-      this.setSaved("error", "Selain ei salli tallentamista: luonnos katoaa, kun suljet sivun. Lataa se tiedostoksi.");
+    } catch (_error) {
+      this.setSaved(
+        "error",
+        "Selain ei salli tallentamista: luonnos katoaa, kun suljet sivun. Lataa se tiedostoksi.",
+      );
       return;
     }
     if (stored === null) return;
@@ -106,7 +129,24 @@ class Plan {
       this.draft = fmt.parseDraft(stored, this.data);
       this.setSaved("saved", "Tallennettu tähän selaimeen");
     } catch (error) {
-      this.showError(`Selaimeen tallennettua luonnosta ei voitu lukea (${error.message}) Aloita uusi luonnos tai tuo tallentamasi JSON-tiedosto.`);
+      // For example a draft of an earlier version of the site, whose words have changed since.
+      // It is put aside before anything is saved over it, and can be downloaded as it is.
+      this.unread = stored;
+      try {
+        window.localStorage.setItem(UNREAD_KEY, stored);
+      } catch (_full) {
+        this.holdStorage = true; // the only copy: nothing is saved over it before it is downloaded
+      }
+      const reason = error instanceof fmt.PlanError ? `${error.message} ` : "";
+      this.error.replaceChildren(
+        h(
+          "p",
+          {},
+          `Selaimeen tallennettua luonnosta ei voitu lukea. ${reason}Se on tallessa sellaisenaan: ` +
+            "lataa se tiedostoksi, korjaa ja tuo se, tai aloita uusi luonnos.",
+        ),
+        h("p", {}, button("download-unread", "Lataa lukematon luonnos")),
+      );
     }
   }
 
@@ -117,11 +157,14 @@ class Plan {
     this.timer = null;
     try {
       this.draft = event.newValue === null ? { objectives: [] } : fmt.parseDraft(event.newValue, this.data);
-    } catch (error) {
+    } catch (_error) {
       return;
     }
     this.render();
-    this.setSaved(event.newValue === null ? "empty" : "saved", event.newValue === null ? "Luonnos poistettu tästä selaimesta" : "Tallennettu tähän selaimeen");
+    this.setSaved(
+      event.newValue === null ? "empty" : "saved",
+      event.newValue === null ? "Luonnos poistettu tästä selaimesta" : "Tallennettu tähän selaimeen",
+    );
     this.announce("Luonnosta muutettiin toisessa välilehdessä. Näet nyt uusimman version.");
   }
 
@@ -131,15 +174,38 @@ class Plan {
     this.timer = window.setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }
 
+  /**
+   * "Tallennettu" only for what the loader reads back: the text to store is first read as the
+   * page reads it after a reload (the same limits, the same checks). Whatever fails, the page
+   * says plainly that nothing was saved, and the draft stays on the page as it is.
+   */
   saveNow() {
     if (this.timer === null) return;
     window.clearTimeout(this.timer);
     this.timer = null;
+    const kept = "Kirjoittamasi on yhä tällä sivulla: lataa se tiedostoksi (JSON), ettei se katoa.";
+    if (this.holdStorage) {
+      this.setSaved(
+        "error",
+        "Luonnosta ei tallennettu, jottei selaimen lukematon luonnos katoa. Lataa se ensin tiedostoksi (Lataa lukematon luonnos). " +
+          kept,
+      );
+      return;
+    }
     try {
-      window.localStorage.setItem(STORAGE_KEY, fmt.toJSON(this.draft, new Date().toISOString()));
+      const text = fmt.toJSON(this.draft, new Date().toISOString());
+      fmt.parseDraft(text, this.data);
+      window.localStorage.setItem(STORAGE_KEY, text);
       this.setSaved("saved", "Tallennettu tähän selaimeen");
+      this.saved.dispatchEvent(new Event("kb-plan-saved"));
     } catch (error) {
-      this.setSaved("error", "Luonnosta ei voitu tallentaa selaimeen. Lataa se tiedostoksi, ettei se katoa.");
+      const reason =
+        error instanceof fmt.PlanError
+          ? error.message
+          : error && error.name === "QuotaExceededError"
+            ? "Selaimen tallennustila on täynnä."
+            : "Selain ei sallinut tallentamista.";
+      this.setSaved("error", `Luonnosta ei tallennettu. ${reason} ${kept}`);
     }
     this.renderPrint();
   }
@@ -152,54 +218,112 @@ class Plan {
   // --- the page's fixed parts ------------------------------------------------------------------
 
   build() {
-    const select = h("select", { id: "kb-plan-example", "aria-describedby": "kb-plan-example-hint" },
+    const select = h(
+      "select",
+      { id: "kb-plan-example", "aria-describedby": "kb-plan-example-hint" },
       h("option", { value: "" }, "Valitse esimerkki"),
-      this.data.examples.map((e) => h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective)));
+      this.data.examples.map((e) =>
+        h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective),
+      ),
+    );
     this.exampleSelect = select;
     this.saved = h("p", { class: "kb-plan-saved", "data-kb-plan-saved": true });
+    this.room = h("p", { class: "kb-plan-room", "data-kb-plan-room": "draft" });
     this.notice = h("p", { class: "kb-plan-notice", role: "status" });
     this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
     this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
     this.summary = h("div", { class: "kb-plan-summary", "data-kb-plan-summary": true });
     this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
     this.printView = h("div", { class: "kb-plan-print", "data-kb-plan-print": true });
-    this.importInput = h("input", { type: "file", id: "kb-plan-import", accept: ".json,application/json", "aria-describedby": "kb-plan-import-hint" });
+    this.importInput = h("input", {
+      type: "file",
+      id: "kb-plan-import",
+      accept: ".json,application/json",
+      "aria-describedby": "kb-plan-import-hint",
+    });
     this.importInput.addEventListener("change", () => this.importFile());
 
-    const editor = h("div", { class: "kb-plan-editor" },
-      h("section", { class: "kb-plan-start", "aria-labelledby": "kb-plan-start-h" },
+    const editor = h(
+      "div",
+      { class: "kb-plan-editor" },
+      h(
+        "section",
+        { class: "kb-plan-start", "aria-labelledby": "kb-plan-start-h" },
         h("h2", { id: "kb-plan-start-h" }, "Aloita esimerkistä tai tyhjästä"),
-        h("div", { class: "kb-plan-field" },
+        h(
+          "div",
+          { class: "kb-plan-field" },
           h("label", { for: "kb-plan-example" }, "Tietopankin esimerkki"),
-          h("p", { class: "kb-plan-hint", id: "kb-plan-example-hint" },
-            "Esimerkin tavoite ja mittari kopioidaan luonnokseesi lähtökohdaksi. Luonnos muistaa esimerkin ja sen lähdeviitteen."),
-          h("div", { class: "kb-plan-inline" }, select, button("add-example", "Lisää esimerkki"))),
-        h("p", {}, button("add-objective", "Lisää tyhjä tavoite"))),
-      h("section", { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
+          h(
+            "p",
+            { class: "kb-plan-hint", id: "kb-plan-example-hint" },
+            "Esimerkin tavoite ja mittari kopioidaan luonnokseesi lähtökohdaksi. Luonnos muistaa esimerkin ja sen lähdeviitteen.",
+          ),
+          h("div", { class: "kb-plan-inline" }, select, button("add-example", "Lisää esimerkki")),
+        ),
+        h("p", {}, button("add-objective", "Lisää tyhjä tavoite")),
+        h(
+          "p",
+          { class: "kb-plan-hint", "data-kb-plan-limits": true },
+          `Luonnokseen mahtuu enintään ${fmt.number(fmt.LIMITS.objectives)} tavoitetta, ${fmt.number(fmt.LIMITS.indicators)} mittaria ` +
+            `ja ${fmt.number(fmt.LIMITS.characters)} merkkiä tekstiä, yhteen kenttään ${fmt.number(fmt.LIMITS.text)} merkkiä. ` +
+            "Sivu kertoo, kun raja lähestyy.",
+        ),
+      ),
+      h(
+        "section",
+        { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
         h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
-        h("p", { class: "kb-plan-hint" },
-          "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun."),
-        this.summary),
+        h(
+          "p",
+          { class: "kb-plan-hint" },
+          "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun.",
+        ),
+        this.summary,
+      ),
       this.list,
-      h("section", { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
+      h(
+        "section",
+        { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
         h("h2", { id: "kb-plan-files-h" }, "Lataa, tulosta tai tuo"),
-        h("p", { class: "kb-plan-hint" },
-          "Tiedostot tehdään tässä selaimessa. Niissä on jokaisen käyttämäsi esimerkin lähdeviite."),
-        h("p", { class: "kb-plan-inline" },
-          button("export-md", "Lataa Markdown"), button("export-csv", "Lataa CSV"),
-          button("export-json", "Lataa JSON"), button("print", "Tulosta")),
-        h("div", { class: "kb-plan-field" },
+        h(
+          "p",
+          { class: "kb-plan-hint" },
+          "Tiedostot tehdään tässä selaimessa. Niissä on jokaisen käyttämäsi esimerkin lähdeviite.",
+        ),
+        h(
+          "p",
+          { class: "kb-plan-inline" },
+          button("export-md", "Lataa Markdown"),
+          button("export-csv", "Lataa CSV"),
+          button("export-json", "Lataa JSON"),
+          button("print", "Tulosta"),
+        ),
+        h(
+          "div",
+          { class: "kb-plan-field" },
           h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
-          h("p", { class: "kb-plan-hint", id: "kb-plan-import-hint" },
-            "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin."),
-          this.importInput),
+          h(
+            "p",
+            { class: "kb-plan-hint", id: "kb-plan-import-hint" },
+            "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
+          ),
+          this.importInput,
+        ),
         this.error,
         h("h3", {}, "Poista luonnos"),
         h("p", {}, "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä."),
-        h("p", {}, button("delete-all", "Poista luonnos")))
+        h("p", {}, button("delete-all", "Poista luonnos")),
+      ),
     );
-    const bar = h("div", { class: "kb-plan-bar", "aria-label": "Tallennus", role: "region" },
-      this.saved, this.notice, this.undoButton);
+    const bar = h(
+      "div",
+      { class: "kb-plan-bar", "aria-label": "Tallennus", role: "region" },
+      this.saved,
+      this.room,
+      this.notice,
+      this.undoButton,
+    );
     this.root.replaceChildren(editor, bar, this.printView);
     this.setSaved("empty", "Luonnos on tyhjä");
   }
@@ -209,6 +333,7 @@ class Plan {
   render(focusId) {
     this.list.replaceChildren(...this.draft.objectives.map((o, i) => this.objectiveView(o, i)));
     this.renderStatus();
+    this.renderRoom();
     this.renderPrint();
     if (focusId) {
       const target = document.getElementById(focusId);
@@ -219,16 +344,100 @@ class Plan {
   field(key, name, label, value, options = {}) {
     const id = `${key}-${name}`;
     const hint = options.hint ? h("p", { class: "kb-plan-hint", id: `${id}-hint` }, options.hint) : null;
-    return h("div", { class: "kb-plan-field" },
+    const described = [hint ? `${id}-hint` : null, `${id}-room`].filter(Boolean).join(" ");
+    return h(
+      "div",
+      { class: "kb-plan-field" },
       h("label", { for: id }, label),
       hint,
-      h("textarea", { id, rows: String(options.rows || 3), dataset: { field: name }, "aria-describedby": hint ? `${id}-hint` : null, value }),
-      options.examples ? this.examplesPanel(options.examples) : null);
+      h("textarea", {
+        id,
+        rows: String(options.rows || 3),
+        maxlength: String(fmt.LIMITS.text),
+        dataset: { field: name },
+        "aria-describedby": described,
+        value,
+      }),
+      h("p", { class: "kb-plan-room", id: `${id}-room`, "data-kb-plan-room": "field" }),
+      options.examples ? this.examplesPanel(options.examples) : null,
+    );
+  }
+
+  // --- how much the draft holds (fmt.LIMITS) ------------------------------------------------------
+
+  /** Characters the draft has room for in `item[field]`: all but what the rest of it holds. */
+  roomFor(item, field) {
+    const own = typeof item[field] === "string" ? item[field].length : 0;
+    return fmt.LIMITS.characters - (fmt.measure(this.draft).characters - own);
+  }
+
+  /**
+   * A field's room: the browser stops typing and pasting there (maxlength), and from
+   * ROOM_SHOWN characters before it the field says how much is left. A value longer than its
+   * room (set by a script, not typed) is cut to it: every edit goes through here.
+   */
+  fitField(textarea, item, field) {
+    const room = Math.max(0, Math.min(fmt.LIMITS.text, this.roomFor(item, field)));
+    const own = textarea.value.length;
+    textarea.maxLength = room;
+    let cut = false;
+    if (own > room) {
+      let end = room;
+      const code = textarea.value.charCodeAt(end - 1);
+      if (code >= 0xd800 && code <= 0xdbff) end--; // never half of a character
+      textarea.value = textarea.value.slice(0, end);
+      cut = true;
+    }
+    const counter = document.getElementById(`${textarea.id}-room`);
+    if (!counter) return cut;
+    const free = room - textarea.value.length;
+    const whole = room === fmt.LIMITS.text;
+    if (free > ROOM_SHOWN) {
+      counter.textContent = "";
+    } else if (free > 0) {
+      counter.textContent =
+        `Tilaa on vielä ${fmt.number(free)} merkkiä` +
+        (whole
+          ? ` (kenttään mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä).`
+          : ` (koko luonnokseen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä).`);
+    } else {
+      counter.textContent = whole
+        ? `Kenttä on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä.`
+        : `Luonnos on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä. Lyhennä muita kenttiä, jos haluat kirjoittaa tähän lisää.`;
+    }
+    counter.dataset.state = free > 0 ? "near" : "full";
+    return cut;
+  }
+
+  /** The whole draft's room, in the bar, from ROOM_SHOWN_DRAFT of it on. */
+  renderRoom() {
+    const size = fmt.measure(this.draft);
+    const limits = fmt.LIMITS;
+    const near = [];
+    if (size.characters >= limits.characters * ROOM_SHOWN_DRAFT)
+      near.push(`${fmt.number(size.characters)}/${fmt.number(limits.characters)} merkkiä`);
+    if (size.objectives >= limits.objectives * ROOM_SHOWN_DRAFT)
+      near.push(`${size.objectives}/${limits.objectives} tavoitetta`);
+    if (size.indicators >= limits.indicators * ROOM_SHOWN_DRAFT)
+      near.push(`${size.indicators}/${limits.indicators} mittaria`);
+    this.room.textContent = near.length ? `Luonnoksessa on ${near.join(", ")}.` : "";
+  }
+
+  /** Whether `item` (an objective or indicator) still fits in the draft; if not, says why. */
+  fits(item, what) {
+    const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(item)));
+    if (!over) return true;
+    this.announce(`${what} ei lisätty. ${over}`);
+    return false;
   }
 
   examplesPanel(kind) {
-    return h("details", { class: "kb-plan-examples", dataset: { examples: kind } },
-      h("summary", {}, "Miten esimerkit vastasivat?"), h("div", { class: "kb-plan-examples-body" }));
+    return h(
+      "details",
+      { class: "kb-plan-examples", dataset: { examples: kind } },
+      h("summary", {}, "Miten esimerkit vastasivat?"),
+      h("div", { class: "kb-plan-examples-body" }),
+    );
   }
 
   origin(item, what) {
@@ -238,100 +447,202 @@ class Plan {
     const link = known
       ? h("a", { href: this.exampleUrl(known) }, known.objective)
       : document.createTextNode(`(${example.id})`);
-    return h("div", { class: "kb-plan-origin" },
+    return h(
+      "div",
+      { class: "kb-plan-origin" },
       h("p", {}, `Lähtökohtana esimerkin ${what}: `, link),
       h("p", { class: "kb-plan-citation" }, `Lähde: ${example.citation}`),
-      h("details", {},
+      h(
+        "details",
+        {},
         h("summary", {}, `Esimerkin alkuperäinen ${what} sanasta sanaan`),
-        h("blockquote", {}, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p)))));
+        h("blockquote", {}, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
+      ),
+    );
   }
 
   objectiveView(objective, i) {
     const key = this.key(objective, "t");
     const n = i + 1;
     const missing = fmt.missingOfObjective(objective);
-    const priorities = h("fieldset", { class: "kb-plan-choices", dataset: { field: "priorities" } },
+    const priorities = h(
+      "fieldset",
+      { class: "kb-plan-choices", dataset: { field: "priorities" } },
       h("legend", {}, fmt.QUESTIONS.priorities),
-      this.data.priorities.map((p) => this.checkbox(key, "priorities", p, objective.priorities.includes(p.id))),
-      this.examplesPanel("priorities"));
+      this.data.priorities.map((p) =>
+        this.checkbox(key, "priorities", p, objective.priorities.includes(p.id)),
+      ),
+      this.examplesPanel("priorities"),
+    );
     const groups = new Map();
     for (const s of this.data.qualityStandards) {
       const group = s.group || "";
       if (!groups.has(group)) groups.set(group, []);
       groups.get(group).push(s);
     }
-    const standards = h("fieldset", { class: "kb-plan-choices", dataset: { field: "qualityStandards" } },
+    const standards = h(
+      "fieldset",
+      { class: "kb-plan-choices", dataset: { field: "qualityStandards" } },
       h("legend", {}, fmt.QUESTIONS.qualityStandards),
-      [...groups].map(([group, terms]) => h("div", { class: "kb-plan-group" },
-        group ? h("p", { class: "kb-plan-group-name" }, group) : null,
-        terms.map((s) => this.checkbox(key, "qualityStandards", s, objective.qualityStandards.includes(s.id))))),
-      this.examplesPanel("qualityStandards"));
-    return h("section", { class: "kb-plan-objective", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
-      h("h2", { id: `${key}-h`, tabindex: "-1" }, `Tavoite ${n} `, h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective))),
+      [...groups].map(([group, terms]) =>
+        h(
+          "div",
+          { class: "kb-plan-group" },
+          group ? h("p", { class: "kb-plan-group-name" }, group) : null,
+          terms.map((s) =>
+            this.checkbox(key, "qualityStandards", s, objective.qualityStandards.includes(s.id)),
+          ),
+        ),
+      ),
+      this.examplesPanel("qualityStandards"),
+    );
+    return h(
+      "section",
+      { class: "kb-plan-objective", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
+      h(
+        "h2",
+        { id: `${key}-h`, tabindex: "-1" },
+        `Tavoite ${n} `,
+        h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective)),
+      ),
       this.origin(objective, "tavoite"),
       this.field(key, "text", "Tavoite omin sanoin", objective.text, {
         hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
         examples: "objective",
       }),
       priorities,
-      h("details", { class: "kb-plan-standards", open: objective.qualityStandards.length > 0 },
-        h("summary", {}, "Laatustandardit ", h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`)),
-        standards),
-      h("p", { class: "kb-plan-hint" }, "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:"),
-      this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, { rows: 2, examples: "objective-unmarked" }),
-      this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, { rows: 2, examples: "objective-unmarked" }),
-      this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, { rows: 2, examples: "objective-unmarked" }),
+      h(
+        "details",
+        { class: "kb-plan-standards", open: objective.qualityStandards.length > 0 },
+        h(
+          "summary",
+          {},
+          "Laatustandardit ",
+          h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`),
+        ),
+        standards,
+      ),
+      h(
+        "p",
+        { class: "kb-plan-hint" },
+        "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:",
+      ),
+      this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
+        rows: 2,
+        examples: "objective-unmarked",
+      }),
+      this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, {
+        rows: 2,
+        examples: "objective-unmarked",
+      }),
+      this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, {
+        rows: 2,
+        examples: "objective-unmarked",
+      }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
-      h("div", { class: "kb-plan-indicators" }, objective.indicators.map((indicator, j) => this.indicatorView(indicator, i, j))),
-      h("p", {}, button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` })),
-      this.actions(key, `tavoite ${n}`, "tavoite", i, this.draft.objectives.length));
+      h(
+        "div",
+        { class: "kb-plan-indicators" },
+        objective.indicators.map((indicator, j) => this.indicatorView(indicator, i, j)),
+      ),
+      h(
+        "p",
+        {},
+        button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` }),
+      ),
+      this.actions(key, `tavoite ${n}`, "tavoite", i, this.draft.objectives.length),
+    );
   }
 
   checkbox(key, field, term, checked) {
     const id = `${key}-${field}-${term.id}`;
-    return h("div", { class: "kb-plan-check" },
+    return h(
+      "div",
+      { class: "kb-plan-check" },
       h("input", { type: "checkbox", id, value: term.id, checked, dataset: { field } }),
-      h("label", { for: id }, term.label));
+      h("label", { for: id }, term.label),
+    );
   }
 
   indicatorView(indicator, i, j) {
     const key = this.key(indicator, "m");
     const name = `${i + 1}.${j + 1}`;
     const missing = fmt.missingOfIndicator(indicator, this.data);
-    const types = h("fieldset", { class: "kb-plan-choices kb-plan-types", dataset: { field: "measureType" } },
+    const types = h(
+      "fieldset",
+      { class: "kb-plan-choices kb-plan-types", dataset: { field: "measureType" } },
       h("legend", {}, fmt.QUESTIONS.measureType),
       this.data.measureTypes.map((type) => {
         const id = `${key}-measureType-${type}`;
-        return h("div", { class: "kb-plan-check" },
-          h("input", { type: "radio", id, name: `${key}-measureType`, value: type, checked: indicator.measureType === type, dataset: { field: "measureType" } }),
-          h("label", { for: id }, type[0].toUpperCase() + type.slice(1)));
+        return h(
+          "div",
+          { class: "kb-plan-check" },
+          h("input", {
+            type: "radio",
+            id,
+            name: `${key}-measureType`,
+            value: type,
+            checked: indicator.measureType === type,
+            dataset: { field: "measureType" },
+          }),
+          h("label", { for: id }, type[0].toUpperCase() + type.slice(1)),
+        );
       }),
-      this.examplesPanel("measureType"));
-    return h("section", { class: "kb-plan-indicator", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
-      h("h3", { id: `${key}-h`, tabindex: "-1" }, `Mittari ${name} `, h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.status(missing, fmt.indicatorQuestionCount(this.data)))),
+      this.examplesPanel("measureType"),
+    );
+    return h(
+      "section",
+      { class: "kb-plan-indicator", id: key, dataset: { key }, "aria-labelledby": `${key}-h` },
+      h(
+        "h3",
+        { id: `${key}-h`, tabindex: "-1" },
+        `Mittari ${name} `,
+        h(
+          "span",
+          { class: "kb-plan-tag", dataset: { status: key } },
+          fmt.status(missing, fmt.indicatorQuestionCount(this.data)),
+        ),
+      ),
       this.origin(indicator, "mittari"),
       this.field(key, "text", "Mittari omin sanoin", indicator.text, { examples: "indicator" }),
       types,
-      this.data.questions.map((q) => this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` })),
+      this.data.questions.map((q) =>
+        this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` }),
+      ),
       this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
-        rows: 2, hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
+        rows: 2,
+        hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
         examples: "indicator-unmarked",
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
-      this.actions(key, `mittari ${name}`, "mittari", j, this.draft.objectives[i].indicators.length));
+      this.actions(key, `mittari ${name}`, "mittari", j, this.draft.objectives[i].indicators.length),
+    );
   }
 
   actions(key, name, kind, index, count) {
-    const move = (action, label, disabled) => button(action, [label, hidden(`: ${name}`)], { id: `${key}-${action}`, "aria-disabled": disabled ? "true" : null });
-    return h("div", { class: "kb-plan-actions" },
+    const move = (action, label, disabled) =>
+      button(action, [label, hidden(`: ${name}`)], {
+        id: `${key}-${action}`,
+        "aria-disabled": disabled ? "true" : null,
+      });
+    return h(
+      "div",
+      { class: "kb-plan-actions" },
       move("up", "Siirrä ylös", index === 0),
       move("down", "Siirrä alas", index === count - 1),
       button("duplicate", ["Monista", hidden(` ${name}`)], { id: `${key}-duplicate` }),
-      button("remove", [kind === "tavoite" ? "Poista tavoite" : "Poista mittari", hidden(` ${name.split(" ")[1]}`)], { id: `${key}-remove` }));
+      button(
+        "remove",
+        [kind === "tavoite" ? "Poista tavoite" : "Poista mittari", hidden(` ${name.split(" ")[1]}`)],
+        { id: `${key}-remove` },
+      ),
+    );
   }
 
   missingText(missing) {
-    return missing.length ? `Vastaamatta: ${missing.join(", ")}.` : "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu.";
+    return missing.length
+      ? `Vastaamatta: ${missing.join(", ")}.`
+      : "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu.";
   }
 
   /** The tags, the unanswered questions and the task list, after any change. */
@@ -362,12 +673,20 @@ class Plan {
       items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), missing, nested));
     });
     if (!objectives.length) {
-      this.summary.replaceChildren(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."));
+      this.summary.replaceChildren(
+        h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."),
+      );
       return;
     }
-    const headline = `Luonnoksessa on ${counted(objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}. ` +
-      (done === total ? "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu." : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
-    this.summary.replaceChildren(h("p", { "data-kb-plan-headline": true }, headline), h("ul", { class: "kb-plan-tasks" }, items));
+    const headline =
+      `Luonnoksessa on ${counted(objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}. ` +
+      (done === total
+        ? "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu."
+        : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
+    this.summary.replaceChildren(
+      h("p", { "data-kb-plan-headline": true }, headline),
+      h("ul", { class: "kb-plan-tasks" }, items),
+    );
   }
 
   updateItem(key, missing, state) {
@@ -381,11 +700,17 @@ class Plan {
   }
 
   taskItem(key, name, state, missing, nested) {
-    return h("li", {},
-      h("a", { href: `#${key}` }, name), " ",
+    return h(
+      "li",
+      {},
+      h("a", { href: `#${key}` }, name),
+      " ",
       h("span", { class: "kb-plan-tag", dataset: { state } }, state),
-      missing.length ? h("span", { class: "kb-plan-task-missing" }, ` Vastaamatta: ${missing.join(", ")}`) : null,
-      nested && nested.length ? h("ul", {}, nested) : null);
+      missing.length
+        ? h("span", { class: "kb-plan-task-missing" }, ` Vastaamatta: ${missing.join(", ")}`)
+        : null,
+      nested?.length ? h("ul", {}, nested) : null,
+    );
   }
 
   /** What the examples answered for a field: drawn when the reader opens it. */
@@ -409,35 +734,104 @@ class Plan {
     };
     const unmarked = "Toimitus ei ole merkinnyt esimerkkeihin vastausta tähän kysymykseen erikseen. ";
     if (kind === "objective" || kind === "objective-unmarked") {
-      return [h("p", {}, `${kind === "objective" ? "" : unmarked}Esimerkkien tavoitteet hakemuksista sanasta sanaan:`),
-        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e))))];
+      return [
+        h(
+          "p",
+          {},
+          `${kind === "objective" ? "" : unmarked}Esimerkkien tavoitteet hakemuksista sanasta sanaan:`,
+        ),
+        h(
+          "ul",
+          {},
+          examples.map((e) => h("li", {}, this.exampleLink(e))),
+        ),
+      ];
     }
     if (kind === "indicator" || kind === "indicator-unmarked") {
-      return [h("p", {}, `${kind === "indicator" ? "" : unmarked}Esimerkkien mittarit hakemuksista sanasta sanaan:`),
-        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))))];
+      return [
+        h(
+          "p",
+          {},
+          `${kind === "indicator" ? "" : unmarked}Esimerkkien mittarit hakemuksista sanasta sanaan:`,
+        ),
+        h(
+          "ul",
+          {},
+          examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
+        ),
+      ];
     }
     if (kind === "priorities") {
-      return [h("p", {}, "Painopisteet, joihin esimerkkien teemat liittyvät (tietopankin luokittelu):"),
-        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e), `: ${labels(this.data.priorities, e.priorities) || "ei painopistettä"}`)))];
+      return [
+        h("p", {}, "Painopisteet, joihin esimerkkien teemat liittyvät (tietopankin luokittelu):"),
+        h(
+          "ul",
+          {},
+          examples.map((e) =>
+            h(
+              "li",
+              {},
+              this.exampleLink(e),
+              `: ${labels(this.data.priorities, e.priorities) || "ei painopistettä"}`,
+            ),
+          ),
+        ),
+      ];
     }
     if (kind === "qualityStandards") {
-      return [h("p", {}, "Laatustandardit, joihin tietopankki on liittänyt esimerkit:"),
-        h("ul", {}, examples.map((e) => h("li", {}, this.exampleLink(e), `: ${labels(this.data.qualityStandards, e.qualityStandards) || "ei liitetty"}`)))];
+      return [
+        h("p", {}, "Laatustandardit, joihin tietopankki on liittänyt esimerkit:"),
+        h(
+          "ul",
+          {},
+          examples.map((e) =>
+            h(
+              "li",
+              {},
+              this.exampleLink(e),
+              `: ${labels(this.data.qualityStandards, e.qualityStandards) || "ei liitetty"}`,
+            ),
+          ),
+        ),
+      ];
     }
     if (kind === "measureType") {
-      return [h("p", {}, "Toimitus on merkinnyt esimerkkien mittarien lajin:"),
-        h("ul", {}, this.data.measureTypes.map((type) => {
-          const matching = examples.filter((e) => e.annotation.measure_type === type);
-          return h("li", {}, `${type[0].toUpperCase() + type.slice(1)} (${matching.length}): `,
-            h("ul", {}, matching.map((e) => h("li", {}, this.exampleLink(e)))));
-        }))];
+      return [
+        h("p", {}, "Toimitus on merkinnyt esimerkkien mittarien lajin:"),
+        h(
+          "ul",
+          {},
+          this.data.measureTypes.map((type) => {
+            const matching = examples.filter((e) => e.annotation.measure_type === type);
+            return h(
+              "li",
+              {},
+              `${type[0].toUpperCase() + type.slice(1)} (${matching.length}): `,
+              h(
+                "ul",
+                {},
+                matching.map((e) => h("li", {}, this.exampleLink(e))),
+              ),
+            );
+          }),
+        ),
+      ];
     }
     const question = this.data.questions.find((q) => `question:${q.id}` === kind);
     const answering = examples.filter((e) => e.annotation[question.id]);
-    if (!answering.length) return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
+    if (!answering.length)
+      return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
     return [
-      h("p", {}, `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin mittari kertoo", "esimerkin mittarit kertovat")} tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`),
-      h("ul", {}, answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator)))),
+      h(
+        "p",
+        {},
+        `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin mittari kertoo", "esimerkin mittarit kertovat")} tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`,
+      ),
+      h(
+        "ul",
+        {},
+        answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
+      ),
     ];
   }
 
@@ -447,27 +841,67 @@ class Plan {
     const data = this.data;
     const view = [h("h2", {}, "Tavoitteet ja mittarit"), h("p", {}, `Luonnos, tulostettu ${today()}.`)];
     if (!this.draft.objectives.length) view.push(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita."));
-    const answer = (label, value) => h("div", { class: "kb-plan-print-answer" },
-      h("dt", {}, label), h("dd", {}, value && value.trim() ? value : "–"));
+    const answer = (label, value) =>
+      h(
+        "div",
+        { class: "kb-plan-print-answer" },
+        h("dt", {}, label),
+        h("dd", {}, value?.trim() ? value : "–"),
+      );
     this.draft.objectives.forEach((objective, i) => {
-      const names = (vocabulary, list) => list.map((id) => (vocabulary.find((t) => t.id === id) || { label: id }).label).join("; ");
-      view.push(h("h3", {}, `Tavoite ${i + 1}`), h("p", { class: "kb-plan-print-text" }, objective.text || "–"));
-      if (objective.example) view.push(h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${objective.example.citation}`));
-      view.push(h("dl", {},
-        answer(fmt.LABELS.priorities, names(data.priorities, objective.priorities)),
-        answer(fmt.LABELS.qualityStandards, names(data.qualityStandards, objective.qualityStandards)),
-        fmt.OBJECTIVE_TEXT_FIELDS.map((f) => answer(fmt.QUESTIONS[f], objective[f]))));
+      const names = (vocabulary, list) =>
+        list.map((id) => (vocabulary.find((t) => t.id === id) || { label: id }).label).join("; ");
+      view.push(
+        h("h3", {}, `Tavoite ${i + 1}`),
+        h("p", { class: "kb-plan-print-text" }, objective.text || "–"),
+      );
+      if (objective.example)
+        view.push(
+          h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${objective.example.citation}`),
+        );
+      view.push(
+        h(
+          "dl",
+          {},
+          answer(fmt.LABELS.priorities, names(data.priorities, objective.priorities)),
+          answer(fmt.LABELS.qualityStandards, names(data.qualityStandards, objective.qualityStandards)),
+          fmt.OBJECTIVE_TEXT_FIELDS.map((f) => answer(fmt.QUESTIONS[f], objective[f])),
+        ),
+      );
       objective.indicators.forEach((indicator, j) => {
-        view.push(h("h4", {}, `Mittari ${i + 1}.${j + 1}`), h("p", { class: "kb-plan-print-text" }, indicator.text || "–"));
-        if (indicator.example) view.push(h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${indicator.example.citation}`));
-        view.push(h("dl", {},
-          answer(fmt.QUESTIONS.measureType, indicator.measureType),
-          data.questions.map((q) => answer(q.question, indicator[q.id])),
-          answer(fmt.QUESTIONS.qualitySystem, indicator.qualitySystem)));
+        view.push(
+          h("h4", {}, `Mittari ${i + 1}.${j + 1}`),
+          h("p", { class: "kb-plan-print-text" }, indicator.text || "–"),
+        );
+        if (indicator.example)
+          view.push(
+            h(
+              "p",
+              { class: "kb-plan-print-source" },
+              `Lähtökohtana esimerkki. ${indicator.example.citation}`,
+            ),
+          );
+        view.push(
+          h(
+            "dl",
+            {},
+            answer(fmt.QUESTIONS.measureType, indicator.measureType),
+            data.questions.map((q) => answer(q.question, indicator[q.id])),
+            answer(fmt.QUESTIONS.qualitySystem, indicator.qualitySystem),
+          ),
+        );
       });
     });
     const sources = fmt.citations(this.draft);
-    if (sources.length) view.push(h("h3", {}, "Lähteet"), h("ul", {}, sources.map((c) => h("li", {}, c))));
+    if (sources.length)
+      view.push(
+        h("h3", {}, "Lähteet"),
+        h(
+          "ul",
+          {},
+          sources.map((c) => h("li", {}, c)),
+        ),
+      );
     this.printView.replaceChildren(...view);
   }
 
@@ -477,31 +911,43 @@ class Plan {
     for (const [i, objective] of this.draft.objectives.entries()) {
       if (this.keys.get(objective) === key) return { objective, i, list: this.draft.objectives, index: i };
       for (const [j, indicator] of objective.indicators.entries()) {
-        if (this.keys.get(indicator) === key) return { objective, i, indicator, j, list: objective.indicators, index: j };
+        if (this.keys.get(indicator) === key)
+          return { objective, i, indicator, j, list: objective.indicators, index: j };
       }
     }
     return null;
   }
 
+  /** The draft's item and field a form control edits, or null. */
+  fieldOf(target) {
+    const field = target.dataset?.field;
+    const section = target.closest?.("[data-key]");
+    if (!field || !section) return null;
+    const found = this.find(section.dataset.key);
+    return found ? { item: found.indicator || found.objective, field, section } : null;
+  }
+
   edited(event) {
     const target = event.target;
-    const field = target.dataset && target.dataset.field;
-    const section = target.closest && target.closest("[data-key]");
-    if (!field || !section) return;
-    const found = this.find(section.dataset.key);
+    const found = this.fieldOf(target);
     if (!found) return;
-    const item = found.indicator || found.objective;
+    const { item, field, section } = found;
     if (field === "priorities" || field === "qualityStandards") {
       const boxes = section.querySelectorAll(`input[type=checkbox][data-field="${field}"]`);
-      item[field] = [...boxes].filter((b) => b.checked && b.closest("[data-key]") === section).map((b) => b.value);
+      item[field] = [...boxes]
+        .filter((b) => b.checked && b.closest("[data-key]") === section)
+        .map((b) => b.value);
     } else if (field === "measureType") {
       if (target.checked) item.measureType = target.value;
     } else if (event.type === "input") {
+      if (this.fitField(target, item, field))
+        this.announce("Teksti lyhennettiin: se ei mahtunut luonnokseen.");
       item[field] = target.value;
     } else {
       return;
     }
     this.renderStatus();
+    this.renderRoom();
     this.changed();
   }
 
@@ -522,16 +968,29 @@ class Plan {
       undo: () => this.undoRemoval(),
       "export-md": () => this.exportMarkdown(),
       "export-csv": () => this.download("csv", "text/csv;charset=utf-8", fmt.toCSV(this.draft, this.data)),
-      "export-json": () => this.download("json", "application/json", fmt.toJSON(this.draft, new Date().toISOString())),
-      print: () => { this.renderPrint(); window.print(); },
+      "export-json": () =>
+        this.download("json", "application/json", fmt.toJSON(this.draft, new Date().toISOString())),
+      print: () => {
+        this.renderPrint();
+        window.print();
+      },
       "delete-all": () => this.deleteAll(),
+      "download-unread": () => {
+        this.download("json", "application/json", this.unread);
+        if (this.holdStorage) {
+          this.holdStorage = false;
+          this.changed();
+        }
+      },
     };
     if (handlers[action]) handlers[action]();
   }
 
   announce(message) {
     this.notice.textContent = "";
-    window.setTimeout(() => { this.notice.textContent = message; }, 50);
+    window.setTimeout(() => {
+      this.notice.textContent = message;
+    }, 50);
   }
 
   showError(message) {
@@ -546,6 +1005,7 @@ class Plan {
       return false;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
+    if (!this.fits(objective, "Esimerkkiä")) return false;
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -556,6 +1016,7 @@ class Plan {
   addObjective() {
     const objective = fmt.emptyObjective();
     objective.indicators.push(fmt.emptyIndicator(this.data));
+    if (!this.fits(objective, "Tavoitetta")) return;
     this.draft.objectives.push(objective);
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
@@ -564,6 +1025,7 @@ class Plan {
 
   addIndicator(found) {
     const indicator = fmt.emptyIndicator(this.data);
+    if (!this.fits(indicator, "Mittaria")) return;
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
@@ -592,6 +1054,7 @@ class Plan {
 
   duplicate(found) {
     const item = fmt.copy(found.indicator || found.objective);
+    if (!this.fits(item, `${this.name(found)}: kopiota`)) return;
     found.list.splice(found.index + 1, 0, item);
     this.changed();
     this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
@@ -601,10 +1064,16 @@ class Plan {
   remove(found) {
     const item = found.list.splice(found.index, 1)[0];
     const name = this.name(found);
-    this.undo = { label: `Kumoa poisto (${name})`, done: `${name} palautettu.`, restore: () => {
-      found.list.splice(Math.min(found.index, found.list.length), 0, item);
-      return `${this.keys.get(item)}-h`;
-    } };
+    this.undo = {
+      label: `Kumoa poisto (${name})`,
+      done: `${name} palautettu.`,
+      item,
+      what: name,
+      restore: () => {
+        found.list.splice(Math.min(found.index, found.list.length), 0, item);
+        return `${this.keys.get(item)}-h`;
+      },
+    };
     this.changed();
     this.render();
     this.showUndo(`${name} poistettu.`);
@@ -617,12 +1086,18 @@ class Plan {
     this.timer = null;
     try {
       window.localStorage.removeItem(STORAGE_KEY);
-    } catch (error) { /* nothing was stored */ }
+    } catch (_error) {
+      /* nothing was stored */
+    }
     this.setSaved("empty", "Luonnos poistettu tästä selaimesta");
-    this.undo = { label: "Kumoa luonnoksen poisto", done: "Luonnos palautettu.", restore: () => {
-      this.draft = previous;
-      return "kb-plan-overview-h";
-    } };
+    this.undo = {
+      label: "Kumoa luonnoksen poisto",
+      done: "Luonnos palautettu.",
+      restore: () => {
+        this.draft = previous;
+        return "kb-plan-overview-h";
+      },
+    };
     this.render();
     this.showUndo("Luonnos poistettu tämän selaimen tallennustilasta.");
   }
@@ -636,7 +1111,8 @@ class Plan {
 
   undoRemoval() {
     if (!this.undo) return;
-    const { restore, done } = this.undo;
+    const { restore, done, item, what } = this.undo;
+    if (item && !this.fits(item, what)) return; // the draft grew after the removal
     this.undo = null;
     this.undoButton.hidden = true;
     const focus = restore();
@@ -672,23 +1148,30 @@ class Plan {
   }
 
   async importFile() {
-    const file = this.importInput.files && this.importInput.files[0];
+    const file = this.importInput.files?.[0];
     if (!file) return;
     this.error.replaceChildren();
-    const refuse = (reason) => this.showError(`Tiedostoa ”${file.name}” ei tuotu. ${reason} Nykyinen luonnos on ennallaan.`);
+    const refuse = (reason) =>
+      this.showError(`Tiedostoa ”${file.name}” ei tuotu. ${reason} Nykyinen luonnos on ennallaan.`);
     try {
       if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError("Tiedosto on liian suuri suunnitelmaksi.");
       const draft = fmt.parseDraft(await file.text(), this.data);
       const previous = this.draft;
       this.draft = draft;
-      this.undo = { label: "Kumoa tuonti", done: "Edellinen luonnos palautettu.", restore: () => {
-        this.draft = previous;
-        return "kb-plan-overview-h";
-      } };
+      this.undo = {
+        label: "Kumoa tuonti",
+        done: "Edellinen luonnos palautettu.",
+        restore: () => {
+          this.draft = previous;
+          return "kb-plan-overview-h";
+        },
+      };
       this.changed();
       this.render();
       const indicators = draft.objectives.reduce((n, o) => n + o.indicators.length, 0);
-      this.showUndo(`Suunnitelma tuotu tiedostosta ”${file.name}”: ${counted(draft.objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}.`);
+      this.showUndo(
+        `Suunnitelma tuotu tiedostosta ”${file.name}”: ${counted(draft.objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}.`,
+      );
     } catch (error) {
       refuse(error instanceof fmt.PlanError ? error.message : "Tiedostoa ei voitu lukea.");
     } finally {
@@ -710,6 +1193,11 @@ class Plan {
       return;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
+    const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(objective)));
+    if (over) {
+      this.showError(`Esimerkkiä ei lisätty luonnokseen. ${over}`);
+      return;
+    }
     this.draft.objectives.push(objective);
     this.changed();
     this.pendingFocus = `${this.key(objective, "t")}-h`;
@@ -718,21 +1206,46 @@ class Plan {
 }
 
 /**
- * The page keeps a copy of itself in the browser (suunnitelma/sw.js), so that it opens without a
- * network after the first visit. When the copy is made, the root says data-offline="ready".
+ * The page keeps a copy of itself and of the pages of its draft's examples in the browser
+ * (docs/sw.js, at the site's root), so that it opens without a network after the first visit and
+ * its links to the examples work too; the pages the reader visits are kept as they are read.
+ * When the copy is made, the root says data-offline="ready". `update()` lists the examples'
+ * pages again after each save, when they changed.
  */
-function keepOffline(root) {
+function keepOffline(root, plan) {
   if (!root.dataset.offline || !("serviceWorker" in navigator)) return;
+  const worker = new URL(root.dataset.offline, window.location.href);
+  const page = new URL(window.location.href);
+  page.search = "";
+  page.hash = "";
+  const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+  let listed = "";
+  const update = () => {
+    const examples = plan.exampleUrls();
+    if (examples.join(" ") === listed) return;
+    listed = examples.join(" ");
+    navigator.serviceWorker.ready.then((registration) =>
+      registration.active.postMessage({ plan: [page.href, ...files, ...examples] }),
+    );
+  };
   navigator.serviceWorker.addEventListener("message", (event) => {
-    if (event.data && event.data.cached) root.dataset.offline = "ready";
+    if (event.data?.cached) root.dataset.offline = "ready";
   });
-  navigator.serviceWorker.register(root.dataset.offline).then(() => navigator.serviceWorker.ready).then((registration) => {
-    const page = new URL(window.location.href);
-    page.search = "";
-    page.hash = "";
-    const files = performance.getEntriesByType("resource").map((entry) => entry.name);
-    registration.active.postMessage({ cache: [page.href, ...files] });
-  }).catch(() => { /* no offline copy: the page still works while it is open */ });
+  // The first version lived in suunnitelma/ and kept every address with its query string.
+  navigator.serviceWorker
+    .getRegistrations()
+    .then((registrations) =>
+      registrations.filter((r) => r.active && r.active.scriptURL !== worker.href && r.scope === page.href),
+    )
+    .then((old) => Promise.all(old.map((r) => r.unregister())))
+    .then(() => navigator.serviceWorker.register(worker.href))
+    .then(() => {
+      update();
+      plan.saved.addEventListener("kb-plan-saved", update);
+    })
+    .catch(() => {
+      /* no offline copy: the page still works while it is open */
+    });
 }
 
 export async function init(root) {
@@ -742,12 +1255,13 @@ export async function init(root) {
     const response = await fetch(root.dataset.data);
     if (!response.ok) throw new Error(String(response.status));
     data = await response.json();
-  } catch (error) {
-    nojs.textContent = "Esimerkkien tietoja ei voitu ladata, joten suunnitelmatyökalu ei käynnistynyt. Lataa sivu uudelleen.";
+  } catch (_error) {
+    nojs.textContent =
+      "Esimerkkien tietoja ei voitu ladata, joten suunnitelmatyökalu ei käynnistynyt. Lataa sivu uudelleen.";
     return;
   }
   const plan = new Plan(root, data);
-  keepOffline(root);
+  keepOffline(root, plan);
   if (plan.pendingFocus) {
     const heading = document.getElementById(plan.pendingFocus);
     if (heading) {
