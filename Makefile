@@ -17,7 +17,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site canary test lint check schemas schemas-check bench browser rehearsal lock clean
+.PHONY: serve site canary test test-quick lint check schemas schemas-check bench browser rehearsal lock clean
 
 # Exactly the lock's files (pip refuses a package whose hash differs), then the project itself.
 $(STAMP): pyproject.toml $(LOCK)
@@ -84,11 +84,23 @@ schemas: $(STAMP)
 schemas-check: $(STAMP)
 	$(BIN)/python -m generator schemas --check
 
+# The tests run in parallel, one process per core (pytest-xdist; `make test PYTEST_JOBS=0`: in one),
+# each process taking the next test when it is free (the longest come first: tests/conftest.py).
+# Each shared build is made once per run, by whichever process needs it first.
+PYTEST_JOBS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_JOBS) --maxschedchunk 1
 # The browser modules' logic that needs no page (tests/js/, Node's own test runner; the tests ask
-# the Python generator for the data the site gives those modules), then pytest.
+# the Python generator for the data the site gives those modules).
+NODE_TESTS := KB_PYTHON=$(BIN)/python node --test tests/js/*.test.js
+
 test: lint browser $(VOIKKO)
-	KB_PYTHON=$(BIN)/python node --test tests/js/*.test.js
-	$(BIN)/python -m pytest
+	$(NODE_TESTS)
+	$(PYTEST)
+
+# The quick tier: every test that needs no build and no browser, in under a minute (README, "Testit").
+test-quick: $(STAMP) $(VOIKKO)
+	$(NODE_TESTS)
+	KB_TEST_TIER=quick $(PYTEST) -m "not build and not browser"
 
 # Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
 # (import-linter); all configured in pyproject.toml. The browser code: Biome (biome.json), lint,

@@ -1,15 +1,25 @@
 """Shared test helpers: small content trees written inline, the CLI run in-process, and the
 builds every module shares, made once per run (session fixtures): the content checked and
 indexed, the fixture tree's pages, and real ``mkdocs build`` runs of the fixture tree, of the
-shipped content and of the fixture tree with former ids. Nothing runs at import time."""
+shipped content and of the fixture tree with former ids. Nothing runs at import time.
+
+``make test`` runs the tests in parallel processes (pytest-xdist). A shared build is still made
+once per run, not once per process: ``built_once`` builds it under a file lock into a folder all
+processes share, and the others wait for it and read the same site. Tests only read these sites;
+a test that changes a site copies it first.
+
+Tiers (README, "Testit"): a test that runs a real build (``mkdocs build``, ``mkdocs serve``) is
+marked ``build``, one that drives Chromium ``browser``; ``make test-quick`` runs the rest."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,6 +91,8 @@ def mkdocs_build(
     """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``; with
     ``site_url`` as ``KB_SITE_URL`` (as the deploy builds), else without an address whatever the
     environment says (as a pull request's or a local build); ``env``: more variables."""
+    if os.environ.get("KB_TEST_TIER") == "quick":
+        pytest.fail("testi rakentaa sivuston: merkitse se @pytest.mark.build (make test-quick ei rakenna)")
     env = dict(os.environ, KB_CONTENT=str(content_dir), NO_MKDOCS_2_WARNING="1", **(env or {}))
     env.pop("KB_SITE_URL", None)
     if site_url is not None:
@@ -94,33 +106,75 @@ def mkdocs_build(
     )
 
 
+BUILD_FIXTURES = {
+    "fixture_site",
+    "addressed_fixture_site",
+    "real_site",
+    "renamed_site",
+    "hostile_site",  # browser/test_hostile.py
+    "published",  # test_publish.py
+    "site",  # site/test_site_escaping.py
+}
+"""Fixtures that are real builds: a test using any of them is in the ``build`` tier. A test that
+builds by itself says so with ``@pytest.mark.build``; in ``make test-quick`` a build that is not
+marked fails the test (``mkdocs_build``)."""
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests that use a build, and run first the ones that build by themselves: they are
+    the longest, and started first they run beside the rest instead of after it (pytest-xdist
+    hands out the tests in this order)."""
+    own = {item for item in items if "build" in item.keywords and "browser" not in item.keywords}
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+    items.sort(key=lambda item: item not in own)
+
+
+def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
+    """``build(folder)`` once per test run, in whichever process asks first; every other process
+    (pytest-xdist worker) waits on the lock and gets the same folder. A build that failed is
+    tried again by the next process that asks (and fails there too, with its own message)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's own folder
+    folder = shared / f"shared-{name}"
+    with open(shared / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".valmis"
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            done.touch()
+    return folder
+
+
+def _site(content_dir: Path, **options) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        done = mkdocs_build(folder / "site", content_dir, **options)
+        assert done.returncode == 0, done.stderr
+
+    return build
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("fixture-site") / "site"
-    done = mkdocs_build(site, FIXTURE_SITE)
-    assert done.returncode == 0, done.stderr
-    return site
+    return built_once(tmp_path_factory, "fixture-site", _site(FIXTURE_SITE)) / "site"
 
 
 @pytest.fixture(scope="session")
 def addressed_fixture_site(tmp_path_factory) -> Path:
     """The fixture content built as the deploy builds it: with the address GitHub Pages reports."""
-    site = tmp_path_factory.mktemp("addressed-fixture-site") / "site"
-    done = mkdocs_build(site, FIXTURE_SITE, site_url=SITE_ADDRESS)
-    assert done.returncode == 0, done.stderr
-    return site
+    build = _site(FIXTURE_SITE, site_url=SITE_ADDRESS)
+    return built_once(tmp_path_factory, "addressed-fixture-site", build) / "site"
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The shipped content, built with a fixed SOURCE_DATE_EPOCH and hash seed (test_reproducible
     builds it once more differently and compares)."""
-    site = tmp_path_factory.mktemp("real-site") / "site"
-    done = mkdocs_build(
-        site, REPO / "practices", env={"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": "1"}
-    )
-    assert done.returncode == 0, done.stderr
-    return site
+    build = _site(REPO / "practices", env={"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": "1"})
+    return built_once(tmp_path_factory, "real-site", build) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -128,10 +182,10 @@ def renamed_site(tmp_path_factory) -> Path:
     """The fixture tree with former ids (``renamed.py``), built: its site has redirect pages."""
     from renamed import renamed_content
 
-    root = tmp_path_factory.mktemp("renamed")
-    done = mkdocs_build(root / "site", renamed_content(root / "content"))
-    assert done.returncode == 0, done.stderr
-    return root / "site"
+    def build(folder: Path) -> None:
+        _site(renamed_content(folder / "content"))(folder)
+
+    return built_once(tmp_path_factory, "renamed", build) / "site"
 
 
 @pytest.fixture(scope="session")

@@ -193,6 +193,7 @@ def preview(tmp_path: Path):
     server.stop()
 
 
+@pytest.mark.build
 def test_preview_shows_every_edit_everywhere_and_equals_a_clean_build(preview: Preview, tmp_path: Path):
     site = preview.site()
     assert "assets/charts/hakemukset-2020.svg" in site

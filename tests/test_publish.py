@@ -19,6 +19,8 @@ from conftest import FIXTURE_SITE, REPO
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
+pytestmark = pytest.mark.build
+
 
 def start(site: Path, content: Path, **env: str) -> subprocess.Popen[str]:
     return subprocess.Popen(

@@ -16,7 +16,10 @@ import shutil
 import struct
 from pathlib import Path
 
+import pytest
 from conftest import REPO, SITE_ADDRESS, mkdocs_build
+
+pytestmark = pytest.mark.build
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_SITE, REPO
 
+pytestmark = pytest.mark.build
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -29,7 +31,8 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(url: str, needle: str, seconds: float = 30) -> str:
+def wait_for(url: str, needle: str, seconds: float = 120) -> str:
+    """The page at ``url`` once it has ``needle``; a first build beside the other tests can take long."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         page = fetch(url)

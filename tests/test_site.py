@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURE_SITE, REPO, mkdocs_build, write_tree
 
 from generator.pipeline import check
@@ -35,6 +36,7 @@ def tree(root: Path) -> dict[Path, bytes]:
     return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+@pytest.mark.build
 def test_broken_content_fails_with_position_and_keeps_the_previous_site(
     fixture_site: Path, tmp_path: Path, content: Path
 ):
@@ -58,6 +60,7 @@ def test_broken_content_fails_with_position_and_keeps_the_previous_site(
     assert tree(site) == before
 
 
+@pytest.mark.build
 def test_a_build_writes_only_its_site_and_leaves_nothing_frozen(tmp_path: Path, monkeypatch):
     """Generated pages exist only in the build: docs/ and the content tree stay as they were.
 
@@ -66,7 +69,6 @@ def test_a_build_writes_only_its_site_and_leaves_nothing_frozen(tmp_path: Path, 
     would keep every rebuild's objects for good."""
     import gc
 
-    import pytest
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException

@@ -25,7 +25,8 @@ def axe_violations(page, within: str | None = None) -> list[dict]:
     ``within``: a CSS selector, to check only the part of a page that a script changed (the
     whole page is checked once per kind of page).
     """
-    page.evaluate(axe_source())
+    if not page.evaluate("typeof axe === 'object'"):  # once per page: the script is 550 kB
+        page.evaluate(axe_source())
     results = page.evaluate(
         """([tags, within]) => axe.run(within || document, {runOnly: {type: "tag", values: tags},
                                                           resultTypes: ["violations"]})""",

@@ -5,12 +5,19 @@ Every page a test opens records its console errors, every request to another hos
 requests are refused, so a test never waits on the closed network, but they are still counted),
 every JavaScript dialog (alert, confirm, prompt) that tried to open and every violation of the
 page's Content-Security-Policy; a test that ends with a violation on any page it opened fails.
+
+A page is ready when it has loaded (every script of the page has run and set itself up; the site
+has no instant navigation) and its fonts are in: nothing waits for the network to fall quiet.
+What a script builds later (search results, the plan) has its own marker that a test waits for
+(``pages.py``: ``ready``). When a test fails, every page it opened is saved as a picture in
+``build/screenshots/`` (``<test>-<n>.png``) for a look at what went wrong.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import re
 import sys
 import threading
 import time
@@ -119,10 +126,31 @@ CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) =>
   window.kbCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.kb_failed = report.failed
+    return report
+
+
+def save_screenshots(request, pages) -> None:
+    from .pages import SCREENSHOTS
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    for n, page in enumerate(pages, 1):
+        try:
+            page.screenshot(path=SCREENSHOTS / f"{name}-{n}.png", full_page=True)
+        except Exception as error:  # a closed or crashed page: the failure itself says more
+            print(f"kuvaa ei tallennettu ({error})")
+
+
 @pytest.fixture
-def open_page(browser):
+def open_page(browser, request):
     """``open_page(served, path)`` → (page, log). Requests to other hosts are refused and logged."""
     contexts = []
+    pages = []
     logs: list[PageLog] = []
 
     def open_(served: Served, path: str = "", **context_options):
@@ -147,11 +175,14 @@ def open_page(browser):
         page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: log.console_errors.append(str(e)))
         page.on("dialog", lambda d: (log.dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
-        page.goto(served.url + path.lstrip("/"))
-        page.wait_for_load_state("networkidle")
+        pages.append(page)
+        page.goto(served.url + path.lstrip("/"))  # returns once the page has loaded
+        page.evaluate("document.fonts.ready.then(() => true)")
         return page, log
 
     yield open_
+    if getattr(request.node, "kb_failed", False):
+        save_screenshots(request, pages)
     for context in contexts:
         context.close()
     violations = [v for log in logs for v in log.csp_violations]

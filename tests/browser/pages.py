@@ -7,12 +7,13 @@ A new kind of page (a new top-level page or folder in the built site) needs one 
 to wait for when the page's state is built by JavaScript after loading (search results).
 ``tab_through`` is False for a state that the first key press ends (an open search dialog):
 it is checked for axe, console and requests, and its keyboard use has its own test.
-``screenshot`` marks the main kinds of page: the accessibility test saves a picture of each at
-both widths into ``SCREENSHOTS`` for review (README: "Sivutyypit").
+``screenshot`` marks the main kinds of page: with ``KB_SCREENSHOTS=1`` the accessibility test
+saves a picture of each at both widths into ``SCREENSHOTS`` for review (README: "Sivutyypit").
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,11 @@ PAGES: tuple[Page, ...] = (
 )
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
-"""Where the accessibility test saves its pictures of the main kinds of page (not in git)."""
+"""Where the accessibility test saves its pictures of the main kinds of page (not in git), and
+every browser test the pages it opened when it fails."""
+
+TAKE_SCREENSHOTS = os.environ.get("KB_SCREENSHOTS") == "1"
+"""Pictures of the main kinds of page are taken on request only: ``KB_SCREENSHOTS=1 make test``."""
 
 WIDTHS = {"leveä": {"width": 1280, "height": 800}, "kapea": {"width": 390, "height": 844}}
 """A desktop and a phone: every kind of page is checked at both."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .a11y import axe_version, axe_violations, describe_violations
-from .pages import ENTRY_FOLDERS, PAGES, SCREENSHOTS, WIDTHS, Page
+from .pages import ENTRY_FOLDERS, PAGES, SCREENSHOTS, TAKE_SCREENSHOTS, WIDTHS, Page
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,6 @@ def open_ready(open_page, served, page_kind: Page, **options):
     page, log = open_page(served, page_kind.path, **options)
     if page_kind.ready:
         page.wait_for_selector(page_kind.ready)
-        page.wait_for_load_state("networkidle")
     return page, log
 
 
@@ -29,7 +28,7 @@ def test_page_is_accessible_and_private(served_real_site, open_page, page_kind: 
     for name, viewport in WIDTHS.items():
         page.set_viewport_size(viewport)
         page.wait_for_timeout(100)  # Material re-lays out on resize
-        if page_kind.screenshot:  # for review, not compared: README, "Sivutyypit"
+        if page_kind.screenshot and TAKE_SCREENSHOTS:  # for review, not compared: README, "Sivutyypit"
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=SCREENSHOTS / f"{page_kind.name}-{viewport['width']}.png", full_page=True)
         violations = axe_violations(page)

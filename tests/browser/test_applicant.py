@@ -108,7 +108,6 @@ def test_c_on_a_phone_the_first_result_is_on_the_first_screen(served_real_site, 
     )
     first = page.locator(".kb-finder__result").first
     first.wait_for()
-    page.wait_for_load_state("networkidle")
     title = first.locator(".kb-finder__title").bounding_box()
     assert title["y"] + title["height"] <= viewport["height"], title
     # The filters are folded away, their summary says how many are chosen.

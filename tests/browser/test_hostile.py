@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
+from conftest import built_once, mkdocs_build
 
 from .conftest import serve
 from .hostile import MARKER, PAYLOADS, write_hostile_tree
@@ -20,12 +20,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("hostile")
-    content = write_hostile_tree(root / "content")
-    site = root / "site"
-    done = mkdocs_build(site, content)
-    assert done.returncode == 0, done.stderr
-    return site
+    def build(root: Path) -> None:
+        done = mkdocs_build(root / "site", write_hostile_tree(root / "content"))
+        assert done.returncode == 0, done.stderr
+
+    return built_once(tmp_path_factory, "hostile", build) / "site"
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ def server(content: Path):
     process = mkdocs_serve(content, port)
     try:
         url = f"http://127.0.0.1:{port}/"
-        wait_for(url + "lainaukset/kaikki-mukaan/", "Kaikki mukaan liikkuvuuteen", seconds=60)
+        wait_for(url + "lainaukset/kaikki-mukaan/", "Kaikki mukaan liikkuvuuteen")
         yield process, url
     finally:
         process.terminate()

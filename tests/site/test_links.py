@@ -31,6 +31,7 @@ def broken_links(site: Path) -> list[str]:
     return broken
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["real", "renamed"])
 def test_every_internal_link_and_anchor_resolves(which: str, request):
     site = request.getfixturevalue(f"{which}_site")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import FIXTURE_SITE, REPO, SITE_ADDRESS, mkdocs_build
 from mkdocs.utils.yaml import yaml_load
@@ -106,6 +107,7 @@ def test_entry_pages_carry_the_citation_and_copy_buttons(fixture_site: Path):
         )
 
 
+@pytest.mark.build
 def test_hostile_title_is_escaped_in_the_citation(content: Path, tmp_path: Path):
     edit(
         content,
@@ -154,6 +156,7 @@ def repo_config() -> dict:
     return config
 
 
+@pytest.mark.build
 def test_a_build_without_the_redirects_plugin_refuses_to_drop_old_addresses(tmp_path: Path):
     config = repo_config()
     config["plugins"] = [p for p in config["plugins"] if p != "redirects"]
@@ -165,6 +168,7 @@ def test_a_build_without_the_redirects_plugin_refuses_to_drop_old_addresses(tmp_
     assert "redirects-laajennus puuttuu mkdocs.yml:stä" in done.stderr
 
 
+@pytest.mark.build
 def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
     docs = tmp_path / "docs"
     shutil.copytree(REPO / "docs", docs)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from browser.hostile import PAYLOADS, write_hostile_tree
-from conftest import mkdocs_build
+from conftest import built_once, mkdocs_build
 from every_field import LINKED, Field, all_fields, content_models, fill_tree, hostile_for
 from html_safety import injected
 
@@ -52,10 +52,11 @@ def tree(tmp_path_factory) -> tuple[Path, list[Field]]:
 
 @pytest.fixture(scope="module")
 def site(tree, tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("every-field-site") / "site"
-    done = mkdocs_build(site, tree[0])
-    assert done.returncode == 0, done.stderr
-    return site
+    def build(root: Path) -> None:
+        done = mkdocs_build(root / "site", tree[0])
+        assert done.returncode == 0, done.stderr
+
+    return built_once(tmp_path_factory, "every-field", build) / "site"
 
 
 class _Text(HTMLParser):
