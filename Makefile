@@ -17,7 +17,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test test-quick lint check schemas schemas-check bench browser rehearsal lighthouse lock clean
+.PHONY: serve site canary test test-quick lint check schemas schemas-check bench browser rehearsal lighthouse lock clean
 
 # Exactly the lock's files (pip refuses a package whose hash differs), then the project itself.
 $(STAMP): pyproject.toml $(LOCK)
@@ -56,6 +56,24 @@ serve: $(STAMP) $(VOIKKO)
 site: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 site: $(STAMP) $(VOIKKO)
 	$(BIN)/mkdocs build --strict
+
+# The canary: the site built by MkDocs and by ProperDocs (the maintained fork of MkDocs 1.x, in a
+# virtual environment of its own, .venv-canary/), compared page by page: the same files, on every
+# page the same article text and links (scripts/canary.py). Switching engines is a configuration
+# change only while this passes (ARCHITECTURE.md).
+CANARY := .venv-canary
+# The lock's files as for .venv/, then ProperDocs at the version pyproject.toml's `canary` extra
+# names (its own dependencies are MkDocs's, already in the lock).
+$(CANARY)/.installed: PROPERDOCS = $(shell sed -n 's/^  "\(properdocs==[0-9.]*\)",*$$/\1/p' pyproject.toml)
+$(CANARY)/.installed: pyproject.toml $(LOCK)
+	@scripts/bootstrap-venv "$(PYTHON)" "$(CANARY)"
+	$(CANARY)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(CANARY)/bin/pip install --quiet --disable-pip-version-check --no-deps -e . "$(PROPERDOCS)"
+	@touch $@
+
+canary: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+canary: $(STAMP) $(CANARY)/.installed $(VOIKKO)
+	$(BIN)/python scripts/canary.py --engine $(BIN)/mkdocs --engine $(CANARY)/bin/properdocs
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --format $(FORMAT)

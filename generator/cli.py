@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import steps
 from .content import kinds
 from .content import model as m
 from .content.problems import display_path, format_problems, format_warnings
@@ -126,7 +127,8 @@ def _main(argv: list[str] | None = None) -> int:
         help="älä kirjoita; poistu koodilla 1, jos tallennetut skeemat eroavat malleista",
     )
     search_cmd = commands.add_parser(
-        "search", help="rakenna Pagefind-hakemisto valmiista sivustosta (SIVUSTO/pagefind/)"
+        "search",
+        help="viimeistele valmiin sivuston sivut ja rakenna sen Pagefind-hakemisto (SIVUSTO/pagefind/)",
     )
     search_cmd.add_argument("site", type=Path, metavar="SIVUSTO", help="rakennettu sivusto, esim. site/")
     search_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
@@ -248,6 +250,8 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
 
 
 def _search(root: Path, site: Path, morphology: str) -> int:
+    # The steps after the engine, for a site any engine built: finished pages, then the index.
+    steps.finish_pages(site, steps.page_finishes(preview=False))
     result = check(root)
     if result.index is None:
         print(format_problems(result.problems))

@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 import markdown
 
 from generator.pipeline import Result
-from generator.site.page_html import put_back, set_aside
+from generator.site import page_html
+from generator.site.abbreviations import Abbreviations
 
 URL_ATTRIBUTES = {
     "href",
@@ -115,25 +116,35 @@ def injected(html: str, *, body: bool = False, svg: bool = False) -> list[str]:
 _CONFIG = None
 
 
-def site_markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions and their settings exactly as mkdocs.yml has them."""
+def site_markdown(
+    abbreviations: Abbreviations | None = None, *, ours: bool = True, link_rule: bool = True
+) -> markdown.Markdown:
+    """Python-Markdown with the extensions and their settings exactly as mkdocs.yml has them,
+    the page conversion (``page_html``) given ``abbreviations`` as the adapter gives them; without
+    the page conversion when not ``ours``, without its link rule (``inert_links``) when not
+    ``link_rule``."""
     global _CONFIG
     if _CONFIG is None:
         from conftest import REPO
         from mkdocs.config import load_config
 
         _CONFIG = load_config(str(REPO / "mkdocs.yml"))
-    return markdown.Markdown(extensions=_CONFIG.markdown_extensions, extension_configs=_CONFIG.mdx_configs)
+    extensions = [e for e in _CONFIG.markdown_extensions if ours or e != page_html.NAME]
+    configs = dict(_CONFIG.mdx_configs)
+    configs[page_html.NAME] = {"link_rule": link_rule}
+    if abbreviations is not None:
+        configs[page_html.NAME]["abbreviations"] = abbreviations
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
 
 
-def converted_pages(result: Result) -> dict[str, str]:
-    """Every generated page of ``result`` converted to HTML the way a build does it: the glossary
-    abbreviations appended to each page, then Markdown with the site's extensions."""
+def converted_pages(result: Result, *, link_rule: bool = True) -> dict[str, str]:
+    """Every generated page of ``result`` converted to HTML the way a build does it: Markdown with
+    the site's extensions, the page conversion given the glossary's definitions; ``link_rule``:
+    with the page conversion's last line of defence (``inert_links``)."""
     assert result.pages is not None
-    md = site_markdown()
+    md = site_markdown(result.abbreviations, link_rule=link_rule)
     out = {}
     for path, text in result.pages.items():
         md.reset()
-        text, blocks = set_aside(text)
-        out[path] = put_back(md.convert(text + result.abbreviations.for_page(text)), blocks)
+        out[path] = md.convert(text)
     return out

@@ -1,22 +1,33 @@
-"""Finishing touches on a page's HTML after Markdown: what Markdown alone cannot say.
+"""The page conversion: one Python-Markdown extension, wherever a page becomes HTML.
 
-Part of stage 4, render (pure text in, text out; the MkDocs adapter calls it for every page).
+Part of stage 4, render (pure text in, text out). ``PageConversion`` is listed in mkdocs.yml's
+``markdown_extensions`` as ``generator.site.page_html``, so every engine that converts the pages
+with Python-Markdown and that file's extensions (MkDocs, ProperDocs, Zensical, the tests) converts
+them the same way; the MkDocs adapter only hands it the glossary's definitions
+(``abbreviations``). What it does, in order:
+
+``set_aside`` takes blocks of finished HTML (list cards, the objective table) out of the
+Markdown, and the definitions of the glossary forms the rest uses are appended (tooltips);
+after Markdown, ``put_back`` puts the blocks in place,
 ``first_terms_only`` keeps a glossary term's tooltip (``<abbr>``) at its first use on a page and
 nowhere in headings: one dotted underline per term, not at every occurrence.
 ``scrollable_tables`` puts every Markdown table in a region that the keyboard can reach and
 scroll when the table is wider than the screen (WCAG 2.1.1; axe: scrollable-region-focusable),
-named after the heading above it.
-``set_aside`` and ``put_back`` let blocks of finished HTML (list cards, the objective table)
-bypass Markdown.
+named after the heading above it,
 ``inert_links`` enforces ``markdown_text.allowed_target`` on the finished page, whatever path the
-HTML came by: a link anywhere else keeps its text and loses its target.
-"""
+HTML came by: a link anywhere else keeps its text and loses its target."""
 
 from __future__ import annotations
 
 import html as html_lib
 import re
+from typing import Any
 
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from .abbreviations import Abbreviations
 from .markdown_text import allowed_target
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
@@ -116,3 +127,59 @@ def inert_links(html: str) -> str:
         return match.group(0) if allowed_target(value) else ""
 
     return _START_TAG.sub(lambda tag: _URL_ATTRIBUTE.sub(attribute, tag.group(0)), html)
+
+
+NAME = "generator.site.page_html"
+"""The extension's name in mkdocs.yml's ``markdown_extensions`` (this module)."""
+
+
+class PageConversion(Extension):
+    """The page conversion: finished blocks set aside, the glossary's tooltips (option
+    ``abbreviations``: an ``Abbreviations``, or none), a term's tooltip only at its first use,
+    tables in scroll regions, the blocks put back, links only to allowed targets. One instance
+    per ``Markdown`` (``reset`` forgets the last page's blocks)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "abbreviations": [Abbreviations(), "glossary definitions (Abbreviations)"],
+            "link_rule": [True, "inert_links on the finished page (off only to test what is beneath it)"],
+        }
+        super().__init__(**kwargs)
+        self.blocks: list[str] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # Before every other preprocessor: on the page's text exactly as it came.
+        md.preprocessors.register(_SetAside(self), "kb_set_aside", 100)
+        # After every other postprocessor: on the HTML exactly as Markdown made it.
+        md.postprocessors.register(_Finish(self), "kb_finish", -100)
+
+    def reset(self) -> None:
+        self.blocks = []
+
+
+class _SetAside(Preprocessor):
+    def __init__(self, extension: PageConversion) -> None:
+        super().__init__()
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        markdown, self.extension.blocks = set_aside("\n".join(lines))
+        abbreviations: Abbreviations = self.extension.getConfig("abbreviations") or Abbreviations()
+        return (markdown + abbreviations.for_page(markdown)).split("\n")
+
+
+class _Finish(Postprocessor):
+    def __init__(self, extension: PageConversion) -> None:
+        super().__init__()
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        # Also run on a heading's inner HTML (the toc extension renders its text with every
+        # postprocessor): the blocks stay until the next page's text is set aside.
+        html = scrollable_tables(first_terms_only(put_back(text.strip(), self.extension.blocks)))
+        return inert_links(html) if self.extension.getConfig("link_rule") else html
+
+
+def makeExtension(**kwargs: Any) -> PageConversion:
+    return PageConversion(**kwargs)

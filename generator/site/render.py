@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -21,7 +20,6 @@ from ..content.model import (
     INDICATOR_QUESTIONS,
     MEASURE_TYPE_LABELS,
     MEASURES,
-    UNREPRESENTABLE_IN_TERM,
     ChecklistItem,
     Entry,
     Figure,
@@ -34,6 +32,7 @@ from ..content.model import (
     entry_title,
 )
 from . import cards, charts, explorer, glossary, hubs, opendata, plan, urls
+from .abbreviations import Abbreviations, abbreviations
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
 from .markdown_text import sentence_end, verbatim
@@ -161,76 +160,6 @@ class Reading:
 
     answered: bool
     text: str
-
-
-_WORD = re.compile(r"[^\W_]+")
-"""A run of letters and digits: ``_`` is emphasis in Markdown, so it ends a word as the text does."""
-_ESCAPE = re.compile(r"\\.")
-"""A backslash escape: Markdown puts a placeholder there, so a word can begin right after it."""
-
-
-@dataclass(frozen=True)
-class Abbreviations:
-    """Markdown abbreviation definitions for the glossary's terms and forms: tooltips on pages.
-
-    Each definition is one line ``*[form]: definition`` in a block of its own, and both sides are
-    data: whitespace (line breaks too) is collapsed to single spaces, so neither side can end the
-    definition and start a block of Markdown or HTML. The abbreviation extension puts the form into
-    a regular expression and the definition into a ``title`` attribute, both escaped. A form the
-    definition syntax cannot hold (``]``, ``\\``; refused by validation already) is left out.
-    """
-
-    definitions: tuple[tuple[str, str], ...] = ()
-    """(form, definition), sorted by form."""
-
-    def __str__(self) -> str:
-        """Every definition: what a page gets when nothing is known of its text."""
-        return _definitions(self.definitions)
-
-    def for_page(self, markdown: str) -> str:
-        """The definitions of the forms ``markdown`` contains, to be appended to it.
-
-        A page gets the same tooltips as with every definition appended: the extension marks a
-        form only where the page's text has it, and a form that is not in the Markdown is in none
-        of its text. Leaving the others out spares the extension hundreds of definitions on every
-        page (half of the time Markdown takes on a typical page). Whole words are looked up
-        first (one pass over the page), the text itself only for forms whose first word is there.
-        """
-        words = set(_WORD.findall(_ESCAPE.sub(" ", markdown)))
-        return _definitions(
-            (form, text)
-            for form, text, first in self._first_words
-            if (first is None or first in words) and form in markdown
-        )
-
-    @functools.cached_property
-    def _first_words(self) -> tuple[tuple[str, str, str | None], ...]:
-        return tuple(
-            (form, text, first[0] if (first := _WORD.search(form)) else None)
-            for form, text in self.definitions
-        )
-
-
-def _definitions(definitions: Iterable[tuple[str, str]]) -> str:
-    # One definition per block: the abbr extension rescans a block for every definition in it,
-    # so hundreds of definitions in one block cost quadratic time on every page.
-    return "".join(f"\n\n*[{form}]: {text}" for form, text in definitions)
-
-
-def abbreviations(index: Index) -> Abbreviations:
-    """The definitions of every glossary term and form (``Abbreviations``)."""
-    definitions: dict[str, str] = {}
-    for term in index.content.glossary.terms:
-        text = _one_line(term.definition)
-        for form in (_one_line(f) for f in [term.term, *term.forms]):
-            if form and text and not any(char in form for char in UNREPRESENTABLE_IN_TERM):
-                definitions.setdefault(form, text)
-    return Abbreviations(tuple(sorted(definitions.items())))
-
-
-def _one_line(text: str) -> str:
-    """``text`` on one line: every run of whitespace or line-breaking character is one space."""
-    return " ".join(" ".join(text.splitlines()).split())
 
 
 def render_site(

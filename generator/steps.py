@@ -1,0 +1,212 @@
+"""The build's own steps around the engine that renders the Markdown. No MkDocs here.
+
+A build is: generate (``pipeline.build_pages``: content → Markdown pages, files, redirects) →
+``hand_over`` (what the engine is given: the pages with no hand-written page in their place, the
+redirects merged with the configured ones) → render (MkDocs, ProperDocs, …; the page conversion is
+the Markdown extension ``site.page_html``) → ``finish_pages`` (whatever is done to finished HTML
+pages, each a function html → html) → search index (``pipeline.index_site``) → publish atomically
+(``publish.Publication``). Each step takes and returns plain values, so the MkDocs adapter, the
+command line and the tests call the same functions; the adapter only wires MkDocs's events to them.
+A step fails with ``StepError`` (a Finnish message; the published site is left as it was).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pipeline
+from .content.problems import Problem
+from .site import csp
+from .site.abbreviations import Abbreviations
+from .site.facets import SearchRecord
+from .site.markdown_text import inline
+
+
+class StepError(Exception):
+    """A Finnish message: the site cannot be built as configured."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What the engine is given: Markdown pages and other files (paths under docs/), the redirects
+    (former page → current page), the glossary's definitions for the page conversion, and the
+    records the search index needs after the engine is done."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    abbreviations: Abbreviations = field(default_factory=Abbreviations)
+    search_records: dict[str, SearchRecord] = field(default_factory=dict)
+
+    @property
+    def outputs(self) -> dict[str, bytes]:
+        return {path: text.encode("utf-8") for path, text in self.pages.items()} | self.files
+
+
+@dataclass(frozen=True)
+class Generation:
+    """The generate step's result: what the engine is given, or the problems that stop it."""
+
+    generated: Generated
+    problems: list[Problem]
+    warnings: tuple[Problem, ...]
+    """Files that look like content but are not read (shown, never failing a build)."""
+    redirect_map: dict[str, str]
+    """For the engine's redirect writer: the configured redirects and the computed ones."""
+    seconds: float
+    cpu: float
+
+    def messages(self) -> Iterator[tuple[int, str]]:
+        """What a build logs of it (level, message): the warnings as information (a strict build
+        must not fail on them), the problems as errors, each ``path:line:col: message``."""
+        for warning in self.warnings:
+            yield logging.INFO, f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}"
+        for problem in self.problems:
+            yield logging.ERROR, str(problem)
+
+
+def generate(
+    root: Path,
+    *,
+    docs: Path,
+    site_url: str | None,
+    configured_redirects: dict[str, str] | None,
+    caches: pipeline.Caches | None = None,
+    search: bool = True,
+    extra: Mapping[str, object] | None = None,
+    problems_page: bool = False,
+) -> Generation:
+    """Content → what the engine renders (``pipeline.build_pages``; its arguments).
+    ``configured_redirects``: those written by hand, ``None`` when the engine writes no redirects;
+    ``problems_page``: when the content has problems, generate a page listing them (``error_page``)."""
+    if not root.is_dir() and not problems_page:  # the preview shows it as a problem
+        raise StepError(f"sisältöhakemistoa ei ole: {root}")
+    result = pipeline.build_pages(
+        root, docs=docs, site_url=site_url, caches=caches, search=search, extra=extra
+    )
+    if result.problems:
+        generated = error_page(result.problems) if problems_page else Generated()
+        return Generation(generated, result.problems, result.warnings, {}, result.seconds, result.cpu)
+    assert result.pages is not None and result.files is not None and result.redirects is not None
+    redirects = merge_redirects(
+        configured_redirects or {}, result.redirects, redirects=configured_redirects is not None
+    )
+    generated = Generated(
+        result.pages, result.files, result.redirects, result.abbreviations, result.search_records
+    )
+    return Generation(generated, [], result.warnings, redirects, result.seconds, result.cpu)
+
+
+PageFinish = Callable[[str], str]
+"""One thing done to every finished page: its whole HTML in, its whole HTML out."""
+
+
+def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
+    """What ``finish_pages`` does to every page of a build, in order (``preview``: the build is the
+    editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
+    what concerns the article's own HTML. Each must give a finished page back unchanged: a page
+    may be finished again (``finish_pages``'s ``since`` is generous). The Content-Security-Policy
+    (``site.csp``) on every page, the redirect pages and the 404 page among them."""
+    return (functools.partial(csp.with_policy, serve=preview),)
+
+
+def merge_redirects(
+    configured: dict[str, str], computed: dict[str, str], *, redirects: bool
+) -> dict[str, str]:
+    """The redirects the engine writes: those configured by hand and those computed from former
+    ids. ``redirects``: whether the engine has a redirect writer at all."""
+    if not redirects:
+        if computed:
+            raise StepError(
+                "sisällössä on aiempia tunnisteita (former_ids), mutta redirects-"
+                "laajennus puuttuu mkdocs.yml:stä; vanhat osoitteet lakkaisivat toimimasta"
+            )
+        return {}
+    clashes = sorted(old for old in computed if configured.get(old, computed[old]) != computed[old])
+    if clashes:
+        raise StepError(
+            f"mkdocs.yml:n redirect_maps ohjaa eri paikkaan kuin sisällön former_ids: {', '.join(clashes)}"
+        )
+    return {**configured, **computed}
+
+
+def hand_over(generated: Generated, hand_written: Callable[[str], bool]) -> None:
+    """Check that no generated page, file or redirect takes the place of a hand-written file
+    (``hand_written(path)``, paths under docs/)."""
+    for what, paths in (("sivu", generated.pages), ("tiedosto", generated.files)):
+        for path in paths:
+            if hand_written(path):
+                raise StepError(f"docs/{path} on käsin kirjoitettu, mutta sama {what} tuotetaan sisällöstä")
+    # A former address is a redirect and nothing else: a page there would be overwritten by it.
+    taken = sorted(old for old in generated.redirects if hand_written(old) or old in generated.pages)
+    if taken:
+        raise StepError(
+            f"aiemman tunnisteen osoitteessa on myös sivu: {', '.join(taken)}; "
+            "osoite ohjataan uuteen, joten sivua ei voi julkaista siinä"
+        )
+
+
+def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | None = None) -> int:
+    """Every HTML page of the built ``site`` through ``finishes``; ``since``: only the pages
+    written since then (a time stamp in seconds; a preview's dirty build keeps the other pages as
+    an earlier build finished them). A page is rewritten only when its bytes change, whole, so
+    that a reader never sees half of one. The number of pages rewritten."""
+    if not finishes:
+        return 0
+    changed = 0
+    for page in sorted(site.rglob("*.html")):
+        if since is not None and page.stat().st_mtime < since:
+            continue
+        before = page.read_text(encoding="utf-8")
+        after = before
+        for finish in finishes:
+            after = finish(after)
+        if after != before:
+            partial = page.with_name(f".{page.name}.partial")
+            partial.write_text(after, encoding="utf-8")
+            os.replace(partial, page)
+            changed += 1
+    return changed
+
+
+_RELOAD = """<script>
+(async () => {  // the dev server's live reload: wait for the next build, then load the page again
+  const poll = async (epoch) => (await fetch(`/livereload/${epoch}/${Date.now()}`)).text();
+  const seen = await poll(0);
+  for (;;) {
+    const now = await poll(seen);
+    if (Number(now) > Number(seen)) { location.reload(); return; }
+  }
+})();
+</script>"""
+
+
+def error_page(problems: Iterable[Problem]) -> Generated:
+    """What the preview builds while the content has problems: one page, ``index.md``, listing
+    them (text from files escaped), which reloads itself when the next build is done."""
+    listed = sorted(problems)
+    lines = "\n".join(f"- {inline(str(p))}" for p in listed)
+    return Generated(
+        pages={
+            "index.md": "# Sisällössä on ongelmia\n\n"
+            f"Sivustoa ei voitu rakentaa: sisällössä on {len(listed)} ongelmaa. Korjaa ne ja tallenna "
+            "tiedosto; sivu latautuu uudelleen itsestään, kun sivusto on rakennettu.\n\n"
+            f"{lines}\n\n{_RELOAD}\n"
+        }
+    )
+
+
+def error_page_everywhere(site: Path, *, kept_pages: bool) -> None:
+    """The built error page (``site/index.html``) at every address of the preview: as the page the
+    dev server answers unknown addresses with, and, when ``kept_pages`` (a dirty build keeps the
+    pages of the last good build), in place of each of them."""
+    page = (site / "index.html").read_bytes()
+    (site / "404.html").write_bytes(page)
+    if kept_pages:
+        for kept in site.rglob("index.html"):
+            kept.write_bytes(page)
