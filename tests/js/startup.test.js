@@ -40,13 +40,20 @@ test("every module that sets up a page exports init and starts it the one way", 
     const started = statements(source);
     if (/^onEveryPage\(/m.test(source)) {
       starting.push(name);
-      assert.match(source, /^export (async )?(function init\(|const init = )/m, `${name}: init(root) puuttuu`);
+      assert.match(
+        source,
+        /^export (async )?(function init\(|const init = )/m,
+        `${name}: init(root) puuttuu`,
+      );
       assert.equal(started.length, 1, `${name}: ${started.join(" | ")}`);
       assert.match(started[0], /^onEveryPage\(/, name);
       assert.match(source, /import \{ onEveryPage, setUp \} from "[./]+(kb-search\/)?kb-start\.js";/, name);
     } else if (name.endsWith("kb-search.js")) {
       // The search publishes itself for the tests and the console (window.kbSearch); it has no page part.
-      assert.ok(started.every((line) => line.startsWith("window.kb")), started.join(" | "));
+      assert.ok(
+        started.every((line) => line.startsWith("window.kb")),
+        started.join(" | "),
+      );
     } else {
       assert.deepEqual(started, [], `${name} tekee jotain, kun se tuodaan`);
     }
@@ -54,6 +61,7 @@ test("every module that sets up a page exports init and starts it the one way", 
   for (const path of loaded) {
     const name = relative(REPO, path);
     assert.ok(modules.includes(path), `${name} puuttuu`);
-    if (!name.endsWith("kb-search.js")) assert.ok(starting.includes(name), `${name} ei käynnisty onEveryPage-rivillä`);
+    if (!name.endsWith("kb-search.js"))
+      assert.ok(starting.includes(name), `${name} ei käynnisty onEveryPage-rivillä`);
   }
 });
