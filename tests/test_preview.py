@@ -31,11 +31,13 @@ from conftest import FIXTURE_SITE, REPO
 from test_serve import free_port
 
 from generator.outputs import OUTPUT_MARK
+from generator.site import csp
 
 BUILD_TIMEOUT = 120
 _RELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = .*?</script>", re.DOTALL)
 _RELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
 _SITEMAP_URL = re.compile(r"<loc>([^<]+)</loc>")
+_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 SEARCH_BUNDLE = "pagefind/"
 
 STATISTICS = """\
@@ -97,6 +99,16 @@ def fetch(url: str) -> bytes | None:
         if error.code == 404:
             return None
         raise
+
+
+def as_published(page: bytes) -> bytes:
+    """A served page with the Content-Security-Policy a published build gives it. The preview's
+    policy allows inline scripts (the dev server's live reload, ``csp.policy(serve=True)``) where
+    the published one names the page's own by hash; it must be exactly that, nothing else."""
+    text = page.decode("utf-8")
+    served = _POLICY.findall(text)
+    assert served == [csp.policy(text, serve=True)], served
+    return text.replace(served[0], csp.policy(text, serve=False), 1).encode("utf-8")
 
 
 class Preview:
@@ -308,6 +320,8 @@ def test_preview_shows_every_edit_everywhere_and_equals_a_clean_build(preview: P
         expected = path.read_bytes()
         if rel.endswith(".gz") and body is not None:
             body, expected = gzip.decompress(body), gzip.decompress(expected)
+        if rel.endswith(".html") and body is not None:
+            body = as_published(body)
         if body != expected:
             served_differently.append(rel)
     assert served_differently == []
