@@ -2,18 +2,23 @@
 
 (a) From the home page to the objective–indicator examples with their indicator text side by side
     in at most two clicks, filtered by theme, and the filtered view shared by its address.
-(b) An adviser copies a quote's link (with #lainaus) and a citation naming the original publication.
+(b) An adviser copies a quote's link (with #lainaus) and a citation naming the original publication
+    (the report, "selvitys") with its chapter and its own address.
 (c) On a phone, after a query in the finder, the first result is on the first screen.
 (d) Every list page shows an excerpt of every entry listed on it.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from conftest import REPO
 
-from generator.content.model import Pair, Quote
+from generator.content import kinds
+from generator.content.model import MEASURE_TYPE_LABELS, Pair, Quote, entry_title
 from generator.pipeline import check
+from generator.site.cards import answers_text
 
 from .pages import FINDER_READY, WIDTHS
 
@@ -26,6 +31,11 @@ CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
 def flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def today() -> str:
+    d = date.today()
+    return f"{d.day}.{d.month}.{d.year}"
 
 
 def shown_rows(page) -> list[str]:
@@ -70,23 +80,31 @@ def test_a_objectives_and_indicators_side_by_side_filtered_and_shared(served_rea
 @pytest.mark.parametrize("width", WIDTHS)
 def test_b_adviser_copies_quote_link_and_citation(served_real_site, open_page, width):
     quote = next(q for q in INDEX.content.quotes if q.origin == "hakemus")
-    source = INDEX.content.vocabularies.sources[0]
+    source = next(s for s in INDEX.content.vocabularies.sources if s.id == quote.source.document)
+    assert source.url, "the publication has an address of its own"
     page, log = open_page(served_real_site, f"lainaukset/{quote.id}/", viewport=WIDTHS[width], **CLIPBOARD)
     page.get_by_role("button", name="Kopioi linkki").click()
     page.locator(".kb-copy-status").get_by_text("Linkki kopioitu").wait_for()
     link = page.evaluate("navigator.clipboard.readText()")
     assert link == f"{served_real_site.url}lainaukset/{quote.id}/#lainaus"
 
+    days = {today()}
     page.get_by_role("button", name="Kopioi lähdeviite").click()
     page.locator(".kb-copy-status").get_by_text("Lähdeviite kopioitu").wait_for()
     citation = page.evaluate("navigator.clipboard.readText()")
-    assert f"{source.publisher} ({source.year}). {source.title}, luku ”{quote.source.section}”." in citation
-    assert citation.count(source.title) == 1
-    assert link in citation
+    days.add(today())  # the reader's date, whichever side of midnight the copy fell on
+    # What it is (a quote from the report), the publication with its chapter and its own address,
+    # then the copied link and the date it was read.
+    cited = (
+        f"{flat(entry_title(quote))}. {kinds.entry_kind(quote).cited_as}: {source.publisher} ({source.year}). "
+        f"{source.title}, luku ”{quote.source.section}”. {source.url}. Tietopankissa: {link}. Viitattu"
+    )
+    assert citation in {f"{cited} {day}." for day in days}
+    assert flat(page.locator(".kb-cite-text").inner_text()) == citation
 
-    # The publication is named and linked: its description on the about page (or its own address).
-    page.locator(".kb-cite-text").get_by_role("link", name=source.title).click()
-    assert page.locator(f"[id='{source.id}']").inner_text().startswith(source.title)
+    # The publication is named and linked to its own address.
+    publication = page.locator(".kb-cite-text").get_by_role("link", name=source.title, exact=True)
+    assert publication.get_attribute("href") == source.url
 
     # The copied link opens at the quotation itself.
     opened, _ = open_page(served_real_site, link.removeprefix(served_real_site.url), viewport=WIDTHS[width])
@@ -149,5 +167,7 @@ def test_d_every_list_page_shows_an_excerpt_for_every_entry(served_real_site, op
         assert flat(card["excerpt"]).removeprefix("Mittari: ")[:60] == own[:60]
         assert "Sektori" in card["facts"] and "Hakijatyyppi" in card["facts"] and "Teemat" in card["facts"]
         if isinstance(entry, Pair):
-            assert f"{entry.annotation.measure_type}, vastaa " in card["facts"]
+            # The indicator's kind in words and how many of the indicator questions it answers.
+            kind = MEASURE_TYPE_LABELS[entry.annotation.measure_type]
+            assert f"Mittari{kind}, {answers_text(entry)}" in card["facts"].splitlines()
     assert log.console_errors == [] and log.foreign_requests == []
