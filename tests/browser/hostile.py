@@ -59,10 +59,10 @@ def write_hostile_tree(root: Path) -> Path:
     section = hostile("luku")
     source_id = "vihamielinen-lahde"
     files = {
-        "vocabularies/sectors.yml": [_term("yleissivistava", "sektori")],
-        "vocabularies/applicant-types.yml": [_term("organisaatio", "hakijatyyppi")],
-        "vocabularies/quality-standards.yml": [_term("laatu", "laatustandardi")],
-        "vocabularies/priorities.yml": [_term("painopiste", "painopiste")],
+        "vocabularies/sectors.yml": [_term("yleissivistava", "sektori", section)],
+        "vocabularies/applicant-types.yml": [_term("organisaatio", "hakijatyyppi", section)],
+        "vocabularies/quality-standards.yml": [_term("laatu", "laatustandardi", section)],
+        "vocabularies/priorities.yml": [_term("painopiste", "painopiste", section)],
         "vocabularies/sources.yml": [
             {
                 "id": source_id,
@@ -201,11 +201,12 @@ def write_hostile_tree(root: Path) -> Path:
     return root
 
 
-def _term(id_: str, kind: str) -> dict:
+def _term(id_: str, kind: str, section: str) -> dict:
     return {
         "id": id_,
         "label": hostile(f"{kind} nimi"),
         "description": hostile(f"{kind} kuvaus"),
+        "section": section,
         "group": hostile(f"{kind} ryhmä"),
     }
 
