@@ -370,6 +370,13 @@ const synonymParts = (parts, groups) =>
       })),
   );
 
+/** A word searched as its parts: all of them together, their synonyms, then each part alone. */
+const partsSlot = (word, parts, groups) => ({
+  words: [word],
+  terms: [{ text: parts.join(" "), tier: TIER.exact, kind: "osat" }, ...synonymParts(parts, groups)],
+  derived: parts.length > 1 ? partsAlone(parts) : [],
+});
+
 /** Whether a query word stands for a word of a synonym phrase (same word, inflected, or folded). */
 const standsFor = (queryWord, bases, phraseWord) => {
   const q = fold(queryWord);
@@ -464,11 +471,7 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       // Every part, or the head alone ("leirikoulu" → "koulu"), as a compound's meaning is its head's.
       const parts = sited.length && sited.every(Boolean) ? sited : sited.at(-1) ? [sited.at(-1)] : [];
       if (parts.length) {
-        slots.push({
-          words: [word],
-          terms: [{ text: parts.join(" "), tier: TIER.exact, kind: "osat" }, ...synonymParts(parts, groups)],
-          derived: parts.length > 1 ? partsAlone(parts) : [],
-        });
+        slots.push(partsSlot(word, parts, groups));
         changed.push({ from: word, to: parts.join(" ") });
         shownWords.push(parts.join(" "));
       } else {
@@ -498,11 +501,7 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       const head = split ? null : await vocabulary.tail(word);
       if (split || head) {
         const parts = split ?? [head];
-        slots.push({
-          words: [word],
-          terms: [{ text: parts.join(" "), tier: TIER.exact, kind: "osat" }, ...synonymParts(parts, groups)],
-          derived: parts.length > 1 ? partsAlone(parts) : [],
-        });
+        slots.push(partsSlot(word, parts, groups));
         changed.push({ from: word, to: parts.join(" ") });
         shownWords.push(parts.join(" "));
         i += 1;
