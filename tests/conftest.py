@@ -47,6 +47,18 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def messages(root: Path) -> list[str]:
+    """The problems `check` reports for a tree, each as `file:line:col: message`."""
+    return [f"{Path(p.path).name}:{p.line}:{p.col}: {p.message}" for p in check(root).problems]
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     """A copy of the small valid fixture tree, for a test to break one file of."""

@@ -13,22 +13,11 @@ from pathlib import Path
 
 import pytest
 from browser.hostile import write_hostile_tree
-from conftest import write_tree
+from conftest import edit, messages, write_tree
 from every_field import accepts, all_fields, fill_tree, problems_are_positioned
 
 from generator.content.load import BIDI_CONTROLS
 from generator.pipeline import check
-
-
-def messages(root: Path) -> list[str]:
-    return [f"{Path(p.path).name}:{p.line}:{p.col}: {p.message}" for p in check(root).problems]
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("digits", [31, 4301, 100_000])

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import write_tree
+from conftest import edit, messages, write_tree
 
 from generator.pipeline import check
 
 QUOTE = "quotes/kaikki-mukaan.yml"
-
-
-def messages(root: Path) -> list[str]:
-    return [f"{Path(p.path).name}:{p.line}:{p.col}: {p.message}" for p in check(root).problems]
-
-
-def edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_fixture_is_valid(content: Path):
