@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.cli import main
 from generator.content.index import Index
@@ -34,6 +35,20 @@ GOLDEN = REPO / "tests" / "golden"
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC: SOURCE_DATE_EPOCH of the shared builds
 SITE_ADDRESS = "https://esimerkki.github.io/tietopankki"
 """A public address as ``actions/configure-pages`` reports it (``base_url``: no trailing slash)."""
+
+DEEP = os.environ.get("KB_HYPOTHESIS") == "syva"
+"""``KB_HYPOTHESIS=syva``: ten times the generated examples of every property test (README,
+"Testit"), for a search of its own when a rule of the filters changes; every run otherwise tries
+each test's own number, enough to find a fault of the class the test names."""
+settings.register_profile("syva", max_examples=1000)
+if DEEP:
+    settings.load_profile("syva")
+
+
+def examples(count: int) -> int:
+    """A property test's number of generated examples: ``count``, or ten times as many in a deep
+    run (``KB_HYPOTHESIS=syva``)."""
+    return count * 10 if DEEP else count
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
