@@ -1,5 +1,6 @@
-"""The published site is replaced whole or not at all: real `mkdocs build` processes that fail,
-are interrupted with Ctrl-C at several points, run two at once or meet a read-only site/."""
+"""The published site is replaced whole or not at all: real `mkdocs build` runs that fail, and
+`mkdocs build` processes interrupted with Ctrl-C at several points, run two at once or meeting a
+read-only site/."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE, REPO, mkdocs_build
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
@@ -97,12 +98,12 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(published, tmp_pa
     site, _ = published
     before = snapshot(site)
     if breakage == "content":  # found before anything is written
-        content = edited(tmp_path, "[auki")
-        code, err = build(site, content)
-        assert "YAML-syntaksivirhe" in err
+        done = mkdocs_build(site, edited(tmp_path, "[auki"))
+        assert "YAML-syntaksivirhe" in done.stderr
     else:  # fails after every page is written: only the search index is missing
-        code, err = build(site, FIXTURE_SITE, KB_SEARCH_MORPHOLOGY="ei-tallaista")
-        assert "hakemistoa ei rakennettu" in err
+        done = mkdocs_build(site, FIXTURE_SITE, env={"KB_SEARCH_MORPHOLOGY": "ei-tallaista"})
+        assert "hakemistoa ei rakennettu" in done.stderr
+    code, err = done.returncode, done.stderr
     assert code != 0
     assert "Traceback" not in err
     assert snapshot(site) == before
