@@ -41,6 +41,9 @@ const TEXT = {
   examplesOf: (label) => `: miten esimerkit vastasivat (${label})`,
   origin: (what) => `Lähtökohtana esimerkin ${what}: `,
   originMore: (what) => `Lähde ja esimerkin ${what} sanasta sanaan`,
+  unanswered: "Vastaamatta olevat kysymykset",
+  importOrDelete: "Tuo suunnitelma tiedostosta tai poista luonnos",
+  missingOf: (name, missing) => `${name}: ${missing.join(", ")}`,
 };
 
 // --- small DOM helpers: strings always become text nodes ---------------------------------------
@@ -278,6 +281,13 @@ class Plan {
     this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
     this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
     this.summary = h("div", { class: "kb-plan-summary", "data-kb-plan-summary": true });
+    // Kept from change to change (renderStatus fills its list), so that it stays open as it was.
+    this.unanswered = h(
+      "details",
+      { class: "kb-plan-unanswered", hidden: true },
+      h("summary", {}, TEXT.unanswered),
+      h("ul", {}),
+    );
     this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
     this.printView = h("div", { class: "kb-plan-print", "data-kb-plan-print": true });
     this.importInput = h("input", {
@@ -325,6 +335,7 @@ class Plan {
           "Mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa: apu, ei arvosana.",
         ),
         this.summary,
+        this.unanswered,
       ),
       this.list,
       h(
@@ -344,24 +355,30 @@ class Plan {
           button("export-json", [hidden("Lataa "), "JSON"]),
           button("print", "Tulosta"),
         ),
+        this.error,
+        // Bringing a plan from another browser and deleting this one: seldom, so behind a line.
         h(
-          "div",
-          { class: "kb-plan-field" },
-          h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
+          "details",
+          { class: "kb-plan-more" },
+          h("summary", {}, TEXT.importOrDelete),
+          h(
+            "div",
+            { class: "kb-plan-field" },
+            h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
+            h(
+              "p",
+              { class: "kb-plan-hint", id: "kb-plan-import-hint" },
+              "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
+            ),
+            this.importInput,
+          ),
           h(
             "p",
-            { class: "kb-plan-hint", id: "kb-plan-import-hint" },
-            "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
+            { class: "kb-plan-hint" },
+            "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä.",
           ),
-          this.importInput,
+          h("p", {}, button("delete-all", "Poista luonnos")),
         ),
-        this.error,
-        h(
-          "p",
-          { class: "kb-plan-hint" },
-          "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä.",
-        ),
-        h("p", {}, button("delete-all", "Poista luonnos")),
       ),
     );
     const bar = h(
@@ -821,9 +838,11 @@ class Plan {
     let indicators = 0;
     let done = 0;
     let total = 0;
+    const unanswered = [];
     objectives.forEach((objective, i) => {
       const key = this.key(objective, "t");
       const missing = fmt.missingOfObjective(objective);
+      const before = unanswered.length;
       this.updateItem(key, missing, fmt.objectiveStatus(objective));
       const count = this.root.querySelector(`[data-count="${key}"]`);
       if (count) count.textContent = `(${objective.qualityStandards.length} valittu)`;
@@ -837,10 +856,16 @@ class Plan {
         const state = fmt.status(imissing, fmt.indicatorQuestionCount(this.data));
         if (!imissing.length) done++;
         this.updateItem(ikey, imissing, state);
-        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state, imissing);
+        if (imissing.length)
+          unanswered.push(h("li", {}, TEXT.missingOf(`Mittari ${i + 1}.${j + 1}`, imissing)));
+        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state);
       });
-      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), missing, nested));
+      if (missing.length)
+        unanswered.splice(before, 0, h("li", {}, TEXT.missingOf(`Tavoite ${i + 1}`, missing)));
+      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), nested));
     });
+    this.unanswered.hidden = !unanswered.length;
+    this.unanswered.querySelector("ul").replaceChildren(...unanswered);
     if (!objectives.length) {
       this.summary.replaceChildren(
         h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."),
@@ -868,16 +893,14 @@ class Plan {
     if (text) text.textContent = this.missingText(missing);
   }
 
-  taskItem(key, name, state, missing, nested) {
+  /** An item of the task list: its name, linked to it, and its status; its indicators beside it. */
+  taskItem(key, name, state, nested) {
     return h(
       "li",
       {},
       h("a", { href: `#${key}` }, name),
       " ",
       h("span", { class: "kb-plan-tag", dataset: { state } }, state),
-      missing.length
-        ? h("span", { class: "kb-plan-task-missing" }, ` – vastaamatta: ${missing.join(", ")}`)
-        : null,
       nested?.length ? h("ul", {}, nested) : null,
     );
   }
