@@ -42,6 +42,8 @@ const TEXT = {
   origin: (what) => `Lähtökohtana esimerkin ${what}: `,
   originMore: (what) => `Lähde ja esimerkin ${what} sanasta sanaan`,
   unanswered: "Vastaamatta olevat kysymykset",
+  // On the screen, beside its hint; files and print keep the whole question (fmt.QUESTIONS).
+  qualitySystem: "Miten mittari kytkeytyy laatujärjestelmään?",
   importOrDelete: "Tuo suunnitelma tiedostosta tai poista luonnos",
   missingOf: (name, missing) => `${name}: ${missing.join(", ")}`,
 };
@@ -701,7 +703,7 @@ class Plan {
           short: q.label,
         }),
       ),
-      this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
+      this.field(key, "qualitySystem", TEXT.qualitySystem, indicator.qualitySystem, {
         rows: 1,
         short: fmt.LABELS.qualitySystem,
         hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
