@@ -288,6 +288,11 @@ class Plan {
       "details",
       { class: "kb-plan-unanswered", hidden: true },
       h("summary", {}, TEXT.unanswered),
+      h(
+        "p",
+        { class: "kb-plan-hint" },
+        "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun.",
+      ),
       h("ul", {}),
     );
     this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
@@ -331,11 +336,6 @@ class Plan {
         "section",
         { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
         h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
-        h(
-          "p",
-          { class: "kb-plan-hint" },
-          "Mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa: apu, ei arvosana.",
-        ),
         this.summary,
         this.unanswered,
       ),
