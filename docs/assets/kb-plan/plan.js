@@ -1260,6 +1260,7 @@ class Plan {
     const item = fmt.copy(found.indicator || found.objective);
     if (!this.fits(item, `${this.name(found)}: kopiota`)) return;
     found.list.splice(found.index + 1, 0, item);
+    if (!found.indicator) this.openKey = this.key(item, "t"); // a new objective opens
     this.changed();
     this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
     this.announce(`${this.name(found)} monistettu: kopio on ${this.name(this.find(this.keys.get(item)))}.`);
@@ -1362,6 +1363,7 @@ class Plan {
       const draft = fmt.parseDraft(await file.text(), this.data);
       const previous = this.draft;
       this.draft = draft;
+      this.openKey = null; // the first unfinished objective of the plan brought in
       this.undo = {
         label: "Kumoa tuonti",
         done: "Edellinen luonnos palautettu.",
