@@ -10,7 +10,8 @@ from pathlib import Path
 
 from conftest import REPO
 
-from generator.content.model import MEASURES, Content
+from generator.content.collections import MEASURES
+from generator.content.model import Content
 from generator.pipeline import check
 from generator.site import charts
 
