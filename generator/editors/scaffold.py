@@ -3,7 +3,7 @@
 In: the content root, the kind (quote, pair, theme), a title and themes. Out: a YAML file under
 the content root with a fresh id derived from the title, every field of the model present and
 preceded by its Finnish description (from ``model``) and, for references, the values allowed now.
-What only the editor can write is left as a text starting with ``model.PLACEHOLDER``; ``validate``
+What only the editor can write is left as a text starting with ``fields.PLACEHOLDER``; ``validate``
 reports each one left, so a half-filled file can never be published.
 """
 

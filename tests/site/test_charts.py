@@ -132,6 +132,6 @@ def test_every_measure_a_figure_may_name_has_one_label():
     """The statistics table and the charts label measures from one list, the model's."""
     from typing import get_args
 
-    from generator.content.model import MEASURES, Figure
+    from generator.content.collections import MEASURES, Figure
 
     assert list(get_args(Figure.model_fields["measure"].annotation)) == list(MEASURES)
