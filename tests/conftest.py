@@ -3,6 +3,11 @@ builds every module shares, made once per run (session fixtures): the content ch
 indexed, the fixture tree's pages, and real ``mkdocs build`` runs of the fixture tree, of the
 shipped content and of the fixture tree with former ids. Nothing runs at import time.
 
+A build (``mkdocs_build``) runs MkDocs's own command line in the test's process; a process of
+its own only where the process is what is tested. Property tests take their number of examples
+from ``examples`` (``KB_HYPOTHESIS=syva``: ten times as many). README, "Testit", says which
+helper to use for what.
+
 ``make test`` runs the tests in parallel processes (pytest-xdist). A shared build is still made
 once per run, not once per process: ``built_once`` builds it under a file lock into a folder all
 processes share, and the others wait for it and read the same site. Tests only read these sites;
