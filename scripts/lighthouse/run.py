@@ -25,21 +25,19 @@ the reports (Lighthouse's JSON) for a closer look at the diagnostics.
 from __future__ import annotations
 
 import argparse
-import gzip
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
 from find_browser import find_browser  # noqa: E402
+from static_host import serve  # noqa: E402
 
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"
 
@@ -53,55 +51,6 @@ PAGES = {
 }
 
 PERFORMANCE, LCP_MS, ACCESSIBILITY = 98, 1500, 100
-
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".md", ".webmanifest"}
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; text compressed with gzip when the request accepts it, as hosts do."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.suffix in COMPRESSED and path.is_file()):
-            return super().send_head()
-        if not self.path.split("?")[0].endswith("/") and Path(self.translate_path(self.path)).is_dir():
-            return super().send_head()  # the redirect to the folder's address
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """What send_head returns: a file-like object the handler copies to the socket."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *_: object) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
-
-
-def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = lambda *args: GzipHandler(*args, directory=str(root))  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def lighthouse(url: str, chromium: Path, out: Path) -> dict:
