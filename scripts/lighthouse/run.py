@@ -110,7 +110,7 @@ def main() -> int:
                 blocking = (
                     reports[-1]["audits"]["render-blocking-resources"].get("details", {}).get("items", [])
                 )
-                names = ", ".join(item["url"].removeprefix(base) for item in blocking) or "–"
+                names = ", ".join(sorted(item["url"].rsplit("/", 1)[-1] for item in blocking)) or "–"
                 print(
                     f"| {name} | {performance:.0f}{_mark(performance >= PERFORMANCE)} "
                     f"| {lcp / 1000:.2f} s{_mark(lcp <= LCP_MS)} | {tbt:.0f} ms "
