@@ -123,7 +123,7 @@ self.addEventListener("message", (event) => {
   );
 });
 
-const escape = (text) =>
+const escapeHtml = (text) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
@@ -140,9 +140,9 @@ const OFFLINE_PAGE = (address) => `<!doctype html>
 <p>Ilman verkkoa avautuvat sivut, joilla olet käynyt tässä selaimessa, sekä Oma suunnitelma ja sen
 luonnoksen esimerkkien sivut, kun olet avannut suunnitelman.</p>
 <ul>
-<li><a href="${escape(address)}">Yritä uudelleen</a>, kun verkkoyhteys on palannut.</li>
-<li><a href="${escape(new URL("./", self.location.href).href)}">Etusivu</a></li>
-<li><a href="${escape(new URL("suunnitelma/", self.location.href).href)}">Oma suunnitelma</a></li>
+<li><a href="${escapeHtml(address)}">Yritä uudelleen</a>, kun verkkoyhteys on palannut.</li>
+<li><a href="${escapeHtml(new URL("./", self.location.href).href)}">Etusivu</a></li>
+<li><a href="${escapeHtml(new URL("suunnitelma/", self.location.href).href)}">Oma suunnitelma</a></li>
 </ul></main></body></html>`;
 
 async function fromCopy(request, page) {
