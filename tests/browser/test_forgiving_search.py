@@ -300,7 +300,8 @@ def test_the_finder_says_it_is_loading_never_that_it_needs_java_script(served_re
     assert re.search(r"@media \(scripting: none\) \{\s*\.kb-finder__loading \{\s*display: none;", css)
     assert html.count("toimivat selaimessa JavaScriptillä") == 1
     # A slow connection: the search's files are held back while the page is looked at.
-    slow, _ = open_page(served_real_site, "")
+    # (No service worker: the page's own routes do not see what a worker fetches.)
+    slow, _ = open_page(served_real_site, "", service_workers="block")
     held: list = []
     holding = [True]
     slow.route("**/pagefind/**", lambda route: held.append(route) if holding[0] else route.continue_())
