@@ -65,7 +65,7 @@ def selectors(draw):
     return text.strip(" >+~") or "div", {name for kind, name in parts if kind}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     rules=st.lists(st.lists(selectors(), min_size=1, max_size=3), min_size=1, max_size=8),
     used_names=st.sets(NAMES),
