@@ -75,6 +75,10 @@ def write_hostile_tree(root: Path) -> Path:
                 "current_rules": {"title": hostile("säännöt"), "url": "https://example.invalid/saannot"},
                 "sections": [section],
                 "note": hostile("huomautus"),
+                "sv": {
+                    "note": hostile("huomautus ruotsiksi"),
+                    "current_rules": {"title": hostile("säännöt ruotsiksi")},
+                },
             }
         ],
         "quotes/vihamielinen-lainaus.yml": {
@@ -174,12 +178,15 @@ def write_hostile_tree(root: Path) -> Path:
                     "unit": "lkm",
                     "source": {"document": source_id, "section": section},
                     "statement": hostile("lähteen virke"),
+                    "derivation": hostile("johtaminen"),
+                    "sv": {"derivation": hostile("johtaminen ruotsiksi")},
                 }
             ]
         },
         "report.yml": {
             "source": source_id,
             "scope": {"text": hostile("rajaus"), "section": section},
+            "sv": {"scope": {"text": hostile("rajaus ruotsiksi")}},
             "parts": [
                 {
                     "heading": hostile("osion otsikko"),
@@ -188,6 +195,11 @@ def write_hostile_tree(root: Path) -> Path:
                         {"text": hostile("selvityksen lainaus"), "section": section, "quote": True},
                     ],
                     "links": [{"title": hostile("linkin teksti"), "url": "https://example.invalid/linkki"}],
+                    "sv": {
+                        "heading": hostile("osion otsikko ruotsiksi"),
+                        "paragraphs": [{"text": hostile("kappale ruotsiksi")}],
+                        "links": [{"title": hostile("linkin teksti ruotsiksi")}],
+                    },
                 }
             ],
         },
@@ -222,8 +234,17 @@ def _term(id_: str, kind: str, section: str) -> dict:
         "description": hostile(f"{kind} kuvaus"),
         "section": section,
         "group": hostile(f"{kind} ryhmä"),
+        "sv": {
+            "label": hostile(f"{kind} nimi ruotsiksi"),
+            "description": hostile(f"{kind} kuvaus ruotsiksi"),
+        },
     }
 
 
 def _item(kind: str, section: str) -> dict:
-    return {"title": hostile(f"{kind} otsikko"), "text": hostile(f"{kind} teksti"), "section": section}
+    return {
+        "title": hostile(f"{kind} otsikko"),
+        "text": hostile(f"{kind} teksti"),
+        "section": section,
+        "sv": {"title": hostile(f"{kind} otsikko ruotsiksi"), "text": hostile(f"{kind} teksti ruotsiksi")},
+    }
