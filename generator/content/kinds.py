@@ -202,8 +202,25 @@ SYNONYMS = Kind(
     items="synonyms",
 )
 REPORT = Kind(name="report", path="report.yml", model=m.Report, schema="report", file_type=m.Report)
+SWEDISH_TERMS = Kind(
+    name="swedish_terms",
+    path="swedish-terms.yml",
+    model=m.SwedishTerm,
+    schema="swedish-terms",
+    file_type=m.SwedishTerms,
+    items="terms",
+)
 
-ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST, SYNONYMS, REPORT)
+ALL: tuple[Kind, ...] = (
+    *ENTRIES,
+    *VOCABULARIES,
+    GLOSSARY,
+    STATISTICS,
+    CHECKLIST,
+    SYNONYMS,
+    REPORT,
+    SWEDISH_TERMS,
+)
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in ALL}
 
 

@@ -492,6 +492,39 @@ class Synonyms(Model):
     synonyms: list[SynonymGroup] = Field(description="Haun synonyymiryhmät.")
 
 
+# --- the Swedish programme terms (practices/swedish-terms.yml) ------------------------------------
+
+
+class SwedishTerm(Model):
+    """One programme term: the Finnish word our texts use and the Swedish word their ``sv:``
+    translations use for it, with why (where Utbildningsstyrelsen or the EU's Swedish Programme
+    Guide uses it). ``tests/content/test_swedish_terms.py`` holds every ``sv:`` text to the list."""
+
+    fi: TermText = Field(description="Suomenkielinen termi, jota tietopankin omat tekstit käyttävät.")
+    sv: TermText = Field(description="Ruotsinkielinen termi, jota sv:-käännökset käyttävät sen sijaan.")
+    reason: Text = Field(
+        description="Missä Utbildningsstyrelsen tai EU:n ruotsinkielinen ohjelmaopas termiä käyttää; "
+        "jos sitä ei tiedetä varmasti, peruste sanoo sen."
+    )
+    avoid: list[TermText] = Field(
+        default_factory=list,
+        description="Muodot, joita mikään sv:-teksti ei saa käyttää (esim. Erasmus-plan, kun termi on "
+        "Erasmusplan).",
+    )
+    fi_stem: TermText | None = Field(
+        None,
+        description="Suomenkielisen tekstin osa, jonka esiintyessä käännöksessä on oltava sv_stem "
+        "(esim. akkreditoi → ackredit); kirjainkoolla ei ole väliä.",
+    )
+    sv_stem: TermText | None = Field(
+        None, description="Ruotsinkielisen käännöksen osa, joka vastaa fi_stemiä (esim. ackredit)."
+    )
+
+
+class SwedishTerms(Model):
+    terms: list[SwedishTerm] = Field(description="Ohjelman termit suomeksi ja ruotsiksi perusteineen.")
+
+
 Entry = Quote | Pair | Theme
 """An entry: one YAML file, one page, one permanent address."""
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 from conftest import REPO
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.content import model as m
@@ -29,13 +29,22 @@ def terms() -> list[m.SwedishTerm]:
     return m.SwedishTerms.model_validate(yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))).terms
 
 
+WITH_AVOID = [t for t in terms() if t.avoid]
+WITH_STEMS = [t for t in terms() if t.fi_stem]
+
+
 def _pairs(fi: Any, sv: Any, where: str) -> Iterator[Translation]:
-    """The Finnish and Swedish texts of one ``sv:`` block, field by field and item by item."""
+    """The Finnish and Swedish texts of one ``sv:`` block, field by field and item by item; a
+    glossary term's Swedish ``forms`` are forms of its Swedish term, each paired with the Finnish term."""
     if isinstance(sv, str):
         yield where, fi if isinstance(fi, str) else "", sv
     elif isinstance(sv, dict):
         for key, value in sv.items():
-            yield from _pairs(fi.get(key) if isinstance(fi, dict) else None, value, f"{where}.{key}")
+            if key == "forms" and isinstance(fi, dict):  # Swedish word forms of the Swedish term
+                for i, form in enumerate(value):
+                    yield from _pairs(fi.get("term"), form, f"{where}.forms[{i}]")
+            else:
+                yield from _pairs(fi.get(key) if isinstance(fi, dict) else None, value, f"{where}.{key}")
     elif isinstance(sv, list):
         fi_items = fi if isinstance(fi, list) else []
         for i, value in enumerate(sv):
@@ -80,11 +89,11 @@ def term_problems(where: str, fi: str, sv: str, listed: list[m.SwedishTerm]) -> 
         for form in term.avoid:
             if uses(sv, form):
                 problems.append(f"{where}: '{form}' (vältettävä muoto; termi on '{term.sv}')")
-        if term.fi_stem and term.sv_stem:
-            if term.fi_stem.lower() in fi.lower() and term.sv_stem.lower() not in sv.lower():
-                problems.append(
-                    f"{where}: suomeksi '{term.fi_stem}…' ({term.fi}), ruotsiksi ei '{term.sv_stem}…' ({term.sv})"
-                )
+        fi_stem, sv_stem = term.fi_stem or "", term.sv_stem or ""
+        if fi_stem and fi_stem.lower() in fi.lower() and sv_stem.lower() not in sv.lower():
+            problems.append(
+                f"{where}: suomeksi '{fi_stem}…' ({term.fi}), ruotsiksi ei '{sv_stem}…' ({term.sv})"
+            )
     return problems
 
 
@@ -122,9 +131,10 @@ def test_every_swedish_text_translates_a_finnish_text():
 _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö", min_size=1, max_size=8)
 
 
+@settings(deadline=None)
 @given(data=st.data(), before=st.lists(_word, max_size=4), after=st.lists(_word, max_size=4))
 def test_a_form_to_avoid_is_found_wherever_it_stands(data, before, after):
-    term = data.draw(st.sampled_from([t for t in terms() if t.avoid]))
+    term = data.draw(st.sampled_from(WITH_AVOID))
     form = data.draw(st.sampled_from(term.avoid))
     cased = data.draw(st.sampled_from([form, form.upper(), form.capitalize()]))
     text = " ".join([*before, cased + data.draw(st.sampled_from(["", ".", ",", ":"])), *after])
@@ -132,15 +142,17 @@ def test_a_form_to_avoid_is_found_wherever_it_stands(data, before, after):
     assert term_problems("x", "", " ".join([*before, term.sv, *after]), [term]) == []
 
 
+@settings(deadline=None)
 @given(data=st.data(), glue=_word)
 def test_a_form_inside_a_longer_word_is_not_that_form(data, glue):
-    term = data.draw(st.sampled_from([t for t in terms() if t.avoid]))
+    term = data.draw(st.sampled_from(WITH_AVOID))
     form = data.draw(st.sampled_from([f for f in term.avoid if re.search(r"\w$", f)] or [None]))
     if form is not None:
         assert not uses(f"{form}{glue}", form)
 
 
-@given(fi=st.sampled_from([t for t in terms() if t.fi_stem]), filler=st.lists(_word, max_size=6))
+@settings(deadline=None)
+@given(fi=st.sampled_from(WITH_STEMS), filler=st.lists(_word, max_size=6))
 def test_a_translation_without_the_listed_term_is_reported(fi, filler):
     finnish = " ".join([*filler, f"{fi.fi_stem}n"])
     swedish = " ".join(filler) or "text"
@@ -151,4 +163,7 @@ def test_a_translation_without_the_listed_term_is_reported(fi, filler):
 
 def test_the_path_names_the_item():
     data = {"terms": [{"id": "kv", "term": "KV", "sv": {"term": "KV", "forms": ["a"]}}]}
-    assert [w for w, _, _ in translations_in(data, "g.yml")] == ["g.yml.terms[kv].sv.term", "g.yml.terms[kv].sv.forms[0]"]
+    assert [w for w, _, _ in translations_in(data, "g.yml")] == [
+        "g.yml.terms[kv].sv.term",
+        "g.yml.terms[kv].sv.forms[0]",
+    ]

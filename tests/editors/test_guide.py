@@ -31,6 +31,7 @@ SECTIONS = {  # schema name → the id of its heading on the page
     "checklist": "tarkistuslista",
     "synonyms": "synonyymit",
     "report": "selvitys",
+    "swedish-terms": "ruotsinkieliset-termit",
 }
 ENTRY_FOLDERS = {"quote": "quotes", "pair": "pairs", "theme": "themes"}
 
@@ -91,7 +92,7 @@ def examples() -> list[tuple[str, str]]:
     """(schema name, YAML text) of every example that begins by naming its schema."""
     found = []
     for block in re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S):
-        named = re.match(r"# yaml-language-server: \$schema=.*/(\w+)\.schema\.json\n", block)
+        named = re.match(r"# yaml-language-server: \$schema=.*/([\w-]+)\.schema\.json\n", block)
         if named:
             found.append((named.group(1), block))
     return found
