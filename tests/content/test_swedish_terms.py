@@ -21,6 +21,9 @@ TERMS_FILE = PRACTICES / "swedish-terms.yml"
 NOT_TRANSLATIONS = {TERMS_FILE, PRACTICES / "synonyms.yml"}
 """The terms list itself, and the search vocabulary (its Swedish words are search words)."""
 
+TITLED_BY = {"title": "objective"}
+"""A pair has no Finnish title: its Swedish title translates its objective."""
+
 Translation = tuple[str, str, str]
 """Where (file and keys), the Finnish text, its Swedish translation."""
 
@@ -44,7 +47,8 @@ def _pairs(fi: Any, sv: Any, where: str) -> Iterator[Translation]:
                 for i, form in enumerate(value):
                     yield from _pairs(fi.get("term"), form, f"{where}.forms[{i}]")
             else:
-                yield from _pairs(fi.get(key) if isinstance(fi, dict) else None, value, f"{where}.{key}")
+                finnish = fi.get(key, fi.get(TITLED_BY.get(key, ""))) if isinstance(fi, dict) else None
+                yield from _pairs(finnish, value, f"{where}.{key}")
     elif isinstance(sv, list):
         fi_items = fi if isinstance(fi, list) else []
         for i, value in enumerate(sv):
