@@ -20,6 +20,7 @@ from generator.editors import schemas as schema
 from generator.pipeline import check
 
 GUIDE = REPO / "docs" / "toimittajille.md"
+SV_GUIDE = REPO / "docs" / "sv" / "toimittajille.md"
 SECTIONS = {  # schema name → the id of its heading on the page
     "quote": "lainaus",
     "pair": "tavoite-ja-mittari",
@@ -88,10 +89,10 @@ def test_guide_is_in_the_navigation(fixture_site: Path):
     assert 'href="toimittajille/"' in home
 
 
-def examples() -> list[tuple[str, str]]:
+def examples(guide: Path = GUIDE) -> list[tuple[str, str]]:
     """(schema name, YAML text) of every example that begins by naming its schema."""
     found = []
-    for block in re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S):
+    for block in re.findall(r"```yaml\n(.*?)```", guide.read_text(encoding="utf-8"), flags=re.S):
         named = re.match(r"# yaml-language-server: \$schema=.*/([\w-]+)\.schema\.json\n", block)
         if named:
             found.append((named.group(1), block))
@@ -112,3 +113,21 @@ def test_every_example_is_a_valid_file(name: str, text: str, tmp_path: Path):
         content = shutil.copytree(REPO / "practices", tmp_path / "practices")
         (content / ENTRY_FOLDERS[name] / f"{data['id']}.yml").write_text(text, encoding="utf-8")
         assert [str(p) for p in check(content).problems] == []
+
+
+def test_the_swedish_guide_has_every_section_and_example_of_the_finnish():
+    """The same anchors (``/sv/toimittajille/#kentat``) and an example of every kind."""
+
+    def ids(guide: Path) -> set[str]:
+        return set(re.findall(r"\{ #([\w-]+) \}", guide.read_text(encoding="utf-8")))
+
+    assert ids(GUIDE) <= ids(SV_GUIDE)
+    assert sorted(name for name, _ in examples(SV_GUIDE)) == sorted(schema.SCHEMAS)
+
+
+@pytest.mark.parametrize(("name", "text"), examples(SV_GUIDE), ids=[name for name, _ in examples(SV_GUIDE)])
+def test_every_example_of_the_swedish_guide_is_a_valid_file(name: str, text: str):
+    data = yaml.safe_load(text)
+    document = json.loads((REPO / "schemas" / schema.schema_file(name)).read_text(encoding="utf-8"))
+    assert [e.message for e in jsonschema.Draft7Validator(document).iter_errors(data)] == []
+    TypeAdapter(schema.SCHEMAS[name]).validate_python(data)
