@@ -498,10 +498,11 @@ class Synonyms(Model):
 class SwedishTerm(Model):
     """One programme term: the Finnish word our texts use and the Swedish word their ``sv:``
     translations use for it, with why (where Utbildningsstyrelsen or the EU's Swedish Programme
-    Guide uses it). ``tests/content/test_swedish_terms.py`` holds every ``sv:`` text to the list."""
+    Guide uses it). ``tests/content/test_swedish_terms.py`` holds every ``sv:`` text to the list.
+    The fields are not named ``fi``/``sv``: ``sv`` is the name of a translation block."""
 
-    fi: TermText = Field(description="Suomenkielinen termi, jota tietopankin omat tekstit käyttävät.")
-    sv: TermText = Field(description="Ruotsinkielinen termi, jota sv:-käännökset käyttävät sen sijaan.")
+    finnish: TermText = Field(description="Suomenkielinen termi, jota tietopankin omat tekstit käyttävät.")
+    swedish: TermText = Field(description="Ruotsinkielinen termi, jota sv:-käännökset käyttävät sen sijaan.")
     reason: Text = Field(
         description="Missä Utbildningsstyrelsen tai EU:n ruotsinkielinen ohjelmaopas termiä käyttää; "
         "jos sitä ei tiedetä varmasti, peruste sanoo sen."
@@ -511,13 +512,13 @@ class SwedishTerm(Model):
         description="Muodot, joita mikään sv:-teksti ei saa käyttää (esim. Erasmus-plan, kun termi on "
         "Erasmusplan).",
     )
-    fi_stem: TermText | None = Field(
+    finnish_stem: TermText | None = Field(
         None,
-        description="Suomenkielisen tekstin osa, jonka esiintyessä käännöksessä on oltava sv_stem "
+        description="Suomenkielisen tekstin osa, jonka esiintyessä käännöksessä on oltava swedish_stem "
         "(esim. akkreditoi → ackredit); kirjainkoolla ei ole väliä.",
     )
-    sv_stem: TermText | None = Field(
-        None, description="Ruotsinkielisen käännöksen osa, joka vastaa fi_stemiä (esim. ackredit)."
+    swedish_stem: TermText | None = Field(
+        None, description="Ruotsinkielisen käännöksen osa, joka vastaa finnish_stemiä (esim. ackredit)."
     )
 
 

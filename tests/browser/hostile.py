@@ -189,12 +189,12 @@ def write_hostile_tree(root: Path) -> Path:
         "swedish-terms.yml": {
             "terms": [
                 {
-                    "fi": hostile_term("suomenkielinen termi"),
-                    "sv": hostile_term("ruotsinkielinen termi"),
+                    "finnish": hostile_term("suomenkielinen termi"),
+                    "swedish": hostile_term("ruotsinkielinen termi"),
                     "reason": hostile("termin peruste"),
                     "avoid": [hostile_term("vältettävä muoto")],
-                    "fi_stem": hostile_term("suomenkielinen vartalo"),
-                    "sv_stem": hostile_term("ruotsinkielinen vartalo"),
+                    "finnish_stem": hostile_term("suomenkielinen vartalo"),
+                    "swedish_stem": hostile_term("ruotsinkielinen vartalo"),
                 }
             ]
         },

@@ -33,7 +33,7 @@ def terms() -> list[m.SwedishTerm]:
 
 
 WITH_AVOID = [t for t in terms() if t.avoid]
-WITH_STEMS = [t for t in terms() if t.fi_stem]
+WITH_STEMS = [t for t in terms() if t.finnish_stem]
 
 
 def _pairs(fi: Any, sv: Any, where: str) -> Iterator[Translation]:
@@ -92,11 +92,11 @@ def term_problems(where: str, fi: str, sv: str, listed: list[m.SwedishTerm]) -> 
     for term in listed:
         for form in term.avoid:
             if uses(sv, form):
-                problems.append(f"{where}: '{form}' (vältettävä muoto; termi on '{term.sv}')")
-        fi_stem, sv_stem = term.fi_stem or "", term.sv_stem or ""
+                problems.append(f"{where}: '{form}' (vältettävä muoto; termi on '{term.swedish}')")
+        fi_stem, sv_stem = term.finnish_stem or "", term.swedish_stem or ""
         if fi_stem and fi_stem.lower() in fi.lower() and sv_stem.lower() not in sv.lower():
             problems.append(
-                f"{where}: suomeksi '{fi_stem}…' ({term.fi}), ruotsiksi ei '{sv_stem}…' ({term.sv})"
+                f"{where}: suomeksi '{fi_stem}…' ({term.finnish}), ruotsiksi ei '{sv_stem}…' ({term.swedish})"
             )
     return problems
 
@@ -104,19 +104,19 @@ def term_problems(where: str, fi: str, sv: str, listed: list[m.SwedishTerm]) -> 
 def test_the_list_is_complete_and_agrees_with_itself():
     listed = terms()
     assert len(listed) >= 40
-    assert len({t.fi.lower() for t in listed}) == len(listed), "a Finnish term is listed twice"
+    assert len({t.finnish.lower() for t in listed}) == len(listed), "a Finnish term is listed twice"
     required = {"ackreditering", "Erasmusplan", "kvalitetsstandarder", "mobilitet", "konsortium",
                 "konsortiesamordnare", "nyckelåtgärd 1", "organisation", "deltagare", "vuxenutbildning",
                 "skolutbildning", "småbarnspedagogik", "allmänbildande utbildning", "lärandemobilitet",
                 "jobbskuggning", "fortbildning", "mål", "indikator"}  # fmt: skip
-    assert required <= {t.sv for t in listed}
+    assert required <= {t.swedish for t in listed}
     for term in listed:
-        assert term.reason.strip(), term.fi
-        assert (term.fi_stem is None) == (term.sv_stem is None), term.fi
-        if term.sv_stem:
-            assert term.sv_stem.lower() in term.sv.lower(), term.fi
+        assert term.reason.strip(), term.finnish
+        assert (term.finnish_stem is None) == (term.swedish_stem is None), term.finnish
+        if term.swedish_stem:
+            assert term.swedish_stem.lower() in term.swedish.lower(), term.finnish
         for other in listed:
-            assert not any(uses(other.sv, form) for form in term.avoid), (term.fi, other.sv)
+            assert not any(uses(other.swedish, form) for form in term.avoid), (term.finnish, other.swedish)
 
 
 def test_every_swedish_text_uses_the_listed_terms_and_none_to_avoid():
@@ -143,7 +143,7 @@ def test_a_form_to_avoid_is_found_wherever_it_stands(data, before, after):
     cased = data.draw(st.sampled_from([form, form.upper(), form.capitalize()]))
     text = " ".join([*before, cased + data.draw(st.sampled_from(["", ".", ",", ":"])), *after])
     assert term_problems("x", "", text, [term]) != []
-    assert term_problems("x", "", " ".join([*before, term.sv, *after]), [term]) == []
+    assert term_problems("x", "", " ".join([*before, term.swedish, *after]), [term]) == []
 
 
 @settings(deadline=None)
@@ -158,11 +158,11 @@ def test_a_form_inside_a_longer_word_is_not_that_form(data, glue):
 @settings(deadline=None)
 @given(fi=st.sampled_from(WITH_STEMS), filler=st.lists(_word, max_size=6))
 def test_a_translation_without_the_listed_term_is_reported(fi, filler):
-    finnish = " ".join([*filler, f"{fi.fi_stem}n"])
+    finnish = " ".join([*filler, f"{fi.finnish_stem}n"])
     swedish = " ".join(filler) or "text"
-    if fi.sv_stem.lower() not in swedish.lower():
+    if fi.swedish_stem.lower() not in swedish.lower():
         assert term_problems("x", finnish, swedish, [fi]) != []
-    assert term_problems("x", finnish, f"{swedish} {fi.sv}", [fi]) == []
+    assert term_problems("x", finnish, f"{swedish} {fi.swedish}", [fi]) == []
 
 
 def test_the_path_names_the_item():
