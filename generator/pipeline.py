@@ -57,7 +57,8 @@ class Result:
     cpu: float = 0.0
     """Wall clock and CPU time the pipeline took."""
     warnings: tuple[Problem, ...] = ()
-    """Files that look like content but are not read, each named (shown, never failing a build)."""
+    """Files that look like content but are not read, and Swedish translations still missing, each
+    named (shown, never failing a build)."""
 
 
 class Caches(Protocol):
@@ -75,11 +76,13 @@ def check(root: Path, docs: Path | None = None, *, caches: Caches | None = None)
     pages, whose addresses no entry id or former id may take; ``caches``: work kept from the
     previous build (the same result, sooner)."""
     documents, problems = caches.load_tree(root) if caches else load_tree(root)
-    content, found = validate(documents, root, caches.parse) if caches else validate(documents, root)
+    content, found, untranslated = (
+        validate(documents, root, caches.parse) if caches else validate(documents, root)
+    )
     problems = without_consequences(problems, found)
     if docs is not None and docs.is_dir():
         problems = sorted(problems + _taken_by_docs(documents, docs))
-    warnings = tuple(sorted(ignored(root)))
+    warnings = tuple(sorted([*ignored(root), *untranslated]))
     if problems:
         return Result(problems, warnings=warnings)
     return Result([], index=build_index(content), warnings=warnings)

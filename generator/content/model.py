@@ -93,6 +93,100 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
+# --- Swedish translations (``sv:``) --------------------------------------------------------------
+# A translation lives next to the Finnish text it translates: an item with our own Finnish words
+# may hold ``sv:``, a mapping with the same key names as its translatable fields (lists item by
+# item, in the same order). Every field is optional here: a missing one is a warning of
+# ``translations``, and the Swedish page shows the Finnish text marked as untranslated. Quotation
+# text, objective and indicator, ids, the report's chapter names, numbers and links have no
+# Swedish field: they are shown as they are.
+
+SV_FIELD = "Ruotsinkielinen käännös samasta kentästä (näkyy /sv/-sivuilla); puuttuva käännös on varoitus."
+
+
+class SvText(Model):
+    """A Swedish translation of one paragraph."""
+
+    text: Text | None = Field(None, description=SV_FIELD)
+
+
+class SvLink(Model):
+    """A Swedish text for a link."""
+
+    title: Text | None = Field(None, description=SV_FIELD)
+
+
+class SvTerm(Model):
+    label: Text | None = Field(None, description=SV_FIELD)
+    description: Text | None = Field(None, description=SV_FIELD)
+
+
+class SvSource(Model):
+    note: Text | None = Field(None, description=SV_FIELD)
+    current_rules: SvLink | None = Field(None, description="Linkin ruotsinkielinen teksti (title).")
+
+
+class SvQuote(Model):
+    title: Text | None = Field(
+        None, description="Lainauksen otsikko ruotsiksi (lainaus itse näytetään suomeksi)."
+    )
+
+
+class SvAnnotation(Model):
+    note: Text | None = Field(None, description=SV_FIELD)
+
+
+class SvPair(Model):
+    title: Text | None = Field(
+        None,
+        description="Esimerkin lyhyt ruotsinkielinen otsikko (tavoite ja mittari näytetään suomeksi).",
+    )
+    annotation: SvAnnotation | None = Field(None, description="Toimituksen huomautus (note) ruotsiksi.")
+
+
+class SvTheme(Model):
+    title: Text | None = Field(None, description=SV_FIELD)
+    summary: Text | None = Field(None, description=SV_FIELD)
+    guidance: list[SvText] = Field(
+        default_factory=list,
+        description="Ohjeistuksen kappaleet ruotsiksi samassa järjestyksessä kuin suomeksi (vain text; "
+        "luku on sama).",
+    )
+
+
+class SvGlossaryTerm(Model):
+    term: TermText | None = Field(None, description=SV_FIELD)
+    definition: Text | None = Field(None, description=SV_FIELD)
+    forms: list[TermText] = Field(
+        default_factory=list,
+        description="Ruotsinkieliset taivutusmuodot, joissa termi esiintyy tekstissä (vihjeet /sv/-sivuilla).",
+    )
+
+
+class SvFigure(Model):
+    derivation: Text | None = Field(None, description=SV_FIELD)
+
+
+class SvChecklistItem(Model):
+    title: Text | None = Field(None, description=SV_FIELD)
+    text: Text | None = Field(None, description=SV_FIELD)
+
+
+class SvReportPart(Model):
+    heading: Text | None = Field(None, description=SV_FIELD)
+    paragraphs: list[SvText] = Field(
+        default_factory=list,
+        description="Kappaleet ruotsiksi samassa järjestyksessä; lainauskappaleen (quote: true) kohdalle {}.",
+    )
+    links: list[SvLink] = Field(
+        default_factory=list, description="Linkkien tekstit ruotsiksi samassa järjestyksessä."
+    )
+
+
+class SvReport(Model):
+    scope: SvText | None = Field(None, description="Rajauksen kappale ruotsiksi.")
+
+
 # --- vocabularies -------------------------------------------------------------------------------
 
 
@@ -122,6 +216,10 @@ class Term(Model):
         "tietopankin oma käännös.",
     )
     former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    sv: SvTerm | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class ReportLink(Model):
@@ -157,6 +255,10 @@ class SourceDocument(Model):
         description="Julkaisun lukujen otsikot; lähdeviittaukset osoittavat näihin.",
     )
     note: Text | None = Field(None, description="Huomautus lähteestä (esim. lisenssi).")
+    sv: SvSource | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Vocabularies(Model):
@@ -202,6 +304,10 @@ class Quote(Model):
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta lainaus on.")
     context: Text = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+    sv: SvQuote | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class IndicatorQuestion(NamedTuple):
@@ -283,6 +389,10 @@ class Pair(Model):
     context: Text | None = Field(None, description="Lähteen virke, joka esittelee taulukon, sanasta sanaan.")
     annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+    sv: SvPair | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Paragraph(Model):
@@ -328,6 +438,10 @@ class Theme(Model):
     quality_standards: list[Id] = Field(default_factory=list, description="Liittyvät laatustandardit.")
     priorities: list[Id] = Field(default_factory=list, description="Liittyvät horisontaaliset painopisteet.")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+    sv: SvTheme | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
     @property
     def sections(self) -> list[str]:
@@ -360,6 +474,10 @@ class GlossaryTerm(Model):
         default_factory=list,
         description="Muut kirjoitusasut, joissa termi esiintyy tekstissä (esim. OPSissa); kukin yksi "
         "rivi, ei merkkejä ] tai \\.",
+    )
+    sv: SvGlossaryTerm | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
     )
 
 
@@ -401,6 +519,10 @@ class Figure(Model):
         "yksittäisiä organisaatioita”): miten luku seuraa lähteen virkkeistä, tietopankin omin "
         "sanoin. Sivu merkitsee luvun johdetuksi ja näyttää tämän.",
     )
+    sv: SvFigure | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class ChecklistItem(Model):
@@ -415,6 +537,10 @@ class ChecklistItem(Model):
         default_factory=list,
         description="Lainaukset tai tavoite–mittari-esimerkit (tunnisteet), jotka näyttävät kohdan "
         "käytännössä.",
+    )
+    sv: SvChecklistItem | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
     )
 
 
@@ -436,6 +562,10 @@ class ReportPart(Model):
     links: list[ReportLink] = Field(
         default_factory=list, description="Lähdejulkaisun antamat verkko-osoitteet, jotka osio mainitsee."
     )
+    sv: SvReportPart | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Report(Model):
@@ -446,6 +576,10 @@ class Report(Model):
         description="Selvityksen rajaus yhdellä kappaleella: näkyy etusivun alussa ja Tietoa-sivulla."
     )
     parts: list[ReportPart] = Field(min_length=1, description="Tietoa-sivun osiot selvityksestä.")
+    sv: SvReport | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Statistics(Model):
