@@ -25,7 +25,9 @@ from .content.validate import Parsed, validate
 from .search import synonyms
 from .search.build import index_built_site, search_records
 from .search.prepare import Stats
-from .site import charts, opendata, plan, render, urls
+from .content import translations
+from .site import charts, editions, opendata, plan, render, urls
+from .site.context import environment
 from .site.facets import SearchRecord
 from .site.memo import Memo
 from .site.render import Abbreviations, abbreviations, render_site
@@ -168,24 +170,58 @@ def build_pages(
         plan_page=next((p for p in urls.PLAN_PAGES if docs is not None and (docs / p).is_file()), ""),
     )
     memo = caches.memo() if caches else Memo()
+    # render_site begins the memo's build; the open data rows are kept in it too.
+    pages = render_site(result.index, options, caches.environment() if caches else None, memo)
+    files = {
+        **opendata.files(result.index, memo),
+        **plan.files(result.index, options.site_url),
+        **charts.files(result.index.content, caches.draw if caches else None),
+        **synonyms.files(result.index.content),
+    }
+    redirects = urls.redirect_map(result.index.content)
+    for edition in editions.EDITIONS[1:]:
+        pages |= _edition_pages(edition, result.index, options, docs)
+        files |= {edition.prefix + path: data for path, data in files.items()}
+        redirects |= {edition.prefix + old: edition.prefix + new for old, new in redirects.items()}
     return Result(
         [],
         index=result.index,
-        # render_site begins the memo's build; the open data rows are kept in it too.
-        pages=render_site(result.index, options, caches.environment() if caches else None, memo),
+        pages=pages,
         abbreviations=abbreviations(result.index),
-        files={
-            **opendata.files(result.index, memo),
-            **plan.files(result.index, options.site_url),
-            **charts.files(result.index.content, caches.draw if caches else None),
-            **synonyms.files(result.index.content),
-        },
-        redirects=urls.redirect_map(result.index.content),
+        files=files,
+        redirects=redirects,
         search_records=search_records(result.index) if search else {},
         seconds=time.perf_counter() - started,
         cpu=time.process_time() - cpu,
         warnings=result.warnings,
     )
+
+
+def _edition_pages(
+    edition: editions.Edition, index: Index, options: render.SiteOptions, docs: Path | None
+) -> dict[str, str]:
+    """Every page of ``edition`` under its prefix: the generated pages from the content in its
+    language, and a page for each hand-written page it has no counterpart of (``docs/<prefix>``)."""
+    translated = build_index(translations.swedish(index.content))
+    pages = {
+        edition.prefix + path: text
+        for path, text in render_site(translated, options, environment(edition), Memo()).items()
+    }
+    if docs is not None and docs.is_dir():
+        for page in sorted(docs.rglob("*.md")):
+            path = page.relative_to(docs).as_posix()
+            if editions.edition_of(path) is editions.EDITIONS[0] and not (docs / edition.prefix / path).is_file():
+                pages[edition.prefix + path] = in_finnish_only(edition, path)
+    return pages
+
+
+def in_finnish_only(edition: editions.Edition, path: str) -> str:
+    """The page of ``edition`` for a hand-written page that has no translation: where it is."""
+    target = urls.link(edition.prefix + path, path)
+    return f"# {edition.untranslated_page}\n\n[{_SUOMEKSI}]({target}){{: hreflang=\"fi\" lang=\"fi\" }}\n"
+
+
+_SUOMEKSI = "Sivu suomeksi"
 
 
 def index_site(site: Path, records: dict[str, SearchRecord], morphology: str) -> tuple[Stats, float]:

@@ -174,3 +174,77 @@ def _is_list(annotation: Any) -> bool:
     if origin in (typing.Union, types.UnionType):
         return any(_is_list(arg) for arg in typing.get_args(annotation))
     return False
+
+
+# --- the Swedish view of the content --------------------------------------------------------------
+
+
+class Finnish(str):
+    """Text shown in Finnish on a Swedish page because it is never translated: a quotation, an
+    objective or indicator, the report's chapter names. Written inside ``lang="fi"``."""
+
+    __slots__ = ()
+
+
+class Untranslated(Finnish):
+    """Finnish text whose Swedish translation is missing: written inside ``lang="fi"`` with a
+    visible marker, never silently."""
+
+    __slots__ = ()
+
+
+def swedish(item: _M) -> _M:
+    """``item`` (any model: the whole ``Content`` or one entry) with every text of our own in
+    Swedish where ``sv:`` gives it, every other text marked ``Untranslated`` or ``Finnish``; ids,
+    addresses, numbers and fixed choices as they are."""
+    return _swedish(item, None, None)
+
+
+_M = typing.TypeVar("_M", bound=BaseModel)
+
+
+def _swedish(item: _M, translation: BaseModel | None, sv_type: type[BaseModel] | None) -> _M:
+    """``translation``: the Swedish of ``item`` given in its parent's ``sv:``; ``sv_type``: the
+    model of that Swedish (known even when none is given)."""
+    fields = type(item).model_fields
+    if SV in fields:
+        sv_type, translation = _model(fields[SV].annotation), getattr(item, SV)
+    quoted = bool(getattr(item, "quote", False))
+    changes: dict[str, Any] = {}
+    for name, field in fields.items():
+        if name == SV:
+            continue
+        value = getattr(item, name)
+        translatable = sv_type is not None and name in sv_type.model_fields and not quoted
+        sub_type = _model(sv_type.model_fields[name].annotation) if translatable and sv_type else None
+        sv_value = getattr(translation, name, None) if translatable and translation is not None else None
+        if isinstance(value, BaseModel):
+            changes[name] = _swedish(value, sv_value if isinstance(sv_value, BaseModel) else None, sub_type)
+        elif isinstance(value, (list, tuple)) and value and isinstance(value[0], BaseModel):
+            given = list(sv_value) if isinstance(sv_value, (list, tuple)) else []
+            changes[name] = type(value)(
+                _swedish(part, given[i] if i < len(given) else None, sub_type) for i, part in enumerate(value)
+            )
+        elif name in UNCHECKED:
+            changes[name] = list(sv_value) if isinstance(sv_value, list) else []
+        elif isinstance(value, str) and _is_text(field):
+            translated = isinstance(sv_value, str)
+            changes[name] = sv_value if translated else (Untranslated if translatable else Finnish)(value)
+        elif isinstance(value, (list, tuple)) and _is_text(field):
+            changes[name] = type(value)(Finnish(v) if isinstance(v, str) else v for v in value)
+    return item.model_copy(update=changes)
+
+
+def _is_text(field: Any) -> bool:
+    """A field of visible text (``model.Text``, ``TermText``), not an id, address or choice."""
+    return any(
+        getattr(getattr(meta, "func", None), "__name__", "") in ("_visible", "_one_line_term")
+        for meta in _metadata(field.annotation) + list(field.metadata)
+    )
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    found: list[Any] = list(getattr(annotation, "__metadata__", ()))
+    for arg in typing.get_args(annotation):
+        found += _metadata(arg)
+    return found
