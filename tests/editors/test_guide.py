@@ -84,6 +84,17 @@ def test_every_field_is_described_in_its_section(codes: dict[str, set[str]], nam
     assert fields - section == set(), f"describe these fields under #{SECTIONS[name]}"
 
 
+def test_the_swedish_guide_is_a_swedish_page_describing_every_field(fixture_site: Path):
+    html = (fixture_site / "sv" / "toimittajille" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="sv"', html)
+    assert "<h1" in html and "För redaktörer" in html
+    parser = Codes()
+    parser.feed(html)
+    for name in schema.SCHEMAS:
+        fields = {field for model in models(schema.SCHEMAS[name]) for field in model.model_fields}
+        assert fields - parser.by_section.get(SECTIONS[name], set()) == set(), name
+
+
 def test_guide_is_in_the_navigation(fixture_site: Path):
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert 'href="toimittajille/"' in home
