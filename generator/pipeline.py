@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import jinja2
 
-from .content import kinds
+from .content import kinds, translations
 from .content.index import Index, build_index
 from .content.load import Document, ignored, load_tree
 from .content.problems import Problem, display_path, without_consequences
@@ -25,7 +25,6 @@ from .content.validate import Parsed, validate
 from .search import synonyms
 from .search.build import index_built_site, search_records
 from .search.prepare import Stats
-from .content import translations
 from .site import charts, editions, opendata, plan, render, urls
 from .site.context import environment
 from .site.facets import SearchRecord
@@ -210,7 +209,10 @@ def _edition_pages(
     if docs is not None and docs.is_dir():
         for page in sorted(docs.rglob("*.md")):
             path = page.relative_to(docs).as_posix()
-            if editions.edition_of(path) is editions.EDITIONS[0] and not (docs / edition.prefix / path).is_file():
+            if (
+                editions.edition_of(path) is editions.EDITIONS[0]
+                and not (docs / edition.prefix / path).is_file()
+            ):
                 pages[edition.prefix + path] = in_finnish_only(edition, path)
     return pages
 
@@ -218,7 +220,7 @@ def _edition_pages(
 def in_finnish_only(edition: editions.Edition, path: str) -> str:
     """The page of ``edition`` for a hand-written page that has no translation: where it is."""
     target = urls.link(edition.prefix + path, path)
-    return f"# {edition.untranslated_page}\n\n[{_SUOMEKSI}]({target}){{: hreflang=\"fi\" lang=\"fi\" }}\n"
+    return f'# {edition.untranslated_page}\n\n[{_SUOMEKSI}]({target}){{: hreflang="fi" lang="fi" }}\n'
 
 
 _SUOMEKSI = "Sivu suomeksi"

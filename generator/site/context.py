@@ -22,7 +22,7 @@ from ..content.index import UNSTATED, Index
 from ..content.model import Entry, SourceDocument, Theme, entry_title
 from . import urls
 from .editions import FI, Edition
-from .markdown_text import attribute, inline, prose, verbatim
+from .markdown_text import attribute, html_text, inline, prose, verbatim
 from .memo import Memo
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -86,6 +86,8 @@ def environment(edition: Edition = FI) -> jinja2.Environment:
     )
     env.filters.update(md=inline, verbatim=verbatim, prose=prose, attr=attribute)
     env.filters["links"] = _markdown_links
+    env.filters["text"] = html_text  # element content: Finnish text on a Swedish page marked
+    env.filters["t"] = edition.word
     env.globals["edition"] = edition
     return env
 
@@ -130,10 +132,15 @@ class RenderContext:
         """The template rendered for the page at ``path`` (under docs/). In an edition whose own
         template for the page is still missing, the shared (Finnish) one, marked as Finnish."""
         text = self.env.get_template(template).render(page=path, **variables)
-        edition: Edition = self.env.globals.get("edition", FI)  # type: ignore[assignment]
-        if edition.prefix and not (TEMPLATES / edition.code / template).is_file():
-            return in_finnish(text, edition.untranslated_page)
+        if self.edition.prefix and not (TEMPLATES / self.edition.code / template).is_file():
+            return in_finnish(text, self.edition.untranslated_page)
         return text
+
+    @property
+    def edition(self) -> Edition:
+        """The edition the pages are for (``environment``'s)."""
+        edition: Edition = self.env.globals.get("edition", FI)  # type: ignore[assignment]
+        return edition
 
     @functools.cached_property
     def themes(self) -> dict[str, Theme]:

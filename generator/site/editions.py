@@ -25,6 +25,13 @@ class Edition:
     site_name: str
     untranslated_page: str = ""
     """The note on a page whose template is not yet in this edition's language."""
+    words: tuple[tuple[str, str], ...] = ()
+    """The interface's words that code writes into pages (a card's facts, a kind's name), by
+    their Finnish: templates say ``{{ "Sektori" | t }}``."""
+
+    def word(self, finnish: str) -> str:
+        """``finnish`` in this edition's language (as it is where no translation is given)."""
+        return dict(self.words).get(finnish, finnish)
 
 
 FI = Edition(code="fi", prefix="", name="Suomeksi", site_name="Erasmus+ -akkreditoinnin hyvät käytännöt")
@@ -34,6 +41,16 @@ SV = Edition(
     name="På svenska",
     site_name="God praxis i Erasmus+-ackreditering",
     untranslated_page="Den här sidan finns ännu bara på finska.",
+    words=(
+        ("Sektori", "Sektor"),
+        ("Hakijatyyppi", "Typ av sökande"),
+        ("Teemat", "Teman"),
+        ("Mittari", "Indikator"),
+        ("Lainaus", "Citat"),
+        ("Tavoite ja mittari", "Mål och indikator"),
+        ("Teema", "Tema"),
+        ("Ei mainittu lähteessä", "Inte nämnt i källan"),
+    ),
 )
 EDITIONS: tuple[Edition, ...] = (FI, SV)
 """The first is the default (``hreflang="x-default"``)."""
@@ -92,7 +109,7 @@ def navigation(nav: list[Any], edition: Edition) -> list[dict[str, Any]]:
     titles = NAV_TITLES.get(edition.code, {})
     items: list[dict[str, Any]] = []
     for item in nav:
-        for title, value in (item.items() if isinstance(item, dict) else [(None, item)]):
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
             shown = titles.get(title, title) if title else ""
             if isinstance(value, list):
                 items.append({"title": shown, "children": navigation(value, edition)})

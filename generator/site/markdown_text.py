@@ -14,7 +14,6 @@ from __future__ import annotations
 import html
 import re
 
-
 from ..content.translations import Finnish, Untranslated
 
 LINK_SCHEMES = ("http", "https", "mailto")
@@ -94,3 +93,9 @@ def sentence_end(text: str) -> str:
 def attribute(text: str) -> str:
     """A value for an HTML attribute in double quotes."""
     return re.sub(r"[&<>\"]", lambda m: _HTML[m.group(0)], " ".join(text.split()))
+
+
+def html_text(text: str) -> str:
+    """Text inside an HTML element: ``attribute``'s escaping, and ``lang="fi"`` around Finnish
+    text on a Swedish page (with the marker when its translation is missing)."""
+    return _in_finnish(text, attribute(text))
