@@ -50,6 +50,27 @@ SV = Edition(
         ("Tavoite ja mittari", "Mål och indikator"),
         ("Teema", "Tema"),
         ("Ei mainittu lähteessä", "Inte nämnt i källan"),
+        (
+            "Lainaus Erasmus+ -akkreditointihakemuksesta sanasta sanaan. Otsikko on toimituksen.",
+            "Ett ordagrant citat ur en ansökan om Erasmus+-ackreditering, på finska. Rubriken är redaktionens.",
+        ),
+        ("määrällinen", "kvantitativ"),
+        ("laadullinen", "kvalitativ"),
+        ("määrällinen ja laadullinen", "kvantitativ och kvalitativ"),
+        ("Mistä mittaritieto tulee?", "Varifrån kommer uppgifterna för indikatorn?"),
+        ("Miten tieto kerätään?", "Hur samlas uppgifterna in?"),
+        ("Kuka on vastuussa keräämisestä?", "Vem ansvarar för insamlingen?"),
+        ("Milloin tietoa kerätään ja käsitellään?", "När samlas uppgifterna in och behandlas?"),
+        ("Miten tietoa käsitellään?", "Hur behandlas uppgifterna?"),
+        ("Miten ja missä tuloksista raportoidaan?", "Hur och var rapporteras resultaten?"),
+        (
+            "Miten tuloksia arvioidaan jatkotoimia varten?",
+            "Hur utvärderas resultaten för fortsatta åtgärder?",
+        ),
+        (
+            "Sanonta, jota selvitys lainaa. Otsikko on toimituksen.",
+            "Ett talesätt som rapporten citerar, på finska. Rubriken är redaktionens.",
+        ),
     ),
 )
 EDITIONS: tuple[Edition, ...] = (FI, SV)

@@ -14,7 +14,7 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content import model as m
+from generator.content import collections as m
 from generator.pipeline import check
 
 PRACTICES = REPO / "practices"
