@@ -11,6 +11,7 @@ piece of text from YAML passes through ``markdown_text`` on its way (the filters
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,20 +192,13 @@ class RenderContext:
 
 
 def in_finnish(page: str, note: str) -> str:
-    """A page of Finnish text on a page of another edition: its article inside ``lang="fi"``,
-    after a visible note (front matter stays first)."""
-    front = ""
+    """A page of Finnish text among the pages of another edition: marked in its front matter
+    (``kb_untranslated``: the note), so the page template (``overrides/main.html``) puts the
+    article inside ``lang="fi"`` after the visible note. The Markdown itself stays as it is."""
+    marker = f"kb_untranslated: {json.dumps(note, ensure_ascii=False)}\n"
     if page.startswith("---\n"):
-        end = page.index("\n---\n", 4) + 5
-        front, page = page[:end], page[end:]
-    heading = ""
-    if page.startswith("# "):  # the page's title stays its first heading, marked Finnish
-        line, _, page = page.partition("\n")
-        heading = f'{line} {{: lang="fi" }}\n\n'
-    return (
-        f'{front}{heading}<p class="kb-untranslated" markdown="0">{note}</p>\n\n'
-        f'<div lang="fi" markdown="1">\n\n{page}\n\n</div>\n'
-    )
+        return "---\n" + marker + page[4:]
+    return f"---\n{marker}---\n\n{page}"
 
 
 def years_text(years: Iterable[int]) -> str:
