@@ -69,7 +69,7 @@ SV = Edition(
         ),
         (
             "Sanonta, jota selvitys lainaa. Otsikko on toimituksen.",
-            "Ett talesätt som rapporten citerar, på finska. Rubriken är redaktionens.",
+            "Ett talesätt som utredningen citerar, på finska. Rubriken är redaktionens.",
         ),
     ),
 )

@@ -179,3 +179,28 @@ def test_the_path_names_the_item():
         "g.yml.terms[kv].sv.term",
         "g.yml.terms[kv].sv.forms[0]",
     ]
+
+
+TEMPLATES = REPO / "generator" / "site" / "templates"
+
+
+def template_translations() -> list[Translation]:
+    """Every Swedish page template (``templates/sv/``) with the Finnish template it translates,
+    and every word of the Swedish edition's words table (``editions.SV.words``) with its Finnish."""
+    from generator.site.editions import SV
+
+    found: list[Translation] = []
+    for path in sorted((TEMPLATES / "sv").glob("*.md")):
+        finnish = TEMPLATES / path.name
+        fi = finnish.read_text(encoding="utf-8") if finnish.is_file() else ""
+        found.append((str(path.relative_to(REPO)), fi, path.read_text(encoding="utf-8")))
+    found += [(f"editions.SV.words[{fi!r}]", fi, sv) for fi, sv in SV.words]
+    return found
+
+
+def test_the_swedish_templates_and_words_use_the_listed_terms_and_none_to_avoid():
+    found = template_translations()
+    assert len(found) >= 30
+    listed = terms()
+    problems = [p for where, fi, sv in found for p in term_problems(where, fi, sv, listed)]
+    assert problems == []
