@@ -71,6 +71,46 @@ SV = Edition(
             "Sanonta, jota selvitys lainaa. Otsikko on toimituksen.",
             "Ett talesätt som utredningen citerar, på finska. Rubriken är redaktionens.",
         ),
+        # hubs (``hubs``)
+        ("Sektorit", "Sektorer"),
+        ("Hakijatyypit", "Typer av sökande"),
+        ("Kaikki sektorit", "Alla sektorer"),
+        ("Kaikki hakijatyypit", "Alla typer av sökande"),
+        ("Laatustandardi", "Kvalitetsstandard"),
+        ("Kaikki laatustandardit", "Alla kvalitetsstandarder"),
+        ("Muut", "Övriga"),
+        ("tietopankin oma käännös", "kunskapsbankens egen översättning"),
+        (
+            "Esimerkit koulutussektoreittain. Sektori kerrotaan vain, jos selvitys sen mainitsee.",
+            "Exemplen efter utbildningssektor. Sektorn anges bara om utredningen nämner den.",
+        ),
+        (
+            "Esimerkit sen mukaan, hakiko akkreditointia yksittäinen organisaatio vai konsortio. "
+            "Hakijatyyppi kerrotaan vain, jos selvitys sen mainitsee.",
+            "Exemplen efter om ackrediteringen söktes av en enskild organisation eller ett konsortium. "
+            "Typen av sökande anges bara om utredningen nämner den.",
+        ),
+        (
+            "Esimerkit, joiden koulutussektoria selvitys ei kerro.",
+            "Exempel vars utbildningssektor utredningen inte anger.",
+        ),
+        (
+            "Esimerkit, joiden hakijatyyppiä (organisaatio vai konsortio) selvitys ei kerro.",
+            "Exempel vars typ av sökande (organisation eller konsortium) utredningen inte anger.",
+        ),
+        ("Perustuu selvityksen lukuun ”{}”.", "Bygger på utredningens kapitel ”{}”."),
+        (
+            "Toimituksen yleiskuvaus; ei perustu selvitykseen.",
+            "Redaktionens allmänna beskrivning; bygger inte på utredningen.",
+        ),
+        (
+            "Teemat ovat toimituksen liittämiä tähän standardiin: standardi on teeman, ei jokaisen teeman "
+            "esimerkin. Esimerkit-kohdissa ovat vain esimerkit, jotka itse näyttävät standardin ja joihin "
+            "toimitus on liittänyt sen suoraan.",
+            "Redaktionen har kopplat teman till den här standarden: standarden hör till temat, inte till "
+            "varje exempel inom temat. Under exemplen finns bara de exempel som själva visar standarden och "
+            "som redaktionen har kopplat den direkt till.",
+        ),
     ),
 )
 EDITIONS: tuple[Edition, ...] = (FI, SV)

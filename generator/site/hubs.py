@@ -16,6 +16,8 @@ from ..content.index import UNSTATED, Example
 from ..content.model import Pair, Quote, Term, Theme
 from . import cards, urls
 from .context import Link, RenderContext
+from .editions import FI, Edition
+from .markdown_text import inline
 
 UNSTATED_DESCRIPTION = {
     "sectors": "Esimerkit, joiden koulutussektoria selvitys ei kerro.",
@@ -43,15 +45,21 @@ class TermRow:
     """What the description rests on (``basis``)."""
 
 
-def basis(term: Term) -> str:
-    """What a vocabulary value's description rests on, as its pages say it: the report's chapter,
-    or the editors' general description; empty without a description."""
+BASIS = "Perustuu selvityksen lukuun ”{}”."
+GENERAL = "Toimituksen yleiskuvaus; ei perustu selvitykseen."
+
+
+def basis(term: Term, edition: Edition = FI) -> str:
+    """What a vocabulary value's description rests on, as its pages say it in ``edition``'s
+    language (Markdown, made safe): the report's chapter (by its Finnish name, marked Finnish on a
+    Swedish page), or the editors' general description; empty without a description."""
     if not term.description:
         return ""
     if term.section:
-        return f"Perustuu selvityksen lukuun ”{term.section}”."
+        before, after = edition.word(BASIS).split("{}")
+        return inline(before) + inline(term.section) + inline(after)
     if term.general:
-        return "Toimituksen yleiskuvaus; ei perustu selvitykseen."
+        return inline(edition.word(GENERAL))
     return ""
 
 
@@ -89,8 +97,10 @@ def pages(r: RenderContext) -> dict[str, str]:
         for term in terms:
             page = urls.term_page(vocabulary, term.id)
             examples = by_term.get(term.id, ())
-            out[page] = _term_page(r, page, term, column, f"Kaikki {heading.lower()}", examples, themes=None)
+            all_of = r.edition.word(f"Kaikki {heading.lower()}")
+            out[page] = _term_page(r, page, term, r.edition.word(column), all_of, examples, themes=None)
             rows.append(_row(r, hub, vocabulary, term, examples))
+        heading, intro, column = (r.edition.word(w) for w in (heading, intro, column))
         out[hub] = r.page("terms.md", hub, heading=heading, intro=intro, rows=rows, column=column)
     out.update(_standards(r))
     out[urls.PRIORITIES] = _priorities(r)
@@ -208,8 +218,8 @@ def _terms(r: RenderContext, vocabulary: str) -> tuple[Term, ...]:
 def _unstated(r: RenderContext, vocabulary: str) -> Term:
     return Term(
         id=UNSTATED,
-        label=r.index.labels.of(vocabulary)[UNSTATED],
-        description=UNSTATED_DESCRIPTION[vocabulary],
+        label=r.edition.word(r.index.labels.of(vocabulary)[UNSTATED]),
+        description=r.edition.word(UNSTATED_DESCRIPTION[vocabulary]),
     )
 
 
@@ -226,7 +236,7 @@ def _row(
         link=Link(term.label, urls.link(page, urls.term_page(vocabulary, term.id))),
         description=term.description or "",
         official=term.official,
-        basis=basis(term),
+        basis=basis(term, r.edition),
         quotes=sum(1 for e in examples if isinstance(e, Quote)),
         pairs=sum(1 for e in examples if isinstance(e, Pair)),
         themes=themes,
@@ -250,10 +260,10 @@ def _term_page(
         "term.md",
         page,
         term=term,
-        basis=basis(term),
+        basis=basis(term, r.edition),
         kind=kind,
         group=group,
-        unofficial=UNOFFICIAL if not term.official else "",
+        unofficial=r.edition.word(UNOFFICIAL) if not term.official else "",
         hub=Link(hub_text, urls.link(page, hub)),
         note=note,
         themes=r.links(page, themes) if themes is not None else None,
@@ -285,21 +295,21 @@ def _standards(r: RenderContext) -> dict[str, str]:
             r,
             page,
             term,
-            "Laatustandardi",
-            "Kaikki laatustandardit",
+            r.edition.word("Laatustandardi"),
+            r.edition.word("Kaikki laatustandardit"),
             examples,
             themes,
             group=term.group or "",
-            note=STANDARD_NOTE,
+            note=r.edition.word(STANDARD_NOTE),
         )
-        groups.setdefault(term.group or "Muut", []).append(
+        groups.setdefault(term.group or r.edition.word("Muut"), []).append(
             _row(r, hub, "quality_standards", term, examples, themes=len(themes))
         )
     out[hub] = r.page(
         "standards.md",
         hub,
         groups=groups,
-        unofficial=UNOFFICIAL,
+        unofficial=r.edition.word(UNOFFICIAL),
         rules=rules(r),
         any_unofficial=any(not t.official for t in r.index.content.vocabularies.quality_standards),
     )
@@ -329,8 +339,8 @@ def _priorities(r: RenderContext) -> str:
         items.append(
             PriorityItem(
                 term=term,
-                unofficial=UNOFFICIAL if not term.official else "",
-                basis=basis(term),
+                unofficial=r.edition.word(UNOFFICIAL) if not term.official else "",
+                basis=basis(term, r.edition),
                 themes=[
                     ThemeCount(
                         Link(t.title, urls.link(page, urls.entry_page(t))),
