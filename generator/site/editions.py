@@ -111,6 +111,19 @@ SV = Edition(
             "varje exempel inom temat. Under exemplen finns bara de exempel som själva visar standarden och "
             "som redaktionen har kopplat den direkt till.",
         ),
+        # statistics (``statistics``)
+        ("Vuodet", "Åren"),
+        ("Vuosi", "År"),
+        ("johdettu", "härlett"),
+        ("Hakijoita yhteensä", "Sökande totalt"),
+        ("Hakijoista yksittäisiä organisaatioita", "Av de sökande enskilda organisationer"),
+        ("Hakijoista konsortioita", "Av de sökande konsortier"),
+        ("Akkreditoinnin saaneita organisaatioita", "Organisationer som fått ackreditering"),
+        ("Akkreditoinnin saaneita konsortioita", "Konsortier som fått ackreditering"),
+        (
+            "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
+            "En internationaliseringsplan eller internationaliseringsstrategi bifogades ansökan",
+        ),
     ),
 )
 EDITIONS: tuple[Edition, ...] = (FI, SV)

@@ -60,12 +60,12 @@ def _number(figure: Figure) -> str:
     return f"{value} %" if figure.unit == "%" else value
 
 
-def _figure(figure: Figure | None) -> str:
+def _figure(figure: Figure | None, derived: str = DERIVED) -> str:
     """A figure as the table shows it: "69"; "10 (johdettu)" where the editors derived it from the
     source's words; "–" where the source gives none."""
     if figure is None:
         return "–"
-    return f"{_number(figure)} ({DERIVED})" if figure.derivation else _number(figure)
+    return f"{_number(figure)} ({derived})" if figure.derivation else _number(figure)
 
 
 def statistics(ctx: RenderContext) -> list[StatisticsTable]:
@@ -76,6 +76,7 @@ def statistics(ctx: RenderContext) -> list[StatisticsTable]:
     drawn: dict[tuple[int, ...], charts.Chart] = {
         (chart.year,): chart for chart in charts.charts(ctx.index.content)
     }
+    word = ctx.edition.word  # the page's language: measures, captions, the derived mark
     tables = []
     for period in periods:
         cells: dict[tuple[str, str], Figure] = {
@@ -84,15 +85,19 @@ def statistics(ctx: RenderContext) -> list[StatisticsTable]:
         measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
         tables.append(
             StatisticsTable(
-                caption=f"Vuodet {period[0]}–{period[-1]}" if len(period) > 1 else f"Vuosi {period[0]}",
+                caption=f"{word('Vuodet')} {period[0]}–{period[-1]}"
+                if len(period) > 1
+                else f"{word('Vuosi')} {period[0]}",
                 columns=[s.label for s in sectors],
                 rows=[
-                    StatisticsRow(MEASURES[m], [_figure(cells.get((m, s.id))) for s in sectors])
+                    StatisticsRow(
+                        word(MEASURES[m]), [_figure(cells.get((m, s.id)), word(DERIVED)) for s in sectors]
+                    )
                     for m in measures
                 ],
                 chart=drawn.get(period),
                 derived=[
-                    Derived(f"{s.label}, {MEASURES[m].lower()}", _number(f), f.derivation, f.statement)
+                    Derived(f"{s.label}, {word(MEASURES[m]).lower()}", _number(f), f.derivation, f.statement)
                     for m in measures
                     for s in sectors
                     if (f := cells.get((m, s.id))) is not None and f.derivation
