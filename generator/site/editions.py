@@ -111,6 +111,25 @@ SV = Edition(
             "varje exempel inom temat. Under exemplen finns bara de exempel som själva visar standarden och "
             "som redaktionen har kopplat den direkt till.",
         ),
+        # the objective–indicator table (``explorer``)
+        ("teeman", "tema"),
+        ("sektorin", "sektor"),
+        ("Mittarin laji", "Typ av indikator"),
+        ("mittarin lajin", "typ av indikator"),
+        ("Kaikki teemat", "Alla teman"),
+        ("Kaikki lajit", "Alla typer"),
+        ("molemmat", "båda"),
+        (" tai ", " eller "),
+        (" ja rajata {} mukaan", " och avgränsas efter {}"),
+        ("Tietolähde", "Datakälla"),
+        ("Keruu", "Insamling"),
+        ("Vastuu", "Ansvar"),
+        ("Ajoitus", "Tidpunkt"),
+        ("Käsittely", "Behandling"),
+        ("Raportointi", "Rapportering"),
+        ("Arviointi", "Utvärdering"),
+        # the finder's facets (``facets``)
+        ("Laji", "Slag"),
         # statistics (``statistics``)
         ("Vuodet", "Åren"),
         ("Vuosi", "År"),

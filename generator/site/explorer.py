@@ -8,6 +8,7 @@ rewritten by MkDocs, so its links are the built pages' URLs (``urls.href``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..content.index import UNSTATED
@@ -110,31 +111,32 @@ MEASURE_TYPES = ("määrällinen", "laadullinen", "molemmat")
 def filters(r: RenderContext, table: list[Row]) -> tuple[Filter, ...]:
     """The filters that mean something for these rows, each with only the options that do."""
     labels = r.index.labels
+    word = r.edition.word  # the page's language
     sectors = [*(t.id for t in r.index.content.vocabularies.sectors), UNSTATED]
     candidates = (
         Filter(
             "themes",
             "teema",
-            "Teema",
-            "teeman",
-            "Kaikki teemat",
+            word("Teema"),
+            word("teeman"),
+            word("Kaikki teemat"),
             tuple(Option(t.id, t.title) for t in r.index.themes),
         ),
         Filter(
             "sectors",
             "sektori",
-            "Sektori",
-            "sektorin",
-            "Kaikki sektorit",
-            tuple(Option(s, labels.sectors[s]) for s in sectors),
+            word("Sektori"),
+            word("sektorin"),
+            word("Kaikki sektorit"),
+            tuple(Option(s, word(labels.sectors[s])) for s in sectors),
         ),
         Filter(
             "measure",
             "laji",
-            "Mittarin laji",
-            "mittarin lajin",
-            "Kaikki lajit",
-            tuple(Option(m, m) for m in MEASURE_TYPES),
+            word("Mittarin laji"),
+            word("mittarin lajin"),
+            word("Kaikki lajit"),
+            tuple(Option(m, word(m)) for m in MEASURE_TYPES),
         ),
     )
     values = {
@@ -150,13 +152,14 @@ def filters(r: RenderContext, table: list[Row]) -> tuple[Filter, ...]:
     return tuple(out)
 
 
-def narrowing(offered_filters: tuple[Filter, ...]) -> str:
-    """The end of the sentence "Taulukon voi lajitella sarakkeen otsikosta…": how it can be narrowed."""
+def narrowing(offered_filters: tuple[Filter, ...], word: Callable[[str], str] = str) -> str:
+    """The end of the sentence "Taulukon voi lajitella sarakkeen otsikosta…": how it can be narrowed,
+    in the language of ``word`` (``Edition.word``)."""
     names = [f.by for f in offered_filters]
     if not names:
         return ""
-    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} tai {names[-1]}"
-    return f" ja rajata {listed} mukaan"
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])}{word(' tai ')}{names[-1]}"
+    return word(" ja rajata {} mukaan").replace("{}", listed)
 
 
 def page(r: RenderContext) -> str:
@@ -168,7 +171,7 @@ def page(r: RenderContext) -> str:
         rows=table,
         columns=INDICATOR_QUESTIONS,
         filters=offered_filters,
-        narrowing=narrowing(offered_filters),
+        narrowing=narrowing(offered_filters, r.edition.word),
         show_sectors=any(row.sector_ids != UNSTATED for row in table),
         pairs_href=urls.link(urls.EXPLORER, urls.PAIRS),
         table_intros=list(
