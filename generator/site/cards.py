@@ -13,13 +13,12 @@ editors' preview keeps it while the entry is the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..content import kinds
 from ..content.index import UNSTATED, Example
 from ..content.model import INDICATOR_QUESTIONS, MEASURE_TYPE_LABELS, Pair, Quote, entry_title
-from ..content.translations import Untranslated
 from . import urls
 from .context import RenderContext
 
@@ -64,14 +63,18 @@ def answered(pair: Pair) -> list[str]:
     return [q.heading for q in INDICATOR_QUESTIONS if getattr(pair.annotation, q.field)]
 
 
-def answers_text(pair: Pair) -> str:
-    return f"vastaa {len(answered(pair))}/{len(INDICATOR_QUESTIONS)} mittarikysymykseen (toimituksen luenta)"
+ANSWERS = "vastaa {}/{} mittarikysymykseen (toimituksen luenta)"
+
+
+def answers_text(pair: Pair, word: Callable[[str], str] = str) -> str:
+    """How many indicator questions the pair answers, in the language of ``word`` (``Edition.word``)."""
+    return word(ANSWERS).format(len(answered(pair)), len(INDICATOR_QUESTIONS))
 
 
 def _named(r: RenderContext, vocabulary: str, ids: list[str]) -> str:
     names = r.index.labels.of(vocabulary)
-    text = ", ".join(names[i] for i in ids or [UNSTATED])
-    return f"{text} ({GROUP_CAVEAT})" if len(ids) > 1 else text
+    text = ", ".join(r.edition.word(names[i]) for i in ids or [UNSTATED])
+    return f"{text} ({r.edition.word(GROUP_CAVEAT)})" if len(ids) > 1 else text
 
 
 def card(r: RenderContext, page: str, entry: Example) -> str:
@@ -92,8 +95,9 @@ def _card(r: RenderContext, href: str, entry: Example) -> Card:
         Fact("Teemat", themes),
     ]
     if isinstance(entry, Pair):
-        reading = f"{MEASURE_TYPE_LABELS[entry.annotation.measure_type]}, {answers_text(entry)}"
-        facts.append(Fact("Mittari", Untranslated(reading) if r.edition.prefix else reading))
+        word = r.edition.word
+        reading = f"{word(MEASURE_TYPE_LABELS[entry.annotation.measure_type])}, {answers_text(entry, word)}"
+        facts.append(Fact("Mittari", reading))
         label, text = "Mittari", entry.indicator
     else:
         label, text = "", entry.text

@@ -159,7 +159,9 @@ class RenderContext:
         names = self.index.labels.of(vocabulary)
         if not ids and UNSTATED in names:
             ids = [UNSTATED]
-        return [Link(names[i], urls.link(page, urls.term_page(vocabulary, i))) for i in ids]
+        return [
+            Link(self.edition.word(names[i]), urls.link(page, urls.term_page(vocabulary, i))) for i in ids
+        ]
 
     def cite(self, entry: Entry) -> urls.Citation:
         if isinstance(entry, Theme):

@@ -111,6 +111,14 @@ SV = Edition(
             "varje exempel inom temat. Under exemplen finns bara de exempel som själva visar standarden och "
             "som redaktionen har kopplat den direkt till.",
         ),
+        (
+            "vastaa {}/{} mittarikysymykseen (toimituksen luenta)",
+            "svarar på {}/{} indikatorfrågor (redaktionens läsning)",
+        ),
+        (
+            "selvitys nimeää nämä esimerkkiryhmälle, ei erikseen tälle esimerkille",
+            "utredningen nämner dessa för en grupp av exempel, inte särskilt för det här exemplet",
+        ),
         # the objective–indicator table (``explorer``)
         ("teeman", "tema"),
         ("sektorin", "sektor"),

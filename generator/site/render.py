@@ -269,7 +269,7 @@ def example(ctx: RenderContext, entry: Example) -> str:
         indicator_paragraphs=verbatim(entry.indicator),
         measure_type=MEASURE_TYPE_LABELS[entry.annotation.measure_type],
         note=entry.annotation.note,
-        answers_text=cards.answers_text(entry),
+        answers_text=cards.answers_text(entry, ctx.edition.word),
         reading=[Reading(getattr(entry.annotation, q.field), q.question) for q in INDICATOR_QUESTIONS],
         short_title=entry.sv.title if entry.sv else None,  # the editors' own name for it, in Swedish
         **common,
