@@ -59,7 +59,22 @@ const voikko = (words) =>
     }),
   );
 
-const ENDINGS = ["kin", "kaan", "ssa", "ssakin", "sta", "lle", "lta", "ksi", "nsa", "mme", "lla", "han", "ko", "pa"];
+const ENDINGS = [
+  "kin",
+  "kaan",
+  "ssa",
+  "ssakin",
+  "sta",
+  "lle",
+  "lta",
+  "ksi",
+  "nsa",
+  "mme",
+  "lla",
+  "han",
+  "ko",
+  "pa",
+];
 const LETTERS = [..."abdefghijklmnoprstuvyäö"];
 
 /** A typo of ``word``: a letter dropped, doubled, swapped with the next or replaced. */
@@ -68,7 +83,8 @@ const typo = (next, word) => {
   const kind = Math.floor(next() * 4);
   if (kind === 0) return word.slice(0, at) + word.slice(at + 1);
   if (kind === 1) return word.slice(0, at) + word[at] + word.slice(at);
-  if (kind === 2 && at + 1 < word.length) return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  if (kind === 2 && at + 1 < word.length)
+    return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
   return word.slice(0, at) + pick(next, LETTERS) + word.slice(at + 1);
 };
 
@@ -86,7 +102,9 @@ test("the browser knows exactly the words Voikko analyses, with the lexicon's bo
   const rejected = words.filter((w) => !truth[w]);
   // The generated words reach every case: listed, known but not listed, and not words at all.
   assert.ok(unlisted.length > 500, `Voikon sanoja, joita luettelossa ei ole: ${unlisted.length}`);
-  console.log(`${words.length} sanaa: ${unlisted.length} Voikon ja luettelon ulkopuolella, ${rejected.length} ei sanoja`);
+  console.log(
+    `${words.length} sanaa: ${unlisted.length} Voikon ja luettelon ulkopuolella, ${rejected.length} ei sanoja`,
+  );
   assert.ok(rejected.length > 1000, `sanoja, joita Voikko ei tunne: ${rejected.length}`);
   const wrong = words.filter((w) => JSON.stringify(analyse(fst, w)) !== JSON.stringify(truth[w]));
   assert.deepEqual(

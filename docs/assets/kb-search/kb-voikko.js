@@ -165,7 +165,10 @@ export const outputs = (fst, word) => {
             transitionStack[depth] = current + 1;
             return text;
           }
-        } else if ((inputDepth < input.length && input[inputDepth] === s) || (s < firstNormal && flagCheck(s))) {
+        } else if (
+          (inputDepth < input.length && input[inputDepth] === s) ||
+          (s < firstNormal && flagCheck(s))
+        ) {
           if (depth + 2 === BUFFER_SIZE) return null;
           outStack[depth] = symOut[current] >= firstNormal ? symOut[current] : 0;
           transitionStack[depth] = current;
@@ -266,12 +269,14 @@ export const isValidAnalysis = (out) => {
       }
     } else {
       if (boundaryPassed) {
-        if (lastChar === "" || (beforeLastChar === "i" && lastChar === "s")) hyphenUnconditionallyAllowed = true;
+        if (lastChar === "" || (beforeLastChar === "i" && lastChar === "s"))
+          hyphenUnconditionallyAllowed = true;
         if (hyphenRequired && hyphenPresent) hyphenRequired = false;
         if (!(hyphenUnconditionallyAllowed && hyphenPresent)) {
           const last = lastChar.toLowerCase();
           const nextChar = out[i].toLowerCase();
-          const required = (last === nextChar && last !== "" && VOWELS.includes(last)) || (last >= "0" && last <= "9");
+          const required =
+            (last === nextChar && last !== "" && VOWELS.includes(last)) || (last >= "0" && last <= "9");
           if (required !== hyphenPresent) return false;
         }
         boundaryPassed = false;
