@@ -12,6 +12,7 @@ import random
 import re
 import shutil
 
+import libvoikko
 import pytest
 
 from generator.search import lexicon
@@ -222,9 +223,10 @@ def test_when_nothing_is_found_there_is_a_way_forward(served_real_site, open_pag
 
 
 def test_a_finnish_word_voikko_knows_is_never_rewritten_into_another_word(served_real_site, open_page):
-    """Words from the list of Voikko's words (generator/search/lexicon.py) that the site does not
-    use, drawn at random: none is corrected; a compound is searched as its own parts (Voikko's
-    boundaries) or its head, never as a word that only looks like it."""
+    """Words Voikko knows that the site does not use, drawn at random: from the list of Voikko's
+    words (generator/search/lexicon.py), and compounds of them the list lacks, which the browser
+    decides with Voikko's own dictionary (kb-voikko.js): none is corrected; a compound is searched
+    as its own parts (Voikko's boundaries) or its head, never as a word that only looks like it."""
     root = served_real_site.root / "pagefind" / "kb"
     site_words = {
         fold(w) for f in root.glob("sanasto-*.json") for w in json.loads(f.read_text(encoding="utf-8"))
@@ -236,6 +238,16 @@ def test_a_finnish_word_voikko_knows_is_never_rewritten_into_another_word(served
     ]
     unused = [e for e in listed if fold(e.replace("|", "")) not in site_words and "-" not in e]
     sample = random.Random(27).sample(unused, 150)
+    voikko = libvoikko.Voikko("fi")
+    every = {e.replace("|", "") for e in listed}
+    pick = random.Random(6)
+    compounds: list[str] = []
+    while len(compounds) < 50:
+        word = "".join(pick.choice(unused).replace("|", "") for _ in range(2))
+        structures = {a.get("STRUCTURE", "") for a in voikko.analyze(word)}
+        if structures and word not in every and fold(word) not in site_words:
+            compounds.append(lexicon.boundaries(structures, word))
+    sample += compounds
     page, log = open_page(served_real_site)
     changes = page.evaluate(
         """async (words) => {
@@ -255,6 +267,11 @@ def test_a_finnish_word_voikko_knows_is_never_rewritten_into_another_word(served
             assert len(parts) > 1, (entry, change)
             for word in change["to"].split():
                 assert any(fold(word)[:4] == p[:4] for p in parts), (entry, change)
+    # The words the list lacks were decided by Voikko's dictionary, fetched once.
+    fetched = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.endsWith('/kb/voikko.bin')).length"
+    )
+    assert fetched == 1
     assert log.console_errors == []
 
 

@@ -10,9 +10,13 @@
  * mor.vfst, then per transition its target state minus its own index (int32), its input and
  * output symbols (uint16) and its count of further transitions (uint8), gzip-compressed.
  *
- * Ported from libvoikko (GPL-2.0-or-later): fst/UnweightedTransducer.cpp (the walk),
- * morphology/FinnishVfstAnalyzer.cpp (isValidAnalysis, parseStructure) and the boundaries rule of
- * scripts/make-lexicon. The dictionary's licence and source: the site's page "Tietoa".
+ * Ported from libvoikko (https://github.com/voikko/corevoikko, libvoikko/src; the Initial
+ * Developer Harri Pitkänen, Copyright (C) 2012-2015): fst/UnweightedTransducer.cpp (the walk) and
+ * morphology/FinnishVfstAnalyzer.cpp (isValidAnalysis, parseStructure), and the boundaries rule of
+ * generator/search/lexicon.py. Like those files, this file may be used under the terms of the
+ * Mozilla Public License 1.1, the GNU GPL version 2 or later or the GNU LGPL version 2.1 or later.
+ * The dictionary (voikko-fi) is GPL-2.0-or-later: its licence and source are named on the site's
+ * page "Tietoa" (generator/site/templates/about.md).
  */
 
 const MAX_LOOP_COUNT = 100000; // libvoikko fst/Transducer.hpp
