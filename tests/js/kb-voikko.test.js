@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { interpret, Vocabulary } from "../../docs/assets/kb-search/kb-query.js";
+import { fold, interpret, linkingForms, Vocabulary } from "../../docs/assets/kb-search/kb-query.js";
 import { analyse, decompressed, transducer } from "../../docs/assets/kb-search/kb-voikko.js";
 import { forEachSeed, pick } from "./generated.js";
 import { REPO, searchFiles } from "./site-data.js";
@@ -58,6 +58,23 @@ const voikko = (words) =>
       maxBuffer: 64 * 1024 * 1024,
     }),
   );
+
+/**
+ * Whether ``words`` are the compound's own parts: runs of Voikko's adjacent parts (``parts``)
+ * up to its end, each as the site writes it (a linking form's base form: "kansainvälistymis" →
+ * "kansainvälistyminen"), all of them or the head.
+ */
+const ownParts = (parts, words) => {
+  const fits = (from, k) => {
+    if (k === words.length) return from === parts.length;
+    for (let to = from + 1; to <= parts.length; to++) {
+      if (linkingForms(fold(parts.slice(from, to).join(""))).includes(fold(words[k])) && fits(to, k + 1))
+        return true;
+    }
+    return false;
+  };
+  return parts.length > 1 && parts.some((_, from) => (from === 0 ? words.length > 1 : true) && fits(from, 0));
+};
 
 const ENDINGS = [
   "kin",
@@ -153,9 +170,8 @@ test("a word Voikko knows is never rewritten into another word; a typo still is 
       if (!lexicon.has(word) && (await vocabulary.rewrite(word))) guarded++;
       // Known: as it is, or as its own parts at Voikko's boundaries (never another word).
       for (const change of changed) {
-        assert.equal(change.to.replaceAll(" ", "").length <= word.length, true, `${word} → ${change.to}`);
         assert.ok(
-          verdict[word].length > 1 && change.to.split(" ").every((p) => verdict[word].includes(p)),
+          ownParts(verdict[word], change.to.split(" ")),
           `${word} → ${change.to} (Voikko: ${verdict[word].join("|")})`,
         );
       }

@@ -133,7 +133,7 @@ const MIN_STEM = 5;
 const DERIVED = 3;
 
 /** Linking forms: the first part of a compound as written in it → its base forms. */
-const linkingForms = (part) => {
+export const linkingForms = (part) => {
   const out = [part];
   if (part.endsWith("s")) out.push(part.slice(0, -1) + "nen"); // kansainvälistymis- → -minen
   if (part.endsWith("is")) out.push(part.slice(0, -2) + "inen"); // (same, short stem)
@@ -221,6 +221,34 @@ export class Vocabulary {
     const split = await this.split(word);
     const head = split ? null : await this.tail(word);
     return split || head ? { parts: split ?? [head] } : null;
+  }
+
+  /**
+   * A compound's parts as Voikko cuts it (["kansain", "välistymis", "strategia"]) as the site's
+   * words: adjacent parts joined into as few words the site has as can be ("kansainvälistyminen",
+   * "strategia"), or else its longest head the site has, as a compound's meaning is its head's
+   * ("leirikoulu" → "koulu"); [] when the site has none. Never a cut Voikko does not make.
+   */
+  async siteParts(parts) {
+    const n = parts.length;
+    if (n < 2) return [];
+    const run = (from, to) => parts.slice(from, to).join("");
+    const fewest = [[]]; // fewest[j]: the site's words for the first j parts, or null
+    for (let j = 1; j <= n; j++) {
+      fewest.push(null);
+      for (let i = 0; i < j; i++) {
+        if (!fewest[i] || (i === 0 && j === n) || (fewest[j] && fewest[i].length + 1 >= fewest[j].length))
+          continue;
+        const site = await this.sitePart(run(i, j));
+        if (site) fewest[j] = [...fewest[i], site];
+      }
+    }
+    if (fewest[n]) return fewest[n];
+    for (let i = 1; i < n; i++) {
+      const head = await this.sitePart(run(i, n));
+      if (head) return [head];
+    }
+    return [];
   }
 
   /** A compound's part as the site writes it: the part itself or its base form behind a linking
@@ -510,9 +538,7 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       ? null
       : ((await vocabulary.finnish(word)) ?? (rewrite ? await vocabulary.voikko(word) : null));
     if (listed) {
-      const sited = listed.length > 1 ? await Promise.all(listed.map((p) => vocabulary.sitePart(p))) : [];
-      // Every part, or the head alone ("leirikoulu" → "koulu"), as a compound's meaning is its head's.
-      const parts = sited.length && sited.every(Boolean) ? sited : sited.at(-1) ? [sited.at(-1)] : [];
+      const parts = await vocabulary.siteParts(listed);
       if (parts.length) {
         slots.push(partsSlot(word, parts, groups));
         changed.push({ from: word, to: parts.join(" ") });
