@@ -238,16 +238,30 @@ def test_a_finnish_word_voikko_knows_is_never_rewritten_into_another_word(served
     ]
     unused = [e for e in listed if fold(e.replace("|", "")) not in site_words and "-" not in e]
     sample = random.Random(27).sample(unused, 150)
+    # Words the list lacks that the site's words alone would rewrite: Voikko's words one letter
+    # away from a word of the site (corrected before), and compounds of the site's words.
     voikko = libvoikko.Voikko("fi")
     every = {e.replace("|", "") for e in listed}
+    plain = sorted(
+        {w for f in root.glob("sanasto-*.json") for w in json.loads(f.read_text(encoding="utf-8"))}
+    )
+    plain = [w for w in plain if w.isalpha() and w.islower() and len(w) >= 5]
     pick = random.Random(6)
-    compounds: list[str] = []
-    while len(compounds) < 50:
-        word = "".join(pick.choice(unused).replace("|", "") for _ in range(2))
+    near: dict[str, list[str]] = {"typo": [], "compound": []}
+    for _ in range(40000):
+        if all(len(v) >= 25 for v in near.values()):
+            break
+        word = pick.choice(plain)
+        if len(near["typo"]) < 25:
+            at = pick.randrange(1, len(word) - 2)
+            kind, word = "typo", word[:at] + pick.choice("aeiouyäöklmnprst") + word[at + 1 :]
+        else:
+            kind, word = "compound", word + pick.choice(plain)
         structures = {a.get("STRUCTURE", "") for a in voikko.analyze(word)}
         if structures and word not in every and fold(word) not in site_words:
-            compounds.append(lexicon.boundaries(structures, word))
-    sample += compounds
+            near[kind].append(lexicon.boundaries(structures, word))
+    assert all(len(v) >= 25 for v in near.values()), {k: len(v) for k, v in near.items()}
+    sample += near["typo"] + near["compound"]
     page, log = open_page(served_real_site)
     changes = page.evaluate(
         """async (words) => {
