@@ -285,7 +285,8 @@ def test_a_finnish_word_voikko_knows_is_never_rewritten_into_another_word(served
         for change in got["changed"]:
             assert len(parts) > 1, (entry, change)
             for word in change["to"].split():
-                assert any(fold(word)[:4] == run[:4] for run in runs), (entry, change)
+                n = min(4, len(word))  # "viita|maan" → "maa": the head without its ending
+                assert any(fold(word)[:n] == run[:n] for run in runs), (entry, change)
     # The words the list lacks were decided by Voikko's dictionary, fetched once.
     fetched = [url for url in requested if url.endswith("/kb/voikko.bin")]
     assert len(fetched) == 1, fetched
