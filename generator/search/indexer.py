@@ -8,7 +8,8 @@ indexes; the bundle is checked before the site is published.
 
 Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``) and
 its vocabulary (``vocabulary``), for correcting typos and splitting compounds, and the Finnish
-words it must never correct (``lexicon``).
+words it must never correct (``lexicon``) and Voikko's dictionary for the words the list lacks
+(``dictionary``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from ..outputs import refusal
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
-from . import lexicon, query_forms
+from . import dictionary, lexicon, query_forms
 from . import vocabulary as search_vocabulary
 from .morphology import Analyser
 from .prepare import BUNDLE, LANGUAGE, PreparedPage, prepare, site_pages
@@ -114,6 +115,7 @@ def build(
     query_forms.write(forms, output)
     search_vocabulary.write(known, output)
     lexicon.write(output)
+    dictionary.write(output)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     return Stats(
         pages=len(indexed),

@@ -8,8 +8,10 @@
  *    family the site uses as that family's words ("monialaisuus" → "monialainen"), when the word
  *    finds few pages.
  *  - The vocabulary (generator/search/vocabulary.py) tells a word the site knows from one it does
- *    not. A Finnish word that Voikko knows (generator/search/lexicon.py) is never corrected: it is
- *    searched as it is, or as its parts where Voikko cuts the compound ("leirikoulu" → "koulu").
+ *    not. A Finnish word that Voikko knows is never corrected: it is searched as it is, or as its
+ *    parts where Voikko cuts the compound ("leirikoulu" → "koulu"). Voikko's common words are in a
+ *    small list (generator/search/lexicon.py); a word that is not, and that would be rewritten,
+ *    is looked up in Voikko's own dictionary (kb-voikko.js), fetched only then.
  *    Any other word the site does not know is corrected to the nearest known words, by an edit distance
  *    scaled to the word's length ("liikuvuus" → "liikkuvuus"), or else split into known words,
  *    Finnish linking forms included ("henkilöstöliikkuvuus" → "henkilöstö liikkuvuus",
@@ -131,7 +133,7 @@ const MIN_STEM = 5;
 const DERIVED = 3;
 
 /** Linking forms: the first part of a compound as written in it → its base forms. */
-const linkingForms = (part) => {
+export const linkingForms = (part) => {
   const out = [part];
   if (part.endsWith("s")) out.push(part.slice(0, -1) + "nen"); // kansainvälistymis- → -minen
   if (part.endsWith("is")) out.push(part.slice(0, -2) + "inen"); // (same, short stem)
@@ -141,8 +143,12 @@ const linkingForms = (part) => {
 };
 
 export class Vocabulary {
-  constructor(fetchJson) {
+  /** ``fetchJson(path, fallback)`` reads the site's JSON files; ``fetchBytes(path)`` a binary one
+   * (an ArrayBuffer, or null when it cannot). */
+  constructor(fetchJson, fetchBytes = async () => null) {
     this.fetchJson = fetchJson;
+    this.fetchBytes = fetchBytes;
+    this.dictionary = null;
     this.manifest = null;
     this.shards = new Map();
     this.forms = null;
@@ -182,6 +188,67 @@ export class Vocabulary {
       );
     }
     return (await this.lexiconShards.get(key)).get(typed) ?? null;
+  }
+
+  /**
+   * A word as Voikko's own dictionary knows it (kb-voikko.js): its compound parts in Voikko's
+   * boundaries, as ``finnish``, or null when Voikko does not know it or the dictionary cannot be
+   * loaded. The dictionary (0.7 MB) is fetched at the first call.
+   */
+  async voikko(word) {
+    this.dictionary ??= this.fetchBytes("pagefind/kb/voikko.bin").then(async (bytes) => {
+      if (!bytes) return null;
+      const { transducer, analyse, decompressed } = await import("./kb-voikko.js");
+      const fst = transducer(await decompressed(bytes));
+      return (w) => analyse(fst, w);
+    });
+    const analyse = await this.dictionary.catch(() => null);
+    return analyse ? analyse(String(word).toLocaleLowerCase("fi")) : null;
+  }
+
+  /**
+   * What the site's words alone would make of a word the site does not have: a typo's
+   * corrections ({corrected}), or a compound's parts ({parts}), or null (searched as it is).
+   */
+  async rewrite(word) {
+    const corrected = await this.corrections(word);
+    // A typo when it differs from the nearest known word before its ending; a form the site does
+    // not happen to use when only the ending differs (Pagefind's stemmer finds it,
+    // "opettajilta" → "opettajilla").
+    const typo = corrected.length && firstDifference(fold(word), fold(corrected[0])) < fold(word).length - 2;
+    if (typo || (corrected.length && !(await this.knows(word)))) return { corrected };
+    if (await this.knows(word)) return null;
+    const split = await this.split(word);
+    const head = split ? null : await this.tail(word);
+    return split || head ? { parts: split ?? [head] } : null;
+  }
+
+  /**
+   * A compound's parts as Voikko cuts it (["kansain", "välistymis", "strategia"]) as the site's
+   * words: adjacent parts joined into as few words the site has as can be ("kansainvälistyminen",
+   * "strategia"), or else its longest head the site has, as a compound's meaning is its head's
+   * ("leirikoulu" → "koulu"); [] when the site has none. Never a cut Voikko does not make.
+   */
+  async siteParts(parts) {
+    const n = parts.length;
+    if (n < 2) return [];
+    const run = (from, to) => parts.slice(from, to).join("");
+    const fewest = [[]]; // fewest[j]: the site's words for the first j parts, or null
+    for (let j = 1; j <= n; j++) {
+      fewest.push(null);
+      for (let i = 0; i < j; i++) {
+        if (!fewest[i] || (i === 0 && j === n) || (fewest[j] && fewest[i].length + 1 >= fewest[j].length))
+          continue;
+        const site = await this.sitePart(run(i, j));
+        if (site) fewest[j] = [...fewest[i], site];
+      }
+    }
+    if (fewest[n]) return fewest[n];
+    for (let i = 1; i < n; i++) {
+      const head = await this.sitePart(run(i, n));
+      if (head) return [head];
+    }
+    return [];
   }
 
   /** A compound's part as the site writes it: the part itself or its base form behind a linking
@@ -465,11 +532,13 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
     }
     // A word Voikko knows is never corrected into another word: it is searched as it is, and a
     // compound the site does not write is searched as its parts, cut only where Voikko cuts it.
-    const listed = exactly ? null : await vocabulary.finnish(word);
+    // Voikko's dictionary is asked only for a word the site's words would rewrite.
+    const rewrite = exactly ? null : await vocabulary.rewrite(word);
+    const listed = exactly
+      ? null
+      : ((await vocabulary.finnish(word)) ?? (rewrite ? await vocabulary.voikko(word) : null));
     if (listed) {
-      const sited = listed.length > 1 ? await Promise.all(listed.map((p) => vocabulary.sitePart(p))) : [];
-      // Every part, or the head alone ("leirikoulu" → "koulu"), as a compound's meaning is its head's.
-      const parts = sited.length && sited.every(Boolean) ? sited : sited.at(-1) ? [sited.at(-1)] : [];
+      const parts = await vocabulary.siteParts(listed);
       if (parts.length) {
         slots.push(partsSlot(word, parts, groups));
         changed.push({ from: word, to: parts.join(" ") });
@@ -481,12 +550,8 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       i += 1;
       continue;
     }
-    const corrected = exactly ? [] : await vocabulary.corrections(word);
-    // A word the site does not have: a typo when it differs from the nearest known word before
-    // its ending; a form the site does not happen to use when only the ending differs (Pagefind's
-    // stemmer finds it, "opettajilta" → "opettajilla").
-    const typo = corrected.length && firstDifference(fold(word), fold(corrected[0])) < fold(word).length - 2;
-    if (!exactly && (typo || (corrected.length && !(await vocabulary.knows(word))))) {
+    if (rewrite?.corrected) {
+      const { corrected } = rewrite;
       slots.push({
         words: [word],
         terms: corrected.map((text) => ({ text, tier: TIER.exact, kind: "korjaus" })),
@@ -497,10 +562,8 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       continue;
     }
     if (!exactly && !(await vocabulary.knows(word))) {
-      const split = await vocabulary.split(word);
-      const head = split ? null : await vocabulary.tail(word);
-      if (split || head) {
-        const parts = split ?? [head];
+      if (rewrite?.parts) {
+        const { parts } = rewrite;
         slots.push(partsSlot(word, parts, groups));
         changed.push({ from: word, to: parts.join(" ") });
         shownWords.push(parts.join(" "));

@@ -43,7 +43,17 @@ const fetchJson = async (path, fallback) => {
   }
 };
 
-const vocabulary = new Vocabulary(fetchJson);
+/** A binary file of the site (an ArrayBuffer), or null. */
+const fetchBytes = async (path) => {
+  try {
+    const response = await fetch(new URL(path, ROOT));
+    return response.ok ? await response.arrayBuffer() : null;
+  } catch {
+    return null;
+  }
+};
+
+const vocabulary = new Vocabulary(fetchJson, fetchBytes);
 let pagefind = null;
 
 const engine = () => {
@@ -452,7 +462,8 @@ export const suggest = async (query) => {
   for (const word of words) {
     // A word Voikko knows is what the reader meant: no "Tarkoititko …?" for it.
     const meant = (await vocabulary.knows(word)) || (await vocabulary.finnish(word));
-    const [nearest] = meant ? [] : await vocabulary.corrections(word, 1);
+    let [nearest] = meant ? [] : await vocabulary.corrections(word, 1);
+    if (nearest && (await vocabulary.voikko(word))) nearest = undefined;
     changed ||= Boolean(nearest);
     out.push(nearest ?? word);
   }
