@@ -7,6 +7,7 @@
  * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
  * that the tool needs it.
  */
+import { date, language, plural, t } from "../kb-i18n/i18n.js";
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
@@ -15,7 +16,6 @@ const STORAGE_KEY = "kb-oma-suunnitelma";
 const UNREAD_KEY = "kb-oma-suunnitelma-lukematon";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
-const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
 // What a collapsed objective still shows: its heading ("t1-h") and its own buttons ("t1-up").
 const COLLAPSED_PARTS = ["h", "open", "up", "down", "duplicate", "remove"];
 const ROOM_SHOWN = 2000;
@@ -52,13 +52,28 @@ function button(action, label, attributes = {}) {
   );
 }
 
-function today() {
-  const d = new Date();
-  return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
+/** The attributes of an element holding the report's words (an example's text, a citation): they
+ * are Finnish, and on a page in another language they say so (screen readers switch voice). */
+function reportText(attributes = {}) {
+  return language() === "fi" ? attributes : { ...attributes, lang: "fi" };
 }
 
-function counted(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
+function today() {
+  return date();
+}
+
+/** "2 tavoitetta ja 3 mittaria": how much a draft holds. */
+function holding(objectives, indicators) {
+  return t("plan.holding", {
+    objectives: plural("plan.objectives", objectives),
+    indicators: plural("plan.indicators", indicators),
+  });
+}
+
+/** A measure type as a choice says it: "Määrällinen". */
+function measureTypeName(type) {
+  const label = fmt.measureTypeLabel(type);
+  return label.charAt(0).toLocaleUpperCase() + label.slice(1);
 }
 
 // --- the editor ---------------------------------------------------------------------------------
@@ -110,7 +125,7 @@ class Plan {
   }
 
   citationOf(example) {
-    return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. Viitattu ${today()}.`;
+    return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. ${t("plan.cited", { date: today() })}`;
   }
 
   // --- storage ---------------------------------------------------------------------------------
@@ -120,17 +135,14 @@ class Plan {
     try {
       stored = window.localStorage.getItem(STORAGE_KEY);
     } catch (_error) {
-      this.setSaved(
-        "error",
-        "Selain ei salli tallentamista: luonnos katoaa, kun suljet sivun. Lataa se tiedostoksi.",
-      );
+      this.setSaved("error", t("plan.noStorage"));
       return;
     }
     if (stored === null) return;
     try {
       this.draft = fmt.parseDraft(stored, this.data);
       this.hadDraft = this.draft.objectives.length > 0;
-      this.setSaved("saved", "Tallennettu tähän selaimeen");
+      this.setSaved("saved", t("plan.saved"));
     } catch (error) {
       // For example a draft of an earlier version of the site, whose words have changed since.
       // It is put aside before anything is saved over it, and can be downloaded as it is.
@@ -142,13 +154,8 @@ class Plan {
       }
       const reason = error instanceof fmt.PlanError ? `${error.message} ` : "";
       this.error.replaceChildren(
-        h(
-          "p",
-          {},
-          `Selaimeen tallennettua luonnosta ei voitu lukea. ${reason}Se on tallessa sellaisenaan: ` +
-            "lataa se tiedostoksi, korjaa ja tuo se, tai aloita uusi luonnos.",
-        ),
-        h("p", {}, button("download-unread", "Lataa lukematon luonnos")),
+        h("p", {}, t("plan.unreadable", { reason })),
+        h("p", {}, button("download-unread", t("plan.downloadUnread"))),
       );
     }
   }
@@ -166,13 +173,13 @@ class Plan {
     this.render();
     this.setSaved(
       event.newValue === null ? "empty" : "saved",
-      event.newValue === null ? "Luonnos poistettu tästä selaimesta" : "Tallennettu tähän selaimeen",
+      t(event.newValue === null ? "plan.deletedHere" : "plan.saved"),
     );
-    this.announce("Luonnosta muutettiin toisessa välilehdessä. Näet nyt uusimman version.");
+    this.announce(t("plan.changedElsewhere"));
   }
 
   changed() {
-    this.setSaved("pending", "Tallennetaan…");
+    this.setSaved("pending", t("plan.saving"));
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }
@@ -186,29 +193,25 @@ class Plan {
     if (this.timer === null) return;
     window.clearTimeout(this.timer);
     this.timer = null;
-    const kept = "Kirjoittamasi on yhä tällä sivulla: lataa se tiedostoksi (JSON), ettei se katoa.";
+    const kept = t("plan.kept");
     if (this.holdStorage) {
-      this.setSaved(
-        "error",
-        "Luonnosta ei tallennettu, jottei selaimen lukematon luonnos katoa. Lataa se ensin tiedostoksi (Lataa lukematon luonnos). " +
-          kept,
-      );
+      this.setSaved("error", `${t("plan.holdUnread", { button: t("plan.downloadUnread") })} ${kept}`);
       return;
     }
     try {
       const text = fmt.toJSON(this.draft, new Date().toISOString());
       fmt.parseDraft(text, this.data);
       window.localStorage.setItem(STORAGE_KEY, text);
-      this.setSaved("saved", "Tallennettu tähän selaimeen");
+      this.setSaved("saved", t("plan.saved"));
       this.saved.dispatchEvent(new Event("kb-plan-saved"));
     } catch (error) {
       const reason =
         error instanceof fmt.PlanError
           ? error.message
           : error && error.name === "QuotaExceededError"
-            ? "Selaimen tallennustila on täynnä."
-            : "Selain ei sallinut tallentamista.";
-      this.setSaved("error", `Luonnosta ei tallennettu. ${reason} ${kept}`);
+            ? t("plan.storageFull")
+            : t("plan.storageRefused");
+      this.setSaved("error", `${t("plan.notSaved")} ${reason} ${kept}`);
     }
     this.renderPrint();
   }
@@ -224,16 +227,20 @@ class Plan {
     const select = h(
       "select",
       { id: "kb-plan-example", "aria-describedby": "kb-plan-example-hint" },
-      h("option", { value: "" }, "Valitse esimerkki"),
+      h("option", { value: "" }, t("plan.chooseExample")),
       this.data.examples.map((e) =>
-        h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective),
+        h(
+          "option",
+          reportText({ value: e.id }),
+          e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective,
+        ),
       ),
     );
     this.exampleSelect = select;
     this.saved = h("p", { class: "kb-plan-saved", "data-kb-plan-saved": true });
     this.room = h("p", { class: "kb-plan-room", "data-kb-plan-room": "draft" });
     this.notice = h("p", { class: "kb-plan-notice", role: "status" });
-    this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
+    this.undoButton = button("undo", t("plan.undo"), { hidden: true, id: "kb-plan-undo" });
     this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
     this.summary = h("div", { class: "kb-plan-summary", "data-kb-plan-summary": true });
     this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
@@ -252,83 +259,70 @@ class Plan {
       h(
         "section",
         { class: "kb-plan-start", "aria-labelledby": "kb-plan-start-h" },
-        h("h2", { id: "kb-plan-start-h" }, "Aloita esimerkistä tai tyhjästä"),
+        h("h2", { id: "kb-plan-start-h" }, t("plan.start")),
         h(
           "div",
           { class: "kb-plan-field" },
-          h("label", { for: "kb-plan-example" }, "Tietopankin esimerkki"),
-          h(
-            "p",
-            { class: "kb-plan-hint", id: "kb-plan-example-hint" },
-            "Esimerkin tavoite ja mittari kopioidaan luonnokseesi lähtökohdaksi. Luonnos muistaa esimerkin ja sen lähdeviitteen.",
-          ),
-          h("div", { class: "kb-plan-inline" }, select, button("add-example", "Lisää esimerkki")),
+          h("label", { for: "kb-plan-example" }, t("plan.example")),
+          h("p", { class: "kb-plan-hint", id: "kb-plan-example-hint" }, t("plan.exampleHint")),
+          h("div", { class: "kb-plan-inline" }, select, button("add-example", t("plan.addExample"))),
         ),
-        h("p", {}, button("add-objective", "Lisää tyhjä tavoite")),
+        h("p", {}, button("add-objective", t("plan.addObjective"))),
         h(
           "p",
           { class: "kb-plan-hint", "data-kb-plan-limits": true },
-          `Luonnokseen mahtuu enintään ${fmt.number(fmt.LIMITS.objectives)} tavoitetta, ${fmt.number(fmt.LIMITS.indicators)} mittaria ` +
-            `ja ${fmt.number(fmt.LIMITS.characters)} merkkiä tekstiä, yhteen kenttään ${fmt.number(fmt.LIMITS.text)} merkkiä. ` +
-            "Sivu kertoo, kun raja lähestyy.",
+          t("plan.limits", {
+            objectives: fmt.number(fmt.LIMITS.objectives),
+            indicators: fmt.number(fmt.LIMITS.indicators),
+            characters: fmt.number(fmt.LIMITS.characters),
+            text: fmt.number(fmt.LIMITS.text),
+          }),
         ),
       ),
       h(
         "section",
         { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
-        h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
-        h(
-          "p",
-          { class: "kb-plan-hint" },
-          "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun.",
-        ),
+        h("h2", { id: "kb-plan-overview-h" }, t("plan.overview")),
+        h("p", { class: "kb-plan-hint" }, t("plan.overviewHint")),
         this.summary,
       ),
       this.list,
       h(
         "section",
         { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
-        h("h2", { id: "kb-plan-files-h" }, "Lataa, tulosta tai tuo"),
-        h(
-          "p",
-          { class: "kb-plan-hint" },
-          "Tiedostot tehdään tässä selaimessa. Niissä on jokaisen käyttämäsi esimerkin lähdeviite.",
-        ),
+        h("h2", { id: "kb-plan-files-h" }, t("plan.files")),
+        h("p", { class: "kb-plan-hint" }, t("plan.filesHint")),
         h(
           "p",
           { class: "kb-plan-inline" },
-          button("export-md", "Lataa Markdown"),
-          button("export-csv", "Lataa CSV"),
-          button("export-json", "Lataa JSON"),
-          button("print", "Tulosta"),
+          button("export-md", t("plan.download", { format: "Markdown" })),
+          button("export-csv", t("plan.download", { format: "CSV" })),
+          button("export-json", t("plan.download", { format: "JSON" })),
+          button("print", t("plan.print")),
         ),
         h(
           "div",
           { class: "kb-plan-field" },
-          h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
-          h(
-            "p",
-            { class: "kb-plan-hint", id: "kb-plan-import-hint" },
-            "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
-          ),
+          h("label", { for: "kb-plan-import" }, t("plan.import")),
+          h("p", { class: "kb-plan-hint", id: "kb-plan-import-hint" }, t("plan.importHint")),
           this.importInput,
         ),
         this.error,
-        h("h3", {}, "Poista luonnos"),
-        h("p", {}, "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä."),
-        h("p", {}, button("delete-all", "Poista luonnos")),
+        h("h3", {}, t("plan.delete")),
+        h("p", {}, t("plan.deleteHint")),
+        h("p", {}, button("delete-all", t("plan.delete"))),
       ),
     );
     const bar = h(
       "div",
-      { class: "kb-plan-bar", "aria-label": "Tallennus", role: "region" },
+      { class: "kb-plan-bar", "aria-label": t("plan.bar"), role: "region" },
       this.saved,
       this.room,
       this.notice,
       this.undoButton,
     );
     this.root.replaceChildren(editor, bar, this.printView);
-    this.setSaved("empty", "Luonnos on tyhjä");
+    this.setSaved("empty", t("plan.empty"));
   }
 
   // --- drawing the draft -----------------------------------------------------------------------
@@ -399,15 +393,14 @@ class Plan {
     if (free > ROOM_SHOWN) {
       counter.textContent = "";
     } else if (free > 0) {
-      counter.textContent =
-        `Tilaa on vielä ${fmt.number(free)} merkkiä` +
-        (whole
-          ? ` (kenttään mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä).`
-          : ` (koko luonnokseen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä).`);
+      counter.textContent = t(whole ? "plan.room.field" : "plan.room.draft", {
+        free: fmt.number(free),
+        n: fmt.number(whole ? fmt.LIMITS.text : fmt.LIMITS.characters),
+      });
     } else {
-      counter.textContent = whole
-        ? `Kenttä on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä.`
-        : `Luonnos on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä. Lyhennä muita kenttiä, jos haluat kirjoittaa tähän lisää.`;
+      counter.textContent = t(whole ? "plan.full.field" : "plan.full.draft", {
+        n: fmt.number(whole ? fmt.LIMITS.text : fmt.LIMITS.characters),
+      });
     }
     counter.dataset.state = free > 0 ? "near" : "full";
     return cut;
@@ -419,19 +412,26 @@ class Plan {
     const limits = fmt.LIMITS;
     const near = [];
     if (size.characters >= limits.characters * ROOM_SHOWN_DRAFT)
-      near.push(`${fmt.number(size.characters)}/${fmt.number(limits.characters)} merkkiä`);
+      near.push(
+        t("plan.near.characters", { n: fmt.number(size.characters), of: fmt.number(limits.characters) }),
+      );
     if (size.objectives >= limits.objectives * ROOM_SHOWN_DRAFT)
-      near.push(`${size.objectives}/${limits.objectives} tavoitetta`);
+      near.push(
+        t("plan.near.objectives", { n: fmt.number(size.objectives), of: fmt.number(limits.objectives) }),
+      );
     if (size.indicators >= limits.indicators * ROOM_SHOWN_DRAFT)
-      near.push(`${size.indicators}/${limits.indicators} mittaria`);
-    this.room.textContent = near.length ? `Luonnoksessa on ${near.join(", ")}.` : "";
+      near.push(
+        t("plan.near.indicators", { n: fmt.number(size.indicators), of: fmt.number(limits.indicators) }),
+      );
+    this.room.textContent = near.length ? t("plan.near", { list: near.join(", ") }) : "";
   }
 
-  /** Whether `item` (an objective or indicator) still fits in the draft; if not, says why. */
-  fits(item, what) {
+  /** Whether `item` (an objective or indicator) still fits in the draft; if not, says why
+   * (`notAdded`: the sentence that says what was not added). */
+  fits(item, notAdded) {
     const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(item)));
     if (!over) return true;
-    this.announce(`${what} ei lisätty. ${over}`);
+    this.announce(`${notAdded} ${over}`);
     return false;
   }
 
@@ -439,28 +439,29 @@ class Plan {
     return h(
       "details",
       { class: "kb-plan-examples", dataset: { examples: kind } },
-      h("summary", {}, "Miten esimerkit vastasivat?"),
+      h("summary", {}, t("plan.examplesAnswered")),
       h("div", { class: "kb-plan-examples-body" }),
     );
   }
 
-  origin(item, what) {
+  /** Where an item came from (`kind`: "objective" or "indicator"). */
+  origin(item, kind) {
     const example = item.example;
     if (!example) return null;
     const known = this.examples.get(example.id);
     const link = known
-      ? h("a", { href: this.exampleUrl(known) }, known.objective)
+      ? h("a", reportText({ href: this.exampleUrl(known) }), known.objective)
       : document.createTextNode(`(${example.id})`);
     return h(
       "div",
       { class: "kb-plan-origin" },
-      h("p", {}, `Lähtökohtana esimerkin ${what}: `, link),
-      h("p", { class: "kb-plan-citation" }, `Lähde: ${example.citation}`),
+      h("p", {}, `${t(`plan.origin.${kind}`)} `, link),
+      h("p", { class: "kb-plan-citation" }, t("plan.source", { citation: example.citation })),
       h(
         "details",
         {},
-        h("summary", {}, `Esimerkin alkuperäinen ${what} sanasta sanaan`),
-        h("blockquote", {}, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
+        h("summary", {}, t(`plan.original.${kind}`)),
+        h("blockquote", reportText(), ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
       ),
     );
   }
@@ -512,13 +513,13 @@ class Plan {
       h(
         "h2",
         { id: `${key}-h`, tabindex: "-1" },
-        `Tavoite ${n} `,
+        `${t("plan.objectiveN", { n })} `,
         h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective)),
       ),
       this.brief(objective, key, n),
-      this.origin(objective, "tavoite"),
-      this.field(key, "text", "Tavoite omin sanoin", objective.text, {
-        hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
+      this.origin(objective, "objective"),
+      this.field(key, "text", t("plan.objectiveText"), objective.text, {
+        hint: objective.example ? t("plan.objectiveTextHint") : null,
         examples: "objective",
       }),
       priorities,
@@ -528,16 +529,16 @@ class Plan {
         h(
           "summary",
           {},
-          "Laatustandardit ",
-          h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`),
+          `${fmt.LABELS.qualityStandards} `,
+          h(
+            "span",
+            { dataset: { count: key } },
+            t("filters.chosen", { n: objective.qualityStandards.length }),
+          ),
         ),
         standards,
       ),
-      h(
-        "p",
-        { class: "kb-plan-hint" },
-        "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:",
-      ),
+      h("p", { class: "kb-plan-hint" }, t("plan.smartHint")),
       this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
         rows: 2,
         examples: "objective-unmarked",
@@ -559,9 +560,11 @@ class Plan {
       h(
         "p",
         {},
-        button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` }),
+        button("add-indicator", [t("plan.addIndicator"), hidden(` ${t("plan.toObjective", { n })}`)], {
+          id: `${key}-add`,
+        }),
       ),
-      this.actions(key, `tavoite ${n}`, "tavoite", i, this.draft.objectives.length),
+      this.actions(key, "objective", String(n), i, this.draft.objectives.length),
     );
   }
 
@@ -596,7 +599,7 @@ class Plan {
             checked: indicator.measureType === type,
             dataset: { field: "measureType" },
           }),
-          h("label", { for: id }, type[0].toUpperCase() + type.slice(1)),
+          h("label", { for: id }, measureTypeName(type)),
         );
       }),
       this.examplesPanel("measureType"),
@@ -607,30 +610,32 @@ class Plan {
       h(
         "h3",
         { id: `${key}-h`, tabindex: "-1" },
-        `Mittari ${name} `,
+        `${t("plan.indicatorN", { n: name })} `,
         h(
           "span",
           { class: "kb-plan-tag", dataset: { status: key } },
           fmt.status(missing, fmt.indicatorQuestionCount(this.data)),
         ),
       ),
-      this.origin(indicator, "mittari"),
-      this.field(key, "text", "Mittari omin sanoin", indicator.text, { examples: "indicator" }),
+      this.origin(indicator, "indicator"),
+      this.field(key, "text", t("plan.indicatorText"), indicator.text, { examples: "indicator" }),
       types,
       this.data.questions.map((q) =>
         this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` }),
       ),
       this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
         rows: 2,
-        hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
+        hint: t("plan.qualitySystemHint"),
         examples: "indicator-unmarked",
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
-      this.actions(key, `mittari ${name}`, "mittari", j, this.draft.objectives[i].indicators.length),
+      this.actions(key, "indicator", name, j, this.draft.objectives[i].indicators.length),
     );
   }
 
-  actions(key, name, kind, index, count) {
+  /** An item's buttons (`kind`: "objective" or "indicator", `number`: "2" or "2.1"). */
+  actions(key, kind, number, index, count) {
+    const name = t(`plan.${kind}Lower`, { n: number });
     const move = (action, label, disabled) =>
       button(action, [label, hidden(`: ${name}`)], {
         id: `${key}-${action}`,
@@ -639,14 +644,10 @@ class Plan {
     return h(
       "div",
       { class: "kb-plan-actions" },
-      move("up", "Siirrä ylös", index === 0),
-      move("down", "Siirrä alas", index === count - 1),
-      button("duplicate", ["Monista", hidden(` ${name}`)], { id: `${key}-duplicate` }),
-      button(
-        "remove",
-        [kind === "tavoite" ? "Poista tavoite" : "Poista mittari", hidden(` ${name.split(" ")[1]}`)],
-        { id: `${key}-remove` },
-      ),
+      move("up", t("plan.moveUp"), index === 0),
+      move("down", t("plan.moveDown"), index === count - 1),
+      button("duplicate", [t("plan.duplicate"), hidden(` ${name}`)], { id: `${key}-duplicate` }),
+      button("remove", [t(`plan.remove.${kind}`), hidden(` ${number}`)], { id: `${key}-remove` }),
     );
   }
 
@@ -664,7 +665,7 @@ class Plan {
       this.openKey = this.keys.get(target.objective);
     const objectives = this.draft.objectives;
     if (this.openKey && objectives.some((o) => this.keys.get(o) === this.openKey)) return;
-    const unfinished = objectives.find((o) => fmt.objectiveStatus(o) !== "Valmis");
+    const unfinished = objectives.find((o) => fmt.objectiveState(o) !== "done");
     const first = unfinished || objectives[0];
     this.openKey = first ? this.key(first, "t") : null;
   }
@@ -690,8 +691,7 @@ class Plan {
 
   brief(objective, key, n) {
     const text = objective.text.trim();
-    const start =
-      text.length > 140 ? `${text.slice(0, 138).trimEnd()}…` : text || "Tavoite on vielä kirjoittamatta.";
+    const start = text.length > 140 ? `${text.slice(0, 138).trimEnd()}…` : text || t("plan.unwritten");
     return h(
       "div",
       { class: "kb-plan-brief" },
@@ -700,20 +700,20 @@ class Plan {
         {},
         start,
         " ",
-        h(
-          "span",
-          { class: "kb-plan-hint" },
-          `(${counted(objective.indicators.length, "mittari", "mittaria")})`,
-        ),
+        h("span", { class: "kb-plan-hint" }, `(${plural("plan.indicators", objective.indicators.length)})`),
       ),
-      h("p", {}, button("open", ["Avaa", hidden(` tavoite ${n}`)], { id: `${key}-open` })),
+      h(
+        "p",
+        {},
+        button("open", [t("plan.open"), hidden(` ${t("plan.objectiveLower", { n })}`)], {
+          id: `${key}-open`,
+        }),
+      ),
     );
   }
 
   missingText(missing) {
-    return missing.length
-      ? `Vastaamatta: ${missing.join(", ")}.`
-      : "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu.";
+    return missing.length ? t("plan.unanswered", { list: missing.join(", ") }) : t("plan.allAnswered");
   }
 
   /** The tags, the unanswered questions and the task list, after any change. */
@@ -726,9 +726,9 @@ class Plan {
     objectives.forEach((objective, i) => {
       const key = this.key(objective, "t");
       const missing = fmt.missingOfObjective(objective);
-      this.updateItem(key, missing, fmt.objectiveStatus(objective));
+      this.updateItem(key, missing, fmt.objectiveState(objective));
       const count = this.root.querySelector(`[data-count="${key}"]`);
-      if (count) count.textContent = `(${objective.qualityStandards.length} valittu)`;
+      if (count) count.textContent = t("filters.chosen", { n: objective.qualityStandards.length });
       total++;
       if (!missing.length) done++;
       const nested = objective.indicators.map((indicator, j) => {
@@ -736,34 +736,32 @@ class Plan {
         total++;
         const ikey = this.key(indicator, "m");
         const imissing = fmt.missingOfIndicator(indicator, this.data);
-        const state = fmt.status(imissing, fmt.indicatorQuestionCount(this.data));
+        const state = fmt.state(imissing, fmt.indicatorQuestionCount(this.data));
         if (!imissing.length) done++;
         this.updateItem(ikey, imissing, state);
-        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state, imissing);
+        return this.taskItem(ikey, t("plan.indicatorN", { n: `${i + 1}.${j + 1}` }), state, imissing);
       });
-      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), missing, nested));
+      const name = t("plan.objectiveN", { n: i + 1 });
+      items.push(this.taskItem(key, name, fmt.objectiveState(objective), missing, nested));
     });
     if (!objectives.length) {
-      this.summary.replaceChildren(
-        h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."),
-      );
+      this.summary.replaceChildren(h("p", {}, `${t("plan.noObjectives")} ${t("plan.addOne")}`));
       return;
     }
     const headline =
-      `Luonnoksessa on ${counted(objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}. ` +
-      (done === total
-        ? "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu."
-        : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
+      `${t("plan.draftHolds", { holding: holding(objectives.length, indicators) })} ` +
+      (done === total ? t("plan.allAnswered") : t("plan.doneOf", { done, total }));
     this.summary.replaceChildren(
       h("p", { "data-kb-plan-headline": true }, headline),
       h("ul", { class: "kb-plan-tasks" }, items),
     );
   }
 
+  /** An item's tag and unanswered questions (`state`: "empty", "partial" or "done"). */
   updateItem(key, missing, state) {
     const tag = this.root.querySelector(`.kb-plan-tag[data-status="${key}"]`);
     if (tag) {
-      tag.textContent = state;
+      tag.textContent = t(`plan.status.${state}`);
       tag.dataset.state = state;
     }
     const text = this.root.querySelector(`[data-missing="${key}"]`);
@@ -776,9 +774,13 @@ class Plan {
       {},
       h("a", { href: `#${key}` }, name),
       " ",
-      h("span", { class: "kb-plan-tag", dataset: { state } }, state),
+      h("span", { class: "kb-plan-tag", dataset: { state } }, t(`plan.status.${state}`)),
       missing.length
-        ? h("span", { class: "kb-plan-task-missing" }, ` Vastaamatta: ${missing.join(", ")}`)
+        ? h(
+            "span",
+            { class: "kb-plan-task-missing" },
+            ` ${t("plan.unansweredList", { list: missing.join(", ") })}`,
+          )
         : null,
       nested?.length ? h("ul", {}, nested) : null,
     );
@@ -794,7 +796,7 @@ class Plan {
   }
 
   exampleLink(example) {
-    return h("a", { href: this.exampleUrl(example) }, example.objective);
+    return h("a", reportText({ href: this.exampleUrl(example) }), example.objective);
   }
 
   examplesFor(kind) {
@@ -803,14 +805,10 @@ class Plan {
       const names = new Map(vocabulary.map((t) => [t.id, t.label]));
       return list.map((id) => names.get(id) || id).join(", ");
     };
-    const unmarked = "Toimitus ei ole merkinnyt esimerkkeihin vastausta tähän kysymykseen erikseen. ";
+    const unmarked = `${t("plan.examples.unmarked")} `;
     if (kind === "objective" || kind === "objective-unmarked") {
       return [
-        h(
-          "p",
-          {},
-          `${kind === "objective" ? "" : unmarked}Esimerkkien tavoitteet hakemuksista sanasta sanaan:`,
-        ),
+        h("p", {}, `${kind === "objective" ? "" : unmarked}${t("plan.examples.objectives")}`),
         h(
           "ul",
           {},
@@ -820,21 +818,17 @@ class Plan {
     }
     if (kind === "indicator" || kind === "indicator-unmarked") {
       return [
-        h(
-          "p",
-          {},
-          `${kind === "indicator" ? "" : unmarked}Esimerkkien mittarit hakemuksista sanasta sanaan:`,
-        ),
+        h("p", {}, `${kind === "indicator" ? "" : unmarked}${t("plan.examples.indicators")}`),
         h(
           "ul",
           {},
-          examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
+          examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", reportText(), e.indicator))),
         ),
       ];
     }
     if (kind === "priorities") {
       return [
-        h("p", {}, "Painopisteet, joihin esimerkkien teemat liittyvät (tietopankin luokittelu):"),
+        h("p", {}, t("plan.examples.priorities")),
         h(
           "ul",
           {},
@@ -843,7 +837,7 @@ class Plan {
               "li",
               {},
               this.exampleLink(e),
-              `: ${labels(this.data.priorities, e.priorities) || "ei painopistettä"}`,
+              `: ${labels(this.data.priorities, e.priorities) || t("plan.examples.noPriority")}`,
             ),
           ),
         ),
@@ -851,7 +845,7 @@ class Plan {
     }
     if (kind === "qualityStandards") {
       return [
-        h("p", {}, "Laatustandardit, joihin tietopankki on liittänyt esimerkit:"),
+        h("p", {}, t("plan.examples.standards")),
         h(
           "ul",
           {},
@@ -860,7 +854,7 @@ class Plan {
               "li",
               {},
               this.exampleLink(e),
-              `: ${labels(this.data.qualityStandards, e.qualityStandards) || "ei liitetty"}`,
+              `: ${labels(this.data.qualityStandards, e.qualityStandards) || t("plan.examples.noStandard")}`,
             ),
           ),
         ),
@@ -868,7 +862,7 @@ class Plan {
     }
     if (kind === "measureType") {
       return [
-        h("p", {}, "Toimitus on merkinnyt esimerkkien mittarien lajin:"),
+        h("p", {}, t("plan.examples.measureTypes")),
         h(
           "ul",
           {},
@@ -877,7 +871,7 @@ class Plan {
             return h(
               "li",
               {},
-              `${type[0].toUpperCase() + type.slice(1)} (${matching.length}): `,
+              `${measureTypeName(type)} (${matching.length}): `,
               h(
                 "ul",
                 {},
@@ -890,18 +884,20 @@ class Plan {
     }
     const question = this.data.questions.find((q) => `question:${q.id}` === kind);
     const answering = examples.filter((e) => e.annotation[question.id]);
-    if (!answering.length)
-      return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
+    if (!answering.length) return [h("p", {}, t("plan.examples.none"))];
     return [
       h(
         "p",
         {},
-        `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin mittari kertoo", "esimerkin mittarit kertovat")} tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`,
+        t("plan.examples.answering", {
+          examples: plural("plan.examples.tell", answering.length),
+          question: question.question.toLocaleLowerCase(),
+        }),
       ),
       h(
         "ul",
         {},
-        answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
+        answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", reportText(), e.indicator))),
       ),
     ];
   }
@@ -910,8 +906,8 @@ class Plan {
 
   renderPrint() {
     const data = this.data;
-    const view = [h("h2", {}, "Tavoitteet ja mittarit"), h("p", {}, `Luonnos, tulostettu ${today()}.`)];
-    if (!this.draft.objectives.length) view.push(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita."));
+    const view = [h("h2", {}, t("plan.printTitle")), h("p", {}, t("plan.printed", { date: today() }))];
+    if (!this.draft.objectives.length) view.push(h("p", {}, t("plan.noObjectives")));
     const answer = (label, value) =>
       h(
         "div",
@@ -923,12 +919,12 @@ class Plan {
       const names = (vocabulary, list) =>
         list.map((id) => (vocabulary.find((t) => t.id === id) || { label: id }).label).join("; ");
       view.push(
-        h("h3", {}, `Tavoite ${i + 1}`),
+        h("h3", {}, t("plan.objectiveN", { n: i + 1 })),
         h("p", { class: "kb-plan-print-text" }, objective.text || "–"),
       );
       if (objective.example)
         view.push(
-          h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${objective.example.citation}`),
+          h("p", { class: "kb-plan-print-source" }, `${t("plan.printStart")} ${objective.example.citation}`),
         );
       view.push(
         h(
@@ -941,7 +937,7 @@ class Plan {
       );
       objective.indicators.forEach((indicator, j) => {
         view.push(
-          h("h4", {}, `Mittari ${i + 1}.${j + 1}`),
+          h("h4", {}, t("plan.indicatorN", { n: `${i + 1}.${j + 1}` })),
           h("p", { class: "kb-plan-print-text" }, indicator.text || "–"),
         );
         if (indicator.example)
@@ -949,14 +945,14 @@ class Plan {
             h(
               "p",
               { class: "kb-plan-print-source" },
-              `Lähtökohtana esimerkki. ${indicator.example.citation}`,
+              `${t("plan.printStart")} ${indicator.example.citation}`,
             ),
           );
         view.push(
           h(
             "dl",
             {},
-            answer(fmt.QUESTIONS.measureType, indicator.measureType),
+            answer(fmt.QUESTIONS.measureType, fmt.measureTypeLabel(indicator.measureType)),
             data.questions.map((q) => answer(q.question, indicator[q.id])),
             answer(fmt.QUESTIONS.qualitySystem, indicator.qualitySystem),
           ),
@@ -966,7 +962,7 @@ class Plan {
     const sources = fmt.citations(this.draft);
     if (sources.length)
       view.push(
-        h("h3", {}, "Lähteet"),
+        h("h3", {}, t("plan.sources")),
         h(
           "ul",
           {},
@@ -1011,8 +1007,7 @@ class Plan {
     } else if (field === "measureType") {
       if (target.checked) item.measureType = target.value;
     } else if (event.type === "input") {
-      if (this.fitField(target, item, field))
-        this.announce("Teksti lyhennettiin: se ei mahtunut luonnokseen.");
+      if (this.fitField(target, item, field)) this.announce(t("plan.cut"));
       item[field] = target.value;
     } else {
       return;
@@ -1074,48 +1069,50 @@ class Plan {
   addExample(id) {
     const example = this.examples.get(id);
     if (!example) {
-      this.announce("Valitse ensin esimerkki luettelosta.");
+      this.announce(t("plan.chooseFirst"));
       this.exampleSelect.focus();
       return false;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
-    if (!this.fits(objective, "Esimerkkiä")) return false;
+    if (!this.fits(objective, t("plan.notAdded.example"))) return false;
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
-    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
+    this.announce(t("plan.exampleAdded", { n: this.draft.objectives.length }));
     return true;
   }
 
   addObjective() {
     const objective = fmt.emptyObjective();
     objective.indicators.push(fmt.emptyIndicator(this.data));
-    if (!this.fits(objective, "Tavoitetta")) return;
+    if (!this.fits(objective, t("plan.notAdded.objective"))) return;
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
-    this.announce(`Tyhjä tavoite ${this.draft.objectives.length} lisätty.`);
+    this.announce(t("plan.objectiveAdded", { n: this.draft.objectives.length }));
   }
 
   addIndicator(found) {
     const indicator = fmt.emptyIndicator(this.data);
-    if (!this.fits(indicator, "Mittaria")) return;
+    if (!this.fits(indicator, t("plan.notAdded.indicator"))) return;
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
-    this.announce(`Mittari ${found.i + 1}.${found.objective.indicators.length} lisätty.`);
+    this.announce(t("plan.indicatorAdded", { n: `${found.i + 1}.${found.objective.indicators.length}` }));
   }
 
   name(found) {
-    return found.indicator ? `Mittari ${found.i + 1}.${found.j + 1}` : `Tavoite ${found.i + 1}`;
+    return found.indicator
+      ? t("plan.indicatorN", { n: `${found.i + 1}.${found.j + 1}` })
+      : t("plan.objectiveN", { n: found.i + 1 });
   }
 
   move(found, step, buttonId) {
     const to = found.index + step;
     if (to < 0 || to >= found.list.length) {
-      this.announce(`${this.name(found)} on jo ${step < 0 ? "ensimmäisenä" : "viimeisenä"}.`);
+      this.announce(t(step < 0 ? "plan.alreadyFirst" : "plan.alreadyLast", { name: this.name(found) }));
       return;
     }
     const [item] = found.list.splice(found.index, 1);
@@ -1125,26 +1122,32 @@ class Plan {
     const other = step < 0 ? "down" : "up";
     const atEdge = to === 0 || to === found.list.length - 1;
     this.render(atEdge ? `${key}-${other}` : buttonId);
-    this.announce(`${found.indicator ? "Mittari" : "Tavoite"} siirretty: nyt ${this.name(this.find(key))}.`);
+    this.announce(
+      t(found.indicator ? "plan.moved.indicator" : "plan.moved.objective", {
+        name: this.name(this.find(key)),
+      }),
+    );
   }
 
   duplicate(found) {
     const item = fmt.copy(found.indicator || found.objective);
-    if (!this.fits(item, `${this.name(found)}: kopiota`)) return;
+    if (!this.fits(item, t("plan.notAdded.copy", { name: this.name(found) }))) return;
     found.list.splice(found.index + 1, 0, item);
     this.changed();
     this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
-    this.announce(`${this.name(found)} monistettu: kopio on ${this.name(this.find(this.keys.get(item)))}.`);
+    this.announce(
+      t("plan.duplicated", { name: this.name(found), copy: this.name(this.find(this.keys.get(item))) }),
+    );
   }
 
   remove(found) {
     const item = found.list.splice(found.index, 1)[0];
     const name = this.name(found);
     this.undo = {
-      label: `Kumoa poisto (${name})`,
-      done: `${name} palautettu.`,
+      label: t("plan.undoRemove", { name }),
+      done: t("plan.restored", { name }),
       item,
-      what: name,
+      what: t("plan.notAdded.named", { name }),
       restore: () => {
         found.list.splice(Math.min(found.index, found.list.length), 0, item);
         return `${this.keys.get(item)}-h`;
@@ -1152,7 +1155,7 @@ class Plan {
     };
     this.changed();
     this.render();
-    this.showUndo(`${name} poistettu.`);
+    this.showUndo(t("plan.removed", { name }));
   }
 
   deleteAll() {
@@ -1165,17 +1168,17 @@ class Plan {
     } catch (_error) {
       /* nothing was stored */
     }
-    this.setSaved("empty", "Luonnos poistettu tästä selaimesta");
+    this.setSaved("empty", t("plan.deletedHere"));
     this.undo = {
-      label: "Kumoa luonnoksen poisto",
-      done: "Luonnos palautettu.",
+      label: t("plan.undoDelete"),
+      done: t("plan.draftRestored"),
       restore: () => {
         this.draft = previous;
         return "kb-plan-overview-h";
       },
     };
     this.render();
-    this.showUndo("Luonnos poistettu tämän selaimen tallennustilasta.");
+    this.showUndo(t("plan.deleted"));
   }
 
   showUndo(message) {
@@ -1202,7 +1205,7 @@ class Plan {
   fileName(extension) {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, "0");
-    return `oma-suunnitelma-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${extension}`;
+    return `${t("plan.fileName")}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${extension}`;
   }
 
   download(extension, type, text) {
@@ -1212,14 +1215,18 @@ class Plan {
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 60000);
-    this.announce(`Tiedosto ${link.download} ladattu.`);
+    this.announce(t("plan.downloaded", { file: link.download }));
   }
 
   exportMarkdown() {
     const url = new URL(window.location.href);
     url.search = "";
     url.hash = "";
-    const text = fmt.toMarkdown(this.draft, this.data, { title: TITLE, url: url.href, date: today() });
+    const text = fmt.toMarkdown(this.draft, this.data, {
+      title: t("plan.title"),
+      url: url.href,
+      date: today(),
+    });
     this.download("md", "text/markdown;charset=utf-8", text);
   }
 
@@ -1227,16 +1234,15 @@ class Plan {
     const file = this.importInput.files?.[0];
     if (!file) return;
     this.error.replaceChildren();
-    const refuse = (reason) =>
-      this.showError(`Tiedostoa ”${file.name}” ei tuotu. ${reason} Nykyinen luonnos on ennallaan.`);
+    const refuse = (reason) => this.showError(t("plan.notImported", { file: file.name, reason }));
     try {
-      if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError("Tiedosto on liian suuri suunnitelmaksi.");
+      if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError(t("plan.file.tooLarge"));
       const draft = fmt.parseDraft(await file.text(), this.data);
       const previous = this.draft;
       this.draft = draft;
       this.undo = {
-        label: "Kumoa tuonti",
-        done: "Edellinen luonnos palautettu.",
+        label: t("plan.undoImport"),
+        done: t("plan.previousRestored"),
         restore: () => {
           this.draft = previous;
           return "kb-plan-overview-h";
@@ -1246,10 +1252,10 @@ class Plan {
       this.render();
       const indicators = draft.objectives.reduce((n, o) => n + o.indicators.length, 0);
       this.showUndo(
-        `Suunnitelma tuotu tiedostosta ”${file.name}”: ${counted(draft.objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}.`,
+        t("plan.imported", { file: file.name, holding: holding(draft.objectives.length, indicators) }),
       );
     } catch (error) {
-      refuse(error instanceof fmt.PlanError ? error.message : "Tiedostoa ei voitu lukea.");
+      refuse(error instanceof fmt.PlanError ? error.message : t("plan.unreadableFile"));
     } finally {
       this.importInput.value = "";
     }
@@ -1265,20 +1271,20 @@ class Plan {
     window.history.replaceState(null, "", url.pathname + url.search + url.hash);
     const example = this.examples.get(id);
     if (!example) {
-      this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
+      this.showError(t("plan.noSuchExample"));
       return;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(objective)));
     if (over) {
-      this.showError(`Esimerkkiä ei lisätty luonnokseen. ${over}`);
+      this.showError(`${t("plan.exampleNotAdded")} ${over}`);
       return;
     }
     this.draft.objectives.push(objective);
     this.changed();
     this.openKey = this.key(objective, "t");
     this.pendingFocus = `${this.key(objective, "t")}-h`;
-    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
+    this.announce(t("plan.exampleAdded", { n: this.draft.objectives.length }));
   }
 }
 
@@ -1333,8 +1339,7 @@ export async function init(root) {
     if (!response.ok) throw new Error(String(response.status));
     data = await response.json();
   } catch (_error) {
-    nojs.textContent =
-      "Esimerkkien tietoja ei voitu ladata, joten suunnitelmatyökalu ei käynnistynyt. Lataa sivu uudelleen.";
+    nojs.textContent = t("plan.noData");
     return;
   }
   const plan = new Plan(root, data);

@@ -34,6 +34,18 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** The function words of a Swedish query (the Swedish edition's search, sv/). */
+const SWEDISH_STOPWORDS = new Set(
+  (
+    "och eller samt men att är var vara varit har hade ha kan kunde ska skall bör måste som det den " +
+    "de dem en ett av för från hos i med om på till vid över under hur vad varför vem vilka vilken " +
+    "vilket när där också inte så mycket alla vi ni jag man sig sin sina bl t ex osv"
+  ).split(/\s+/),
+);
+
+/** Function words by the language of the edition searched. */
+export const STOPWORDS_OF = Object.freeze({ fi: STOPWORDS, sv: SWEDISH_STOPWORDS });
+
 const MIN_KNOWN = 3; // shorter words are never looked up, corrected or split
 const MIN_PART = 3; // the shortest part of a compound
 const LONG_WORD = 12; // a known word this long is also searched as its parts
@@ -45,13 +57,13 @@ export const TIER = { exact: 0, alternative: 1 };
 export const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
 
 /** The words of a query, lower-cased, without function words and single letters. */
-export const queryWords = (query) => {
+export const queryWords = (query, stopwords = STOPWORDS) => {
   const words =
     String(query ?? "")
       .normalize("NFC")
       .toLocaleLowerCase("fi")
       .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-  return words.filter((w) => w.length > 1 && !STOPWORDS.has(w));
+  return words.filter((w) => w.length > 1 && !stopwords.has(w));
 };
 
 /** Optimal string alignment distance (an adjacent swap costs one), or limit + 1 when above it. */
@@ -141,8 +153,10 @@ const linkingForms = (part) => {
 };
 
 export class Vocabulary {
-  constructor(fetchJson) {
+  /** ``language``: the edition whose words these are ("fi" or "sv"): its function words. */
+  constructor(fetchJson, language = "fi") {
     this.fetchJson = fetchJson;
+    this.stopwords = STOPWORDS_OF[language] ?? STOPWORDS;
     this.manifest = null;
     this.shards = new Map();
     this.forms = null;
@@ -392,7 +406,7 @@ const standsFor = (queryWord, bases, phraseWord) => {
  * one (a correction or a split), for "Näytetään tulokset haulle …".
  */
 export const interpret = async (query, vocabulary, { literal = false } = {}) => {
-  const words = queryWords(query);
+  const words = queryWords(query, vocabulary.stopwords);
   if (!words.length) return { words, slots: [], shown: null, changed: [] };
   const bases = await Promise.all(words.map((w) => vocabulary.baseForms(w)));
   if (literal) {
