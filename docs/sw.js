@@ -15,6 +15,9 @@
  *     used longest ago removed first.
  *   - FILES: the files those pages loaded, one per address without its query string, at most
  *     MAX_FILES, likewise.
+ * A page that is neither there nor in a copy gets the page "no network" in its edition's language
+ * (a page under sv/ in Swedish): the plan page sends it in its own language with its list (its
+ * words are the message tables', docs/assets/kb-i18n/), and it is kept in PLAN beside the list.
  */
 const VERSION = 2;
 const PLAN = `kb-suunnitelma-${VERSION}`;
@@ -64,10 +67,27 @@ async function keep(name, key, response, limit) {
   await Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map((old) => cache.delete(old)));
 }
 
-/** The plan's own list: exactly these addresses, fetched now; nothing else stays. */
-async function keepPlan(urls) {
+/** Where the page "no network" of a language is kept (an address no page has). */
+const OFFLINE = (lang) => new URL(`kb-ei-verkkoa-${lang}.html`, self.registration.scope).href;
+const EDITIONS = { sv: "sv/" };
+
+/** The language of the edition an address belongs to ("sv" below sv/, else "fi"). */
+function editionOf(url) {
+  const path = url.slice(self.registration.scope.length);
+  return Object.keys(EDITIONS).find((lang) => path.startsWith(EDITIONS[lang])) ?? "fi";
+}
+
+/** The plan's own list: exactly these addresses, fetched now; nothing else stays but the
+ * pages "no network" (`offline`: {lang, html}, the plan page's language). */
+async function keepPlan(urls, offline) {
   const wanted = [...new Set(urls.map(normal).filter(Boolean))].slice(0, MAX_PLAN);
   const cache = await caches.open(PLAN);
+  if (offline && /^[a-z]{2}$/.test(offline.lang) && typeof offline.html === "string") {
+    await cache.put(
+      OFFLINE(offline.lang),
+      new Response(offline.html.slice(0, 20000), { headers: { "Content-Type": "text/html; charset=utf-8" } }),
+    );
+  }
   const results = await Promise.allSettled(
     wanted.map(async (url) => {
       const response = await fetch(url, { cache: "no-cache" });
@@ -77,7 +97,9 @@ async function keepPlan(urls) {
   );
   const keys = await cache.keys();
   await Promise.all(
-    keys.filter((request) => !wanted.includes(request.url)).map((request) => cache.delete(request)),
+    keys
+      .filter((request) => !wanted.includes(request.url) && !request.url.startsWith(OFFLINE("")))
+      .map((request) => cache.delete(request)),
   );
   return results.filter((result) => result.status === "fulfilled").length;
 }
@@ -85,19 +107,11 @@ async function keepPlan(urls) {
 self.addEventListener("message", (event) => {
   const urls = (event.data?.plan || []).filter((url) => typeof url === "string");
   event.waitUntil(
-    keepPlan(urls)
+    keepPlan(urls, event.data?.offline)
       .then((count) => event.source?.postMessage({ cached: count }))
       .catch(() => event.source?.postMessage({ cached: 0 })),
   );
 });
-
-const OFFLINE_PAGE = `<!doctype html>
-<html lang="fi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ei verkkoyhteyttä</title></head>
-<body><main><h1>Ei verkkoyhteyttä</h1>
-<p>Tätä sivua ei ole tallessa tässä selaimessa, eikä sitä voi nyt hakea verkosta. Tallessa ovat sivu
-Oma suunnitelma, sen luonnoksen esimerkkien sivut ja sivut, joilla olet käynyt.</p>
-<p><a href="${new URL("suunnitelma/", self.location.href).href}">Oma suunnitelma</a></p></main></body></html>`;
 
 async function fromCopy(request, page) {
   const key = normal(request.url);
@@ -105,11 +119,15 @@ async function fromCopy(request, page) {
     (await caches.match(key, { cacheName: PLAN })) ||
     (await caches.match(key, { cacheName: page ? PAGES : FILES }));
   if (hit) return hit;
-  if (page)
-    return new Response(OFFLINE_PAGE, {
-      status: 503,
-      headers: { "Content-Type": "text/html; charset=utf-8" },
-    });
+  if (page) {
+    const cache = await caches.open(PLAN);
+    const offline = (await cache.match(OFFLINE(editionOf(key)))) || (await cache.match(OFFLINE("fi")));
+    if (offline)
+      return new Response(await offline.text(), {
+        status: 503,
+        headers: { "Content-Type": "text/html; charset=utf-8" },
+      });
+  }
   return Response.error();
 }
 

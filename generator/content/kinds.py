@@ -201,9 +201,27 @@ SYNONYMS = Kind(
     file_type=m.Synonyms,
     items="synonyms",
 )
+SYNONYMS_SV = Kind(
+    name="synonyms-sv",
+    path="synonyms-sv.yml",
+    model=m.SynonymGroup,
+    schema="synonyms",
+    file_type=m.Synonyms,
+    items="synonyms",
+)
+"""The Swedish edition's search vocabulary: the same groups, in Swedish (sv/haku/synonyymit.json)."""
 REPORT = Kind(name="report", path="report.yml", model=m.Report, schema="report", file_type=m.Report)
 
-ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST, SYNONYMS, REPORT)
+ALL: tuple[Kind, ...] = (
+    *ENTRIES,
+    *VOCABULARIES,
+    GLOSSARY,
+    STATISTICS,
+    CHECKLIST,
+    SYNONYMS,
+    SYNONYMS_SV,
+    REPORT,
+)
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in ALL}
 
 

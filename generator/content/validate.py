@@ -41,6 +41,8 @@ class Parsed:
     """Texts still holding the scaffold's placeholder."""
     words: frozenset[str] = frozenset()
     """The words of the document's texts, for the synonyms' check (``synonyms.document_words``)."""
+    swedish: frozenset[str] = frozenset()
+    """The words of its Swedish texts (``sv:`` blocks), for the Swedish synonyms' check."""
 
 
 def parse_document(doc: Document) -> Parsed:
@@ -61,6 +63,7 @@ def parse_document(doc: Document) -> Parsed:
         tuple(problems),
         tuple(_placeholders(doc, doc.data, ())),
         synonym_check.document_words(doc),
+        synonym_check.swedish_words(doc),
     )
 
 
@@ -73,9 +76,11 @@ def validate(
     failed: dict[Kind, set[str]] = defaultdict(set)
     placeholders: list[Problem] = []
     words: set[str] = set()
+    swedish: set[str] = set()
     for doc in documents:
         result = parse(doc)
         words |= result.words
+        swedish |= result.swedish
         problems.extend(result.problems)
         parsed[doc.kind].extend((doc, loc, obj) for loc, obj in result.items)
         failed[doc.kind].update(result.failed)
@@ -105,10 +110,12 @@ def validate(
         statistics=m.Statistics(figures=[o for _, _, o in parsed[kinds.STATISTICS]]),
         checklist=next((o for _, _, o in parsed[kinds.CHECKLIST]), None),
         synonyms=tuple(o for _, _, o in parsed[kinds.SYNONYMS]),
+        synonyms_sv=tuple(o for _, _, o in parsed[kinds.SYNONYMS_SV]),
         report=next((o for _, _, o in parsed[kinds.REPORT]), None),
     )
     _check_references(parsed, failed, unreadable, problems)
     problems.extend(synonym_check.check(parsed[kinds.SYNONYMS], words))
+    problems.extend(synonym_check.check(parsed[kinds.SYNONYMS_SV], swedish, texts="svenska"))
     return content, without_consequences(placeholders, problems)
 
 

@@ -249,4 +249,9 @@ export default {
   "plan.exampleNotAdded": "Esimerkkiä ei lisätty luonnokseen.",
   "plan.noData":
     "Esimerkkien tietoja ei voitu ladata, joten suunnitelmatyökalu ei käynnistynyt. Lataa sivu uudelleen.",
+
+  "offline.title": "Ei verkkoyhteyttä",
+  "offline.text":
+    "Tätä sivua ei ole tallessa tässä selaimessa, eikä sitä voi nyt hakea verkosta. Tallessa ovat sivu Oma suunnitelma, sen luonnoksen esimerkkien sivut ja sivut, joilla olet käynyt.",
+  "offline.plan": "Oma suunnitelma",
 };

@@ -255,4 +255,9 @@ export default {
   "plan.exampleNotAdded": "Exemplet lades inte till i utkastet.",
   "plan.noData":
     "Exemplens uppgifter kunde inte laddas, så planeringsverktyget startade inte. Ladda om sidan.",
+
+  "offline.title": "Ingen nätförbindelse",
+  "offline.text":
+    "Den här sidan finns inte sparad i den här webbläsaren och kan inte heller hämtas från nätet nu. Sparade är sidan Egen plan, sidorna för exemplen i utkastet och de sidor du har besökt.",
+  "offline.plan": "Egen plan",
 };
