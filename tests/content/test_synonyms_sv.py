@@ -39,11 +39,15 @@ def test_the_swedish_groups_are_read_into_the_content(content: Path):
 def test_a_word_in_two_swedish_groups_is_reported_and_without_swedish_texts_nothing_else(content: Path):
     (content / "synonyms-sv.yml").write_text(SWEDISH, encoding="utf-8")
     # No text of the content is Swedish yet: there is nothing to find the groups' words in.
-    assert _swedish_messages(content) == ["synonyms-sv.yml:8:17: sana 'inkludering' on jo ryhmässä 'delaktighet'"]
+    assert _swedish_messages(content) == [
+        "synonyms-sv.yml:8:17: sana 'inkludering' on jo ryhmässä 'delaktighet'"
+    ]
 
 
 def test_a_swedish_group_none_of_whose_words_the_swedish_texts_use_is_reported(content: Path):
-    (content / "synonyms-sv.yml").write_text(SWEDISH.replace("hakusanat: [inkludering]", ""), encoding="utf-8")
+    (content / "synonyms-sv.yml").write_text(
+        SWEDISH.replace("hakusanat: [inkludering]", ""), encoding="utf-8"
+    )
     edit(content, "themes/osallisuus.yml", "order: 1\n", SV_BLOCK)
     assert _swedish_messages(content) == [
         "synonyms-sv.yml:7:12: synonyymiryhmän 'rymden' sanoista yksikään ei esiinny tietopankin "
@@ -54,7 +58,8 @@ def test_a_swedish_group_none_of_whose_words_the_swedish_texts_use_is_reported(c
 
 def test_finnish_groups_are_not_satisfied_by_swedish_words(content: Path):
     (content / "synonyms.yml").write_text(
-        "synonyms:\n  - id: ruotsi\n    words: [delaktighet, alla]\n    peruste: Ei suomeksi.\n", encoding="utf-8"
+        "synonyms:\n  - id: ruotsi\n    words: [delaktighet, alla]\n    peruste: Ei suomeksi.\n",
+        encoding="utf-8",
     )
     edit(content, "themes/osallisuus.yml", "order: 1\n", SV_BLOCK)
     assert [m for m in messages(content) if m.startswith("synonyms.yml")] == [

@@ -82,7 +82,9 @@ def test_a_swedish_edition_missing_an_entry_page_is_named_by_its_folder(tmp_path
     (site / ENTRY / "index.html").write_text(FINNISH, encoding="utf-8")
     (site / "sv/tietoa").mkdir(parents=True)
     (site / "sv/tietoa/index.html").write_text(SWEDISH.replace("Alla med", "Om"), encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"puuttuu rakennetusta sivustosta \(sv/\): lainaukset/kaikki-mukaan/"):
+    with pytest.raises(
+        RuntimeError, match=r"puuttuu rakennetusta sivustosta \(sv/\): lainaukset/kaikki-mukaan/"
+    ):
         search.build(site, {ENTRY: record}, analyser("voikko"))
 
 
