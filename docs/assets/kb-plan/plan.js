@@ -1288,6 +1288,19 @@ class Plan {
   }
 }
 
+/** The page the offline copy shows for a page it does not have, in the page's language. */
+function offlinePage(planUrl) {
+  const html = (text) =>
+    String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+  const title = html(t("offline.title"));
+  return (
+    `<!doctype html>\n<html lang="${language()}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    `<title>${title}</title></head>\n<body><main><h1>${title}</h1>\n<p>${html(t("offline.text"))}</p>\n` +
+    `<p><a href="${html(planUrl)}">${html(t("offline.plan"))}</a></p></main></body></html>`
+  );
+}
+
 /**
  * The page keeps a copy of itself and of the pages of its draft's examples in the browser
  * (docs/sw.js, at the site's root), so that it opens without a network after the first visit and
@@ -1295,19 +1308,6 @@ class Plan {
  * When the copy is made, the root says data-offline="ready". `update()` lists the examples'
  * pages again after each save, when they changed.
  */
-/** The page the offline copy shows for a page it does not have, in the page's language. */
-function offlinePage(planUrl) {
-  const escape = (text) =>
-    String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-  const title = escape(t("offline.title"));
-  return (
-    `<!doctype html>\n<html lang="${language()}"><head><meta charset="utf-8">` +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${title}</title></head>\n<body><main><h1>${title}</h1>\n<p>${escape(t("offline.text"))}</p>\n` +
-    `<p><a href="${escape(planUrl)}">${escape(t("offline.plan"))}</a></p></main></body></html>`
-  );
-}
-
 function keepOffline(root, plan) {
   if (!root.dataset.offline || !("serviceWorker" in navigator)) return;
   const worker = new URL(root.dataset.offline, window.location.href);
