@@ -4,7 +4,7 @@
  */
 
 import { language, plural, t } from "../kb-i18n/i18n.js";
-import { EDITION_ROOT } from "./kb-search.js";
+import { editionRoot } from "./kb-search.js";
 
 const element = (tag, className, text) => {
   const el = document.createElement(tag);
@@ -82,12 +82,12 @@ export const searchedText = (found) =>
 
 /** Where to go when nothing was found: links to the themes and the finder. */
 export const ways = (query) => [
-  { text: t("results.browseThemes"), href: new URL("teemat/", EDITION_ROOT).href },
+  { text: t("results.browseThemes"), href: new URL("teemat/", editionRoot()).href },
   { text: t("results.finder"), href: finderUrl(query) },
 ];
 
 export const finderUrl = (query, literal = false) => {
-  const url = new URL("haku/", EDITION_ROOT);
+  const url = new URL("haku/", editionRoot());
   if (query) url.searchParams.set("q", query);
   if (literal) url.searchParams.set("sellaisenaan", "1");
   return url.href;
