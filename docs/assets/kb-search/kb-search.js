@@ -199,12 +199,15 @@ const toResult = async (hit, searched, lang) => {
   const datas = await Promise.all(hit.results.slice(0, 3).map((r) => r.data()));
   const data = datas[0];
   const meta = data.meta ?? {};
+  // A result of another edition's index is shown on this page: its kind in this page's words,
+  // and not its themes (their titles are that edition's).
+  const own = lang === language();
   return {
-    url: lang === language() ? data.url : counterpart(data.url, lang),
+    url: own ? data.url : counterpart(data.url, lang),
     lang,
     title: cleanTitle(meta.title),
-    kind: meta.laji || kindName(data.filters?.laji?.[0]),
-    themes: themesOf(meta),
+    kind: (own && meta.laji) || kindName(data.filters?.laji?.[0]),
+    themes: own ? themesOf(meta) : [],
     excerpt: excerptFor(
       data,
       datas.flatMap((d) => d.locations ?? []),
