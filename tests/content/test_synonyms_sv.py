@@ -3,11 +3,13 @@ Finnish one, against the Swedish texts (the ``sv:`` blocks) instead of the Finni
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import REPO, edit, messages
 
 from generator.pipeline import check
+from generator.search import synonyms
 
 SWEDISH = """\
 synonyms:
@@ -74,3 +76,17 @@ def test_the_shipped_swedish_vocabulary_is_valid_and_every_word_is_in_one_group_
     assert [p for p in result.problems if "synonyms-sv" in p.path] == []
     words = [w for g in result.index.content.synonyms_sv for w in (*g.words, *g.hakusanat)]
     assert len(words) == len(set(words)) and len(result.index.content.synonyms_sv) >= 15
+
+
+def test_the_swedish_edition_gets_its_own_search_files(content: Path):
+    (content / "synonyms-sv.yml").write_text(SWEDISH.split("  - id: rymden")[0], encoding="utf-8")
+    files = synonyms.files(check(content).index.content)
+    assert json.loads(files["sv/haku/synonyymit.json"]) == [
+        {"sanat": ["delaktighet", "inkludering"], "hakusanat": ["inclusion", "osallisuus"]}
+    ]
+    assert json.loads(files["haku/synonyymit.json"]) == []  # the Finnish groups are the Finnish file's
+    finnish = {t["url"]: t for t in json.loads(files["haku/teemat.json"])}
+    swedish = {t["url"]: t for t in json.loads(files["sv/haku/teemat.json"])}
+    assert finnish.keys() == swedish.keys()  # the same addresses, below each edition's root
+    # A theme without its Swedish words yet is offered by its Finnish ones.
+    assert swedish["teemat/osallisuus/"]["title"] == finnish["teemat/osallisuus/"]["title"] == "Osallisuus"
