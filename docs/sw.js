@@ -68,7 +68,8 @@ async function keep(name, key, response, limit) {
 }
 
 /** Where the page "no network" of a language is kept (an address no page has). */
-const OFFLINE = (lang) => new URL(`kb-ei-verkkoa-${lang}.html`, self.registration.scope).href;
+const OFFLINE_PREFIX = "kb-ei-verkkoa-";
+const OFFLINE = (lang) => new URL(`${OFFLINE_PREFIX}${lang}.html`, self.registration.scope).href;
 const EDITIONS = { sv: "sv/" };
 
 /** The language of the edition an address belongs to ("sv" below sv/, else "fi"). */
@@ -98,7 +99,10 @@ async function keepPlan(urls, offline) {
   const keys = await cache.keys();
   await Promise.all(
     keys
-      .filter((request) => !wanted.includes(request.url) && !request.url.startsWith(OFFLINE("")))
+      .filter(
+        (request) =>
+          !wanted.includes(request.url) && !request.url.startsWith(self.registration.scope + OFFLINE_PREFIX),
+      )
       .map((request) => cache.delete(request)),
   );
   return results.filter((result) => result.status === "fulfilled").length;
