@@ -17,7 +17,8 @@ import json
 import re
 from collections.abc import Iterable
 
-from ..content.model import Content, SynonymGroup, Theme
+from ..content.collections import SynonymGroup
+from ..content.model import Content, Theme
 from ..site.urls import entry_page, page_url
 
 PATH = "haku/synonyymit.json"

@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURE_SITE
 
 from generator.pipeline import check
+from generator.search import indexer
 from generator.search import prepare as search
 from generator.search.morphology import analyser
 from generator.site.facets import records
@@ -52,7 +53,7 @@ def test_each_edition_gets_its_own_bundle_and_the_root_s_leaves_the_swedish_page
         (site / folder / ENTRY / "index.html").write_text(html, encoding="utf-8")
     assert [a for a, _ in search.site_pages(site)] == [ENTRY]
     assert [a for a, _ in search.site_pages(site / "sv")] == [ENTRY]
-    stats = search.build(site, {ENTRY: record}, analyser("voikko"))
+    stats = indexer.build(site, {ENTRY: record}, analyser("voikko"))
     assert stats.pages == 2
     for folder, language in ((site, "fi"), (site / "sv", "sv")):
         bundle = folder / search.BUNDLE
@@ -85,7 +86,7 @@ def test_a_swedish_edition_missing_an_entry_page_is_named_by_its_folder(tmp_path
     with pytest.raises(
         RuntimeError, match=r"puuttuu rakennetusta sivustosta \(sv/\): lainaukset/kaikki-mukaan/"
     ):
-        search.build(site, {ENTRY: record}, analyser("voikko"))
+        indexer.build(site, {ENTRY: record}, analyser("voikko"))
 
 
 def test_a_site_without_a_swedish_edition_gets_the_finnish_bundle_alone(tmp_path: Path, record):
@@ -93,5 +94,5 @@ def test_a_site_without_a_swedish_edition_gets_the_finnish_bundle_alone(tmp_path
     (site / ENTRY).mkdir(parents=True)
     (site / ENTRY / "index.html").write_text(FINNISH, encoding="utf-8")
     (site / "sv/haku").mkdir(parents=True)  # the Swedish vocabulary's files, and no page
-    search.build(site, {ENTRY: record}, analyser("voikko"))
+    indexer.build(site, {ENTRY: record}, analyser("voikko"))
     assert (site / "pagefind/pagefind-entry.json").is_file() and not (site / "sv/pagefind").exists()
