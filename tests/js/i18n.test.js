@@ -170,5 +170,13 @@ test("a Swedish query loses its Swedish function words, a Finnish one its Finnis
     "liikkuvuutta",
     "vaikuttavuutta",
   ]);
-  assert.equal(new Vocabulary(async () => null, "sv").stopwords, STOPWORDS_OF.sv);
+  // The Swedish edition has no list of Finnish words (Voikko's is the Finnish edition's): never asked for.
+  const asked = [];
+  const swedish = new Vocabulary(async (path, fallback) => {
+    asked.push(path);
+    return fallback;
+  }, "sv");
+  assert.equal(swedish.stopwords, STOPWORDS_OF.sv);
+  assert.equal(await swedish.finnish("opettajien"), null);
+  assert.deepEqual(asked, []);
 });

@@ -156,6 +156,7 @@ export class Vocabulary {
   /** ``language``: the edition whose words these are ("fi" or "sv"): its function words. */
   constructor(fetchJson, language = "fi") {
     this.fetchJson = fetchJson;
+    this.language = language;
     this.stopwords = STOPWORDS_OF[language] ?? STOPWORDS;
     this.manifest = null;
     this.shards = new Map();
@@ -172,6 +173,8 @@ export class Vocabulary {
    * a typo, or a word too rare for the list.
    */
   async finnish(word) {
+    // Voikko's list is the Finnish edition's (generator/search/lexicon.py): another edition has none.
+    if (this.language !== "fi") return null;
     const typed = String(word).toLocaleLowerCase("fi");
     this.lexiconKeys ??= this.fetchJson("pagefind/kb/kieli.json", { keys: [] });
     const { keys } = await this.lexiconKeys;
