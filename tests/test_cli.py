@@ -85,6 +85,8 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
             "data/suunnitelma.json",
             "haku/synonyymit.json",
             "haku/teemat.json",
+            "sv/haku/synonyymit.json",  # the Swedish edition's search vocabulary and themes
+            "sv/haku/teemat.json",
             ".kb-tuotos",  # marks the folder as this command's output, which the next run may replace
         ]
     )
