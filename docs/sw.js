@@ -125,7 +125,11 @@ async function fromCopy(request, page) {
   if (hit) return hit;
   if (page) {
     const cache = await caches.open(PLAN);
-    const offline = (await cache.match(OFFLINE(editionOf(key)))) || (await cache.match(OFFLINE("fi")));
+    // In the edition's language when the plan page was opened in it, else in the other one.
+    let offline = null;
+    for (const lang of [editionOf(key), "fi", ...Object.keys(EDITIONS)]) {
+      offline ||= await cache.match(OFFLINE(lang));
+    }
     if (offline)
       return new Response(await offline.text(), {
         status: 503,
