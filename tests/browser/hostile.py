@@ -87,6 +87,7 @@ def write_hostile_tree(root: Path) -> Path:
             "quality_standards": ["laatu"],
             "source": {"document": source_id, "section": section},
             "context": hostile("johdanto"),
+            "sv": {"title": hostile("lainauksen otsikko ruotsiksi")},
         },
         "pairs/vihamielinen-pari.yml": {
             "id": "vihamielinen-pari",
@@ -109,6 +110,10 @@ def write_hostile_tree(root: Path) -> Path:
                 "measure_type": "molemmat",
                 "note": hostile("toimituksen huomio"),
             },
+            "sv": {
+                "title": hostile("parin otsikko ruotsiksi"),
+                "annotation": {"note": hostile("huomio ruotsiksi")},
+            },
         },
         "themes/vihamielinen-teema.yml": {
             "id": "vihamielinen-teema",
@@ -128,6 +133,11 @@ def write_hostile_tree(root: Path) -> Path:
             "source": source_id,
             "quality_standards": ["laatu"],
             "priorities": ["painopiste"],
+            "sv": {
+                "title": hostile("teeman otsikko ruotsiksi"),
+                "summary": hostile("tiivistelmä ruotsiksi"),
+                "guidance": [{"text": hostile("ohjeistus ruotsiksi", multiline=True)}],
+            },
         },
         "glossary.yml": {
             "terms": [
@@ -137,6 +147,10 @@ def write_hostile_tree(root: Path) -> Path:
                     "definition": hostile("määritelmä", multiline=True),
                     "source": {"document": source_id, "section": section},
                     "forms": [hostile_term("taivutusmuoto")],
+                    "sv": {
+                        "term": hostile_term("termi ruotsiksi"),
+                        "definition": hostile("määritelmä ruotsiksi"),
+                    },
                 },
                 # The marker word is on every hostile page: its tooltip (a hostile definition,
                 # line breaks and all) is on all of them.
