@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import REPO, edit, messages
+from conftest import REPO, messages
 
 from generator.pipeline import check
 from generator.search import synonyms
@@ -23,8 +23,6 @@ synonyms:
     peruste: Ingenstans.
 """
 
-SV_BLOCK = "order: 1\nsv:\n  title: Delaktighet\n  summary: Alla kan delta.\n"
-
 
 def _swedish_messages(content: Path) -> list[str]:
     return [m for m in messages(content) if m.startswith("synonyms-sv.yml")]
@@ -38,19 +36,18 @@ def test_the_swedish_groups_are_read_into_the_content(content: Path):
     assert result.index.content.synonyms == ()
 
 
-def test_a_word_in_two_swedish_groups_is_reported_and_without_swedish_texts_nothing_else(content: Path):
+def test_a_word_in_two_swedish_groups_is_reported(content: Path):
     (content / "synonyms-sv.yml").write_text(SWEDISH, encoding="utf-8")
-    # No text of the content is Swedish yet: there is nothing to find the groups' words in.
-    assert _swedish_messages(content) == [
-        "synonyms-sv.yml:8:17: sana 'inkludering' on jo ryhmässä 'delaktighet'"
-    ]
+    assert "synonyms-sv.yml:8:17: sana 'inkludering' on jo ryhmässä 'delaktighet'" in _swedish_messages(
+        content
+    )
 
 
 def test_a_swedish_group_none_of_whose_words_the_swedish_texts_use_is_reported(content: Path):
     (content / "synonyms-sv.yml").write_text(
         SWEDISH.replace("hakusanat: [inkludering]", ""), encoding="utf-8"
     )
-    edit(content, "themes/osallisuus.yml", "order: 1\n", SV_BLOCK)
+    # The fixture's theme "osallisuus" has its Swedish words: "Delaktighet", "Alla har möjlighet att delta."
     assert _swedish_messages(content) == [
         "synonyms-sv.yml:7:12: synonyymiryhmän 'rymden' sanoista yksikään ei esiinny tietopankin "
         "ruotsinkielisissä teksteissä (raket, månfärd), joten haku ei löytäisi niillä mitään; lisää "
@@ -63,7 +60,6 @@ def test_finnish_groups_are_not_satisfied_by_swedish_words(content: Path):
         "synonyms:\n  - id: ruotsi\n    words: [delaktighet, alla]\n    peruste: Ei suomeksi.\n",
         encoding="utf-8",
     )
-    edit(content, "themes/osallisuus.yml", "order: 1\n", SV_BLOCK)
     assert [m for m in messages(content) if m.startswith("synonyms.yml")] == [
         "synonyms.yml:3:12: synonyymiryhmän 'ruotsi' sanoista yksikään ei esiinny tietopankin teksteissä "
         "(delaktighet, alla), joten haku ei löytäisi niillä mitään; lisää ryhmään sana, jota merkinnät "
@@ -88,5 +84,9 @@ def test_the_swedish_edition_gets_its_own_search_files(content: Path):
     finnish = {t["url"]: t for t in json.loads(files["haku/teemat.json"])}
     swedish = {t["url"]: t for t in json.loads(files["sv/haku/teemat.json"])}
     assert finnish.keys() == swedish.keys()  # the same addresses, below each edition's root
-    # A theme without its Swedish words yet is offered by its Finnish ones.
-    assert swedish["teemat/osallisuus/"]["title"] == finnish["teemat/osallisuus/"]["title"] == "Osallisuus"
+    # A theme is offered by its Swedish words (its sv: block), on the Finnish edition by its Finnish ones.
+    assert (swedish["teemat/osallisuus/"]["title"], finnish["teemat/osallisuus/"]["title"]) == (
+        "Delaktighet",
+        "Osallisuus",
+    )
+    assert "delta" in swedish["teemat/osallisuus/"]["words"]
