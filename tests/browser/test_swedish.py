@@ -19,10 +19,16 @@ RECALL_FLOOR = 0.85
 """Every category of the Swedish set: Swedish stemming alone, with the Swedish vocabulary."""
 
 
+UNTRANSLATED = "översättning saknas"
+"""The marker of a Swedish page showing Finnish text where its translation is missing."""
+
+
 @pytest.fixture
 def swedish(real_site: Path):
     if not (real_site / "sv" / "index.html").is_file():
         pytest.skip("the site has no Swedish edition (sv/) to search")
+    if UNTRANSLATED in (real_site / "sv/teemat/kestava-kehitys/index.html").read_text(encoding="utf-8"):
+        pytest.skip("the themes' Swedish texts (sv: blocks) are not in this content yet")
     return real_site
 
 
