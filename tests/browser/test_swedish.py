@@ -6,6 +6,7 @@ Swedish page, as the search box and the finder do; the Finnish set stays in test
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,15 @@ RECALL_FLOOR = 0.85
 """Every category of the Swedish set: Swedish stemming alone, with the Swedish vocabulary."""
 
 
-UNTRANSLATED = "översättning saknas"
-"""The marker of a Swedish page showing Finnish text where its translation is missing."""
+def _theme_titles(site: Path) -> list[str]:
+    return [t["title"] for t in json.loads((site / "haku/teemat.json").read_text(encoding="utf-8"))]
 
 
 @pytest.fixture
 def swedish(real_site: Path):
     if not (real_site / "sv" / "index.html").is_file():
         pytest.skip("the site has no Swedish edition (sv/) to search")
-    if UNTRANSLATED in (real_site / "sv/teemat/kestava-kehitys/index.html").read_text(encoding="utf-8"):
+    if _theme_titles(real_site / "sv") == _theme_titles(real_site):
         pytest.skip("the themes' Swedish texts (sv: blocks) are not in this content yet")
     return real_site
 
