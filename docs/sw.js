@@ -1,9 +1,11 @@
 /*
- * The site without a network: once the page "Oma suunnitelma" (suunnitelma/) has been opened,
- * it opens and works offline, the pages of the examples its draft started from open too, and so
- * does every other page of the site the reader has visited since. Registered by
- * docs/assets/kb-plan/plan.js; it lives at the site's root because a service worker sees only
- * the addresses under its own folder.
+ * The site without a network: every page the reader has opened opens again offline, with the
+ * files it needs; once the page "Oma suunnitelma" (suunnitelma/) has been opened, it works
+ * offline and the pages of the examples its draft started from open too. Registered by every
+ * page (docs/assets/javascripts/kb-offline.js, after the page has loaded) and by the plan page
+ * (docs/assets/kb-plan/plan.js); it lives at the site's root because a service worker sees only
+ * the addresses under its own folder. A page that is not kept answers, offline, with a short
+ * page that says so (OFFLINE_PAGE), never with the browser's error.
  *
  * Every request goes to the network first; the copy is used only when the network is not
  * there. Only this site's own files, never another origin's, and never the draft itself (it is
@@ -15,9 +17,8 @@
  *     used longest ago removed first.
  *   - FILES: the files those pages loaded, one per address without its query string, at most
  *     MAX_FILES, likewise.
- * A page that is neither there nor in a copy gets the page "no network" in its edition's language
- * (a page under sv/ in Swedish): the plan page sends it in its own language with its list (its
- * words are the message tables', docs/assets/kb-i18n/), and it is kept in PLAN beside the list.
+ * The page the worker did not see load (the first one, before the worker was there) hands over
+ * its address and its files ({visited: [...]}); they are kept as if the worker had seen them.
  */
 const VERSION = 2;
 const PLAN = `kb-suunnitelma-${VERSION}`;
@@ -51,6 +52,7 @@ self.addEventListener("activate", (event) => {
 function normal(url) {
   const address = new URL(url, self.location.href);
   if (address.origin !== self.location.origin) return null;
+  if (address.pathname.includes("/livereload/")) return null; // the preview server's own requests
   address.search = "";
   address.hash = "";
   if (address.pathname.endsWith("/index.html"))
@@ -67,28 +69,10 @@ async function keep(name, key, response, limit) {
   await Promise.all(keys.slice(0, Math.max(0, keys.length - limit)).map((old) => cache.delete(old)));
 }
 
-/** Where the page "no network" of a language is kept (an address no page has). */
-const OFFLINE_PREFIX = "kb-ei-verkkoa-";
-const OFFLINE = (lang) => new URL(`${OFFLINE_PREFIX}${lang}.html`, self.registration.scope).href;
-const EDITIONS = { sv: "sv/" };
-
-/** The language of the edition an address belongs to ("sv" below sv/, else "fi"). */
-function editionOf(url) {
-  const path = url.slice(self.registration.scope.length);
-  return Object.keys(EDITIONS).find((lang) => path.startsWith(EDITIONS[lang])) ?? "fi";
-}
-
-/** The plan's own list: exactly these addresses, fetched now; nothing else stays but the
- * pages "no network" (`offline`: {lang, html}, the plan page's language). */
-async function keepPlan(urls, offline) {
+/** The plan's own list: exactly these addresses, fetched now; nothing else stays. */
+async function keepPlan(urls) {
   const wanted = [...new Set(urls.map(normal).filter(Boolean))].slice(0, MAX_PLAN);
   const cache = await caches.open(PLAN);
-  if (offline && /^[a-z]{2}$/.test(offline.lang) && typeof offline.html === "string") {
-    await cache.put(
-      OFFLINE(offline.lang),
-      new Response(offline.html.slice(0, 20000), { headers: { "Content-Type": "text/html; charset=utf-8" } }),
-    );
-  }
   const results = await Promise.allSettled(
     wanted.map(async (url) => {
       const response = await fetch(url, { cache: "no-cache" });
@@ -98,24 +82,68 @@ async function keepPlan(urls, offline) {
   );
   const keys = await cache.keys();
   await Promise.all(
-    keys
-      .filter(
-        (request) =>
-          !wanted.includes(request.url) && !request.url.startsWith(self.registration.scope + OFFLINE_PREFIX),
-      )
-      .map((request) => cache.delete(request)),
+    keys.filter((request) => !wanted.includes(request.url)).map((request) => cache.delete(request)),
   );
   return results.filter((result) => result.status === "fulfilled").length;
 }
 
+/** The first page and its files, which loaded before this worker was there: kept as if seen. */
+async function keepVisited(urls) {
+  let kept = 0;
+  for (const [n, url] of urls.entries()) {
+    const key = normal(url);
+    if (key === null) continue;
+    try {
+      const response = await fetch(url);
+      if (!response.ok || response.type !== "basic") continue;
+      await keep(n === 0 ? PAGES : FILES, key, response, n === 0 ? MAX_PAGES : MAX_FILES);
+      kept += 1;
+    } catch {
+      /* not there now: kept the next time the page is read */
+    }
+  }
+  return kept;
+}
+
 self.addEventListener("message", (event) => {
-  const urls = (event.data?.plan || []).filter((url) => typeof url === "string");
+  const strings = (list) => (Array.isArray(list) ? list.filter((url) => typeof url === "string") : []);
+  if (event.data?.visited) {
+    event.waitUntil(
+      keepVisited(strings(event.data.visited).slice(0, MAX_FILES + 1)).then((kept) =>
+        event.source?.postMessage({ kept }),
+      ),
+    );
+    return;
+  }
+  const urls = strings(event.data?.plan);
   event.waitUntil(
-    keepPlan(urls, event.data?.offline)
+    keepPlan(urls)
       .then((count) => event.source?.postMessage({ cached: count }))
       .catch(() => event.source?.postMessage({ cached: 0 })),
   );
 });
+
+const escapeHtml = (text) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
+
+/** What a page not kept answers offline: plainly that it is not kept, and the way on. */
+const OFFLINE_PAGE = (address) => `<!doctype html>
+<html lang="fi"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ei verkkoyhteyttä</title></head>
+<body><main><h1>Ei verkkoyhteyttä</h1>
+<p>Tätä sivua ei ole tallessa tässä selaimessa, eikä sitä voi nyt hakea verkosta.</p>
+<p>Ilman verkkoa avautuvat sivut, joilla olet käynyt tässä selaimessa, sekä Oma suunnitelma ja sen
+luonnoksen esimerkkien sivut, kun olet avannut suunnitelman.</p>
+<ul>
+<li><a href="${escapeHtml(address)}">Yritä uudelleen</a>, kun verkkoyhteys on palannut.</li>
+<li><a href="${escapeHtml(new URL("./", self.location.href).href)}">Etusivu</a></li>
+<li><a href="${escapeHtml(new URL("suunnitelma/", self.location.href).href)}">Oma suunnitelma</a></li>
+</ul></main></body></html>`;
 
 async function fromCopy(request, page) {
   const key = normal(request.url);
@@ -123,19 +151,11 @@ async function fromCopy(request, page) {
     (await caches.match(key, { cacheName: PLAN })) ||
     (await caches.match(key, { cacheName: page ? PAGES : FILES }));
   if (hit) return hit;
-  if (page) {
-    const cache = await caches.open(PLAN);
-    // In the edition's language when the plan page was opened in it, else in the other one.
-    let offline = null;
-    for (const lang of [editionOf(key), "fi", ...Object.keys(EDITIONS)]) {
-      offline ||= await cache.match(OFFLINE(lang));
-    }
-    if (offline)
-      return new Response(await offline.text(), {
-        status: 503,
-        headers: { "Content-Type": "text/html; charset=utf-8" },
-      });
-  }
+  if (page)
+    return new Response(OFFLINE_PAGE(request.url), {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
+    });
   return Response.error();
 }
 

@@ -7,7 +7,6 @@
  * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
  * that the tool needs it.
  */
-import { date, language, plural, t } from "../kb-i18n/i18n.js";
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
@@ -16,10 +15,38 @@ const STORAGE_KEY = "kb-oma-suunnitelma";
 const UNREAD_KEY = "kb-oma-suunnitelma-lukematon";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
+const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
 // What a collapsed objective still shows: its heading ("t1-h") and its own buttons ("t1-up").
 const COLLAPSED_PARTS = ["h", "open", "up", "down", "duplicate", "remove"];
 const ROOM_SHOWN = 2000;
 const ROOM_SHOWN_DRAFT = 0.9;
+/** The reader's choice of the introduction ("auki" or "kiinni"), kept beside the draft. */
+const INTRO_KEY = "kb-oma-suunnitelma-johdanto";
+/** openKey when the reader has closed every objective. */
+const NONE_OPEN = "";
+/** Whether the browser sizes a field to its text (CSS field-sizing); if not, plan.js does. */
+const SIZES_ITSELF = typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
+
+// The words of the one-objective-at-a-time form, in one place (for a message table).
+const TEXT = {
+  open: "Avaa",
+  close: "Sulje",
+  whichObjective: (n) => ` tavoite ${n}`,
+  unwritten: "Tavoite on vielä kirjoittamatta.",
+  noIndicators: "ei mittaria",
+  answered: (indicators, filled, total) =>
+    `${counted(indicators, "mittari", "mittaria")}, vastattu ${filled}/${total}`,
+  answeredLong: (filled, total) => `mittarien kysymyksistä vastattu ${filled}/${total}`,
+  examples: "Esimerkit",
+  examplesOf: (label) => `: miten esimerkit vastasivat (${label})`,
+  origin: (what) => `Lähtökohtana esimerkin ${what}: `,
+  originMore: (what) => `Lähde ja esimerkin ${what} sanasta sanaan`,
+  unanswered: "Vastaamatta olevat kysymykset",
+  // On the screen, beside its hint; files and print keep the whole question (fmt.QUESTIONS).
+  qualitySystem: "Miten mittari kytkeytyy laatujärjestelmään?",
+  importOrDelete: "Tuo suunnitelma tiedostosta tai poista luonnos",
+  missingOf: (name, missing) => `${name}: ${missing.join(", ")}`,
+};
 
 // --- small DOM helpers: strings always become text nodes ---------------------------------------
 
@@ -52,28 +79,33 @@ function button(action, label, attributes = {}) {
   );
 }
 
-/** The attributes of an element holding the report's words (an example's text, a citation): they
- * are Finnish, and on a page in another language they say so (screen readers switch voice). */
-function reportText(attributes = {}) {
-  return language() === "fi" ? attributes : { ...attributes, lang: "fi" };
-}
-
 function today() {
-  return date();
+  const d = new Date();
+  return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
 }
 
-/** "2 tavoitetta ja 3 mittaria": how much a draft holds. */
-function holding(objectives, indicators) {
-  return t("plan.holding", {
-    objectives: plural("plan.objectives", objectives),
-    indicators: plural("plan.indicators", indicators),
-  });
+function isBlank(value) {
+  return typeof value !== "string" || value.trim() === "";
 }
 
-/** A measure type as a choice says it: "Määrällinen". */
-function measureTypeName(type) {
-  const label = fmt.measureTypeLabel(type);
-  return label.charAt(0).toLocaleUpperCase() + label.slice(1);
+/** A field as tall as its text, for browsers without CSS field-sizing. */
+function growField(textarea) {
+  if (!textarea.offsetParent) return; // hidden: sized when shown
+  textarea.style.height = "auto";
+  textarea.style.height = `${textarea.scrollHeight + 2}px`;
+}
+
+function counted(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The start of a text, cut at a word, with "…" when something was left out. */
+function firstWords(text, length) {
+  const flat = text.trim().replace(/\s+/g, " ");
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
 }
 
 // --- the editor ---------------------------------------------------------------------------------
@@ -125,7 +157,7 @@ class Plan {
   }
 
   citationOf(example) {
-    return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. ${t("plan.cited", { date: today() })}`;
+    return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. Viitattu ${today()}.`;
   }
 
   // --- storage ---------------------------------------------------------------------------------
@@ -135,14 +167,17 @@ class Plan {
     try {
       stored = window.localStorage.getItem(STORAGE_KEY);
     } catch (_error) {
-      this.setSaved("error", t("plan.noStorage"));
+      this.setSaved(
+        "error",
+        "Selain ei salli tallentamista: luonnos katoaa, kun suljet sivun. Lataa se tiedostoksi.",
+      );
       return;
     }
     if (stored === null) return;
     try {
       this.draft = fmt.parseDraft(stored, this.data);
       this.hadDraft = this.draft.objectives.length > 0;
-      this.setSaved("saved", t("plan.saved"));
+      this.setSaved("saved", "Tallennettu tähän selaimeen");
     } catch (error) {
       // For example a draft of an earlier version of the site, whose words have changed since.
       // It is put aside before anything is saved over it, and can be downloaded as it is.
@@ -154,8 +189,13 @@ class Plan {
       }
       const reason = error instanceof fmt.PlanError ? `${error.message} ` : "";
       this.error.replaceChildren(
-        h("p", {}, t("plan.unreadable", { reason })),
-        h("p", {}, button("download-unread", t("plan.downloadUnread"))),
+        h(
+          "p",
+          {},
+          `Selaimeen tallennettua luonnosta ei voitu lukea. ${reason}Se on tallessa sellaisenaan: ` +
+            "lataa se tiedostoksi, korjaa ja tuo se, tai aloita uusi luonnos.",
+        ),
+        h("p", {}, button("download-unread", "Lataa lukematon luonnos")),
       );
     }
   }
@@ -173,13 +213,13 @@ class Plan {
     this.render();
     this.setSaved(
       event.newValue === null ? "empty" : "saved",
-      t(event.newValue === null ? "plan.deletedHere" : "plan.saved"),
+      event.newValue === null ? "Luonnos poistettu tästä selaimesta" : "Tallennettu tähän selaimeen",
     );
-    this.announce(t("plan.changedElsewhere"));
+    this.announce("Luonnosta muutettiin toisessa välilehdessä. Näet nyt uusimman version.");
   }
 
   changed() {
-    this.setSaved("pending", t("plan.saving"));
+    this.setSaved("pending", "Tallennetaan…");
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }
@@ -193,25 +233,29 @@ class Plan {
     if (this.timer === null) return;
     window.clearTimeout(this.timer);
     this.timer = null;
-    const kept = t("plan.kept");
+    const kept = "Kirjoittamasi on yhä tällä sivulla: lataa se tiedostoksi (JSON), ettei se katoa.";
     if (this.holdStorage) {
-      this.setSaved("error", `${t("plan.holdUnread", { button: t("plan.downloadUnread") })} ${kept}`);
+      this.setSaved(
+        "error",
+        "Luonnosta ei tallennettu, jottei selaimen lukematon luonnos katoa. Lataa se ensin tiedostoksi (Lataa lukematon luonnos). " +
+          kept,
+      );
       return;
     }
     try {
       const text = fmt.toJSON(this.draft, new Date().toISOString());
       fmt.parseDraft(text, this.data);
       window.localStorage.setItem(STORAGE_KEY, text);
-      this.setSaved("saved", t("plan.saved"));
+      this.setSaved("saved", "Tallennettu tähän selaimeen");
       this.saved.dispatchEvent(new Event("kb-plan-saved"));
     } catch (error) {
       const reason =
         error instanceof fmt.PlanError
           ? error.message
           : error && error.name === "QuotaExceededError"
-            ? t("plan.storageFull")
-            : t("plan.storageRefused");
-      this.setSaved("error", `${t("plan.notSaved")} ${reason} ${kept}`);
+            ? "Selaimen tallennustila on täynnä."
+            : "Selain ei sallinut tallentamista.";
+      this.setSaved("error", `Luonnosta ei tallennettu. ${reason} ${kept}`);
     }
     this.renderPrint();
   }
@@ -227,22 +271,30 @@ class Plan {
     const select = h(
       "select",
       { id: "kb-plan-example", "aria-describedby": "kb-plan-example-hint" },
-      h("option", { value: "" }, t("plan.chooseExample")),
+      h("option", { value: "" }, "Valitse esimerkki"),
       this.data.examples.map((e) =>
-        h(
-          "option",
-          reportText({ value: e.id }),
-          e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective,
-        ),
+        h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective),
       ),
     );
     this.exampleSelect = select;
     this.saved = h("p", { class: "kb-plan-saved", "data-kb-plan-saved": true });
     this.room = h("p", { class: "kb-plan-room", "data-kb-plan-room": "draft" });
     this.notice = h("p", { class: "kb-plan-notice", role: "status" });
-    this.undoButton = button("undo", t("plan.undo"), { hidden: true, id: "kb-plan-undo" });
+    this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
     this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
     this.summary = h("div", { class: "kb-plan-summary", "data-kb-plan-summary": true });
+    // Kept from change to change (renderStatus fills its list), so that it stays open as it was.
+    this.unanswered = h(
+      "details",
+      { class: "kb-plan-unanswered", hidden: true },
+      h("summary", {}, TEXT.unanswered),
+      h(
+        "p",
+        { class: "kb-plan-hint" },
+        "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun.",
+      ),
+      h("ul", {}),
+    );
     this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
     this.printView = h("div", { class: "kb-plan-print", "data-kb-plan-print": true });
     this.importInput = h("input", {
@@ -259,70 +311,88 @@ class Plan {
       h(
         "section",
         { class: "kb-plan-start", "aria-labelledby": "kb-plan-start-h" },
-        h("h2", { id: "kb-plan-start-h" }, t("plan.start")),
+        h("h2", { id: "kb-plan-start-h" }, "Aloita esimerkistä tai tyhjästä"),
         h(
           "div",
           { class: "kb-plan-field" },
-          h("label", { for: "kb-plan-example" }, t("plan.example")),
-          h("p", { class: "kb-plan-hint", id: "kb-plan-example-hint" }, t("plan.exampleHint")),
-          h("div", { class: "kb-plan-inline" }, select, button("add-example", t("plan.addExample"))),
+          h("label", { for: "kb-plan-example" }, "Tietopankin esimerkki"),
+          h(
+            "p",
+            { class: "kb-plan-hint", id: "kb-plan-example-hint" },
+            "Esimerkin tavoite ja mittari kopioidaan luonnokseesi lähtökohdaksi. Luonnos muistaa esimerkin ja sen lähdeviitteen.",
+          ),
+          h("div", { class: "kb-plan-inline" }, select, button("add-example", "Lisää esimerkki")),
         ),
-        h("p", {}, button("add-objective", t("plan.addObjective"))),
+        h("p", {}, button("add-objective", "Lisää tyhjä tavoite")),
         h(
           "p",
           { class: "kb-plan-hint", "data-kb-plan-limits": true },
-          t("plan.limits", {
-            objectives: fmt.number(fmt.LIMITS.objectives),
-            indicators: fmt.number(fmt.LIMITS.indicators),
-            characters: fmt.number(fmt.LIMITS.characters),
-            text: fmt.number(fmt.LIMITS.text),
-          }),
+          `Luonnokseen mahtuu enintään ${fmt.number(fmt.LIMITS.objectives)} tavoitetta, ${fmt.number(fmt.LIMITS.indicators)} mittaria ` +
+            `ja ${fmt.number(fmt.LIMITS.characters)} merkkiä tekstiä, yhteen kenttään ${fmt.number(fmt.LIMITS.text)} merkkiä. ` +
+            "Sivu kertoo, kun raja lähestyy.",
         ),
       ),
       h(
         "section",
         { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
-        h("h2", { id: "kb-plan-overview-h" }, t("plan.overview")),
-        h("p", { class: "kb-plan-hint" }, t("plan.overviewHint")),
+        h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
         this.summary,
+        this.unanswered,
       ),
       this.list,
       h(
         "section",
         { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
-        h("h2", { id: "kb-plan-files-h" }, t("plan.files")),
-        h("p", { class: "kb-plan-hint" }, t("plan.filesHint")),
+        h("h2", { id: "kb-plan-files-h" }, "Lataa, tulosta tai tuo"),
+        h(
+          "p",
+          { class: "kb-plan-hint" },
+          "Tiedostot tehdään tässä selaimessa. Niissä on jokaisen käyttämäsi esimerkin lähdeviite.",
+        ),
         h(
           "p",
           { class: "kb-plan-inline" },
-          button("export-md", t("plan.download", { format: "Markdown" })),
-          button("export-csv", t("plan.download", { format: "CSV" })),
-          button("export-json", t("plan.download", { format: "JSON" })),
-          button("print", t("plan.print")),
-        ),
-        h(
-          "div",
-          { class: "kb-plan-field" },
-          h("label", { for: "kb-plan-import" }, t("plan.import")),
-          h("p", { class: "kb-plan-hint", id: "kb-plan-import-hint" }, t("plan.importHint")),
-          this.importInput,
+          button("export-md", [hidden("Lataa "), "Markdown"]),
+          button("export-csv", [hidden("Lataa "), "CSV"]),
+          button("export-json", [hidden("Lataa "), "JSON"]),
+          button("print", "Tulosta"),
         ),
         this.error,
-        h("h3", {}, t("plan.delete")),
-        h("p", {}, t("plan.deleteHint")),
-        h("p", {}, button("delete-all", t("plan.delete"))),
+        // Bringing a plan from another browser and deleting this one: seldom, so behind a line.
+        h(
+          "details",
+          { class: "kb-plan-more" },
+          h("summary", {}, TEXT.importOrDelete),
+          h(
+            "div",
+            { class: "kb-plan-field" },
+            h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
+            h(
+              "p",
+              { class: "kb-plan-hint", id: "kb-plan-import-hint" },
+              "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
+            ),
+            this.importInput,
+          ),
+          h(
+            "p",
+            { class: "kb-plan-hint" },
+            "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä.",
+          ),
+          h("p", {}, button("delete-all", "Poista luonnos")),
+        ),
       ),
     );
     const bar = h(
       "div",
-      { class: "kb-plan-bar", "aria-label": t("plan.bar"), role: "region" },
+      { class: "kb-plan-bar", "aria-label": "Tallennus", role: "region" },
       this.saved,
       this.room,
       this.notice,
       this.undoButton,
     );
     this.root.replaceChildren(editor, bar, this.printView);
-    this.setSaved("empty", t("plan.empty"));
+    this.setSaved("empty", "Luonnos on tyhjä");
   }
 
   // --- drawing the draft -----------------------------------------------------------------------
@@ -330,6 +400,7 @@ class Plan {
   render(focusId) {
     this.chooseOpen(focusId);
     this.list.replaceChildren(...this.draft.objectives.map((o, i) => this.objectiveView(o, i)));
+    this.grow(this.list);
     this.renderStatus();
     this.renderRoom();
     this.renderPrint();
@@ -345,19 +416,20 @@ class Plan {
     const described = [hint ? `${id}-hint` : null, `${id}-room`].filter(Boolean).join(" ");
     return h(
       "div",
-      { class: "kb-plan-field" },
+      { class: options.examples ? "kb-plan-field kb-plan-has-examples" : "kb-plan-field" },
       h("label", { for: id }, label),
       hint,
       h("textarea", {
         id,
         rows: String(options.rows || 3),
+        class: options.rows === 1 ? "kb-plan-short" : null,
         maxlength: String(fmt.LIMITS.text),
         dataset: { field: name },
         "aria-describedby": described,
         value,
       }),
       h("p", { class: "kb-plan-room", id: `${id}-room`, "data-kb-plan-room": "field" }),
-      options.examples ? this.examplesPanel(options.examples) : null,
+      options.examples ? this.examplesPanel(options.examples, options.short || label) : null,
     );
   }
 
@@ -393,14 +465,15 @@ class Plan {
     if (free > ROOM_SHOWN) {
       counter.textContent = "";
     } else if (free > 0) {
-      counter.textContent = t(whole ? "plan.room.field" : "plan.room.draft", {
-        free: fmt.number(free),
-        n: fmt.number(whole ? fmt.LIMITS.text : fmt.LIMITS.characters),
-      });
+      counter.textContent =
+        `Tilaa on vielä ${fmt.number(free)} merkkiä` +
+        (whole
+          ? ` (kenttään mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä).`
+          : ` (koko luonnokseen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä).`);
     } else {
-      counter.textContent = t(whole ? "plan.full.field" : "plan.full.draft", {
-        n: fmt.number(whole ? fmt.LIMITS.text : fmt.LIMITS.characters),
-      });
+      counter.textContent = whole
+        ? `Kenttä on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä.`
+        : `Luonnos on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä. Lyhennä muita kenttiä, jos haluat kirjoittaa tähän lisää.`;
     }
     counter.dataset.state = free > 0 ? "near" : "full";
     return cut;
@@ -412,56 +485,53 @@ class Plan {
     const limits = fmt.LIMITS;
     const near = [];
     if (size.characters >= limits.characters * ROOM_SHOWN_DRAFT)
-      near.push(
-        t("plan.near.characters", { n: fmt.number(size.characters), of: fmt.number(limits.characters) }),
-      );
+      near.push(`${fmt.number(size.characters)}/${fmt.number(limits.characters)} merkkiä`);
     if (size.objectives >= limits.objectives * ROOM_SHOWN_DRAFT)
-      near.push(
-        t("plan.near.objectives", { n: fmt.number(size.objectives), of: fmt.number(limits.objectives) }),
-      );
+      near.push(`${size.objectives}/${limits.objectives} tavoitetta`);
     if (size.indicators >= limits.indicators * ROOM_SHOWN_DRAFT)
-      near.push(
-        t("plan.near.indicators", { n: fmt.number(size.indicators), of: fmt.number(limits.indicators) }),
-      );
-    this.room.textContent = near.length ? t("plan.near", { list: near.join(", ") }) : "";
+      near.push(`${size.indicators}/${limits.indicators} mittaria`);
+    this.room.textContent = near.length ? `Luonnoksessa on ${near.join(", ")}.` : "";
   }
 
-  /** Whether `item` (an objective or indicator) still fits in the draft; if not, says why
-   * (`notAdded`: the sentence that says what was not added). */
-  fits(item, notAdded) {
+  /** Whether `item` (an objective or indicator) still fits in the draft; if not, says why. */
+  fits(item, what) {
     const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(item)));
     if (!over) return true;
-    this.announce(`${notAdded} ${over}`);
+    this.announce(`${what} ei lisätty. ${over}`);
     return false;
   }
 
-  examplesPanel(kind) {
+  /**
+   * "How did the examples answer this?" beside a field: a short summary at the end of the
+   * field's label line (plan.css), its panel under the field, drawn when opened.
+   */
+  examplesPanel(kind, label) {
     return h(
       "details",
       { class: "kb-plan-examples", dataset: { examples: kind } },
-      h("summary", {}, t("plan.examplesAnswered")),
+      h("summary", {}, TEXT.examples, hidden(TEXT.examplesOf(label))),
       h("div", { class: "kb-plan-examples-body" }),
     );
   }
 
-  /** Where an item came from (`kind`: "objective" or "indicator"). */
-  origin(item, kind) {
+  origin(item, what) {
     const example = item.example;
     if (!example) return null;
     const known = this.examples.get(example.id);
+    // The link names the example by its first words; its source and whole text are in the panel.
     const link = known
-      ? h("a", reportText({ href: this.exampleUrl(known) }), known.objective)
+      ? h("a", { href: this.exampleUrl(known) }, firstWords(known.objective, 50))
       : document.createTextNode(`(${example.id})`);
     return h(
       "div",
       { class: "kb-plan-origin" },
-      h("p", {}, `${t(`plan.origin.${kind}`)} `, link),
-      h("p", { class: "kb-plan-citation" }, t("plan.source", { citation: example.citation })),
+      h("p", {}, TEXT.origin(what), link),
       h(
         "details",
         {},
-        h("summary", {}, t(`plan.original.${kind}`)),
-        h("blockquote", reportText(), ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
+        h("summary", {}, TEXT.originMore(what)),
+        h("p", { class: "kb-plan-citation" }, `Lähde: ${example.citation}`),
+        h("blockquote", {}, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
       ),
     );
   }
@@ -477,7 +547,7 @@ class Plan {
       this.data.priorities.map((p) =>
         this.checkbox(key, "priorities", p, objective.priorities.includes(p.id)),
       ),
-      this.examplesPanel("priorities"),
+      this.examplesPanel("priorities", fmt.LABELS.priorities),
     );
     const groups = new Map();
     for (const s of this.data.qualityStandards) {
@@ -499,7 +569,7 @@ class Plan {
           ),
         ),
       ),
-      this.examplesPanel("qualityStandards"),
+      this.examplesPanel("qualityStandards", fmt.LABELS.qualityStandards),
     );
     const open = key === this.openKey;
     return h(
@@ -513,14 +583,16 @@ class Plan {
       h(
         "h2",
         { id: `${key}-h`, tabindex: "-1" },
-        `${t("plan.objectiveN", { n })} `,
+        `Tavoite ${n} `,
         h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective)),
       ),
-      this.brief(objective, key, n),
-      this.origin(objective, "objective"),
-      this.field(key, "text", t("plan.objectiveText"), objective.text, {
-        hint: objective.example ? t("plan.objectiveTextHint") : null,
+      this.toggle(key, n, open),
+      this.brief(objective, key),
+      this.origin(objective, "tavoite"),
+      this.field(key, "text", "Tavoite omin sanoin", objective.text, {
+        hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
         examples: "objective",
+        short: fmt.LABELS.objective,
       }),
       priorities,
       h(
@@ -529,27 +601,30 @@ class Plan {
         h(
           "summary",
           {},
-          `${fmt.LABELS.qualityStandards} `,
-          h(
-            "span",
-            { dataset: { count: key } },
-            t("filters.chosen", { n: objective.qualityStandards.length }),
-          ),
+          "Laatustandardit ",
+          h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`),
         ),
         standards,
       ),
-      h("p", { class: "kb-plan-hint" }, t("plan.smartHint")),
+      h(
+        "p",
+        { class: "kb-plan-hint" },
+        "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:",
+      ),
       this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
-        rows: 2,
+        rows: 1,
         examples: "objective-unmarked",
+        short: fmt.LABELS.concrete,
       }),
       this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, {
-        rows: 2,
+        rows: 1,
         examples: "objective-unmarked",
+        short: fmt.LABELS.realistic,
       }),
       this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, {
-        rows: 2,
+        rows: 1,
         examples: "objective-unmarked",
+        short: fmt.LABELS.measurable,
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
       h(
@@ -560,11 +635,9 @@ class Plan {
       h(
         "p",
         {},
-        button("add-indicator", [t("plan.addIndicator"), hidden(` ${t("plan.toObjective", { n })}`)], {
-          id: `${key}-add`,
-        }),
+        button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` }),
       ),
-      this.actions(key, "objective", String(n), i, this.draft.objectives.length),
+      this.actions(key, `tavoite ${n}`, i, this.draft.objectives.length),
     );
   }
 
@@ -599,10 +672,10 @@ class Plan {
             checked: indicator.measureType === type,
             dataset: { field: "measureType" },
           }),
-          h("label", { for: id }, measureTypeName(type)),
+          h("label", { for: id }, type[0].toUpperCase() + type.slice(1)),
         );
       }),
-      this.examplesPanel("measureType"),
+      this.examplesPanel("measureType", fmt.LABELS.measureType),
     );
     return h(
       "section",
@@ -610,32 +683,38 @@ class Plan {
       h(
         "h3",
         { id: `${key}-h`, tabindex: "-1" },
-        `${t("plan.indicatorN", { n: name })} `,
+        `Mittari ${name} `,
         h(
           "span",
           { class: "kb-plan-tag", dataset: { status: key } },
           fmt.status(missing, fmt.indicatorQuestionCount(this.data)),
         ),
       ),
-      this.origin(indicator, "indicator"),
-      this.field(key, "text", t("plan.indicatorText"), indicator.text, { examples: "indicator" }),
+      this.origin(indicator, "mittari"),
+      this.field(key, "text", "Mittari omin sanoin", indicator.text, {
+        examples: "indicator",
+        short: fmt.LABELS.indicator,
+      }),
       types,
       this.data.questions.map((q) =>
-        this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` }),
+        this.field(key, q.id, q.question, indicator[q.id], {
+          rows: 1,
+          examples: `question:${q.id}`,
+          short: q.label,
+        }),
       ),
-      this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
-        rows: 2,
-        hint: t("plan.qualitySystemHint"),
+      this.field(key, "qualitySystem", TEXT.qualitySystem, indicator.qualitySystem, {
+        rows: 1,
+        short: fmt.LABELS.qualitySystem,
+        hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
         examples: "indicator-unmarked",
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
-      this.actions(key, "indicator", name, j, this.draft.objectives[i].indicators.length),
+      this.actions(key, `mittari ${name}`, j, this.draft.objectives[i].indicators.length),
     );
   }
 
-  /** An item's buttons (`kind`: "objective" or "indicator", `number`: "2" or "2.1"). */
-  actions(key, kind, number, index, count) {
-    const name = t(`plan.${kind}Lower`, { n: number });
+  actions(key, name, index, count) {
     const move = (action, label, disabled) =>
       button(action, [label, hidden(`: ${name}`)], {
         id: `${key}-${action}`,
@@ -644,18 +723,20 @@ class Plan {
     return h(
       "div",
       { class: "kb-plan-actions" },
-      move("up", t("plan.moveUp"), index === 0),
-      move("down", t("plan.moveDown"), index === count - 1),
-      button("duplicate", [t("plan.duplicate"), hidden(` ${name}`)], { id: `${key}-duplicate` }),
-      button("remove", [t(`plan.remove.${kind}`), hidden(` ${number}`)], { id: `${key}-remove` }),
+      move("up", "Siirrä ylös", index === 0),
+      move("down", "Siirrä alas", index === count - 1),
+      button("duplicate", ["Monista", hidden(` ${name}`)], { id: `${key}-duplicate` }),
+      button("remove", ["Poista", hidden(` ${name}`)], { id: `${key}-remove` }),
     );
   }
 
   // --- one objective at a time ------------------------------------------------------------------
-  // The objective being written is shown in full; the others are a heading, their status, the
-  // start of their text and a button that opens them (which closes the one open before). Focus
-  // sent to a part of an objective (a new indicator, a moved item, a link of the task list)
-  // opens that objective first.
+  // The objective being written is shown in full; each of the others is its heading, a line with
+  // the start of its text and how many of its indicators' questions are answered, a button that
+  // opens it (which closes the one open before) and its own buttons (move, duplicate, remove).
+  // A closed objective keeps its fields on the page, only hidden: nothing of it is lost, and it
+  // is saved, exported and printed as before. Focus sent to a part of an objective (a new
+  // indicator, a moved item, a link of the task list) opens that objective first.
 
   /** Which objective is open after a change: the one whose hidden part gets the focus, else the same. */
   chooseOpen(focusId) {
@@ -663,57 +744,93 @@ class Plan {
     const target = key ? this.find(key) : null;
     if (target && (target.indicator || !COLLAPSED_PARTS.includes(part)))
       this.openKey = this.keys.get(target.objective);
+    if (this.openKey === NONE_OPEN) return; // the reader closed them all
     const objectives = this.draft.objectives;
     if (this.openKey && objectives.some((o) => this.keys.get(o) === this.openKey)) return;
-    const unfinished = objectives.find((o) => fmt.objectiveState(o) !== "done");
+    const unfinished = objectives.find((o) => fmt.objectiveStatus(o) !== "Valmis");
     const first = unfinished || objectives[0];
     this.openKey = first ? this.key(first, "t") : null;
   }
 
-  /** Open the objective that holds the item with this key (an objective's or an indicator's). */
+  /**
+   * Open the objective that holds the item with this key (an objective's or an indicator's), and
+   * close the one open before; `focus` puts the focus on its heading. NONE_OPEN closes them all.
+   */
   openAt(key, focus = false) {
     const found = key ? this.find(key) : null;
-    if (!found) return;
-    this.openKey = this.keys.get(found.objective);
+    if (!found && key !== NONE_OPEN) return;
+    this.openKey = found ? this.keys.get(found.objective) : NONE_OPEN;
     for (const section of this.list.querySelectorAll(".kb-plan-objective")) {
-      if (section.dataset.key === this.openKey) {
+      const open = section.dataset.key === this.openKey;
+      if (open === (section.dataset.collapsed === undefined)) continue;
+      const shown = this.find(section.dataset.key);
+      section.querySelector(".kb-plan-brief").replaceWith(this.brief(shown.objective, section.dataset.key));
+      this.setToggle(section.querySelector(".kb-plan-toggle"), section.dataset.key, shown.i + 1, open);
+      if (open) {
         delete section.dataset.collapsed;
-      } else if (section.dataset.collapsed === undefined) {
-        const closing = this.find(section.dataset.key);
-        section
-          .querySelector(".kb-plan-brief")
-          .replaceWith(this.brief(closing.objective, section.dataset.key, closing.i + 1));
+        this.grow(section);
+      } else {
         section.dataset.collapsed = "";
       }
     }
-    if (focus) document.getElementById(`${this.openKey}-h`).focus();
+    if (!found) return;
+    const heading = document.getElementById(`${this.openKey}-h`);
+    if (focus) heading.focus();
+    // Closing an objective above this one moves it up: keep its heading on the screen.
+    const top = heading.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight) heading.scrollIntoView({ block: "start" });
   }
 
-  brief(objective, key, n) {
+  /** The button that opens an objective, or closes it when it is the one open. */
+  toggle(key, n, open) {
+    const toggle = button("open", [], {
+      id: `${key}-open`,
+      class: "md-button kb-plan-button kb-plan-toggle",
+    });
+    this.setToggle(toggle, key, n, open);
+    return toggle;
+  }
+
+  /** The same button after its objective opened or closed: in place, so that it keeps the focus. */
+  setToggle(toggle, key, n, open) {
+    toggle.replaceChildren(open ? TEXT.close : TEXT.open, hidden(TEXT.whichObjective(n)));
+    toggle.setAttribute("aria-expanded", String(open));
+    if (open) toggle.removeAttribute("aria-describedby");
+    else toggle.setAttribute("aria-describedby", `${key}-brief`);
+  }
+
+  /** The one line a closed objective shows: the start of its text and its indicators' answers. */
+  brief(objective, key) {
     const text = objective.text.trim();
-    const start = text.length > 140 ? `${text.slice(0, 138).trimEnd()}…` : text || t("plan.unwritten");
+    const questions = this.data.questions;
+    const total = objective.indicators.length * questions.length;
+    const filled = objective.indicators.reduce(
+      (sum, indicator) => sum + questions.filter((q) => !isBlank(indicator[q.id])).length,
+      0,
+    );
     return h(
-      "div",
-      { class: "kb-plan-brief" },
+      "p",
+      { class: "kb-plan-brief", id: `${key}-brief` },
+      h("span", { class: "kb-plan-brief-text" }, text ? firstWords(text, 140) : TEXT.unwritten),
+      " ",
       h(
-        "p",
-        {},
-        start,
-        " ",
-        h("span", { class: "kb-plan-hint" }, `(${plural("plan.indicators", objective.indicators.length)})`),
-      ),
-      h(
-        "p",
-        {},
-        button("open", [t("plan.open"), hidden(` ${t("plan.objectiveLower", { n })}`)], {
-          id: `${key}-open`,
-        }),
+        "span",
+        { class: "kb-plan-brief-count", title: total ? TEXT.answeredLong(filled, total) : null },
+        total ? TEXT.answered(objective.indicators.length, filled, total) : TEXT.noIndicators,
       ),
     );
   }
 
+  /** Fields size themselves to their text (CSS field-sizing); where the browser cannot, here. */
+  grow(within) {
+    if (SIZES_ITSELF) return;
+    for (const textarea of within.querySelectorAll("textarea")) growField(textarea);
+  }
+
   missingText(missing) {
-    return missing.length ? t("plan.unanswered", { list: missing.join(", ") }) : t("plan.allAnswered");
+    return missing.length
+      ? `Vastaamatta: ${missing.join(", ")}.`
+      : "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu.";
   }
 
   /** The tags, the unanswered questions and the task list, after any change. */
@@ -723,12 +840,14 @@ class Plan {
     let indicators = 0;
     let done = 0;
     let total = 0;
+    const unanswered = [];
     objectives.forEach((objective, i) => {
       const key = this.key(objective, "t");
       const missing = fmt.missingOfObjective(objective);
-      this.updateItem(key, missing, fmt.objectiveState(objective));
+      const before = unanswered.length;
+      this.updateItem(key, missing, fmt.objectiveStatus(objective));
       const count = this.root.querySelector(`[data-count="${key}"]`);
-      if (count) count.textContent = t("filters.chosen", { n: objective.qualityStandards.length });
+      if (count) count.textContent = `(${objective.qualityStandards.length} valittu)`;
       total++;
       if (!missing.length) done++;
       const nested = objective.indicators.map((indicator, j) => {
@@ -736,52 +855,54 @@ class Plan {
         total++;
         const ikey = this.key(indicator, "m");
         const imissing = fmt.missingOfIndicator(indicator, this.data);
-        const state = fmt.state(imissing, fmt.indicatorQuestionCount(this.data));
+        const state = fmt.status(imissing, fmt.indicatorQuestionCount(this.data));
         if (!imissing.length) done++;
         this.updateItem(ikey, imissing, state);
-        return this.taskItem(ikey, t("plan.indicatorN", { n: `${i + 1}.${j + 1}` }), state, imissing);
+        if (imissing.length)
+          unanswered.push(h("li", {}, TEXT.missingOf(`Mittari ${i + 1}.${j + 1}`, imissing)));
+        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state);
       });
-      const name = t("plan.objectiveN", { n: i + 1 });
-      items.push(this.taskItem(key, name, fmt.objectiveState(objective), missing, nested));
+      if (missing.length)
+        unanswered.splice(before, 0, h("li", {}, TEXT.missingOf(`Tavoite ${i + 1}`, missing)));
+      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), nested));
     });
+    this.unanswered.hidden = !unanswered.length;
+    this.unanswered.querySelector("ul").replaceChildren(...unanswered);
     if (!objectives.length) {
-      this.summary.replaceChildren(h("p", {}, `${t("plan.noObjectives")} ${t("plan.addOne")}`));
+      this.summary.replaceChildren(
+        h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."),
+      );
       return;
     }
     const headline =
-      `${t("plan.draftHolds", { holding: holding(objectives.length, indicators) })} ` +
-      (done === total ? t("plan.allAnswered") : t("plan.doneOf", { done, total }));
+      `Luonnoksessa on ${counted(objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}. ` +
+      (done === total
+        ? "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu."
+        : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
     this.summary.replaceChildren(
       h("p", { "data-kb-plan-headline": true }, headline),
       h("ul", { class: "kb-plan-tasks" }, items),
     );
   }
 
-  /** An item's tag and unanswered questions (`state`: "empty", "partial" or "done"). */
   updateItem(key, missing, state) {
     const tag = this.root.querySelector(`.kb-plan-tag[data-status="${key}"]`);
     if (tag) {
-      tag.textContent = t(`plan.status.${state}`);
+      tag.textContent = state;
       tag.dataset.state = state;
     }
     const text = this.root.querySelector(`[data-missing="${key}"]`);
     if (text) text.textContent = this.missingText(missing);
   }
 
-  taskItem(key, name, state, missing, nested) {
+  /** An item of the task list: its name, linked to it, and its status; its indicators beside it. */
+  taskItem(key, name, state, nested) {
     return h(
       "li",
       {},
       h("a", { href: `#${key}` }, name),
       " ",
-      h("span", { class: "kb-plan-tag", dataset: { state } }, t(`plan.status.${state}`)),
-      missing.length
-        ? h(
-            "span",
-            { class: "kb-plan-task-missing" },
-            ` ${t("plan.unansweredList", { list: missing.join(", ") })}`,
-          )
-        : null,
+      h("span", { class: "kb-plan-tag", dataset: { state } }, state),
       nested?.length ? h("ul", {}, nested) : null,
     );
   }
@@ -796,7 +917,7 @@ class Plan {
   }
 
   exampleLink(example) {
-    return h("a", reportText({ href: this.exampleUrl(example) }), example.objective);
+    return h("a", { href: this.exampleUrl(example) }, example.objective);
   }
 
   examplesFor(kind) {
@@ -805,10 +926,14 @@ class Plan {
       const names = new Map(vocabulary.map((t) => [t.id, t.label]));
       return list.map((id) => names.get(id) || id).join(", ");
     };
-    const unmarked = `${t("plan.examples.unmarked")} `;
+    const unmarked = "Toimitus ei ole merkinnyt esimerkkeihin vastausta tähän kysymykseen erikseen. ";
     if (kind === "objective" || kind === "objective-unmarked") {
       return [
-        h("p", {}, `${kind === "objective" ? "" : unmarked}${t("plan.examples.objectives")}`),
+        h(
+          "p",
+          {},
+          `${kind === "objective" ? "" : unmarked}Esimerkkien tavoitteet hakemuksista sanasta sanaan:`,
+        ),
         h(
           "ul",
           {},
@@ -818,17 +943,21 @@ class Plan {
     }
     if (kind === "indicator" || kind === "indicator-unmarked") {
       return [
-        h("p", {}, `${kind === "indicator" ? "" : unmarked}${t("plan.examples.indicators")}`),
+        h(
+          "p",
+          {},
+          `${kind === "indicator" ? "" : unmarked}Esimerkkien mittarit hakemuksista sanasta sanaan:`,
+        ),
         h(
           "ul",
           {},
-          examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", reportText(), e.indicator))),
+          examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
         ),
       ];
     }
     if (kind === "priorities") {
       return [
-        h("p", {}, t("plan.examples.priorities")),
+        h("p", {}, "Painopisteet, joihin esimerkkien teemat liittyvät (tietopankin luokittelu):"),
         h(
           "ul",
           {},
@@ -837,7 +966,7 @@ class Plan {
               "li",
               {},
               this.exampleLink(e),
-              `: ${labels(this.data.priorities, e.priorities) || t("plan.examples.noPriority")}`,
+              `: ${labels(this.data.priorities, e.priorities) || "ei painopistettä"}`,
             ),
           ),
         ),
@@ -845,7 +974,7 @@ class Plan {
     }
     if (kind === "qualityStandards") {
       return [
-        h("p", {}, t("plan.examples.standards")),
+        h("p", {}, "Laatustandardit, joihin tietopankki on liittänyt esimerkit:"),
         h(
           "ul",
           {},
@@ -854,7 +983,7 @@ class Plan {
               "li",
               {},
               this.exampleLink(e),
-              `: ${labels(this.data.qualityStandards, e.qualityStandards) || t("plan.examples.noStandard")}`,
+              `: ${labels(this.data.qualityStandards, e.qualityStandards) || "ei liitetty"}`,
             ),
           ),
         ),
@@ -862,7 +991,7 @@ class Plan {
     }
     if (kind === "measureType") {
       return [
-        h("p", {}, t("plan.examples.measureTypes")),
+        h("p", {}, "Toimitus on merkinnyt esimerkkien mittarien lajin:"),
         h(
           "ul",
           {},
@@ -871,7 +1000,7 @@ class Plan {
             return h(
               "li",
               {},
-              `${measureTypeName(type)} (${matching.length}): `,
+              `${type[0].toUpperCase() + type.slice(1)} (${matching.length}): `,
               h(
                 "ul",
                 {},
@@ -884,20 +1013,18 @@ class Plan {
     }
     const question = this.data.questions.find((q) => `question:${q.id}` === kind);
     const answering = examples.filter((e) => e.annotation[question.id]);
-    if (!answering.length) return [h("p", {}, t("plan.examples.none"))];
+    if (!answering.length)
+      return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
     return [
       h(
         "p",
         {},
-        t("plan.examples.answering", {
-          examples: plural("plan.examples.tell", answering.length),
-          question: question.question.toLocaleLowerCase(),
-        }),
+        `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin mittari kertoo", "esimerkin mittarit kertovat")} tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`,
       ),
       h(
         "ul",
         {},
-        answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", reportText(), e.indicator))),
+        answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
       ),
     ];
   }
@@ -906,8 +1033,8 @@ class Plan {
 
   renderPrint() {
     const data = this.data;
-    const view = [h("h2", {}, t("plan.printTitle")), h("p", {}, t("plan.printed", { date: today() }))];
-    if (!this.draft.objectives.length) view.push(h("p", {}, t("plan.noObjectives")));
+    const view = [h("h2", {}, "Tavoitteet ja mittarit"), h("p", {}, `Luonnos, tulostettu ${today()}.`)];
+    if (!this.draft.objectives.length) view.push(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita."));
     const answer = (label, value) =>
       h(
         "div",
@@ -919,12 +1046,12 @@ class Plan {
       const names = (vocabulary, list) =>
         list.map((id) => (vocabulary.find((t) => t.id === id) || { label: id }).label).join("; ");
       view.push(
-        h("h3", {}, t("plan.objectiveN", { n: i + 1 })),
+        h("h3", {}, `Tavoite ${i + 1}`),
         h("p", { class: "kb-plan-print-text" }, objective.text || "–"),
       );
       if (objective.example)
         view.push(
-          h("p", { class: "kb-plan-print-source" }, `${t("plan.printStart")} ${objective.example.citation}`),
+          h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${objective.example.citation}`),
         );
       view.push(
         h(
@@ -937,7 +1064,7 @@ class Plan {
       );
       objective.indicators.forEach((indicator, j) => {
         view.push(
-          h("h4", {}, t("plan.indicatorN", { n: `${i + 1}.${j + 1}` })),
+          h("h4", {}, `Mittari ${i + 1}.${j + 1}`),
           h("p", { class: "kb-plan-print-text" }, indicator.text || "–"),
         );
         if (indicator.example)
@@ -945,14 +1072,14 @@ class Plan {
             h(
               "p",
               { class: "kb-plan-print-source" },
-              `${t("plan.printStart")} ${indicator.example.citation}`,
+              `Lähtökohtana esimerkki. ${indicator.example.citation}`,
             ),
           );
         view.push(
           h(
             "dl",
             {},
-            answer(fmt.QUESTIONS.measureType, fmt.measureTypeLabel(indicator.measureType)),
+            answer(fmt.QUESTIONS.measureType, indicator.measureType),
             data.questions.map((q) => answer(q.question, indicator[q.id])),
             answer(fmt.QUESTIONS.qualitySystem, indicator.qualitySystem),
           ),
@@ -962,7 +1089,7 @@ class Plan {
     const sources = fmt.citations(this.draft);
     if (sources.length)
       view.push(
-        h("h3", {}, t("plan.sources")),
+        h("h3", {}, "Lähteet"),
         h(
           "ul",
           {},
@@ -1007,8 +1134,10 @@ class Plan {
     } else if (field === "measureType") {
       if (target.checked) item.measureType = target.value;
     } else if (event.type === "input") {
-      if (this.fitField(target, item, field)) this.announce(t("plan.cut"));
+      if (this.fitField(target, item, field))
+        this.announce("Teksti lyhennettiin: se ei mahtunut luonnokseen.");
       item[field] = target.value;
+      if (!SIZES_ITSELF) growField(target);
     } else {
       return;
     }
@@ -1029,7 +1158,11 @@ class Plan {
       "add-example": () => this.addExample(this.exampleSelect.value),
       "add-objective": () => this.addObjective(),
       "add-indicator": () => this.addIndicator(found),
-      open: () => this.openAt(found && this.keys.get(found.objective), true),
+      open: () => {
+        const key = found && this.keys.get(found.objective);
+        if (key === this.openKey) this.openAt(NONE_OPEN);
+        else this.openAt(key, true);
+      },
       up: () => this.move(found, -1, target.id),
       down: () => this.move(found, 1, target.id),
       duplicate: () => this.duplicate(found),
@@ -1069,50 +1202,48 @@ class Plan {
   addExample(id) {
     const example = this.examples.get(id);
     if (!example) {
-      this.announce(t("plan.chooseFirst"));
+      this.announce("Valitse ensin esimerkki luettelosta.");
       this.exampleSelect.focus();
       return false;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
-    if (!this.fits(objective, t("plan.notAdded.example"))) return false;
+    if (!this.fits(objective, "Esimerkkiä")) return false;
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
-    this.announce(t("plan.exampleAdded", { n: this.draft.objectives.length }));
+    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
     return true;
   }
 
   addObjective() {
     const objective = fmt.emptyObjective();
     objective.indicators.push(fmt.emptyIndicator(this.data));
-    if (!this.fits(objective, t("plan.notAdded.objective"))) return;
+    if (!this.fits(objective, "Tavoitetta")) return;
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
-    this.announce(t("plan.objectiveAdded", { n: this.draft.objectives.length }));
+    this.announce(`Tyhjä tavoite ${this.draft.objectives.length} lisätty.`);
   }
 
   addIndicator(found) {
     const indicator = fmt.emptyIndicator(this.data);
-    if (!this.fits(indicator, t("plan.notAdded.indicator"))) return;
+    if (!this.fits(indicator, "Mittaria")) return;
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
-    this.announce(t("plan.indicatorAdded", { n: `${found.i + 1}.${found.objective.indicators.length}` }));
+    this.announce(`Mittari ${found.i + 1}.${found.objective.indicators.length} lisätty.`);
   }
 
   name(found) {
-    return found.indicator
-      ? t("plan.indicatorN", { n: `${found.i + 1}.${found.j + 1}` })
-      : t("plan.objectiveN", { n: found.i + 1 });
+    return found.indicator ? `Mittari ${found.i + 1}.${found.j + 1}` : `Tavoite ${found.i + 1}`;
   }
 
   move(found, step, buttonId) {
     const to = found.index + step;
     if (to < 0 || to >= found.list.length) {
-      this.announce(t(step < 0 ? "plan.alreadyFirst" : "plan.alreadyLast", { name: this.name(found) }));
+      this.announce(`${this.name(found)} on jo ${step < 0 ? "ensimmäisenä" : "viimeisenä"}.`);
       return;
     }
     const [item] = found.list.splice(found.index, 1);
@@ -1122,32 +1253,27 @@ class Plan {
     const other = step < 0 ? "down" : "up";
     const atEdge = to === 0 || to === found.list.length - 1;
     this.render(atEdge ? `${key}-${other}` : buttonId);
-    this.announce(
-      t(found.indicator ? "plan.moved.indicator" : "plan.moved.objective", {
-        name: this.name(this.find(key)),
-      }),
-    );
+    this.announce(`${found.indicator ? "Mittari" : "Tavoite"} siirretty: nyt ${this.name(this.find(key))}.`);
   }
 
   duplicate(found) {
     const item = fmt.copy(found.indicator || found.objective);
-    if (!this.fits(item, t("plan.notAdded.copy", { name: this.name(found) }))) return;
+    if (!this.fits(item, `${this.name(found)}: kopiota`)) return;
     found.list.splice(found.index + 1, 0, item);
+    if (!found.indicator) this.openKey = this.key(item, "t"); // a new objective opens
     this.changed();
     this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
-    this.announce(
-      t("plan.duplicated", { name: this.name(found), copy: this.name(this.find(this.keys.get(item))) }),
-    );
+    this.announce(`${this.name(found)} monistettu: kopio on ${this.name(this.find(this.keys.get(item)))}.`);
   }
 
   remove(found) {
     const item = found.list.splice(found.index, 1)[0];
     const name = this.name(found);
     this.undo = {
-      label: t("plan.undoRemove", { name }),
-      done: t("plan.restored", { name }),
+      label: `Kumoa poisto (${name})`,
+      done: `${name} palautettu.`,
       item,
-      what: t("plan.notAdded.named", { name }),
+      what: name,
       restore: () => {
         found.list.splice(Math.min(found.index, found.list.length), 0, item);
         return `${this.keys.get(item)}-h`;
@@ -1155,7 +1281,7 @@ class Plan {
     };
     this.changed();
     this.render();
-    this.showUndo(t("plan.removed", { name }));
+    this.showUndo(`${name} poistettu.`);
   }
 
   deleteAll() {
@@ -1168,17 +1294,17 @@ class Plan {
     } catch (_error) {
       /* nothing was stored */
     }
-    this.setSaved("empty", t("plan.deletedHere"));
+    this.setSaved("empty", "Luonnos poistettu tästä selaimesta");
     this.undo = {
-      label: t("plan.undoDelete"),
-      done: t("plan.draftRestored"),
+      label: "Kumoa luonnoksen poisto",
+      done: "Luonnos palautettu.",
       restore: () => {
         this.draft = previous;
         return "kb-plan-overview-h";
       },
     };
     this.render();
-    this.showUndo(t("plan.deleted"));
+    this.showUndo("Luonnos poistettu tämän selaimen tallennustilasta.");
   }
 
   showUndo(message) {
@@ -1205,7 +1331,7 @@ class Plan {
   fileName(extension) {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, "0");
-    return `${t("plan.fileName")}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${extension}`;
+    return `oma-suunnitelma-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${extension}`;
   }
 
   download(extension, type, text) {
@@ -1215,18 +1341,14 @@ class Plan {
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 60000);
-    this.announce(t("plan.downloaded", { file: link.download }));
+    this.announce(`Tiedosto ${link.download} ladattu.`);
   }
 
   exportMarkdown() {
     const url = new URL(window.location.href);
     url.search = "";
     url.hash = "";
-    const text = fmt.toMarkdown(this.draft, this.data, {
-      title: t("plan.title"),
-      url: url.href,
-      date: today(),
-    });
+    const text = fmt.toMarkdown(this.draft, this.data, { title: TITLE, url: url.href, date: today() });
     this.download("md", "text/markdown;charset=utf-8", text);
   }
 
@@ -1234,15 +1356,17 @@ class Plan {
     const file = this.importInput.files?.[0];
     if (!file) return;
     this.error.replaceChildren();
-    const refuse = (reason) => this.showError(t("plan.notImported", { file: file.name, reason }));
+    const refuse = (reason) =>
+      this.showError(`Tiedostoa ”${file.name}” ei tuotu. ${reason} Nykyinen luonnos on ennallaan.`);
     try {
-      if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError(t("plan.file.tooLarge"));
+      if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError("Tiedosto on liian suuri suunnitelmaksi.");
       const draft = fmt.parseDraft(await file.text(), this.data);
       const previous = this.draft;
       this.draft = draft;
+      this.openKey = null; // the first unfinished objective of the plan brought in
       this.undo = {
-        label: t("plan.undoImport"),
-        done: t("plan.previousRestored"),
+        label: "Kumoa tuonti",
+        done: "Edellinen luonnos palautettu.",
         restore: () => {
           this.draft = previous;
           return "kb-plan-overview-h";
@@ -1252,10 +1376,10 @@ class Plan {
       this.render();
       const indicators = draft.objectives.reduce((n, o) => n + o.indicators.length, 0);
       this.showUndo(
-        t("plan.imported", { file: file.name, holding: holding(draft.objectives.length, indicators) }),
+        `Suunnitelma tuotu tiedostosta ”${file.name}”: ${counted(draft.objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}.`,
       );
     } catch (error) {
-      refuse(error instanceof fmt.PlanError ? error.message : t("plan.unreadableFile"));
+      refuse(error instanceof fmt.PlanError ? error.message : "Tiedostoa ei voitu lukea.");
     } finally {
       this.importInput.value = "";
     }
@@ -1271,34 +1395,53 @@ class Plan {
     window.history.replaceState(null, "", url.pathname + url.search + url.hash);
     const example = this.examples.get(id);
     if (!example) {
-      this.showError(t("plan.noSuchExample"));
+      this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
       return;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(objective)));
     if (over) {
-      this.showError(`${t("plan.exampleNotAdded")} ${over}`);
+      this.showError(`Esimerkkiä ei lisätty luonnokseen. ${over}`);
       return;
     }
     this.draft.objectives.push(objective);
     this.changed();
     this.openKey = this.key(objective, "t");
     this.pendingFocus = `${this.key(objective, "t")}-h`;
-    this.announce(t("plan.exampleAdded", { n: this.draft.objectives.length }));
+    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
   }
 }
 
-/** The page the offline copy shows for a page it does not have, in the page's language. */
-function offlinePage(planUrl) {
-  const html = (text) =>
-    String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-  const title = html(t("offline.title"));
-  return (
-    `<!doctype html>\n<html lang="${language()}"><head><meta charset="utf-8">` +
-    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${title}</title></head>\n<body><main><h1>${title}</h1>\n<p>${html(t("offline.text"))}</p>\n` +
-    `<p><a href="${html(planUrl)}">${html(t("offline.plan"))}</a></p></main></body></html>`
-  );
+/**
+ * The introduction is for the first visit: open then, closed under its summary after it (and
+ * whenever the browser already holds a draft), until the reader opens it again. The reader's
+ * choice is kept in this browser like the draft (INTRO_KEY); where the browser allows no
+ * storage, the introduction is simply open.
+ */
+function rememberIntro(intro, hadDraft) {
+  const store = (value) => {
+    try {
+      window.localStorage.setItem(INTRO_KEY, value);
+    } catch (_error) {
+      /* not remembered: the page works as on a first visit */
+    }
+  };
+  let chosen = null;
+  try {
+    chosen = window.localStorage.getItem(INTRO_KEY);
+  } catch (_error) {
+    return;
+  }
+  if (chosen === null) store("kiinni"); // the next visit is no longer the first
+  let open = chosen === null ? !hadDraft : chosen === "auki";
+  intro.open = open;
+  // Only the reader's own opening and closing is remembered: the browser also says "toggle" for
+  // the page's open attribute and for the line above.
+  intro.addEventListener("toggle", () => {
+    if (intro.open === open) return;
+    open = intro.open;
+    store(open ? "auki" : "kiinni");
+  });
 }
 
 /**
@@ -1321,10 +1464,7 @@ function keepOffline(root, plan) {
     if (examples.join(" ") === listed) return;
     listed = examples.join(" ");
     navigator.serviceWorker.ready.then((registration) =>
-      registration.active.postMessage({
-        plan: [page.href, ...files, ...examples],
-        offline: { lang: language(), html: offlinePage(page.href) },
-      }),
+      registration.active.postMessage({ plan: [page.href, ...files, ...examples] }),
     );
   };
   navigator.serviceWorker.addEventListener("message", (event) => {
@@ -1355,14 +1495,13 @@ export async function init(root) {
     if (!response.ok) throw new Error(String(response.status));
     data = await response.json();
   } catch (_error) {
-    nojs.textContent = t("plan.noData");
+    nojs.textContent =
+      "Esimerkkien tietoja ei voitu ladata, joten suunnitelmatyökalu ei käynnistynyt. Lataa sivu uudelleen.";
     return;
   }
   const plan = new Plan(root, data);
-  // The introduction is for the first visit: once the browser holds a draft, it stays closed
-  // under its summary.
   const intro = document.querySelector("details.kb-plan-intro");
-  if (intro && plan.hadDraft) intro.open = false;
+  if (intro) rememberIntro(intro, plan.hadDraft);
   keepOffline(root, plan);
   if (plan.pendingFocus) {
     const heading = document.getElementById(plan.pendingFocus);
