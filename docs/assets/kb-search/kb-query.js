@@ -36,6 +36,18 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** The function words of a Swedish query (the Swedish edition's search, sv/). */
+const SWEDISH_STOPWORDS = new Set(
+  (
+    "och eller samt men att är var vara varit har hade ha kan kunde ska skall bör måste som det den " +
+    "de dem en ett av för från hos i med om på till vid över under hur vad varför vem vilka vilken " +
+    "vilket när där också inte så mycket alla vi ni jag man sig sin sina bl t ex osv"
+  ).split(/\s+/),
+);
+
+/** Function words by the language of the edition searched. */
+export const STOPWORDS_OF = Object.freeze({ fi: STOPWORDS, sv: SWEDISH_STOPWORDS });
+
 const MIN_KNOWN = 3; // shorter words are never looked up, corrected or split
 const MIN_PART = 3; // the shortest part of a compound
 const LONG_WORD = 12; // a known word this long is also searched as its parts
@@ -47,13 +59,13 @@ export const TIER = { exact: 0, alternative: 1 };
 export const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
 
 /** The words of a query, lower-cased, without function words and single letters. */
-export const queryWords = (query) => {
+export const queryWords = (query, stopwords = STOPWORDS) => {
   const words =
     String(query ?? "")
       .normalize("NFC")
       .toLocaleLowerCase("fi")
       .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-  return words.filter((w) => w.length > 1 && !STOPWORDS.has(w));
+  return words.filter((w) => w.length > 1 && !stopwords.has(w));
 };
 
 /** Optimal string alignment distance (an adjacent swap costs one), or limit + 1 when above it. */
@@ -144,11 +156,14 @@ export const linkingForms = (part) => {
 
 export class Vocabulary {
   /** ``fetchJson(path, fallback)`` reads the site's JSON files; ``fetchBytes(path)`` a binary one
-   * (an ArrayBuffer, or null when it cannot). */
-  constructor(fetchJson, fetchBytes = async () => null) {
+   * (an ArrayBuffer, or null when it cannot). ``language``: the edition whose words these are
+   * ("fi" or "sv"): its function words; Voikko's list and dictionary are the Finnish edition's. */
+  constructor(fetchJson, fetchBytes = async () => null, language = "fi") {
     this.fetchJson = fetchJson;
     this.fetchBytes = fetchBytes;
     this.dictionary = null;
+    this.language = language;
+    this.stopwords = STOPWORDS_OF[language] ?? STOPWORDS;
     this.manifest = null;
     this.shards = new Map();
     this.forms = null;
@@ -164,6 +179,8 @@ export class Vocabulary {
    * a typo, or a word too rare for the list.
    */
   async finnish(word) {
+    // Voikko's list is the Finnish edition's (generator/search/lexicon.py): another edition has none.
+    if (this.language !== "fi") return null;
     const typed = String(word).toLocaleLowerCase("fi");
     this.lexiconKeys ??= this.fetchJson("pagefind/kb/kieli.json", { keys: [] });
     const { keys } = await this.lexiconKeys;
@@ -196,6 +213,7 @@ export class Vocabulary {
    * loaded. The dictionary (0.7 MB) is fetched at the first call.
    */
   async voikko(word) {
+    if (this.language !== "fi") return null;
     this.dictionary ??= this.fetchBytes("pagefind/kb/voikko.bin").then(async (bytes) => {
       if (!bytes) return null;
       const { transducer, analyse, decompressed } = await import("./kb-voikko.js");
@@ -459,7 +477,7 @@ const standsFor = (queryWord, bases, phraseWord) => {
  * one (a correction or a split), for "Näytetään tulokset haulle …".
  */
 export const interpret = async (query, vocabulary, { literal = false } = {}) => {
-  const words = queryWords(query);
+  const words = queryWords(query, vocabulary.stopwords);
   if (!words.length) return { words, slots: [], shown: null, changed: [] };
   const bases = await Promise.all(words.map((w) => vocabulary.baseForms(w)));
   if (literal) {
