@@ -19,8 +19,12 @@ const scripts = [
     .map((name) => join(ASSETS, name)),
   join(REPO, "docs/sw.js"),
 ];
-// The query side's language data (function words, endings) is never shown: it reads queries.
-const LANGUAGE_DATA = new Set([join(ASSETS, "kb-search/kb-query.js")]);
+// The query side's language data (function words, endings; Voikko's vowels in its dictionary
+// walk) is never shown: it reads queries.
+const LANGUAGE_DATA = new Set([
+  join(ASSETS, "kb-search/kb-query.js"),
+  join(ASSETS, "kb-search/kb-voikko.js"),
+]);
 // Not yet moved to the tables (their words are there already, plan.* and offline.*): the plan
 // editor and the service worker's page "no network", both rewritten on main meanwhile.
 const PENDING = new Set([join(ASSETS, "kb-plan/plan.js"), join(REPO, "docs/sw.js")]);
