@@ -79,6 +79,17 @@ def configured_redirects(config: dict[str, Any]) -> dict[str, str]:
     return {}
 
 
+def engine_settings(config: Path, settings: dict[str, Any], markdown: Path) -> dict[str, Any]:
+    """The engine's configuration: mkdocs.yml inherited, the generated Markdown as its pages, no
+    plugins (their work is our steps), and the theme's own templates where mkdocs.yml has them
+    (a relative path there would be read relative to this file's folder)."""
+    own: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(markdown), "plugins": []}
+    theme = settings.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        own["theme"] = {"custom_dir": str((config.parent / str(theme["custom_dir"])).resolve())}
+    return own
+
+
 def html_path(page: str) -> str:
     """Where a page under docs/ is published with directory addresses (``a/b.md`` → ``a/b/index.html``)."""
     stem = page.removesuffix(".md")
@@ -168,7 +179,7 @@ def build(
             step = STEPS[1]
             engine_config = Path(scratch) / "mkdocs.yml"
             engine_config.write_text(
-                yaml.safe_dump({"INHERIT": str(config.resolve()), "docs_dir": str(markdown), "plugins": []}),
+                yaml.safe_dump(engine_settings(config, settings, markdown)),
                 encoding="utf-8",
             )
             command = [w.format(config=engine_config, site=site, docs=markdown) for w in engine]
