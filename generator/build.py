@@ -3,7 +3,7 @@
 generation (content → Markdown in a fresh folder, ``steps.write_markdown``) → the engine renders it
 (a command; by default MkDocs as ``make site`` runs it, but without our adapter: the engine is given
 a configuration that inherits mkdocs.yml with no plugins) → redirects (``redirect_pages``, our own
-writer) → finished pages (``steps.finish_pages``) → the search index → the atomic publish
+writer) → finished pages (``steps.finish_pages``, ``steps.prune_stylesheets``) → the search index → the atomic publish
 (``publish.Publication``: the previous site stays unless every step succeeded). No MkDocs here.
 """
 
@@ -201,7 +201,11 @@ def build(
         say(f"[3/6] {step}: {redirect_pages(site, generation.redirect_map)} ohjausta")
         step = STEPS[3]
         finished = steps.finish_pages(site, steps.page_finishes(preview=False))
-        say(f"[4/6] {step}: {finished} sivua viimeistelty")
+        before, after = steps.prune_stylesheets(site)
+        say(
+            f"[4/6] {step}: {finished} sivua viimeistelty; teeman tyylitiedosto "
+            f"{before // 1024} KiB → {after // 1024} KiB"
+        )
         step = STEPS[4]
         stats, _cpu = pipeline.index_site(site, generation.generated.search_records, morphology)
         say(f"[5/6] {step}: {stats}")

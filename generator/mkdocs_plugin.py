@@ -178,6 +178,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 if isinstance(handler, CountHandler):
                     handler.counts.clear()
             return
+        if self.preview is None:
+            before, after = steps.prune_stylesheets(Path(config.site_dir))
+            log.info(
+                f"teeman tyylitiedosto: {before // 1024} KiB → {after // 1024} KiB (käyttämättömät säännöt pois)"
+            )
         if self.preview is not None and self.preview.search_kept:
             log.info(self.preview.KEPT_SEARCH)
             return

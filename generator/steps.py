@@ -4,7 +4,8 @@ A build is: generate (``pipeline.build_pages``: content → Markdown pages, file
 ``hand_over`` (what the engine is given: the pages with no hand-written page in their place, the
 redirects merged with the configured ones) → render (MkDocs, ProperDocs, …; the page conversion is
 the Markdown extension ``site.page_html``) → ``finish_pages`` (whatever is done to finished HTML
-pages, each a function html → html) → search index (``pipeline.index_site``) → publish atomically
+pages, each a function html → html) → ``prune_stylesheets`` (the theme's stylesheet without the
+rules no page uses) → search index (``pipeline.index_site``) → publish atomically
 (``publish.Publication``). Each step takes and returns plain values, so the MkDocs adapter, the
 command line and the tests call the same functions; the adapter only wires MkDocs's events to them.
 A step fails with ``StepError`` (a Finnish message; the published site is left as it was).
@@ -15,6 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp
+from .site import csp, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -196,6 +198,36 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
             os.replace(partial, page)
             changed += 1
     return changed
+
+
+THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
+"""Material's stylesheet, which every page loads before it is drawn (``site.unused_css``)."""
+
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
+
+
+def prune_stylesheets(site: Path) -> tuple[int, int]:
+    """The theme's stylesheet in the built ``site`` without the rules that no page or script of
+    the site can use (``site.unused_css``), rewritten whole; its source map no longer describes
+    it, so the reference to the map goes. Run on the whole finished site, after every page is
+    written: a build that writes only some pages (the preview) keeps the theme's full sheet.
+    The sizes in bytes before and after."""
+    sheets = sorted(site.glob(THEME_STYLESHEETS))
+    if not sheets:
+        return 0, 0
+    texts = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    texts += [p.read_text(encoding="utf-8") for p in (site / "assets").rglob("*.js")]
+    used = unused_css.used_words(texts)
+    before = after = 0
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8")
+        pruned = _SOURCE_MAP.sub("", unused_css.without_unused(css, used))
+        before, after = before + len(css.encode()), after + len(pruned.encode())
+        if pruned != css:
+            partial = sheet.with_name(f".{sheet.name}.partial")
+            partial.write_text(pruned, encoding="utf-8")
+            os.replace(partial, sheet)
+    return before, after
 
 
 _RELOAD = """<script>
