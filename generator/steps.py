@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp, unused_css
+from .site import csp, editions, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -252,7 +252,12 @@ def error_page(problems: Iterable[Problem]) -> Generated:
             "index.md": "# Sisällössä on ongelmia\n\n"
             f"Sivustoa ei voitu rakentaa: sisällössä on {len(listed)} ongelmaa. Korjaa ne ja tallenna "
             "tiedosto; sivu latautuu uudelleen itsestään, kun sivusto on rakennettu.\n\n"
-            f"{lines}\n\n{_RELOAD}\n"
+            f"{lines}\n\n{_RELOAD}\n",
+            # The Swedish edition's addresses get the same list in Swedish (the messages are Finnish).
+            editions.SV.prefix + "index.md": "# Innehållet har problem\n\n"
+            f"Webbplatsen kunde inte byggas: innehållet har {len(listed)} problem. Rätta dem och spara "
+            "filen; sidan laddas om av sig själv när webbplatsen har byggts. Meddelandena är på finska.\n\n"
+            f'<div lang="fi" markdown="1">\n\n{lines}\n\n</div>\n\n{_RELOAD}\n',
         }
     )
 
@@ -264,5 +269,11 @@ def error_page_everywhere(site: Path, *, kept_pages: bool) -> None:
     page = (site / "index.html").read_bytes()
     (site / "404.html").write_bytes(page)
     if kept_pages:
+        own = {
+            e.prefix: (site / e.prefix / "index.html").read_bytes()
+            for e in editions.EDITIONS
+            if e.prefix and (site / e.prefix / "index.html").is_file()
+        }
         for kept in site.rglob("index.html"):
-            kept.write_bytes(page)
+            edition = editions.edition_of(kept.relative_to(site).as_posix())
+            kept.write_bytes(own.get(edition.prefix, page))

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from .fields import ITEM_ID, Id, Model, Paragraph, ReportLink, SourceRef, TermText, Text
+from .sv import SvChecklistItem, SvFigure, SvGlossaryTerm, SvReport, SvReportPart
 
 
 class ReportParagraph(Paragraph):
@@ -48,6 +49,10 @@ class GlossaryTerm(Model):
         default_factory=list,
         description="Muut kirjoitusasut, joissa termi esiintyy tekstissä (esim. OPSissa); kukin yksi "
         "rivi, ei merkkejä ] tai \\.",
+    )
+    sv: SvGlossaryTerm | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
     )
 
 
@@ -89,6 +94,10 @@ class Figure(Model):
         "yksittäisiä organisaatioita”): miten luku seuraa lähteen virkkeistä, tietopankin omin "
         "sanoin. Sivu merkitsee luvun johdetuksi ja näyttää tämän.",
     )
+    sv: SvFigure | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class ChecklistItem(Model):
@@ -103,6 +112,10 @@ class ChecklistItem(Model):
         default_factory=list,
         description="Lainaukset tai tavoite–mittari-esimerkit (tunnisteet), jotka näyttävät kohdan "
         "käytännössä.",
+    )
+    sv: SvChecklistItem | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
     )
 
 
@@ -124,6 +137,10 @@ class ReportPart(Model):
     links: list[ReportLink] = Field(
         default_factory=list, description="Lähdejulkaisun antamat verkko-osoitteet, jotka osio mainitsee."
     )
+    sv: SvReportPart | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Report(Model):
@@ -134,6 +151,10 @@ class Report(Model):
         description="Selvityksen rajaus yhdellä kappaleella: näkyy etusivun alussa ja Tietoa-sivulla."
     )
     parts: list[ReportPart] = Field(min_length=1, description="Tietoa-sivun osiot selvityksestä.")
+    sv: SvReport | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Statistics(Model):

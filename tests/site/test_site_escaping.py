@@ -28,12 +28,13 @@ SECTION = "Luku " + " ".join(PAYLOADS)
 NOT_SHOWN = [
     "applicant_types.group",
     "glossary.forms",
+    "glossary.sv.forms",
     "priorities.group",
     "sectors.group",
     "synonyms.peruste",
 ]
 """Text fields no page shows: a group is used by quality standards only; a glossary term's word
-forms only mark where its tooltip goes; a synonym group's grounds are for editors (its words go to
+forms (Finnish and Swedish) only mark where its tooltip goes; a synonym group's grounds are for editors (its words go to
 the search's haku/synonyymit.json). A field added later
 that no page shows must be listed here, so no field escapes the check above by accident."""
 
