@@ -25,6 +25,7 @@ import yaml
 from . import pipeline, steps
 from .outputs import refusal
 from .publish import Publication, PublishError
+from .site import editions
 
 STEPS = ("tuotanto", "moottori", "ohjaukset", "valmiit sivut", "hakemisto", "julkaisu")
 """The build's steps in order, as its progress lines and errors name them."""
@@ -81,9 +82,12 @@ def configured_redirects(config: dict[str, Any]) -> dict[str, str]:
 
 def engine_settings(config: Path, settings: dict[str, Any], markdown: Path) -> dict[str, Any]:
     """The engine's configuration: mkdocs.yml inherited, the generated Markdown as its pages, no
-    plugins (their work is our steps), and the theme's own templates where mkdocs.yml has them
+    plugins (their work is our steps), the editions as the adapter gives them to the templates,
+    and the theme's own templates where mkdocs.yml has them
     (a relative path there would be read relative to this file's folder)."""
     own: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(markdown), "plugins": []}
+    # what the page templates know of the editions (overrides/partials/kb-edition.html)
+    own["extra"] = {"kb_editions": editions.for_templates(settings.get("nav") or [])}
     theme = settings.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         own["theme"] = {"custom_dir": str((config.parent / str(theme["custom_dir"])).resolve())}
