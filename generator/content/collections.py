@@ -1,5 +1,6 @@
 """Typed content model of the single-file collections: the glossary, the statistics, the
-checklist, the report's description and the search synonyms (``practices/*.yml``).
+checklist, the report's description, the search synonyms and the Swedish programme terms
+(``practices/*.yml``).
 
 Stage: boundary, with ``model`` (which holds them in ``Content``) and ``fields``.
 """
@@ -199,3 +200,37 @@ class SynonymGroup(Model):
 
 class Synonyms(Model):
     synonyms: list[SynonymGroup] = Field(description="Haun synonyymiryhmät.")
+
+
+# --- the Swedish programme terms (practices/swedish-terms.yml) ------------------------------------
+
+
+class SwedishTerm(Model):
+    """One programme term: the Finnish word our texts use and the Swedish word their ``sv:``
+    translations use for it, with why (where Utbildningsstyrelsen or the EU's Swedish Programme
+    Guide uses it). ``tests/content/test_swedish_terms.py`` holds every ``sv:`` text to the list.
+    The fields are not named ``fi``/``sv``: ``sv`` is the name of a translation block."""
+
+    finnish: TermText = Field(description="Suomenkielinen termi, jota tietopankin omat tekstit käyttävät.")
+    swedish: TermText = Field(description="Ruotsinkielinen termi, jota sv:-käännökset käyttävät sen sijaan.")
+    reason: Text = Field(
+        description="Missä Utbildningsstyrelsen tai EU:n ruotsinkielinen ohjelmaopas termiä käyttää; "
+        "jos sitä ei tiedetä varmasti, peruste sanoo sen."
+    )
+    avoid: list[TermText] = Field(
+        default_factory=list,
+        description="Muodot, joita mikään sv:-teksti ei saa käyttää (esim. Erasmus-plan, kun termi on "
+        "Erasmusplan).",
+    )
+    finnish_stem: TermText | None = Field(
+        None,
+        description="Suomenkielisen tekstin osa, jonka esiintyessä käännöksessä on oltava swedish_stem "
+        "(esim. akkreditoi → ackredit); kirjainkoolla ei ole väliä.",
+    )
+    swedish_stem: TermText | None = Field(
+        None, description="Ruotsinkielisen käännöksen osa, joka vastaa finnish_stemiä (esim. ackredit)."
+    )
+
+
+class SwedishTerms(Model):
+    terms: list[SwedishTerm] = Field(description="Ohjelman termit suomeksi ja ruotsiksi perusteineen.")

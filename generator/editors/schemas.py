@@ -76,6 +76,12 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Yksi kappale selvityksen kuvausta: tietopankin omaa tekstiä tai "
         "lähdejulkaisun tekstiä sanasta sanaan (quote: true), ja luku, johon se perustuu.",
     ),
+    "SwedishTerms": (
+        "Ruotsinkieliset termit",
+        "Ohjelman termit suomeksi ja ruotsiksi (practices/swedish-terms.yml): sv:-käännökset "
+        "käyttävät näitä ruotsinkielisiä termejä.",
+    ),
+    "SwedishTerm": ("Termi", "Suomenkielinen termi, sen ruotsinkielinen vastine ja peruste."),
     "ReportLink": ("Linkki", "Lähdejulkaisun antama verkko-osoite ja sen teksti."),
     "ReportPart": ("Osio", "Tietoa-sivun osio: otsikko ja kappaleet."),
     "SvText": ("Kappale ruotsiksi", "Kappaleen ruotsinkielinen käännös (text); luku on sama kuin suomeksi."),

@@ -212,6 +212,18 @@ def write_hostile_tree(root: Path) -> Path:
                 }
             ]
         },
+        "swedish-terms.yml": {
+            "terms": [
+                {
+                    "finnish": hostile_term("suomenkielinen termi"),
+                    "swedish": hostile_term("ruotsinkielinen termi"),
+                    "reason": hostile("termin peruste"),
+                    "avoid": [hostile_term("vältettävä muoto")],
+                    "finnish_stem": hostile_term("suomenkielinen vartalo"),
+                    "swedish_stem": hostile_term("ruotsinkielinen vartalo"),
+                }
+            ]
+        },
         "checklist.yml": {
             "source": source_id,
             "questions": [_item("kysymys", section)],
