@@ -17,6 +17,7 @@ import functools
 import logging
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from .site import csp, editions, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
+from .site.page_html import set_aside, unmarked
 
 
 class StepError(Exception):
@@ -102,6 +104,28 @@ def generate(
         result.pages, result.files, result.redirects, result.abbreviations, result.search_records
     )
     return Generation(generated, [], result.warnings, redirects, result.seconds, result.cpu)
+
+
+def write_markdown(out: Path, generated: Generated, docs: Path) -> int:
+    """The hand-written pages (``docs``) and the generated pages and files in the fresh folder
+    ``out`` (an earlier one is replaced; the caller checks it with ``outputs.refusal``), for an
+    engine that does not run our adapter: each page carries the glossary's definitions of the
+    terms in its own text, and no markers that set finished HTML aside. The number of pages."""
+    if out.exists():
+        shutil.rmtree(out)
+    if docs.is_dir():
+        shutil.copytree(docs, out, ignore=shutil.ignore_patterns(".*"))
+    out.mkdir(parents=True, exist_ok=True)
+    for path, data in generated.outputs.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs adapter hands them over
+        text = page.read_text(encoding="utf-8")
+        # The forms in the page's own text (finished HTML gets no tooltips).
+        tooltips = generated.abbreviations.for_page(set_aside(text)[0])
+        page.write_text(unmarked(text) + tooltips, encoding="utf-8")
+    return len(generated.pages)
 
 
 PageFinish = Callable[[str], str]

@@ -162,7 +162,7 @@ def test_a_line_break_in_a_value_never_splits_a_message(run_cli, content: Path):
         (
             ["chek"],
             "python -m generator: virhe: argumentti KOMENTO: tuntematon valinta 'chek' (valitse jokin "
-            "näistä: 'check', 'generate', 'new', 'schemas', 'search')",
+            "näistä: 'check', 'generate', 'build', 'new', 'schemas', 'search')",
         ),
         (
             ["check", "--format", "xml"],
