@@ -147,7 +147,7 @@ def test_enter_without_a_chosen_result_opens_the_finder_with_the_query(served_re
 def test_bytes_for_a_first_search_stay_small(served_real_site, open_page, query):
     """A first search, also one that is corrected or split: the vocabulary costs a few small
     shards (pagefind/kb/sanasto-*), the synonyms one small file."""
-    page, _ = open_page(served_real_site)
+    page, _ = open_page(served_real_site, fresh=True)  # a first visit: nothing in the browser's cache
     sizes: dict[str, int] = {}
     page.on(
         "response",
