@@ -1,16 +1,28 @@
-"""Browser harness: the real built site, served on 127.0.0.1, driven in headless Chromium (the
-browser scripts/find_browser.py finds: Debian's chromium here, Google Chrome on GitHub's runners).
+"""Browser harness: the real built site, served on 127.0.0.1 from a thread of the test process,
+driven in headless Chromium (the browser scripts/find_browser.py finds: Debian's chromium here,
+Google Chrome on GitHub's runners), one browser per test process for the whole run.
 
-Every page a test opens records its console errors, every request to another host (such
-requests are refused, so a test never waits on the closed network, but they are still counted),
-every JavaScript dialog (alert, confirm, prompt) that tried to open and every violation of the
-page's Content-Security-Policy; a test that ends with a violation on any page it opened fails.
+``open_page(served, path)`` is all a test needs. A test's first page opens in the tab that the
+tests of one process share, which is cleared after each test (``Profile.reset``: storage,
+service workers, permissions, network and media as in a new browser); opening a tab costs the
+browser more than the rest of a page load, so this is the cheap way. A test's further pages open
+in browsers of their own, as a reader's second browser would; so does a first page opened with
+``fresh=True`` (for a test that counts what a first visit loads, or that adds init scripts or
+listeners to its page, which the shared tab refuses) or with context options other than
+``viewport`` and ``permissions``.
+
+Every page a test opens records its console errors, every request to another host (the browser
+reaches no host but 127.0.0.1: the others go to a proxy that refuses them, and each refusal is
+counted), every JavaScript dialog (alert, confirm, prompt) that tried to open and every violation
+of the page's Content-Security-Policy; a test that ends with a violation on any page it opened
+fails.
 
 A page is ready when it has loaded (every script of the page has run and set itself up; the site
 has no instant navigation) and its fonts are in: nothing waits for the network to fall quiet.
 What a script builds later (search results, the plan) has its own marker that a test waits for
 (``pages.py``: ``ready``). When a test fails, every page it opened is saved as a picture in
-``build/screenshots/`` (``<test>-<n>.png``) for a look at what went wrong.
+``build/screenshots/`` (``<test>-<n>.png``) for a look at what went wrong; no picture is taken
+otherwise.
 """
 
 from __future__ import annotations
