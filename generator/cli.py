@@ -16,13 +16,13 @@ from pathlib import Path
 
 from . import steps
 from .content import kinds
-from .content import model as m
+from .content.fields import PLACEHOLDER
 from .content.problems import display_path, format_problems, format_warnings
 from .editors import scaffold
 from .editors import schemas as schema
 from .outputs import mark_output, refusal
 from .pipeline import build_pages, check, content_root
-from .search import prepare as search_prepare
+from .search import indexer
 from .search.morphology import analyser
 from .site.facets import records
 from .site.page_html import set_aside, unmarked
@@ -164,7 +164,7 @@ def _new(root: Path, kind: str, title: str | None, themes: list[str]) -> int:
         print(f"virhe: {error}", file=sys.stderr)
         return 2
     print(display_path(path))
-    print(f"Täytä {m.PLACEHOLDER}-kohdat ja tarkista: make check", file=sys.stderr)
+    print(f"Täytä {PLACEHOLDER}-kohdat ja tarkista: make check", file=sys.stderr)
     return 0
 
 
@@ -257,7 +257,7 @@ def _search(root: Path, site: Path, morphology: str) -> int:
         print(format_problems(result.problems))
         return 1
     try:
-        stats = search_prepare.build(site, records(result.index), analyser(morphology))
+        stats = indexer.build(site, records(result.index), analyser(morphology))
     except RuntimeError as error:  # a tool missing (MorphologyUnavailable among them), a bad bundle
         print(f"virhe: {error}", file=sys.stderr)
         return 1

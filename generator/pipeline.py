@@ -24,7 +24,7 @@ from .content.problems import Problem, display_path, without_consequences
 from .content.validate import Parsed, validate
 from .search import synonyms
 from .search.build import index_built_site, search_records
-from .search.prepare import Stats
+from .search.indexer import Stats
 from .site import charts, opendata, plan, render, urls
 from .site.facets import SearchRecord
 from .site.memo import Memo

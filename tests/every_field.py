@@ -28,8 +28,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, TypeAdapter
 
-from generator.content import model as m
 from generator.content import validate
+from generator.content.fields import Paragraph
 from generator.content.load import load_tree
 from generator.content.problems import Problem
 
@@ -134,7 +134,7 @@ def variants(text: str) -> list[str]:
 
 def _one_paragraph(field: Field) -> bool:
     """The text of a paragraph item is one paragraph (validate refuses a blank line in it)."""
-    return issubclass(field.parent, m.Paragraph) and field.path[-1] == "text"
+    return issubclass(field.parent, Paragraph) and field.path[-1] == "text"
 
 
 def hostile_for(field: Field, text: str) -> str:

@@ -1,4 +1,5 @@
-"""The package has no import cycles: every module can be read knowing only the ones it imports."""
+"""The package has no import cycles: every module can be read knowing only the ones it imports,
+and none is longer than can be read as one piece."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 from conftest import REPO
 
 PACKAGE = REPO / "generator"
+MAX_LINES = 400
+"""The most lines a module of the package may have (ARCHITECTURE.md, "Moduulien koko")."""
 
 
 def _module(path: Path) -> str:
@@ -56,3 +59,13 @@ def test_no_module_of_the_package_imports_itself_through_others():
             visit(name, [name])
     assert not cycles, cycles
     assert graph["generator.site.render"] >= {"generator.site.hubs", "generator.site.context"}
+
+
+def test_no_module_of_the_package_is_over_400_lines():
+    lengths = {
+        str(path.relative_to(REPO)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
+    assert lengths, "no modules found"
+    too_long = [f"{name}: {lines} riviä" for name, lines in lengths.items() if lines > MAX_LINES]
+    assert not too_long, too_long

@@ -21,7 +21,7 @@ from generator import outputs
 from generator.outputs import OUTPUT_MARK, refusal
 from generator.preview import Preview
 from generator.publish import Publication, PublishError
-from generator.search import prepare
+from generator.search import indexer
 from generator.search.morphology import analyser
 
 
@@ -154,7 +154,7 @@ def test_the_search_replaces_only_a_bundle_of_its_own(tmp_path: Path):
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "oma.txt").write_text("ei hakemiston", encoding="utf-8")
     with pytest.raises(RuntimeError, match="ei ole tyhjä eikä aiempi tuotos"):
-        prepare.build(site, {}, analyser("none"))
+        indexer.build(site, {}, analyser("none"))
     assert (site / "pagefind" / "oma.txt").is_file()
 
 

@@ -26,7 +26,7 @@ from html_safety import converted_pages, injected
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from generator.content.model import GlossaryTerm
+from generator.content.collections import GlossaryTerm
 from generator.pipeline import build_pages
 from generator.site import opendata
 

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model as m
+from .collections import Checklist, Figure, Glossary, GlossaryTerm, Report, Statistics, SynonymGroup, Synonyms
 
 
 @dataclass(frozen=True, eq=False)
@@ -177,31 +178,31 @@ TERM_PAGES: tuple[VocabularyKind, ...] = tuple(v for v in VOCABULARIES if v.site
 GLOSSARY = Kind(
     name="glossary",
     path="glossary.yml",
-    model=m.GlossaryTerm,
+    model=GlossaryTerm,
     schema="glossary",
-    file_type=m.Glossary,
+    file_type=Glossary,
     items="terms",
 )
 STATISTICS = Kind(
     name="statistics",
     path="statistics.yml",
-    model=m.Figure,
+    model=Figure,
     schema="statistics",
-    file_type=m.Statistics,
+    file_type=Statistics,
     items="figures",
 )
 CHECKLIST = Kind(
-    name="checklist", path="checklist.yml", model=m.Checklist, schema="checklist", file_type=m.Checklist
+    name="checklist", path="checklist.yml", model=Checklist, schema="checklist", file_type=Checklist
 )
 SYNONYMS = Kind(
     name="synonyms",
     path="synonyms.yml",
-    model=m.SynonymGroup,
+    model=SynonymGroup,
     schema="synonyms",
-    file_type=m.Synonyms,
+    file_type=Synonyms,
     items="synonyms",
 )
-REPORT = Kind(name="report", path="report.yml", model=m.Report, schema="report", file_type=m.Report)
+REPORT = Kind(name="report", path="report.yml", model=Report, schema="report", file_type=Report)
 
 ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST, SYNONYMS, REPORT)
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in ALL}

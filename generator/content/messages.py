@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import SYNONYM_PATTERN, WEB_ADDRESS_PATTERN
+from .collections import SYNONYM_PATTERN
+from .fields import WEB_ADDRESS_PATTERN
 from .problems import did_you_mean, listing
 
 _TYPE_NAMES = {

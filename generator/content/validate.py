@@ -19,13 +19,14 @@ from pydantic import BaseModel, ValidationError
 from . import kinds
 from . import model as m
 from . import synonyms as synonym_check
+from .collections import Glossary, Statistics
+from .fields import PLACEHOLDER, Paragraph
+from .ids import ByKind, check_unique_ids
+from .ids import problem_at as _problem
 from .kinds import Kind
 from .load import Document, Path_
 from .messages import describe, field_label, show
 from .problems import Problem, did_you_mean, display_path, listing, without_consequences
-
-ByKind = dict[Kind, list[tuple[Document, Path_, Any]]]
-"""Every item that passed its model, by kind: its document, its place there, the model object."""
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ def validate(
         quotes=tuple(o for _, _, o in parsed[kinds.QUOTE]),
         pairs=tuple(o for _, _, o in parsed[kinds.PAIR]),
         themes=tuple(o for _, _, o in parsed[kinds.THEME]),
-        glossary=m.Glossary(terms=[o for _, _, o in parsed[kinds.GLOSSARY]]),
-        statistics=m.Statistics(figures=[o for _, _, o in parsed[kinds.STATISTICS]]),
+        glossary=Glossary(terms=[o for _, _, o in parsed[kinds.GLOSSARY]]),
+        statistics=Statistics(figures=[o for _, _, o in parsed[kinds.STATISTICS]]),
         checklist=next((o for _, _, o in parsed[kinds.CHECKLIST]), None),
         synonyms=tuple(o for _, _, o in parsed[kinds.SYNONYMS]),
         report=next((o for _, _, o in parsed[kinds.REPORT]), None),
@@ -120,7 +121,7 @@ def _placeholders(doc: Document, data: Any, loc: Path_) -> Iterator[Problem]:
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _placeholders(doc, value, loc + (i,))
-    elif isinstance(data, str) and data.lstrip().startswith(m.PLACEHOLDER):
+    elif isinstance(data, str) and data.lstrip().startswith(PLACEHOLDER):
         yield _problem(
             doc,
             loc,
@@ -242,7 +243,7 @@ def _check_references(
         if not entry.themes and getattr(entry, "origin", "hakemus") == "hakemus":
             problems.append(_problem(doc, loc + ("themes",), "merkinnällä pitää olla vähintään yksi teema"))
 
-    def paragraph(doc: Document, loc: Path_, document: str, item: m.Paragraph) -> None:
+    def paragraph(doc: Document, loc: Path_, document: str, item: Paragraph) -> None:
         """Own-words text: one paragraph per item, resting on a chapter of the source."""
         if document in sections and item.section not in sections[document]:
             problems.append(
@@ -264,7 +265,7 @@ def _check_references(
                 )
             )
 
-    def paragraphs(doc: Document, loc: Path_, document: str, items: Sequence[m.Paragraph]) -> None:
+    def paragraphs(doc: Document, loc: Path_, document: str, items: Sequence[Paragraph]) -> None:
         for i, item in enumerate(items):
             paragraph(doc, loc + (i,), document, item)
 
@@ -322,7 +323,7 @@ def _check_references(
                 source(doc, loc + (group, i), checklist.source, item.section)
                 refs(doc, loc + (group, i, "themes"), item.themes, kinds.THEME, "teema")
                 refs(doc, loc + (group, i, "examples"), item.examples, "example", "esimerkki")
-    _check_unique_ids(parsed, problems)
+    check_unique_ids(parsed, problems)
 
 
 def _vocabulary_basis(
@@ -355,149 +356,3 @@ def _vocabulary_basis(
                 f"arvolla '{value.id}' on sekä section että general: true; valitse toinen",
             )
         )
-
-
-def _check_unique_ids(parsed: ByKind, problems: list[Problem]) -> None:
-    """Entry ids and former ids share one namespace: an address once published means one thing."""
-    owners: dict[str, tuple[Document, Path_]] = {}
-    entries = _entries(parsed)
-    users: dict[str, list[tuple[Document, Path_]]] = defaultdict(list)
-    for doc, loc, entry in entries:
-        users[entry.id].append((doc, loc))
-        owners.setdefault(entry.id, (doc, loc))
-    for entry_id, places in users.items():
-        # Every file using the id is told which other files use it: which one is the new one is
-        # not known here, and the editor looks at the file they changed.
-        named = any(doc.path.stem == entry_id for doc, _ in places)
-        for doc, loc in places if len(places) > 1 else ():
-            if named and doc.path.stem != entry_id:
-                continue  # that file is told its id is not its name; that is the thing to fix
-            others = ", ".join(other.display for other, _ in places if other is not doc)
-            problems.append(
-                _problem(doc, loc + ("id",), f"tunniste '{entry_id}' on jo käytössä tiedostossa {others}")
-            )
-    for doc, loc, entry in entries:
-        listed: set[str] = set()
-        for i, old in enumerate(entry.former_ids):
-            where = loc + ("former_ids", i)
-            if old == entry.id:
-                problems.append(_problem(doc, where, f"aiempi tunniste '{old}' on merkinnän oma tunniste"))
-            elif old in listed:
-                problems.append(_problem(doc, where, f"aiempi tunniste '{old}' on luettelossa kahdesti"))
-            elif old in owners and owners[old][0] is not doc:
-                problems.append(
-                    _problem(
-                        doc,
-                        where,
-                        f"aiempi tunniste '{old}' on "
-                        f"edelleen käytössä tiedostossa {owners[old][0].display}; "
-                        "tunnistetta ei voi käyttää uudelleen",
-                    )
-                )
-            else:
-                owners[old] = (doc, loc)
-            listed.add(old)
-    for kind in kinds.VOCABULARIES:
-        seen: dict[str, int] = {}
-        for doc, loc, item in parsed[kind]:
-            if item.id in seen:
-                problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on sanastossa kahdesti"))
-            seen[item.id] = 1
-    for single in (kinds.GLOSSARY, kinds.STATISTICS):
-        seen = {}
-        for doc, loc, item in parsed[single]:
-            if item.id in seen:
-                problems.append(_problem(doc, loc + ("id",), f"tunniste '{item.id}' on tiedostossa kahdesti"))
-            seen[item.id] = 1
-    _check_addresses(parsed, problems)
-
-
-_RESERVED_IDS = {"index": "luettelosivun", "ei-mainittu": "sivun 'Ei mainittu lähteessä'"}
-"""Ids whose page would take the place of a generated page: ``<folder>/index.md`` is the folder's
-own listing, ``sektorit/ei-mainittu.md`` and ``hakijatyypit/ei-mainittu.md`` list what the source
-leaves unstated."""
-
-
-PRIORITY_PAGE_IDS = frozenset({"painopisteet"})
-"""Element ids the priorities page already has: a priority's address is ``painopisteet/#<id>``,
-an anchor among the page's own elements (its heading; the site's own elements' ids begin with
-``kb-``, the theme's with ``__``, which no id can)."""
-
-
-def _clashes_on_page(kind: kinds.Kind, value: str) -> bool:
-    return kind is kinds.PRIORITIES and (value in PRIORITY_PAGE_IDS or value.startswith("kb-"))
-
-
-def _check_addresses(parsed: ByKind, problems: list[Problem]) -> None:
-    """Every id and former id that becomes an address names exactly one page, now and later.
-
-    Values of a vocabulary with pages of their own (sectors, applicant types, quality standards,
-    priorities) keep their former ids like entries do: unique in their vocabulary and never the
-    id of another value.
-    """
-    for doc, loc, entry in _entries(parsed):
-        for key, values in (("id", [entry.id]), ("former_ids", entry.former_ids)):
-            for i, value in enumerate(values):
-                if value == "index":
-                    where = loc + (key,) if key == "id" else loc + (key, i)
-                    problems.append(
-                        _problem(
-                            doc,
-                            where,
-                            f"tunniste '{value}' on varattu "
-                            f"{_RESERVED_IDS[value]} osoitteeksi; valitse toinen",
-                        )
-                    )
-    for kind in (kinds.SECTORS, kinds.APPLICANT_TYPES, kinds.QUALITY_STANDARDS, kinds.PRIORITIES):
-        ids = {item.id for _, _, item in parsed[kind]}
-        reserved = {"index", "ei-mainittu"} if kind in (kinds.SECTORS, kinds.APPLICANT_TYPES) else {"index"}
-        former: set[str] = set()
-        for doc, loc, item in parsed[kind]:
-            if item.id in reserved:
-                problems.append(
-                    _problem(
-                        doc,
-                        loc + ("id",),
-                        f"tunniste '{item.id}' on varattu "
-                        f"{_RESERVED_IDS[item.id]} osoitteeksi; valitse toinen",
-                    )
-                )
-            for where, value in [(loc + ("id",), item.id)] + [
-                (loc + ("former_ids", i), old) for i, old in enumerate(item.former_ids)
-            ]:
-                if _clashes_on_page(kind, value):
-                    problems.append(
-                        _problem(
-                            doc,
-                            where,
-                            f"tunniste '{value}' on jo painopistesivun oman osan tunniste (osoite "
-                            f"painopisteet/#{value} veisi siihen); valitse toinen",
-                        )
-                    )
-            for i, old in enumerate(item.former_ids):
-                if old in ids or old in reserved:
-                    problems.append(
-                        _problem(
-                            doc,
-                            loc + ("former_ids", i),
-                            f"aiempi tunniste '{old}' on "
-                            "sanastossa käytössä tai varattu; tunnistetta ei voi käyttää "
-                            "uudelleen",
-                        )
-                    )
-                elif old in former:
-                    problems.append(
-                        _problem(
-                            doc, loc + ("former_ids", i), f"aiempi tunniste '{old}' on sanastossa kahdesti"
-                        )
-                    )
-                former.add(old)
-
-
-def _entries(parsed: ByKind) -> list[tuple[Document, Path_, Any]]:
-    return [item for kind in kinds.ENTRIES for item in parsed[kind]]
-
-
-def _problem(doc: Document, loc: Path_, message: str, *, key: bool = False) -> Problem:
-    line, col = doc.position(loc, key=key)
-    return Problem(doc.display, line, col, message)

@@ -3,7 +3,7 @@
 In: the content root, the kind (quote, pair, theme), a title and themes. Out: a YAML file under
 the content root with a fresh id derived from the title, every field of the model present and
 preceded by its Finnish description (from ``model``) and, for references, the values allowed now.
-What only the editor can write is left as a text starting with ``model.PLACEHOLDER``; ``validate``
+What only the editor can write is left as a text starting with ``fields.PLACEHOLDER``; ``validate``
 reports each one left, so a half-filled file can never be published.
 """
 
@@ -22,13 +22,14 @@ from pydantic import BaseModel
 
 from ..content import kinds
 from ..content import model as m
+from ..content.fields import ID_PATTERN, PLACEHOLDER
 from ..content.kinds import EntryKind
 from ..content.load import load_tree
 from ..content.problems import did_you_mean, listing
 from .schemas import comment
 
 MAX_WORDS = 6
-P = m.PLACEHOLDER
+P = PLACEHOLDER
 
 
 class ScaffoldError(Exception):
@@ -285,7 +286,7 @@ def _inline(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_inline(v) for v in value) + "]"
     text = str(value)
-    return text if re.fullmatch(m.ID_PATTERN, text) else json.dumps(text, ensure_ascii=False)
+    return text if re.fullmatch(ID_PATTERN, text) else json.dumps(text, ensure_ascii=False)
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..content.index import Index
 from ..site.facets import SearchRecord, records
+from .indexer import Stats, build
 from .morphology import analyser
-from .prepare import Stats, build
 
 
 def search_records(index: Index | None) -> dict[str, SearchRecord]:

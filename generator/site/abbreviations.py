@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..content.fields import UNREPRESENTABLE_IN_TERM
 from ..content.index import Index
-from ..content.model import UNREPRESENTABLE_IN_TERM
 
 _WORD = re.compile(r"[^\W_]+")
 """A run of letters and digits: ``_`` is emphasis in Markdown, so it ends a word as the text does."""

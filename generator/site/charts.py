@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..content.model import MEASURES, Content, Figure, Measure
+from ..content.collections import MEASURES, Figure, Measure
+from ..content.model import Content
 
 FOLDER = "assets/charts"
 CHARTED: tuple[Measure, ...] = tuple(m for m in MEASURES if m != "strategia-liitteena-osuus")

@@ -1,8 +1,9 @@
 """Stage 4, render: an ``Index`` → Markdown pages (path → text), through Jinja2 templates.
 
 ``render_site`` builds one ``RenderContext`` (``context``) and asks each page module for its
-pages: the entry, listing, statistics and other single pages here, the hubs (``hubs``), the
-objective–indicator table (``explorer``), the open data page (``opendata``). Data is shaped into
+pages: the entry, listing and other single pages here, the statistics page (``statistics``), the
+glossary page (``glossary``), the hubs (``hubs``), the objective–indicator table (``explorer``),
+the open data page (``opendata``). Data is shaped into
 view objects (the dataclasses below and in those modules); templates only loop and print.
 """
 
@@ -15,33 +16,18 @@ from dataclasses import dataclass
 
 import jinja2
 
+from ..content.collections import ChecklistItem
+from ..content.fields import Paragraph, ReportLink
 from ..content.index import Example, Index
-from ..content.model import (
-    INDICATOR_QUESTIONS,
-    MEASURE_TYPE_LABELS,
-    MEASURES,
-    ChecklistItem,
-    Entry,
-    Figure,
-    GlossaryTerm,
-    Pair,
-    Paragraph,
-    Quote,
-    ReportLink,
-    Theme,
-    entry_title,
-)
-from . import cards, charts, explorer, glossary, hubs, opendata, plan, urls
+from ..content.model import INDICATOR_QUESTIONS, MEASURE_TYPE_LABELS, Entry, Pair, Quote, Theme, entry_title
+from . import cards, explorer, glossary, hubs, opendata, plan, statistics, urls
 from .abbreviations import Abbreviations, abbreviations
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
-from .markdown_text import sentence_end, verbatim
+from .markdown_text import verbatim
 from .memo import Memo
 
 __all__ = ["Abbreviations", "Link", "SiteOptions", "abbreviations", "render_site"]
-
-GLOSSARY_LINKS = 6
-"""Entries linked under a glossary term; the rest are counted."""
 
 
 @dataclass(frozen=True)
@@ -70,39 +56,6 @@ class ThemeRow:
 
 
 @dataclass(frozen=True)
-class StatisticsRow:
-    label: str
-    cells: list[str]
-
-
-@dataclass(frozen=True)
-class Derived:
-    """A figure the source states in words, and how the editors derived the number from it."""
-
-    what: str
-    """Sector and measure, as the table names them."""
-    value: str
-    derivation: str
-    statement: str
-
-
-@dataclass(frozen=True)
-class StatisticsTable:
-    caption: str
-    columns: list[str]
-    rows: list[StatisticsRow]
-    chart: charts.Chart | None
-    derived: list[Derived] = dataclasses.field(default_factory=list)
-    """The table's derived figures, in the order of its rows."""
-
-
-@dataclass(frozen=True)
-class Statement:
-    text: str
-    source: SourceLine
-
-
-@dataclass(frozen=True)
 class Sourced:
     """A paragraph of text with the part of the source it rests on."""
 
@@ -125,24 +78,6 @@ class ReportView:
 
     scope: Sourced
     parts: list[ReportPartView]
-
-
-@dataclass(frozen=True)
-class GlossaryBasis:
-    section: str
-    href: str
-
-
-@dataclass(frozen=True)
-class GlossaryRow:
-    term: GlossaryTerm
-    basis: GlossaryBasis | None
-    used: list[Link]
-    """Entries that use the term (themes first), the first ``GLOSSARY_LINKS`` of them."""
-    more: int
-    """How many more entries use it."""
-    end: str = "."
-    """What ends the sentence of links: nothing when the last title ends one already."""
 
 
 @dataclass(frozen=True)
@@ -202,11 +137,11 @@ def render_site(
     pages[urls.STATISTICS] = ctx.page(
         "statistics.md",
         urls.STATISTICS,
-        tables=statistics(ctx),
-        derived=DERIVED,
-        statements=statements(ctx, urls.STATISTICS),
+        tables=statistics.statistics(ctx),
+        derived=statistics.DERIVED,
+        statements=statistics.statements(ctx, urls.STATISTICS),
     )
-    pages[urls.GLOSSARY] = glossary_page(ctx)
+    pages[urls.GLOSSARY] = glossary.glossary_page(ctx)
     checklist = index.content.checklist
     pages[urls.CHECKLIST] = ctx.page(
         "checklist.md",
@@ -294,26 +229,6 @@ def theme_rows(ctx: RenderContext, page: str) -> list[ThemeRow]:
     ]
 
 
-DERIVED = "johdettu"
-"""How a table marks a figure the editors derived from the source's words (``Figure.derivation``)."""
-
-
-def _number(figure: Figure) -> str:
-    """A figure's number in Finnish: "42,5 %", "69"."""
-    value = (
-        str(int(figure.value)) if float(figure.value).is_integer() else str(figure.value).replace(".", ",")
-    )
-    return f"{value} %" if figure.unit == "%" else value
-
-
-def _figure(figure: Figure | None) -> str:
-    """A figure as the table shows it: "69"; "10 (johdettu)" where the editors derived it from the
-    source's words; "–" where the source gives none."""
-    if figure is None:
-        return "–"
-    return f"{_number(figure)} ({DERIVED})" if figure.derivation else _number(figure)
-
-
 # --- pages ------------------------------------------------------------------------------------
 
 
@@ -396,78 +311,6 @@ def checklist_items(ctx: RenderContext, items: Sequence[ChecklistItem]) -> list[
         )
         for item in items
     ]
-
-
-def glossary_page(ctx: RenderContext) -> str:
-    """Each term's definition and links to the entries that use it (themes first), in groups
-    by initial letter. Raw HTML (a definition list), so links are the built pages' URLs."""
-    used = glossary.usage(ctx.index, ctx.memo)
-    groups: dict[str, list[GlossaryRow]] = {}
-    for term in sorted(ctx.index.content.glossary.terms, key=lambda t: t.term.casefold()):
-        entries = used.get(term.id, [])
-        letter = term.term[:1].upper()
-        groups.setdefault(letter if letter.isalpha() else "#", []).append(
-            GlossaryRow(
-                term=term,
-                basis=GlossaryBasis(
-                    term.source.section, urls.href(urls.GLOSSARY, urls.ABOUT, anchor=term.source.document)
-                )
-                if term.source
-                else None,
-                used=[
-                    Link(entry_title(e), urls.href(urls.GLOSSARY, urls.entry_page(e)))
-                    for e in entries[:GLOSSARY_LINKS]
-                ],
-                more=max(0, len(entries) - GLOSSARY_LINKS),
-                end=sentence_end(entry_title(entries[-1])) if 0 < len(entries) <= GLOSSARY_LINKS else ".",
-            )
-        )
-    return ctx.page("glossary.md", urls.GLOSSARY, groups=groups)
-
-
-def statistics(ctx: RenderContext) -> list[StatisticsTable]:
-    """One table per period: a row per measure, a column per sector; absent figures stay absent."""
-    figures = ctx.index.content.statistics.figures
-    sectors = ctx.index.content.vocabularies.sectors
-    periods = sorted({tuple(f.years) for f in figures}, key=lambda years: (len(years), years))
-    drawn: dict[tuple[int, ...], charts.Chart] = {
-        (chart.year,): chart for chart in charts.charts(ctx.index.content)
-    }
-    tables = []
-    for period in periods:
-        cells: dict[tuple[str, str], Figure] = {
-            (f.measure, f.sector): f for f in figures if tuple(f.years) == period
-        }
-        measures = [m for m in MEASURES if any((m, s.id) in cells for s in sectors)]
-        tables.append(
-            StatisticsTable(
-                caption=f"Vuodet {period[0]}–{period[-1]}" if len(period) > 1 else f"Vuosi {period[0]}",
-                columns=[s.label for s in sectors],
-                rows=[
-                    StatisticsRow(MEASURES[m], [_figure(cells.get((m, s.id))) for s in sectors])
-                    for m in measures
-                ],
-                chart=drawn.get(period),
-                derived=[
-                    Derived(f"{s.label}, {MEASURES[m].lower()}", _number(f), f.derivation, f.statement)
-                    for m in measures
-                    for s in sectors
-                    if (f := cells.get((m, s.id))) is not None and f.derivation
-                ],
-            )
-        )
-    return tables
-
-
-def statements(ctx: RenderContext, page: str) -> list[Statement]:
-    """The source's sentences that give the figures, each once, in the order given."""
-    seen: dict[str, Statement] = {}
-    for figure in ctx.index.content.statistics.figures:
-        if figure.statement not in seen:
-            seen[figure.statement] = Statement(
-                figure.statement, ctx.source_line(page, figure.source.document, figure.source.section)
-            )
-    return list(seen.values())
 
 
 def listing(ctx: RenderContext, template: str, page: str, entries: list[Example]) -> str:

@@ -6,7 +6,7 @@
 - ``prepare_terms_in_metadata``: the added terms in a searchable Pagefind metadata field instead
   of a block at the end of the article.
 
-Each plugs into the site's own search build (``generator.search.prepare.build``).
+Each plugs into the site's own search build (``generator.search.indexer.build``).
 """
 
 from __future__ import annotations

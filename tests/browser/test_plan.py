@@ -31,6 +31,7 @@ READY = '[data-kb-plan][data-state="ready"]'
 FIRST = "steam-pedagoginen-osaaminen"
 SECOND = "uudet-teknologiat-podcastaaminen"
 FORMULA = '=HYPERLINK("http://example.invalid/","napsauta")'
+ONE_OPEN_MAX = 5_400
 
 
 def plan_data(site: Path) -> dict:
@@ -304,6 +305,106 @@ def test_from_examples_to_an_exported_draft(served_real_site, real_site, open_pa
     assert field.input_value() == '<img src=x onerror="alert(1)">'
     assert '<img src=x onerror="alert(1)">' in other.locator(".kb-plan-print").text_content()
     assert other_log.console_errors == [] and other_log.foreign_requests == [] and other_log.dialogs == []
+
+
+# What a control's label takes on the screen: its lines of text, counted from where they end.
+LABEL_LINES = """() => {
+  const lines = (el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const ends = [...range.getClientRects()].filter((r) => r.width > 1).map((r) => r.bottom);
+    let n = 0, last = -Infinity;
+    for (const end of ends.sort((a, b) => a - b)) { if (end - last > 10) n++; last = end; }
+    return n;
+  };
+  const controls = '.kb-plan button, .kb-plan summary, .kb-plan legend, .kb-plan label';
+  return [...document.querySelectorAll(controls)].filter((el) => el.checkVisibility())
+    .map((el) => ({text: el.textContent.trim(), lines: lines(el),
+                   term: el.matches('.kb-plan-check label')}));
+}"""
+
+
+def test_one_objective_at_a_time_on_a_phone(served_real_site, real_site, open_page):
+    examples = {e["id"]: e for e in plan_data(real_site)["examples"]}
+    page, log = open_page(served_real_site, PLAN, viewport=PHONE)
+    page.wait_for_selector(READY)
+    intro = page.locator("details.kb-plan-intro")
+    assert intro.get_attribute("open") is not None, "the first visit: the introduction is open"
+    for example in (FIRST, SECOND):
+        page.goto(f"{served_real_site.url}{PLAN}?lisaa={example}")
+        page.wait_for_selector(READY)
+    assert intro.get_attribute("open") is None, "closed after the first visit"
+    press(page, 'button[data-action="add-objective"]')
+
+    # The newly added objective is open, the others are one line each and a button.
+    objectives = page.locator(".kb-plan-objective")
+    toggles = page.locator(".kb-plan-objective > button[data-action=open]")
+    assert [toggles.nth(i).get_attribute("aria-expanded") for i in range(3)] == ["false", "false", "true"]
+    third = objectives.nth(2)
+    assert third.locator("textarea[data-field=evaluation]").is_visible()
+    assert not objectives.nth(0).locator("textarea").first.is_visible()
+    brief = objectives.nth(0).locator(".kb-plan-brief")
+    words = " ".join(examples[FIRST]["objective"].split())
+    assert brief.locator(".kb-plan-brief-text").inner_text().rstrip("…") in words
+    assert brief.locator(".kb-plan-brief-count").inner_text() == "1 mittari, vastattu 0/7"
+    assert brief.bounding_box()["height"] < 44, "one line"
+    assert toggles.nth(0).get_attribute("aria-describedby") == brief.get_attribute("id")
+
+    # Written in, then another opened from the keyboard: the first closes and keeps its words.
+    third.locator("> .kb-plan-field textarea[data-field=text]").fill("Oppilaat oppivat kieliä vaihdossa.")
+    third.locator("textarea[data-field=data_source]").fill("Kyselyt")
+    third.locator("textarea[data-field=timing]").fill("Keväisin")
+    press(page, ".kb-plan-objective:nth-child(2) > button[data-action=open]")
+    assert [toggles.nth(i).get_attribute("aria-expanded") for i in range(3)] == ["false", "true", "false"]
+    assert page.evaluate("document.activeElement.id") == objectives.nth(1).get_attribute("id") + "-h"
+    assert not third.locator("textarea[data-field=data_source]").is_visible()
+    assert third.locator("textarea[data-field=data_source]").input_value() == "Kyselyt"
+    assert " ".join(third.locator(".kb-plan-brief").inner_text().split()) == (
+        "Oppilaat oppivat kieliä vaihdossa. 1 mittari, vastattu 2/7"
+    )
+    no_axe_violations(page, "three objectives, one open")
+
+    # Its own button closes the open one and keeps the focus: then every objective is a line.
+    toggles.nth(1).focus()
+    page.keyboard.press("Enter")
+    assert toggles.nth(1).get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.id") == toggles.nth(1).get_attribute("id")
+    assert page.locator(".kb-plan-objective textarea:visible").count() == 0
+    closed = page.evaluate("document.documentElement.scrollHeight")
+
+    # Printed, every objective is there in full, closed or not.
+    page.emulate_media(media="print")
+    printed = page.locator(".kb-plan-print").inner_text()
+    for text in (words[:40], " ".join(examples[SECOND]["objective"].split())[:40], "Keväisin"):
+        assert text in " ".join(printed.split())
+    page.emulate_media(media="screen")
+
+    # After a reload: the introduction stays closed; the first unfinished objective is open.
+    wait_saved(page)
+    page.reload()
+    page.wait_for_selector(READY)
+    assert intro.get_attribute("open") is None
+    assert [toggles.nth(i).get_attribute("aria-expanded") for i in range(3)] == ["true", "false", "false"]
+    # 18,800 px with every objective in full and the introduction open (issue 27); 7,600 with
+    # the first one open before its fields were made compact; about 5,050 now. Every objective
+    # closed: the page's own parts and a line each, about 1,950 (three screens: 2,532).
+    one_open = page.evaluate("document.documentElement.scrollHeight")
+    assert one_open <= ONE_OPEN_MAX and closed <= 3 * PHONE["height"], (one_open, closed)
+
+    # The reader opens the introduction: remembered on the next visit.
+    intro.locator("summary").click()
+    page.reload()
+    page.wait_for_selector(READY)
+    assert intro.get_attribute("open") is not None
+
+    # A 320 px phone: nothing scrolls sideways and every label the page writes is on one or two
+    # lines; a term of the programme's vocabulary on at most three.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    labels = page.evaluate(LABEL_LINES)
+    assert len(labels) > 40
+    assert [c for c in labels if c["lines"] > (3 if c["term"] else 2) or c["lines"] == 0] == []
+    assert log.console_errors == []
 
 
 FORMAT_CASES = """async () => {

@@ -14,6 +14,7 @@ import yaml
 from conftest import REPO
 
 from generator.content import model as m
+from generator.content.fields import Model
 from generator.editors.scaffold import slug
 
 FILLED = {  # what an editor writes in place of each placeholder
@@ -34,7 +35,7 @@ def keys(model, data: dict) -> None:
     """The file holds exactly the model's fields, nested models included."""
     assert list(data) == list(model.model_fields)
     for name, field in model.model_fields.items():
-        if isinstance(field.annotation, type) and issubclass(field.annotation, m.Model):
+        if isinstance(field.annotation, type) and issubclass(field.annotation, Model):
             keys(field.annotation, data[name])
 
 

@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURE_SITE, REPO
 
 from generator.pipeline import check
-from generator.search import prepare
+from generator.search import indexer, prepare
 from generator.search.morphology import MorphologyUnavailable, VoikkoAnalyser, analyser
 from generator.site.facets import records
 
@@ -34,7 +34,7 @@ def pages_in(bundle: Path) -> int:
 
 def test_a_whole_bundle_passes(site: Path):
     bundle = site / prepare.BUNDLE
-    prepare.verify_bundle(bundle, pages_in(bundle))
+    indexer.verify_bundle(bundle, pages_in(bundle))
 
 
 @pytest.mark.parametrize(
@@ -55,26 +55,26 @@ def test_a_damaged_bundle_is_named_and_never_published(site: Path, damage, named
     pages = pages_in(bundle)
     damage(bundle)
     with pytest.raises(RuntimeError, match="vaillinainen") as raised:
-        prepare.verify_bundle(bundle, pages)
+        indexer.verify_bundle(bundle, pages)
     assert named in str(raised.value) and "Sivustoa ei julkaistu" in str(raised.value)
 
 
 def test_a_bundle_that_counts_fewer_pages_than_were_given_is_refused(site: Path):
     bundle = site / prepare.BUNDLE
     with pytest.raises(RuntimeError, match=r"sivuja \d+, odotettiin"):
-        prepare.verify_bundle(bundle, pages_in(bundle) + 1)
+        indexer.verify_bundle(bundle, pages_in(bundle) + 1)
 
 
 def scratch_folders() -> set[str]:
-    parent = Path(prepare._scratch_parent() or tempfile.gettempdir())
-    return {p.name for p in parent.glob(f"{prepare.SCRATCH_PREFIX}{os.getpid()}-*")}
+    parent = Path(indexer._scratch_parent() or tempfile.gettempdir())
+    return {p.name for p in parent.glob(f"{indexer.SCRATCH_PREFIX}{os.getpid()}-*")}
 
 
 def test_scratch_folders_are_removed_after_success_failure_and_ctrl_c(site: Path):
     index = check(FIXTURE_SITE).index
     assert index is not None
     entries = records(index)
-    prepare.build(site, entries, analyser("none"))
+    indexer.build(site, entries, analyser("none"))
     assert scratch_folders() == set()
 
     def failing(*args, **kwargs):
@@ -85,21 +85,21 @@ def test_scratch_folders_are_removed_after_success_failure_and_ctrl_c(site: Path
 
     for fault, raised in ((failing, RuntimeError), (interrupted, KeyboardInterrupt)):
         with pytest.raises(raised):
-            prepare.build(site, entries, analyser("none"), prepare_page=fault)
+            indexer.build(site, entries, analyser("none"), prepare_page=fault)
         assert scratch_folders() == set()
 
 
 def test_a_killed_builds_scratch_folder_is_removed_by_the_next_build(site: Path, tmp_path: Path):
     sleeper = subprocess.Popen([sys.executable, "-c", "pass"])
     sleeper.wait()  # a process id that no process has now
-    parent = Path(prepare._scratch_parent() or tempfile.gettempdir())
-    killed = parent / f"{prepare.SCRATCH_PREFIX}{sleeper.pid}-x1"
-    running = parent / f"{prepare.SCRATCH_PREFIX}{os.getpid()}-x2"
-    foreign = parent / f"{prepare.SCRATCH_PREFIX}abc"
+    parent = Path(indexer._scratch_parent() or tempfile.gettempdir())
+    killed = parent / f"{indexer.SCRATCH_PREFIX}{sleeper.pid}-x1"
+    running = parent / f"{indexer.SCRATCH_PREFIX}{os.getpid()}-x2"
+    foreign = parent / f"{indexer.SCRATCH_PREFIX}abc"
     for folder in (killed, running, foreign):
         (folder / "sivu").mkdir(parents=True, exist_ok=True)
     try:
-        prepare.remove_abandoned_scratch(parent)
+        indexer.remove_abandoned_scratch(parent)
         assert not killed.exists() and running.is_dir() and foreign.is_dir()
     finally:
         for folder in (killed, running, foreign):
@@ -125,7 +125,7 @@ def test_missing_pagefind_is_a_finnish_message_naming_the_install_command(site: 
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert done.stderr.startswith("virhe: Pagefind (hakemiston rakentaja) puuttuu")
-    assert prepare.PAGEFIND_INSTALL in done.stderr
+    assert indexer.PAGEFIND_INSTALL in done.stderr
 
 
 def test_missing_voikko_is_a_finnish_message_naming_the_install_command(site: Path):

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from conftest import REPO
 
-from generator.content.model import MEASURES, Content
+from generator.content.collections import MEASURES
+from generator.content.model import Content
 from generator.pipeline import check
 from generator.site import charts
 
@@ -131,6 +132,6 @@ def test_every_measure_a_figure_may_name_has_one_label():
     """The statistics table and the charts label measures from one list, the model's."""
     from typing import get_args
 
-    from generator.content.model import MEASURES, Figure
+    from generator.content.collections import MEASURES, Figure
 
     assert list(get_args(Figure.model_fields["measure"].annotation)) == list(MEASURES)

@@ -20,6 +20,33 @@ const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
 const COLLAPSED_PARTS = ["h", "open", "up", "down", "duplicate", "remove"];
 const ROOM_SHOWN = 2000;
 const ROOM_SHOWN_DRAFT = 0.9;
+/** The reader's choice of the introduction ("auki" or "kiinni"), kept beside the draft. */
+const INTRO_KEY = "kb-oma-suunnitelma-johdanto";
+/** openKey when the reader has closed every objective. */
+const NONE_OPEN = "";
+/** Whether the browser sizes a field to its text (CSS field-sizing); if not, plan.js does. */
+const SIZES_ITSELF = typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
+
+// The words of the one-objective-at-a-time form, in one place (for a message table).
+const TEXT = {
+  open: "Avaa",
+  close: "Sulje",
+  whichObjective: (n) => ` tavoite ${n}`,
+  unwritten: "Tavoite on vielä kirjoittamatta.",
+  noIndicators: "ei mittaria",
+  answered: (indicators, filled, total) =>
+    `${counted(indicators, "mittari", "mittaria")}, vastattu ${filled}/${total}`,
+  answeredLong: (filled, total) => `mittarien kysymyksistä vastattu ${filled}/${total}`,
+  examples: "Esimerkit",
+  examplesOf: (label) => `: miten esimerkit vastasivat (${label})`,
+  origin: (what) => `Lähtökohtana esimerkin ${what}: `,
+  originMore: (what) => `Lähde ja esimerkin ${what} sanasta sanaan`,
+  unanswered: "Vastaamatta olevat kysymykset",
+  // On the screen, beside its hint; files and print keep the whole question (fmt.QUESTIONS).
+  qualitySystem: "Miten mittari kytkeytyy laatujärjestelmään?",
+  importOrDelete: "Tuo suunnitelma tiedostosta tai poista luonnos",
+  missingOf: (name, missing) => `${name}: ${missing.join(", ")}`,
+};
 
 // --- small DOM helpers: strings always become text nodes ---------------------------------------
 
@@ -57,8 +84,28 @@ function today() {
   return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
 }
 
+function isBlank(value) {
+  return typeof value !== "string" || value.trim() === "";
+}
+
+/** A field as tall as its text, for browsers without CSS field-sizing. */
+function growField(textarea) {
+  if (!textarea.offsetParent) return; // hidden: sized when shown
+  textarea.style.height = "auto";
+  textarea.style.height = `${textarea.scrollHeight + 2}px`;
+}
+
 function counted(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The start of a text, cut at a word, with "…" when something was left out. */
+function firstWords(text, length) {
+  const flat = text.trim().replace(/\s+/g, " ");
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
 }
 
 // --- the editor ---------------------------------------------------------------------------------
@@ -236,6 +283,18 @@ class Plan {
     this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
     this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
     this.summary = h("div", { class: "kb-plan-summary", "data-kb-plan-summary": true });
+    // Kept from change to change (renderStatus fills its list), so that it stays open as it was.
+    this.unanswered = h(
+      "details",
+      { class: "kb-plan-unanswered", hidden: true },
+      h("summary", {}, TEXT.unanswered),
+      h(
+        "p",
+        { class: "kb-plan-hint" },
+        "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun.",
+      ),
+      h("ul", {}),
+    );
     this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
     this.printView = h("div", { class: "kb-plan-print", "data-kb-plan-print": true });
     this.importInput = h("input", {
@@ -277,12 +336,8 @@ class Plan {
         "section",
         { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
         h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
-        h(
-          "p",
-          { class: "kb-plan-hint" },
-          "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun.",
-        ),
         this.summary,
+        this.unanswered,
       ),
       this.list,
       h(
@@ -297,26 +352,35 @@ class Plan {
         h(
           "p",
           { class: "kb-plan-inline" },
-          button("export-md", "Lataa Markdown"),
-          button("export-csv", "Lataa CSV"),
-          button("export-json", "Lataa JSON"),
+          button("export-md", [hidden("Lataa "), "Markdown"]),
+          button("export-csv", [hidden("Lataa "), "CSV"]),
+          button("export-json", [hidden("Lataa "), "JSON"]),
           button("print", "Tulosta"),
         ),
+        this.error,
+        // Bringing a plan from another browser and deleting this one: seldom, so behind a line.
         h(
-          "div",
-          { class: "kb-plan-field" },
-          h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
+          "details",
+          { class: "kb-plan-more" },
+          h("summary", {}, TEXT.importOrDelete),
+          h(
+            "div",
+            { class: "kb-plan-field" },
+            h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
+            h(
+              "p",
+              { class: "kb-plan-hint", id: "kb-plan-import-hint" },
+              "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
+            ),
+            this.importInput,
+          ),
           h(
             "p",
-            { class: "kb-plan-hint", id: "kb-plan-import-hint" },
-            "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
+            { class: "kb-plan-hint" },
+            "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä.",
           ),
-          this.importInput,
+          h("p", {}, button("delete-all", "Poista luonnos")),
         ),
-        this.error,
-        h("h3", {}, "Poista luonnos"),
-        h("p", {}, "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä."),
-        h("p", {}, button("delete-all", "Poista luonnos")),
       ),
     );
     const bar = h(
@@ -336,6 +400,7 @@ class Plan {
   render(focusId) {
     this.chooseOpen(focusId);
     this.list.replaceChildren(...this.draft.objectives.map((o, i) => this.objectiveView(o, i)));
+    this.grow(this.list);
     this.renderStatus();
     this.renderRoom();
     this.renderPrint();
@@ -351,19 +416,20 @@ class Plan {
     const described = [hint ? `${id}-hint` : null, `${id}-room`].filter(Boolean).join(" ");
     return h(
       "div",
-      { class: "kb-plan-field" },
+      { class: options.examples ? "kb-plan-field kb-plan-has-examples" : "kb-plan-field" },
       h("label", { for: id }, label),
       hint,
       h("textarea", {
         id,
         rows: String(options.rows || 3),
+        class: options.rows === 1 ? "kb-plan-short" : null,
         maxlength: String(fmt.LIMITS.text),
         dataset: { field: name },
         "aria-describedby": described,
         value,
       }),
       h("p", { class: "kb-plan-room", id: `${id}-room`, "data-kb-plan-room": "field" }),
-      options.examples ? this.examplesPanel(options.examples) : null,
+      options.examples ? this.examplesPanel(options.examples, options.short || label) : null,
     );
   }
 
@@ -435,11 +501,15 @@ class Plan {
     return false;
   }
 
-  examplesPanel(kind) {
+  /**
+   * "How did the examples answer this?" beside a field: a short summary at the end of the
+   * field's label line (plan.css), its panel under the field, drawn when opened.
+   */
+  examplesPanel(kind, label) {
     return h(
       "details",
       { class: "kb-plan-examples", dataset: { examples: kind } },
-      h("summary", {}, "Miten esimerkit vastasivat?"),
+      h("summary", {}, TEXT.examples, hidden(TEXT.examplesOf(label))),
       h("div", { class: "kb-plan-examples-body" }),
     );
   }
@@ -448,18 +518,19 @@ class Plan {
     const example = item.example;
     if (!example) return null;
     const known = this.examples.get(example.id);
+    // The link names the example by its first words; its source and whole text are in the panel.
     const link = known
-      ? h("a", { href: this.exampleUrl(known) }, known.objective)
+      ? h("a", { href: this.exampleUrl(known) }, firstWords(known.objective, 50))
       : document.createTextNode(`(${example.id})`);
     return h(
       "div",
       { class: "kb-plan-origin" },
-      h("p", {}, `Lähtökohtana esimerkin ${what}: `, link),
-      h("p", { class: "kb-plan-citation" }, `Lähde: ${example.citation}`),
+      h("p", {}, TEXT.origin(what), link),
       h(
         "details",
         {},
-        h("summary", {}, `Esimerkin alkuperäinen ${what} sanasta sanaan`),
+        h("summary", {}, TEXT.originMore(what)),
+        h("p", { class: "kb-plan-citation" }, `Lähde: ${example.citation}`),
         h("blockquote", {}, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
       ),
     );
@@ -476,7 +547,7 @@ class Plan {
       this.data.priorities.map((p) =>
         this.checkbox(key, "priorities", p, objective.priorities.includes(p.id)),
       ),
-      this.examplesPanel("priorities"),
+      this.examplesPanel("priorities", fmt.LABELS.priorities),
     );
     const groups = new Map();
     for (const s of this.data.qualityStandards) {
@@ -498,7 +569,7 @@ class Plan {
           ),
         ),
       ),
-      this.examplesPanel("qualityStandards"),
+      this.examplesPanel("qualityStandards", fmt.LABELS.qualityStandards),
     );
     const open = key === this.openKey;
     return h(
@@ -515,11 +586,13 @@ class Plan {
         `Tavoite ${n} `,
         h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective)),
       ),
-      this.brief(objective, key, n),
+      this.toggle(key, n, open),
+      this.brief(objective, key),
       this.origin(objective, "tavoite"),
       this.field(key, "text", "Tavoite omin sanoin", objective.text, {
         hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
         examples: "objective",
+        short: fmt.LABELS.objective,
       }),
       priorities,
       h(
@@ -539,16 +612,19 @@ class Plan {
         "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:",
       ),
       this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
-        rows: 2,
+        rows: 1,
         examples: "objective-unmarked",
+        short: fmt.LABELS.concrete,
       }),
       this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, {
-        rows: 2,
+        rows: 1,
         examples: "objective-unmarked",
+        short: fmt.LABELS.realistic,
       }),
       this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, {
-        rows: 2,
+        rows: 1,
         examples: "objective-unmarked",
+        short: fmt.LABELS.measurable,
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
       h(
@@ -561,7 +637,7 @@ class Plan {
         {},
         button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` }),
       ),
-      this.actions(key, `tavoite ${n}`, "tavoite", i, this.draft.objectives.length),
+      this.actions(key, `tavoite ${n}`, i, this.draft.objectives.length),
     );
   }
 
@@ -599,7 +675,7 @@ class Plan {
           h("label", { for: id }, type[0].toUpperCase() + type.slice(1)),
         );
       }),
-      this.examplesPanel("measureType"),
+      this.examplesPanel("measureType", fmt.LABELS.measureType),
     );
     return h(
       "section",
@@ -615,22 +691,30 @@ class Plan {
         ),
       ),
       this.origin(indicator, "mittari"),
-      this.field(key, "text", "Mittari omin sanoin", indicator.text, { examples: "indicator" }),
+      this.field(key, "text", "Mittari omin sanoin", indicator.text, {
+        examples: "indicator",
+        short: fmt.LABELS.indicator,
+      }),
       types,
       this.data.questions.map((q) =>
-        this.field(key, q.id, q.question, indicator[q.id], { rows: 2, examples: `question:${q.id}` }),
+        this.field(key, q.id, q.question, indicator[q.id], {
+          rows: 1,
+          examples: `question:${q.id}`,
+          short: q.label,
+        }),
       ),
-      this.field(key, "qualitySystem", fmt.QUESTIONS.qualitySystem, indicator.qualitySystem, {
-        rows: 2,
+      this.field(key, "qualitySystem", TEXT.qualitySystem, indicator.qualitySystem, {
+        rows: 1,
+        short: fmt.LABELS.qualitySystem,
         hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
         examples: "indicator-unmarked",
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
-      this.actions(key, `mittari ${name}`, "mittari", j, this.draft.objectives[i].indicators.length),
+      this.actions(key, `mittari ${name}`, j, this.draft.objectives[i].indicators.length),
     );
   }
 
-  actions(key, name, kind, index, count) {
+  actions(key, name, index, count) {
     const move = (action, label, disabled) =>
       button(action, [label, hidden(`: ${name}`)], {
         id: `${key}-${action}`,
@@ -642,19 +726,17 @@ class Plan {
       move("up", "Siirrä ylös", index === 0),
       move("down", "Siirrä alas", index === count - 1),
       button("duplicate", ["Monista", hidden(` ${name}`)], { id: `${key}-duplicate` }),
-      button(
-        "remove",
-        [kind === "tavoite" ? "Poista tavoite" : "Poista mittari", hidden(` ${name.split(" ")[1]}`)],
-        { id: `${key}-remove` },
-      ),
+      button("remove", ["Poista", hidden(` ${name}`)], { id: `${key}-remove` }),
     );
   }
 
   // --- one objective at a time ------------------------------------------------------------------
-  // The objective being written is shown in full; the others are a heading, their status, the
-  // start of their text and a button that opens them (which closes the one open before). Focus
-  // sent to a part of an objective (a new indicator, a moved item, a link of the task list)
-  // opens that objective first.
+  // The objective being written is shown in full; each of the others is its heading, a line with
+  // the start of its text and how many of its indicators' questions are answered, a button that
+  // opens it (which closes the one open before) and its own buttons (move, duplicate, remove).
+  // A closed objective keeps its fields on the page, only hidden: nothing of it is lost, and it
+  // is saved, exported and printed as before. Focus sent to a part of an objective (a new
+  // indicator, a moved item, a link of the task list) opens that objective first.
 
   /** Which objective is open after a change: the one whose hidden part gets the focus, else the same. */
   chooseOpen(focusId) {
@@ -662,6 +744,7 @@ class Plan {
     const target = key ? this.find(key) : null;
     if (target && (target.indicator || !COLLAPSED_PARTS.includes(part)))
       this.openKey = this.keys.get(target.objective);
+    if (this.openKey === NONE_OPEN) return; // the reader closed them all
     const objectives = this.draft.objectives;
     if (this.openKey && objectives.some((o) => this.keys.get(o) === this.openKey)) return;
     const unfinished = objectives.find((o) => fmt.objectiveStatus(o) !== "Valmis");
@@ -669,45 +752,79 @@ class Plan {
     this.openKey = first ? this.key(first, "t") : null;
   }
 
-  /** Open the objective that holds the item with this key (an objective's or an indicator's). */
+  /**
+   * Open the objective that holds the item with this key (an objective's or an indicator's), and
+   * close the one open before; `focus` puts the focus on its heading. NONE_OPEN closes them all.
+   */
   openAt(key, focus = false) {
     const found = key ? this.find(key) : null;
-    if (!found) return;
-    this.openKey = this.keys.get(found.objective);
+    if (!found && key !== NONE_OPEN) return;
+    this.openKey = found ? this.keys.get(found.objective) : NONE_OPEN;
     for (const section of this.list.querySelectorAll(".kb-plan-objective")) {
-      if (section.dataset.key === this.openKey) {
+      const open = section.dataset.key === this.openKey;
+      if (open === (section.dataset.collapsed === undefined)) continue;
+      const shown = this.find(section.dataset.key);
+      section.querySelector(".kb-plan-brief").replaceWith(this.brief(shown.objective, section.dataset.key));
+      this.setToggle(section.querySelector(".kb-plan-toggle"), section.dataset.key, shown.i + 1, open);
+      if (open) {
         delete section.dataset.collapsed;
-      } else if (section.dataset.collapsed === undefined) {
-        const closing = this.find(section.dataset.key);
-        section
-          .querySelector(".kb-plan-brief")
-          .replaceWith(this.brief(closing.objective, section.dataset.key, closing.i + 1));
+        this.grow(section);
+      } else {
         section.dataset.collapsed = "";
       }
     }
-    if (focus) document.getElementById(`${this.openKey}-h`).focus();
+    if (!found) return;
+    const heading = document.getElementById(`${this.openKey}-h`);
+    if (focus) heading.focus();
+    // Closing an objective above this one moves it up: keep its heading on the screen.
+    const top = heading.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight) heading.scrollIntoView({ block: "start" });
   }
 
-  brief(objective, key, n) {
+  /** The button that opens an objective, or closes it when it is the one open. */
+  toggle(key, n, open) {
+    const toggle = button("open", [], {
+      id: `${key}-open`,
+      class: "md-button kb-plan-button kb-plan-toggle",
+    });
+    this.setToggle(toggle, key, n, open);
+    return toggle;
+  }
+
+  /** The same button after its objective opened or closed: in place, so that it keeps the focus. */
+  setToggle(toggle, key, n, open) {
+    toggle.replaceChildren(open ? TEXT.close : TEXT.open, hidden(TEXT.whichObjective(n)));
+    toggle.setAttribute("aria-expanded", String(open));
+    if (open) toggle.removeAttribute("aria-describedby");
+    else toggle.setAttribute("aria-describedby", `${key}-brief`);
+  }
+
+  /** The one line a closed objective shows: the start of its text and its indicators' answers. */
+  brief(objective, key) {
     const text = objective.text.trim();
-    const start =
-      text.length > 140 ? `${text.slice(0, 138).trimEnd()}…` : text || "Tavoite on vielä kirjoittamatta.";
-    return h(
-      "div",
-      { class: "kb-plan-brief" },
-      h(
-        "p",
-        {},
-        start,
-        " ",
-        h(
-          "span",
-          { class: "kb-plan-hint" },
-          `(${counted(objective.indicators.length, "mittari", "mittaria")})`,
-        ),
-      ),
-      h("p", {}, button("open", ["Avaa", hidden(` tavoite ${n}`)], { id: `${key}-open` })),
+    const questions = this.data.questions;
+    const total = objective.indicators.length * questions.length;
+    const filled = objective.indicators.reduce(
+      (sum, indicator) => sum + questions.filter((q) => !isBlank(indicator[q.id])).length,
+      0,
     );
+    return h(
+      "p",
+      { class: "kb-plan-brief", id: `${key}-brief` },
+      h("span", { class: "kb-plan-brief-text" }, text ? firstWords(text, 140) : TEXT.unwritten),
+      " ",
+      h(
+        "span",
+        { class: "kb-plan-brief-count", title: total ? TEXT.answeredLong(filled, total) : null },
+        total ? TEXT.answered(objective.indicators.length, filled, total) : TEXT.noIndicators,
+      ),
+    );
+  }
+
+  /** Fields size themselves to their text (CSS field-sizing); where the browser cannot, here. */
+  grow(within) {
+    if (SIZES_ITSELF) return;
+    for (const textarea of within.querySelectorAll("textarea")) growField(textarea);
   }
 
   missingText(missing) {
@@ -723,9 +840,11 @@ class Plan {
     let indicators = 0;
     let done = 0;
     let total = 0;
+    const unanswered = [];
     objectives.forEach((objective, i) => {
       const key = this.key(objective, "t");
       const missing = fmt.missingOfObjective(objective);
+      const before = unanswered.length;
       this.updateItem(key, missing, fmt.objectiveStatus(objective));
       const count = this.root.querySelector(`[data-count="${key}"]`);
       if (count) count.textContent = `(${objective.qualityStandards.length} valittu)`;
@@ -739,10 +858,16 @@ class Plan {
         const state = fmt.status(imissing, fmt.indicatorQuestionCount(this.data));
         if (!imissing.length) done++;
         this.updateItem(ikey, imissing, state);
-        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state, imissing);
+        if (imissing.length)
+          unanswered.push(h("li", {}, TEXT.missingOf(`Mittari ${i + 1}.${j + 1}`, imissing)));
+        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state);
       });
-      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), missing, nested));
+      if (missing.length)
+        unanswered.splice(before, 0, h("li", {}, TEXT.missingOf(`Tavoite ${i + 1}`, missing)));
+      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), nested));
     });
+    this.unanswered.hidden = !unanswered.length;
+    this.unanswered.querySelector("ul").replaceChildren(...unanswered);
     if (!objectives.length) {
       this.summary.replaceChildren(
         h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."),
@@ -770,16 +895,14 @@ class Plan {
     if (text) text.textContent = this.missingText(missing);
   }
 
-  taskItem(key, name, state, missing, nested) {
+  /** An item of the task list: its name, linked to it, and its status; its indicators beside it. */
+  taskItem(key, name, state, nested) {
     return h(
       "li",
       {},
       h("a", { href: `#${key}` }, name),
       " ",
       h("span", { class: "kb-plan-tag", dataset: { state } }, state),
-      missing.length
-        ? h("span", { class: "kb-plan-task-missing" }, ` Vastaamatta: ${missing.join(", ")}`)
-        : null,
       nested?.length ? h("ul", {}, nested) : null,
     );
   }
@@ -1014,6 +1137,7 @@ class Plan {
       if (this.fitField(target, item, field))
         this.announce("Teksti lyhennettiin: se ei mahtunut luonnokseen.");
       item[field] = target.value;
+      if (!SIZES_ITSELF) growField(target);
     } else {
       return;
     }
@@ -1034,7 +1158,11 @@ class Plan {
       "add-example": () => this.addExample(this.exampleSelect.value),
       "add-objective": () => this.addObjective(),
       "add-indicator": () => this.addIndicator(found),
-      open: () => this.openAt(found && this.keys.get(found.objective), true),
+      open: () => {
+        const key = found && this.keys.get(found.objective);
+        if (key === this.openKey) this.openAt(NONE_OPEN);
+        else this.openAt(key, true);
+      },
       up: () => this.move(found, -1, target.id),
       down: () => this.move(found, 1, target.id),
       duplicate: () => this.duplicate(found),
@@ -1132,6 +1260,7 @@ class Plan {
     const item = fmt.copy(found.indicator || found.objective);
     if (!this.fits(item, `${this.name(found)}: kopiota`)) return;
     found.list.splice(found.index + 1, 0, item);
+    if (!found.indicator) this.openKey = this.key(item, "t"); // a new objective opens
     this.changed();
     this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
     this.announce(`${this.name(found)} monistettu: kopio on ${this.name(this.find(this.keys.get(item)))}.`);
@@ -1234,6 +1363,7 @@ class Plan {
       const draft = fmt.parseDraft(await file.text(), this.data);
       const previous = this.draft;
       this.draft = draft;
+      this.openKey = null; // the first unfinished objective of the plan brought in
       this.undo = {
         label: "Kumoa tuonti",
         done: "Edellinen luonnos palautettu.",
@@ -1280,6 +1410,38 @@ class Plan {
     this.pendingFocus = `${this.key(objective, "t")}-h`;
     this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
   }
+}
+
+/**
+ * The introduction is for the first visit: open then, closed under its summary after it (and
+ * whenever the browser already holds a draft), until the reader opens it again. The reader's
+ * choice is kept in this browser like the draft (INTRO_KEY); where the browser allows no
+ * storage, the introduction is simply open.
+ */
+function rememberIntro(intro, hadDraft) {
+  const store = (value) => {
+    try {
+      window.localStorage.setItem(INTRO_KEY, value);
+    } catch (_error) {
+      /* not remembered: the page works as on a first visit */
+    }
+  };
+  let chosen = null;
+  try {
+    chosen = window.localStorage.getItem(INTRO_KEY);
+  } catch (_error) {
+    return;
+  }
+  if (chosen === null) store("kiinni"); // the next visit is no longer the first
+  let open = chosen === null ? !hadDraft : chosen === "auki";
+  intro.open = open;
+  // Only the reader's own opening and closing is remembered: the browser also says "toggle" for
+  // the page's open attribute and for the line above.
+  intro.addEventListener("toggle", () => {
+    if (intro.open === open) return;
+    open = intro.open;
+    store(open ? "auki" : "kiinni");
+  });
 }
 
 /**
@@ -1338,10 +1500,8 @@ export async function init(root) {
     return;
   }
   const plan = new Plan(root, data);
-  // The introduction is for the first visit: once the browser holds a draft, it stays closed
-  // under its summary.
   const intro = document.querySelector("details.kb-plan-intro");
-  if (intro && plan.hadDraft) intro.open = false;
+  if (intro) rememberIntro(intro, plan.hadDraft);
   keepOffline(root, plan);
   if (plan.pendingFocus) {
     const heading = document.getElementById(plan.pendingFocus);

@@ -3,7 +3,7 @@
  * finder page and the tests (window.kbSearch, window.kbAsk) all use, so that what is measured is
  * what users get.
  *
- * The engine is Pagefind (the bundle in <site>/pagefind/, built by generator/search/prepare.py).
+ * The engine is Pagefind (the bundle in <site>/pagefind/, built by generator/search/indexer.py).
  * Every page's index holds its words, which Pagefind stems with Snowball's Finnish stemmer, and
  * the base forms and compound parts of its words (after the mark "⁂", at a lower weight), so
  * "lasten" finds "lapsi" and "kokous" finds "opettajainkokouksissa"; excerpts show only the
