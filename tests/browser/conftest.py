@@ -60,6 +60,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _UnstoredHandler(_QuietHandler):
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
 @dataclass
 class Served:
     root: Path
@@ -67,9 +73,11 @@ class Served:
     host: str
 
 
-def serve(root: Path):
-    """Serve ``root`` on a free loopback port in a thread; yields a ``Served``."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve(root: Path, *, stored: bool = True):
+    """Serve ``root`` on a free loopback port in a thread; yields a ``Served``. With
+    ``stored=False`` the browser's own cache keeps nothing of it (a test of what the site's
+    service worker keeps offline)."""
+    handler = functools.partial(_QuietHandler if stored else _UnstoredHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
