@@ -1,9 +1,11 @@
 /*
- * The site without a network: once the page "Oma suunnitelma" (suunnitelma/) has been opened,
- * it opens and works offline, the pages of the examples its draft started from open too, and so
- * does every other page of the site the reader has visited since. Registered by
- * docs/assets/kb-plan/plan.js; it lives at the site's root because a service worker sees only
- * the addresses under its own folder.
+ * The site without a network: every page the reader has opened opens again offline, with the
+ * files it needs; once the page "Oma suunnitelma" (suunnitelma/) has been opened, it works
+ * offline and the pages of the examples its draft started from open too. Registered by every
+ * page (docs/assets/javascripts/kb-offline.js, after the page has loaded) and by the plan page
+ * (docs/assets/kb-plan/plan.js); it lives at the site's root because a service worker sees only
+ * the addresses under its own folder. A page that is not kept answers, offline, with a short
+ * page that says so (OFFLINE_PAGE), never with the browser's error.
  *
  * Every request goes to the network first; the copy is used only when the network is not
  * there. Only this site's own files, never another origin's, and never the draft itself (it is
@@ -15,6 +17,8 @@
  *     used longest ago removed first.
  *   - FILES: the files those pages loaded, one per address without its query string, at most
  *     MAX_FILES, likewise.
+ * The page the worker did not see load (the first one, before the worker was there) hands over
+ * its address and its files ({visited: [...]}); they are kept as if the worker had seen them.
  */
 const VERSION = 2;
 const PLAN = `kb-suunnitelma-${VERSION}`;
@@ -48,6 +52,7 @@ self.addEventListener("activate", (event) => {
 function normal(url) {
   const address = new URL(url, self.location.href);
   if (address.origin !== self.location.origin) return null;
+  if (address.pathname.includes("/livereload/")) return null; // the preview server's own requests
   address.search = "";
   address.hash = "";
   if (address.pathname.endsWith("/index.html"))
@@ -82,8 +87,35 @@ async function keepPlan(urls) {
   return results.filter((result) => result.status === "fulfilled").length;
 }
 
+/** The first page and its files, which loaded before this worker was there: kept as if seen. */
+async function keepVisited(urls) {
+  let kept = 0;
+  for (const [n, url] of urls.entries()) {
+    const key = normal(url);
+    if (key === null) continue;
+    try {
+      const response = await fetch(url);
+      if (!response.ok || response.type !== "basic") continue;
+      await keep(n === 0 ? PAGES : FILES, key, response, n === 0 ? MAX_PAGES : MAX_FILES);
+      kept += 1;
+    } catch {
+      /* not there now: kept the next time the page is read */
+    }
+  }
+  return kept;
+}
+
 self.addEventListener("message", (event) => {
-  const urls = (event.data?.plan || []).filter((url) => typeof url === "string");
+  const strings = (list) => (Array.isArray(list) ? list.filter((url) => typeof url === "string") : []);
+  if (event.data?.visited) {
+    event.waitUntil(
+      keepVisited(strings(event.data.visited).slice(0, MAX_FILES + 1)).then((kept) =>
+        event.source?.postMessage({ kept }),
+      ),
+    );
+    return;
+  }
+  const urls = strings(event.data?.plan);
   event.waitUntil(
     keepPlan(urls)
       .then((count) => event.source?.postMessage({ cached: count }))
@@ -91,13 +123,27 @@ self.addEventListener("message", (event) => {
   );
 });
 
-const OFFLINE_PAGE = `<!doctype html>
-<html lang="fi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+const escapeHtml = (text) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+  );
+
+/** What a page not kept answers offline: plainly that it is not kept, and the way on. */
+const OFFLINE_PAGE = (address) => `<!doctype html>
+<html lang="fi"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ei verkkoyhteyttä</title></head>
 <body><main><h1>Ei verkkoyhteyttä</h1>
-<p>Tätä sivua ei ole tallessa tässä selaimessa, eikä sitä voi nyt hakea verkosta. Tallessa ovat sivu
-Oma suunnitelma, sen luonnoksen esimerkkien sivut ja sivut, joilla olet käynyt.</p>
-<p><a href="${new URL("suunnitelma/", self.location.href).href}">Oma suunnitelma</a></p></main></body></html>`;
+<p>Tätä sivua ei ole tallessa tässä selaimessa, eikä sitä voi nyt hakea verkosta.</p>
+<p>Ilman verkkoa avautuvat sivut, joilla olet käynyt tässä selaimessa, sekä Oma suunnitelma ja sen
+luonnoksen esimerkkien sivut, kun olet avannut suunnitelman.</p>
+<ul>
+<li><a href="${escapeHtml(address)}">Yritä uudelleen</a>, kun verkkoyhteys on palannut.</li>
+<li><a href="${escapeHtml(new URL("./", self.location.href).href)}">Etusivu</a></li>
+<li><a href="${escapeHtml(new URL("suunnitelma/", self.location.href).href)}">Oma suunnitelma</a></li>
+</ul></main></body></html>`;
 
 async function fromCopy(request, page) {
   const key = normal(request.url);
@@ -106,7 +152,7 @@ async function fromCopy(request, page) {
     (await caches.match(key, { cacheName: page ? PAGES : FILES }));
   if (hit) return hit;
   if (page)
-    return new Response(OFFLINE_PAGE, {
+    return new Response(OFFLINE_PAGE(request.url), {
       status: 503,
       headers: { "Content-Type": "text/html; charset=utf-8" },
     });

@@ -252,6 +252,7 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
 def _search(root: Path, site: Path, morphology: str) -> int:
     # The steps after the engine, for a site any engine built: finished pages, then the index.
     steps.finish_pages(site, steps.page_finishes(preview=False))
+    steps.prune_stylesheets(site)
     result = check(root)
     if result.index is None:
         print(format_problems(result.problems))

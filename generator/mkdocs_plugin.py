@@ -35,7 +35,7 @@ from .pipeline import content_root
 from .preview import Preview, layout_stamp
 from .preview_watch import listing_kept, notice_saves_at_once
 from .publish import Publication, PublishError
-from .site import page_html
+from .site import editions, page_html
 from .site.context import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.knowledge-base")
@@ -88,6 +88,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             # redirects looks up its targets among the pages in its on_files: ours must be there.
             raise PluginError("mkdocs.yml: laajennus redirects pitää luetella knowledge-basen jälkeen")
         self.own_redirects = dict(redirects.config.get("redirect_maps") or {}) if redirects else {}
+        config.extra["kb_editions"] = editions.for_templates(config.nav or [])  # overrides/: per page
         if self.preview is not None:  # the theme's templates compiled once, not on every build
             key = (tuple(config.theme.dirs), str(config.theme.locale), *self._layout(config))
             if self.theme_env is None or self.theme_env[0] != key:
@@ -178,6 +179,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 if isinstance(handler, CountHandler):
                     handler.counts.clear()
             return
+        if self.preview is None:
+            before, after = steps.prune_stylesheets(Path(config.site_dir))
+            log.info(
+                f"teeman tyylitiedosto: {before // 1024} KiB → {after // 1024} KiB (käyttämättömät säännöt pois)"
+            )
         if self.preview is not None and self.preview.search_kept:
             log.info(self.preview.KEPT_SEARCH)
             return

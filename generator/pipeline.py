@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 import jinja2
 
-from .content import kinds
+from .content import kinds, translations
 from .content.index import Index, build_index
 from .content.load import Document, ignored, load_tree
 from .content.problems import Problem, display_path, without_consequences
@@ -25,7 +25,8 @@ from .content.validate import Parsed, validate
 from .search import synonyms
 from .search.build import index_built_site, search_records
 from .search.indexer import Stats
-from .site import charts, opendata, plan, render, urls
+from .site import charts, editions, opendata, plan, render, urls
+from .site.context import environment
 from .site.facets import SearchRecord
 from .site.memo import Memo
 from .site.render import Abbreviations, abbreviations, render_site
@@ -57,7 +58,8 @@ class Result:
     cpu: float = 0.0
     """Wall clock and CPU time the pipeline took."""
     warnings: tuple[Problem, ...] = ()
-    """Files that look like content but are not read, each named (shown, never failing a build)."""
+    """Files that look like content but are not read, and Swedish translations still missing, each
+    named (shown, never failing a build)."""
 
 
 class Caches(Protocol):
@@ -75,11 +77,13 @@ def check(root: Path, docs: Path | None = None, *, caches: Caches | None = None)
     pages, whose addresses no entry id or former id may take; ``caches``: work kept from the
     previous build (the same result, sooner)."""
     documents, problems = caches.load_tree(root) if caches else load_tree(root)
-    content, found = validate(documents, root, caches.parse) if caches else validate(documents, root)
+    content, found, untranslated = (
+        validate(documents, root, caches.parse) if caches else validate(documents, root)
+    )
     problems = without_consequences(problems, found)
     if docs is not None and docs.is_dir():
         problems = sorted(problems + _taken_by_docs(documents, docs))
-    warnings = tuple(sorted(ignored(root)))
+    warnings = tuple(sorted([*ignored(root), *untranslated]))
     if problems:
         return Result(problems, warnings=warnings)
     return Result([], index=build_index(content), warnings=warnings)
@@ -165,24 +169,61 @@ def build_pages(
         plan_page=next((p for p in urls.PLAN_PAGES if docs is not None and (docs / p).is_file()), ""),
     )
     memo = caches.memo() if caches else Memo()
+    # render_site begins the memo's build; the open data rows are kept in it too.
+    pages = render_site(result.index, options, caches.environment() if caches else None, memo)
+    files = {
+        **opendata.files(result.index, memo),
+        **plan.files(result.index, options.site_url),
+        **charts.files(result.index.content, caches.draw if caches else None),
+        **synonyms.files(result.index.content),
+    }
+    redirects = urls.redirect_map(result.index.content)
+    for edition in editions.EDITIONS[1:]:
+        pages |= _edition_pages(edition, result.index, options, docs)
+        files |= {edition.prefix + path: data for path, data in files.items()}
+        redirects |= {edition.prefix + old: edition.prefix + new for old, new in redirects.items()}
     return Result(
         [],
         index=result.index,
-        # render_site begins the memo's build; the open data rows are kept in it too.
-        pages=render_site(result.index, options, caches.environment() if caches else None, memo),
+        pages=pages,
         abbreviations=abbreviations(result.index),
-        files={
-            **opendata.files(result.index, memo),
-            **plan.files(result.index, options.site_url),
-            **charts.files(result.index.content, caches.draw if caches else None),
-            **synonyms.files(result.index.content),
-        },
-        redirects=urls.redirect_map(result.index.content),
+        files=files,
+        redirects=redirects,
         search_records=search_records(result.index) if search else {},
         seconds=time.perf_counter() - started,
         cpu=time.process_time() - cpu,
         warnings=result.warnings,
     )
+
+
+def _edition_pages(
+    edition: editions.Edition, index: Index, options: render.SiteOptions, docs: Path | None
+) -> dict[str, str]:
+    """Every page of ``edition`` under its prefix: the generated pages from the content in its
+    language, and a page for each hand-written page it has no counterpart of (``docs/<prefix>``)."""
+    translated = build_index(translations.swedish(index.content))
+    pages = {
+        edition.prefix + path: text
+        for path, text in render_site(translated, options, environment(edition), Memo()).items()
+    }
+    if docs is not None and docs.is_dir():
+        for page in sorted(docs.rglob("*.md")):
+            path = page.relative_to(docs).as_posix()
+            if (
+                editions.edition_of(path) is editions.EDITIONS[0]
+                and not (docs / edition.prefix / path).is_file()
+            ):
+                pages[edition.prefix + path] = in_finnish_only(edition, path)
+    return pages
+
+
+def in_finnish_only(edition: editions.Edition, path: str) -> str:
+    """The page of ``edition`` for a hand-written page that has no translation: where it is."""
+    target = urls.link(edition.prefix + path, path)
+    return f'# {edition.untranslated_page}\n\n[{_SUOMEKSI}]({target}){{: hreflang="fi" lang="fi" }}\n'
+
+
+_SUOMEKSI = "Sivu suomeksi"
 
 
 def index_site(site: Path, records: dict[str, SearchRecord], morphology: str) -> tuple[Stats, float]:

@@ -4,7 +4,8 @@ A build is: generate (``pipeline.build_pages``: content → Markdown pages, file
 ``hand_over`` (what the engine is given: the pages with no hand-written page in their place, the
 redirects merged with the configured ones) → render (MkDocs, ProperDocs, …; the page conversion is
 the Markdown extension ``site.page_html``) → ``finish_pages`` (whatever is done to finished HTML
-pages, each a function html → html) → search index (``pipeline.index_site``) → publish atomically
+pages, each a function html → html) → ``prune_stylesheets`` (the theme's stylesheet without the
+rules no page uses) → search index (``pipeline.index_site``) → publish atomically
 (``publish.Publication``). Each step takes and returns plain values, so the MkDocs adapter, the
 command line and the tests call the same functions; the adapter only wires MkDocs's events to them.
 A step fails with ``StepError`` (a Finnish message; the published site is left as it was).
@@ -15,13 +16,14 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp
+from .site import csp, editions, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -174,6 +176,36 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
     return changed
 
 
+THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
+"""Material's stylesheet, which every page loads before it is drawn (``site.unused_css``)."""
+
+_SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
+
+
+def prune_stylesheets(site: Path) -> tuple[int, int]:
+    """The theme's stylesheet in the built ``site`` without the rules that no page or script of
+    the site can use (``site.unused_css``), rewritten whole; its source map no longer describes
+    it, so the reference to the map goes. Run on the whole finished site, after every page is
+    written: a build that writes only some pages (the preview) keeps the theme's full sheet.
+    The sizes in bytes before and after."""
+    sheets = sorted(site.glob(THEME_STYLESHEETS))
+    if not sheets:
+        return 0, 0
+    texts = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    texts += [p.read_text(encoding="utf-8") for p in (site / "assets").rglob("*.js")]
+    used = unused_css.used_words(texts)
+    before = after = 0
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8")
+        pruned = _SOURCE_MAP.sub("", unused_css.without_unused(css, used))
+        before, after = before + len(css.encode()), after + len(pruned.encode())
+        if pruned != css:
+            partial = sheet.with_name(f".{sheet.name}.partial")
+            partial.write_text(pruned, encoding="utf-8")
+            os.replace(partial, sheet)
+    return before, after
+
+
 _RELOAD = """<script>
 (async () => {  // the dev server's live reload: wait for the next build, then load the page again
   const poll = async (epoch) => (await fetch(`/livereload/${epoch}/${Date.now()}`)).text();
@@ -196,7 +228,12 @@ def error_page(problems: Iterable[Problem]) -> Generated:
             "index.md": "# Sisällössä on ongelmia\n\n"
             f"Sivustoa ei voitu rakentaa: sisällössä on {len(listed)} ongelmaa. Korjaa ne ja tallenna "
             "tiedosto; sivu latautuu uudelleen itsestään, kun sivusto on rakennettu.\n\n"
-            f"{lines}\n\n{_RELOAD}\n"
+            f"{lines}\n\n{_RELOAD}\n",
+            # The Swedish edition's addresses get the same list in Swedish (the messages are Finnish).
+            editions.SV.prefix + "index.md": "# Innehållet har problem\n\n"
+            f"Webbplatsen kunde inte byggas: innehållet har {len(listed)} problem. Rätta dem och spara "
+            "filen; sidan laddas om av sig själv när webbplatsen har byggts. Meddelandena är på finska.\n\n"
+            f'<div lang="fi" markdown="1">\n\n{lines}\n\n</div>\n\n{_RELOAD}\n',
         }
     )
 
@@ -208,5 +245,11 @@ def error_page_everywhere(site: Path, *, kept_pages: bool) -> None:
     page = (site / "index.html").read_bytes()
     (site / "404.html").write_bytes(page)
     if kept_pages:
+        own = {
+            e.prefix: (site / e.prefix / "index.html").read_bytes()
+            for e in editions.EDITIONS
+            if e.prefix and (site / e.prefix / "index.html").is_file()
+        }
         for kept in site.rglob("index.html"):
-            kept.write_bytes(page)
+            edition = editions.edition_of(kept.relative_to(site).as_posix())
+            kept.write_bytes(own.get(edition.prefix, page))

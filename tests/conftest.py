@@ -3,6 +3,11 @@ builds every module shares, made once per run (session fixtures): the content ch
 indexed, the fixture tree's pages, and real ``mkdocs build`` runs of the fixture tree, of the
 shipped content and of the fixture tree with former ids. Nothing runs at import time.
 
+A build (``mkdocs_build``) runs MkDocs's own command line in the test's process; a process of
+its own only where the process is what is tested. Property tests take their number of examples
+from ``examples`` (``KB_HYPOTHESIS=syva``: ten times as many). README, "Testit", says which
+helper to use for what.
+
 ``make test`` runs the tests in parallel processes (pytest-xdist). A shared build is still made
 once per run, not once per process: ``built_once`` builds it under a file lock into a folder all
 processes share, and the others wait for it and read the same site. Tests only read these sites;
@@ -13,7 +18,9 @@ marked ``build``, one that drives Chromium ``browser``; ``make test-quick`` runs
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import io
 import os
 import shutil
 import subprocess
@@ -23,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.cli import main
 from generator.content.index import Index
@@ -34,6 +42,20 @@ GOLDEN = REPO / "tests" / "golden"
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC: SOURCE_DATE_EPOCH of the shared builds
 SITE_ADDRESS = "https://esimerkki.github.io/tietopankki"
 """A public address as ``actions/configure-pages`` reports it (``base_url``: no trailing slash)."""
+
+DEEP = os.environ.get("KB_HYPOTHESIS") == "syva"
+"""``KB_HYPOTHESIS=syva``: ten times the generated examples of every property test (README,
+"Testit"), for a search of its own when a rule of the filters changes; every run otherwise tries
+each test's own number, enough to find a fault of the class the test names."""
+settings.register_profile("syva", max_examples=1000)
+if DEEP:
+    settings.load_profile("syva")
+
+
+def examples(count: int) -> int:
+    """A property test's number of generated examples: ``count``, or ten times as many in a deep
+    run (``KB_HYPOTHESIS=syva``)."""
+    return count * 10 if DEEP else count
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -99,23 +121,80 @@ def mkdocs_build(
     *extra: str,
     site_url: str | None = None,
     env: dict[str, str] | None = None,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build --strict`` of the repository's mkdocs.yml on ``content_dir``; with
     ``site_url`` as ``KB_SITE_URL`` (as the deploy builds), else without an address whatever the
-    environment says (as a pull request's or a local build); ``env``: more variables."""
+    environment says (as a pull request's or a local build); ``env``: more variables.
+
+    The build runs MkDocs's own command line in this process (``mkdocs.__main__.cli``: the same
+    configuration, plugin events, strict mode, log lines and exit status), which saves a new
+    interpreter's start and imports, about half of a small build's CPU time; ``mkdocs serve``
+    rebuilds in one process the same way. ``process=True``, or a ``PYTHONHASHSEED`` (fixed when a
+    process starts), runs ``mkdocs`` as a process of its own."""
     if os.environ.get("KB_TEST_TIER") == "quick":
         pytest.fail("testi rakentaa sivuston: merkitse se @pytest.mark.build (make test-quick ei rakenna)")
-    env = dict(os.environ, KB_CONTENT=str(content_dir), NO_MKDOCS_2_WARNING="1", **(env or {}))
-    env.pop("KB_SITE_URL", None)
-    if site_url is not None:
-        env["KB_SITE_URL"] = site_url
-    return subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site_dir), *extra],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    variables = {"KB_CONTENT": str(content_dir), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    arguments = ["build", "--strict", "-d", str(site_dir), *extra]
+    if process or "PYTHONHASHSEED" in variables:
+        environment = dict(os.environ, **variables)
+        environment.pop("KB_SITE_URL", None)
+        if site_url is not None:
+            environment["KB_SITE_URL"] = site_url
+        return subprocess.run(
+            [str(Path(sys.executable).parent / "mkdocs"), *arguments],
+            cwd=REPO,
+            env=environment,
+            capture_output=True,
+            text=True,
+        )
+    variables["KB_SITE_URL"] = site_url  # type: ignore[assignment]  # None: unset
+    return _build_in_process(arguments, variables)
+
+
+def _build_in_process(
+    arguments: list[str], variables: dict[str, str | None]
+) -> subprocess.CompletedProcess[str]:
+    """``mkdocs ARGUMENTS`` through MkDocs's command line in this process, in the repository, with
+    ``variables`` set (None: unset) for the build only; its log is the returned standard error.
+    What the command line leaves behind in the process is undone: its log handler and the filter
+    that hides a message already logged (a later build would lose its repeated lines)."""
+    import logging
+
+    from mkdocs.__main__ import cli
+    from mkdocs.commands import build as mkdocs_build_command
+
+    saved = {name: os.environ.get(name) for name in variables}
+    filters = list(mkdocs_build_command.log.filters)
+    logger = logging.getLogger("mkdocs")
+    handlers, level, propagate = list(logger.handlers), logger.level, logger.propagate
+    log = io.StringIO()
+    cwd = Path.cwd()
+    try:
+        for name, value in variables.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        os.chdir(REPO)
+        with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
+            try:
+                cli.main(arguments, prog_name="mkdocs")
+                code = 0
+            except SystemExit as exit_:
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        os.chdir(cwd)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        mkdocs_build_command.log.filters[:] = filters
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+        logger.propagate = propagate
+    return subprocess.CompletedProcess(["mkdocs", *arguments], code, "", log.getvalue())
 
 
 BUILD_FIXTURES = {
@@ -183,9 +262,9 @@ def addressed_fixture_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The shipped content, built with a fixed SOURCE_DATE_EPOCH and hash seed (test_reproducible
-    builds it once more differently and compares)."""
-    build = _site(REPO / "practices", env={"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": "1"})
+    """The shipped content, built with a fixed SOURCE_DATE_EPOCH (test_reproducible shows that
+    nothing else, the hash seed included, changes a byte of it)."""
+    build = _site(REPO / "practices", env={"SOURCE_DATE_EPOCH": str(EPOCH)})
     return built_once(tmp_path_factory, "real-site", build) / "site"
 
 

@@ -3,7 +3,10 @@ publishing refuse the project, folders holding it or held by it, and any non-emp
 not their own earlier output, with one Finnish line; new and earlier output folders keep working.
 
 The commands run in a throwaway copy of the project (its own ``generator`` package, content and
-hand-written pages), so that a command that did delete would delete only the copy.
+hand-written pages), so that a command that did delete would delete only the copy: in this
+process through the command line's own entry (``generator.cli.main``, with the copy as the
+project), and in a process of its own (``python -m generator``) where that is what is tested:
+the exit status and nothing touched when the process has ended.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import pytest
 from conftest import FIXTURE_SITE, REPO
 
 from generator import outputs
+from generator.cli import main
 from generator.outputs import OUTPUT_MARK, refusal
 from generator.preview import Preview
 from generator.publish import Publication, PublishError
@@ -42,7 +46,8 @@ def files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
 
 
-def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_process(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m generator ARGS`` in a process of its own, run from the copy's own package."""
     env = {k: v for k, v in os.environ.items() if k != "KB_CONTENT"}
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
@@ -52,6 +57,21 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+@pytest.fixture
+def run(project: Path, monkeypatch, capsys):
+    """``python -m generator ARGS`` in this process, in the copy as the project: (exit status,
+    standard error)."""
+    monkeypatch.setattr(outputs, "PROJECT", project)
+    monkeypatch.chdir(project)
+    monkeypatch.delenv("KB_CONTENT", raising=False)
+
+    def command(*args: str) -> tuple[int, str]:
+        code = main(list(args))
+        return code, capsys.readouterr().err
+
+    return command
 
 
 @pytest.mark.parametrize(
@@ -71,51 +91,63 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
         ("linkki", "on projektin hakemisto"),
     ],
 )
-def test_generate_refuses_what_it_did_not_create_and_deletes_nothing(project: Path, out: str, why: str):
+def test_generate_refuses_what_it_did_not_create_and_deletes_nothing(project: Path, run, out: str, why: str):
     (project / "muu").mkdir()
     (project / "muu" / "tiedosto.txt").write_text("oma", encoding="utf-8")
     (project / "linkki").symlink_to(project / "practices", target_is_directory=True)
     before = files(project.parent)
-    done = run(project, "generate", "--out", out)
-    assert done.returncode == 2, done.stderr
-    lines = done.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("virhe: ") and why in lines[0], done.stderr
+    code, err = run("generate", "--out", out)
+    assert code == 2, err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("virhe: ") and why in lines[0], err
     assert files(project.parent) == before
 
 
-def test_generate_writes_a_new_folder_and_replaces_its_own_earlier_output(project: Path, tmp_path: Path):
+def test_a_refusal_is_exit_status_2_and_one_line_from_a_process_of_its_own(project: Path, tmp_path: Path):
+    """The process as a shell or `make` sees it: status 2, one line, the project untouched."""
+    before = files(project.parent)
+    done = run_process(project, "generate", "--out", ".")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [
+        "virhe: . on projektin juurihakemisto; valitse tuotokselle oma hakemisto; mitään ei poistettu"
+    ]
+    assert done.stdout == ""
+    assert files(project.parent) == before
+
+
+def test_generate_writes_a_new_folder_and_replaces_its_own_earlier_output(project: Path, tmp_path: Path, run):
     out = tmp_path / "tuotos"
-    first = run(project, "generate", "--out", str(out))
+    first = run_process(project, "generate", "--out", str(out))  # status 0 from a process of its own
     assert first.returncode == 0, first.stderr
     assert (out / OUTPUT_MARK).is_file() and (out / "index.md").is_file()
     (out / "vanha.md").write_text("edellinen", encoding="utf-8")
-    again = run(project, "generate", "--out", str(out))
-    assert again.returncode == 0, again.stderr
+    code, err = run("generate", "--out", str(out))
+    assert code == 0, err
     assert not (out / "vanha.md").exists() and (out / "index.md").is_file()
 
 
-def test_generate_replaces_output_made_before_the_mark_and_fills_an_empty_folder(project, tmp_path):
+def test_generate_replaces_output_made_before_the_mark_and_fills_an_empty_folder(run, tmp_path):
     earlier = tmp_path / "aiempi"
     (earlier / "data").mkdir(parents=True)
     (earlier / "data" / "practices.json").write_text("[]", encoding="utf-8")
     empty = tmp_path / "tyhja"
     empty.mkdir()
     for out in (earlier, empty):
-        done = run(project, "generate", "--out", str(out))
-        assert done.returncode == 0, done.stderr
+        code, err = run("generate", "--out", str(out))
+        assert code == 0, err
         assert (out / OUTPUT_MARK).is_file()
 
 
-def test_schemas_writes_only_into_its_own_folder(project: Path, tmp_path: Path):
+def test_schemas_writes_only_into_its_own_folder(project: Path, tmp_path: Path, run):
     own = tmp_path / "skeemat"
-    assert run(project, "schemas", "--out", str(own)).returncode == 0
-    assert run(project, "schemas", "--out", str(own)).returncode == 0  # its own earlier output
+    assert run("schemas", "--out", str(own))[0] == 0
+    assert run("schemas", "--out", str(own))[0] == 0  # its own earlier output
     for out in ("practices", ".", "muu"):
         (project / "muu").mkdir(exist_ok=True)
         (project / "muu" / "oma.txt").write_text("oma", encoding="utf-8")
         before = files(project)
-        done = run(project, "schemas", "--out", out)
-        assert done.returncode == 2 and done.stderr.startswith("virhe: "), done.stderr
+        code, err = run("schemas", "--out", out)
+        assert code == 2 and err.startswith("virhe: "), err
         assert files(project) == before
 
 

@@ -27,7 +27,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE, REPO, mkdocs_build
 from test_serve import free_port
 
 from generator.outputs import OUTPUT_MARK
@@ -39,6 +39,7 @@ _RELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
 _SITEMAP_URL = re.compile(r"<loc>([^<]+)</loc>")
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 SEARCH_BUNDLE = "pagefind/"
+EPOCH = "1700000000"  # SOURCE_DATE_EPOCH of the preview and of the clean build it is compared with
 
 STATISTICS = """\
 figures:
@@ -199,7 +200,7 @@ def preview(tmp_path: Path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
     (content / "statistics.yml").write_text(STATISTICS, encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1700000000")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
     server = Preview(content, tmp_path / "serve.log", env)
     yield server
     server.stop()
@@ -300,13 +301,7 @@ def test_preview_shows_every_edit_everywhere_and_equals_a_clean_build(preview: P
 
     # The served site is the clean build's, file by file; nothing served before outlives it.
     clean = tmp_path / "clean"
-    done = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(clean)],
-        cwd=REPO,
-        env={**preview.env, "KB_SITE_URL": preview.base},
-        capture_output=True,
-        text=True,
-    )
+    done = mkdocs_build(clean, preview.content, site_url=preview.base, env={"SOURCE_DATE_EPOCH": EPOCH})
     assert done.returncode == 0, done.stderr
     served_differently = []
     built = set()

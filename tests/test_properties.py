@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from browser.hostile import write_hostile_tree
-from conftest import FIXTURE_SITE
+from conftest import FIXTURE_SITE, examples
 from every_field import fill_tree, hostile_for
 from html_safety import converted_pages, injected
 from hypothesis import HealthCheck, Phase, example, given, settings
@@ -86,7 +86,7 @@ HOSTILE = st.lists(
 ).map("".join)
 
 SETTINGS = settings(
-    max_examples=25,
+    max_examples=examples(15),
     derandomize=True,
     deadline=None,
     database=None,
@@ -145,7 +145,7 @@ def test_glossary_terms_never_become_markup(term: str, forms: list[str], definit
 
 
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")
-@settings(SETTINGS, max_examples=12)  # each example renders a whole site, charts and all
+@settings(SETTINGS, max_examples=examples(6))  # each example renders a whole site, charts and all
 @given(text=HOSTILE)
 @example(  # link syntax written with a backslash before each bracket, in every field at once
     text="\\[a\\](javascript:kbPwned()) \\[b\\]\\(JaVaScRiPt:kbPwned()) [c](java\tscript:kbPwned())"

@@ -1,5 +1,6 @@
-"""The published site is replaced whole or not at all: real `mkdocs build` processes that fail,
-are interrupted with Ctrl-C at several points, run two at once or meet a read-only site/."""
+"""The published site is replaced whole or not at all: real `mkdocs build` runs that fail, and
+`mkdocs build` processes interrupted with Ctrl-C at several points, run two at once or meeting a
+read-only site/."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, REPO
+from conftest import FIXTURE_SITE, REPO, mkdocs_build
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
@@ -53,12 +54,11 @@ def leftovers(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """A site built from the fixture content, and its snapshot."""
-    root = tmp_path_factory.mktemp("publish")
-    site = root / "site"
-    code, err = build(site, FIXTURE_SITE)
-    assert code == 0, err
+def published(fixture_site: Path, tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """The fixture content's site (the run's shared build, ``conftest.fixture_site``), copied to
+    be built over, and its snapshot."""
+    site = tmp_path_factory.mktemp("publish") / "site"
+    shutil.copytree(fixture_site, site, symlinks=True)
     return site, snapshot(site)
 
 
@@ -74,12 +74,14 @@ def edited(tmp_path: Path, title: str) -> Path:
     return content
 
 
-def test_a_build_replaces_the_site_and_leaves_nothing_beside_it(published, tmp_path):
-    site, before = published
-    assert "lainaukset/kaikki-mukaan/index.html" in before and "pagefind/pagefind.js" in before
-    assert "data/practices.csv" in before
-    assert leftovers(site) == []
-    assert oct(site.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
+def test_a_build_replaces_the_site_and_leaves_nothing_beside_it(fixture_site: Path):
+    """A whole site, published in place with the mode a new folder gets, nothing left beside it
+    (the builds below replace it, and leave nothing either)."""
+    built = snapshot(fixture_site)
+    assert "lainaukset/kaikki-mukaan/index.html" in built and "pagefind/pagefind.js" in built
+    assert "data/practices.csv" in built
+    assert leftovers(fixture_site) == []
+    assert oct(fixture_site.stat().st_mode & 0o777) == oct(0o777 & ~_umask())
 
 
 def _umask() -> int:
@@ -96,12 +98,12 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(published, tmp_pa
     site, _ = published
     before = snapshot(site)
     if breakage == "content":  # found before anything is written
-        content = edited(tmp_path, "[auki")
-        code, err = build(site, content)
-        assert "YAML-syntaksivirhe" in err
+        done = mkdocs_build(site, edited(tmp_path, "[auki"))
+        assert "YAML-syntaksivirhe" in done.stderr
     else:  # fails after every page is written: only the search index is missing
-        code, err = build(site, FIXTURE_SITE, KB_SEARCH_MORPHOLOGY="ei-tallaista")
-        assert "hakemistoa ei rakennettu" in err
+        done = mkdocs_build(site, FIXTURE_SITE, env={"KB_SEARCH_MORPHOLOGY": "ei-tallaista"})
+        assert "hakemistoa ei rakennettu" in done.stderr
+    code, err = done.returncode, done.stderr
     assert code != 0
     assert "Traceback" not in err
     assert snapshot(site) == before

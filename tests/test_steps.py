@@ -85,6 +85,19 @@ def test_the_error_page_lists_every_problem_as_text(tmp_path: Path):
     assert {p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.html")} == {"virheet"}
 
 
+def test_the_error_page_reads_in_swedish_at_the_swedish_addresses(tmp_path: Path):
+    problems = [Problem("practices/a.yaml", 1, 1, "<b>a</b>")]
+    page = steps.error_page(problems).pages["sv/index.md"]
+    assert page.startswith("# Innehållet har problem") and "innehållet har 1 problem" in page
+    assert '<div lang="fi" markdown="1">\n\n- practices/a\\.yaml\\:1\\:1\\: &lt;b&gt;a' in page
+    for folder, text in (("", "virheet"), ("sv", "fel"), ("sv/teemat", "vanha"), ("teemat", "vanha")):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "index.html").write_text(text, encoding="utf-8")
+    steps.error_page_everywhere(tmp_path, kept_pages=True)
+    assert (tmp_path / "sv" / "teemat" / "index.html").read_text(encoding="utf-8") == "fel"
+    assert (tmp_path / "teemat" / "index.html").read_text(encoding="utf-8") == "virheet"
+
+
 @pytest.mark.parametrize("preview", [False, True])
 def test_the_builds_page_finishes_leave_a_finished_page_as_it_is(real_site: Path, preview: bool):
     """A page may be finished again (a preview's dirty build, a generous ``since``): twice is once."""

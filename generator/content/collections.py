@@ -1,5 +1,6 @@
 """Typed content model of the single-file collections: the glossary, the statistics, the
-checklist, the report's description and the search synonyms (``practices/*.yml``).
+checklist, the report's description, the search synonyms and the Swedish programme terms
+(``practices/*.yml``).
 
 Stage: boundary, with ``model`` (which holds them in ``Content``) and ``fields``.
 """
@@ -11,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from .fields import ITEM_ID, Id, Model, Paragraph, ReportLink, SourceRef, TermText, Text
+from .sv import SvChecklistItem, SvFigure, SvGlossaryTerm, SvReport, SvReportPart
 
 
 class ReportParagraph(Paragraph):
@@ -48,6 +50,10 @@ class GlossaryTerm(Model):
         default_factory=list,
         description="Muut kirjoitusasut, joissa termi esiintyy tekstissä (esim. OPSissa); kukin yksi "
         "rivi, ei merkkejä ] tai \\.",
+    )
+    sv: SvGlossaryTerm | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
     )
 
 
@@ -89,6 +95,10 @@ class Figure(Model):
         "yksittäisiä organisaatioita”): miten luku seuraa lähteen virkkeistä, tietopankin omin "
         "sanoin. Sivu merkitsee luvun johdetuksi ja näyttää tämän.",
     )
+    sv: SvFigure | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class ChecklistItem(Model):
@@ -103,6 +113,10 @@ class ChecklistItem(Model):
         default_factory=list,
         description="Lainaukset tai tavoite–mittari-esimerkit (tunnisteet), jotka näyttävät kohdan "
         "käytännössä.",
+    )
+    sv: SvChecklistItem | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
     )
 
 
@@ -124,6 +138,10 @@ class ReportPart(Model):
     links: list[ReportLink] = Field(
         default_factory=list, description="Lähdejulkaisun antamat verkko-osoitteet, jotka osio mainitsee."
     )
+    sv: SvReportPart | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Report(Model):
@@ -134,6 +152,10 @@ class Report(Model):
         description="Selvityksen rajaus yhdellä kappaleella: näkyy etusivun alussa ja Tietoa-sivulla."
     )
     parts: list[ReportPart] = Field(min_length=1, description="Tietoa-sivun osiot selvityksestä.")
+    sv: SvReport | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Statistics(Model):
@@ -178,3 +200,37 @@ class SynonymGroup(Model):
 
 class Synonyms(Model):
     synonyms: list[SynonymGroup] = Field(description="Haun synonyymiryhmät.")
+
+
+# --- the Swedish programme terms (practices/swedish-terms.yml) ------------------------------------
+
+
+class SwedishTerm(Model):
+    """One programme term: the Finnish word our texts use and the Swedish word their ``sv:``
+    translations use for it, with why (where Utbildningsstyrelsen or the EU's Swedish Programme
+    Guide uses it). ``tests/content/test_swedish_terms.py`` holds every ``sv:`` text to the list.
+    The fields are not named ``fi``/``sv``: ``sv`` is the name of a translation block."""
+
+    finnish: TermText = Field(description="Suomenkielinen termi, jota tietopankin omat tekstit käyttävät.")
+    swedish: TermText = Field(description="Ruotsinkielinen termi, jota sv:-käännökset käyttävät sen sijaan.")
+    reason: Text = Field(
+        description="Missä Utbildningsstyrelsen tai EU:n ruotsinkielinen ohjelmaopas termiä käyttää; "
+        "jos sitä ei tiedetä varmasti, peruste sanoo sen."
+    )
+    avoid: list[TermText] = Field(
+        default_factory=list,
+        description="Muodot, joita mikään sv:-teksti ei saa käyttää (esim. Erasmus-plan, kun termi on "
+        "Erasmusplan).",
+    )
+    finnish_stem: TermText | None = Field(
+        None,
+        description="Suomenkielisen tekstin osa, jonka esiintyessä käännöksessä on oltava swedish_stem "
+        "(esim. akkreditoi → ackredit); kirjainkoolla ei ole väliä.",
+    )
+    swedish_stem: TermText | None = Field(
+        None, description="Ruotsinkielisen käännöksen osa, joka vastaa finnish_stemiä (esim. ackredit)."
+    )
+
+
+class SwedishTerms(Model):
+    terms: list[SwedishTerm] = Field(description="Ohjelman termit suomeksi ja ruotsiksi perusteineen.")

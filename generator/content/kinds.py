@@ -19,7 +19,18 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model as m
-from .collections import Checklist, Figure, Glossary, GlossaryTerm, Report, Statistics, SynonymGroup, Synonyms
+from .collections import (
+    Checklist,
+    Figure,
+    Glossary,
+    GlossaryTerm,
+    Report,
+    Statistics,
+    SwedishTerm,
+    SwedishTerms,
+    SynonymGroup,
+    Synonyms,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -203,8 +214,25 @@ SYNONYMS = Kind(
     items="synonyms",
 )
 REPORT = Kind(name="report", path="report.yml", model=Report, schema="report", file_type=Report)
+SWEDISH_TERMS = Kind(
+    name="swedish_terms",
+    path="swedish-terms.yml",
+    model=SwedishTerm,
+    schema="swedish-terms",
+    file_type=SwedishTerms,
+    items="terms",
+)
 
-ALL: tuple[Kind, ...] = (*ENTRIES, *VOCABULARIES, GLOSSARY, STATISTICS, CHECKLIST, SYNONYMS, REPORT)
+ALL: tuple[Kind, ...] = (
+    *ENTRIES,
+    *VOCABULARIES,
+    GLOSSARY,
+    STATISTICS,
+    CHECKLIST,
+    SYNONYMS,
+    REPORT,
+    SWEDISH_TERMS,
+)
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in ALL}
 
 

@@ -26,6 +26,7 @@ from .fields import (
     Text,
     WebAddress,
 )
+from .sv import SvPair, SvQuote, SvSource, SvTerm, SvTheme
 
 # --- vocabularies -------------------------------------------------------------------------------
 
@@ -56,6 +57,10 @@ class Term(Model):
         "tietopankin oma käännös.",
     )
     former_ids: list[Id] = Field(default_factory=list, description="Aiemmat tunnisteet.")
+    sv: SvTerm | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class SourceDocument(Model):
@@ -86,6 +91,10 @@ class SourceDocument(Model):
         description="Julkaisun lukujen otsikot; lähdeviittaukset osoittavat näihin.",
     )
     note: Text | None = Field(None, description="Huomautus lähteestä (esim. lisenssi).")
+    sv: SvSource | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Vocabularies(Model):
@@ -124,6 +133,10 @@ class Quote(Model):
     source: SourceRef = Field(description="Mistä lähdejulkaisun luvusta lainaus on.")
     context: Text = Field(description="Lähteen virke, joka esittelee lainauksen, sanasta sanaan.")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+    sv: SvQuote | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class IndicatorQuestion(NamedTuple):
@@ -205,6 +218,10 @@ class Pair(Model):
     context: Text | None = Field(None, description="Lähteen virke, joka esittelee taulukon, sanasta sanaan.")
     annotation: IndicatorAnnotation = Field(description="Toimituksen merkinnät (ei lähteen tekstiä).")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+    sv: SvPair | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
 
 class Theme(Model):
@@ -228,6 +245,10 @@ class Theme(Model):
     quality_standards: list[Id] = Field(default_factory=list, description="Liittyvät laatustandardit.")
     priorities: list[Id] = Field(default_factory=list, description="Liittyvät horisontaaliset painopisteet.")
     former_ids: list[Id] = Field(default_factory=list, description=FORMER_IDS)
+    sv: SvTheme | None = Field(
+        None,
+        description="Ruotsinkieliset käännökset (sv): samat kentät kuin suomeksi, ks. toimittajien ohje.",
+    )
 
     @property
     def sections(self) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import kinds
+from . import kinds, translations
 from . import model as m
 from . import synonyms as synonym_check
 from .collections import Glossary, Statistics
@@ -42,6 +42,8 @@ class Parsed:
     """Texts still holding the scaffold's placeholder."""
     words: frozenset[str] = frozenset()
     """The words of the document's texts, for the synonyms' check (``synonyms.document_words``)."""
+    warnings: tuple[Problem, ...] = ()
+    """Swedish translations still missing (``translations``): shown, never failing a build."""
 
 
 def parse_document(doc: Document) -> Parsed:
@@ -50,10 +52,14 @@ def parse_document(doc: Document) -> Parsed:
     problems: list[Problem] = []
     items: list[tuple[Path_, Any]] = []
     failed: set[str] = set()
+    warnings: list[Problem] = []
     for item_loc, item_model, data in _items(doc, problems):
         obj = _parse(doc, item_loc, item_model, data, problems)
         if obj is not None:
             items.append((item_loc, obj))
+            for finding in translations.check(obj, item_loc):
+                found = _problem(doc, finding.where, finding.message)
+                (warnings if finding.warning else problems).append(found)
         elif isinstance(data, dict) and isinstance(data.get("id"), str):
             failed.add(data["id"])
     return Parsed(
@@ -62,14 +68,17 @@ def parse_document(doc: Document) -> Parsed:
         tuple(problems),
         tuple(_placeholders(doc, doc.data, ())),
         synonym_check.document_words(doc),
+        tuple(warnings),
     )
 
 
 def validate(
     documents: list[Document], root: Path, parse: Callable[[Document], Parsed] = parse_document
-) -> tuple[m.Content, list[Problem]]:
-    """``parse``: checks one document (``parse_document``, or a memo of it)."""
+) -> tuple[m.Content, list[Problem], list[Problem]]:
+    """Content, the problems that stop a build and the warnings that do not (missing Swedish).
+    ``parse``: checks one document (``parse_document``, or a memo of it)."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     parsed: ByKind = defaultdict(list)
     failed: dict[Kind, set[str]] = defaultdict(set)
     placeholders: list[Problem] = []
@@ -78,6 +87,7 @@ def validate(
         result = parse(doc)
         words |= result.words
         problems.extend(result.problems)
+        warnings.extend(result.warnings)
         parsed[doc.kind].extend((doc, loc, obj) for loc, obj in result.items)
         failed[doc.kind].update(result.failed)
         placeholders.extend(result.placeholders)
@@ -110,7 +120,7 @@ def validate(
     )
     _check_references(parsed, failed, unreadable, problems)
     problems.extend(synonym_check.check(parsed[kinds.SYNONYMS], words))
-    return content, without_consequences(placeholders, problems)
+    return content, without_consequences(placeholders, problems), sorted(warnings)
 
 
 def _placeholders(doc: Document, data: Any, loc: Path_) -> Iterator[Problem]:

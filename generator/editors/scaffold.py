@@ -4,7 +4,8 @@ In: the content root, the kind (quote, pair, theme), a title and themes. Out: a 
 the content root with a fresh id derived from the title, every field of the model present and
 preceded by its Finnish description (from ``model``) and, for references, the values allowed now.
 What only the editor can write is left as a text starting with ``fields.PLACEHOLDER``; ``validate``
-reports each one left, so a half-filled file can never be published.
+reports each one left, so a half-filled file can never be published. The Swedish translations
+(``sv:``) are written empty: ``check`` names each one still missing as a warning.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+import types
 import typing
 import unicodedata
 from dataclasses import dataclass
@@ -152,6 +154,7 @@ def _quote(entry_id: str, title: str, themes: list[str], existing: _Existing) ->
         "source": _source(existing),
         "context": f"{P} lähteen virke, joka esittelee lainauksen",
         "former_ids": [],
+        "sv": {"title": None},
     }
 
 
@@ -180,6 +183,7 @@ def _pair(entry_id: str, title: str, themes: list[str], existing: _Existing) -> 
             "note": None,
         },
         "former_ids": [],
+        "sv": {"title": None, "annotation": {"note": None}},
     }
 
 
@@ -198,6 +202,7 @@ def _theme(entry_id: str, title: str, themes: list[str], existing: _Existing) ->
         "quality_standards": [],
         "priorities": [],
         "former_ids": [],
+        "sv": {"title": None, "summary": None, "guidance": [{"text": None}]},
     }
 
 
@@ -224,7 +229,7 @@ def _fields(model: type[BaseModel], values: dict[str, Any], existing: _Existing,
         lines += _comment(field.description or "", pad)
         lines += _comment(_allowed(model, name, values, existing), pad)
         value = values[name]
-        nested = _nested_model(field.annotation)
+        nested = _nested_model(field.annotation) or (_optional_model(field.annotation) if value else None)
         if nested is not None:
             lines.append(f"{pad}{name}:")
             lines += _fields(nested, value, existing, pad + "  ")
@@ -287,6 +292,14 @@ def _inline(value: Any) -> str:
         return "[" + ", ".join(_inline(v) for v in value) + "]"
     text = str(value)
     return text if re.fullmatch(ID_PATTERN, text) else json.dumps(text, ensure_ascii=False)
+
+
+def _optional_model(annotation: Any) -> type[BaseModel] | None:
+    """``Model | None`` (the Swedish translations): the model, written out so the editor sees its
+    fields; left empty, they are warnings of ``check``, not errors."""
+    if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
+        return None
+    return next((arg for arg in typing.get_args(annotation) if _nested_model(arg) is not None), None)
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:

@@ -76,8 +76,42 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Yksi kappale selvityksen kuvausta: tietopankin omaa tekstiä tai "
         "lähdejulkaisun tekstiä sanasta sanaan (quote: true), ja luku, johon se perustuu.",
     ),
+    "SwedishTerms": (
+        "Ruotsinkieliset termit",
+        "Ohjelman termit suomeksi ja ruotsiksi (practices/swedish-terms.yml): sv:-käännökset "
+        "käyttävät näitä ruotsinkielisiä termejä.",
+    ),
+    "SwedishTerm": ("Termi", "Suomenkielinen termi, sen ruotsinkielinen vastine ja peruste."),
     "ReportLink": ("Linkki", "Lähdejulkaisun antama verkko-osoite ja sen teksti."),
     "ReportPart": ("Osio", "Tietoa-sivun osio: otsikko ja kappaleet."),
+    "SvText": ("Kappale ruotsiksi", "Kappaleen ruotsinkielinen käännös (text); luku on sama kuin suomeksi."),
+    "SvLink": ("Linkki ruotsiksi", "Linkin ruotsinkielinen teksti (title); osoite on sama."),
+    "SvTerm": ("Sanaston arvo ruotsiksi", "Nimen ja kuvauksen ruotsinkieliset käännökset."),
+    "SvSource": ("Lähdejulkaisu ruotsiksi", "Huomautuksen ja linkin ruotsinkieliset käännökset."),
+    "SvQuote": ("Lainaus ruotsiksi", "Lainauksen ruotsinkielinen otsikko; lainaus itse näytetään suomeksi."),
+    "SvPair": (
+        "Tavoite ja mittari ruotsiksi",
+        "Ruotsinkielinen otsikko ja huomautus; tavoite ja mittari näytetään suomeksi.",
+    ),
+    "SvAnnotation": ("Toimituksen merkinnät ruotsiksi", "Huomautuksen ruotsinkielinen käännös."),
+    "SvTheme": (
+        "Teema ruotsiksi",
+        "Otsikon, tiivistelmän ja ohjeistuksen kappaleiden ruotsinkieliset käännökset samassa järjestyksessä.",
+    ),
+    "SvGlossaryTerm": (
+        "Termi ruotsiksi",
+        "Termin, selityksen ja taivutusmuotojen ruotsinkieliset vastineet.",
+    ),
+    "SvFigure": ("Luku ruotsiksi", "Johtamisen selityksen ruotsinkielinen käännös."),
+    "SvChecklistItem": (
+        "Tarkistuslistan kohta ruotsiksi",
+        "Otsikon ja selityksen ruotsinkieliset käännökset.",
+    ),
+    "SvReportPart": (
+        "Osio ruotsiksi",
+        "Otsikon, kappaleiden ja linkkien ruotsinkieliset käännökset samassa järjestyksessä.",
+    ),
+    "SvReport": ("Selvityksen kuvaus ruotsiksi", "Rajauksen kappaleen ruotsinkielinen käännös."),
     "Report": (
         "Selvityksen kuvaus",
         "Selvityksen rajaus, tarkoitus, lähtökohdat ja johtopäätökset "

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..content import kinds
 from ..content.index import UNSTATED, Example
 from ..content.model import INDICATOR_QUESTIONS, MEASURE_TYPE_LABELS, Pair, Quote, entry_title
+from ..content.translations import Untranslated
 from . import urls
 from .context import RenderContext
 
@@ -91,9 +92,8 @@ def _card(r: RenderContext, href: str, entry: Example) -> Card:
         Fact("Teemat", themes),
     ]
     if isinstance(entry, Pair):
-        facts.append(
-            Fact("Mittari", f"{MEASURE_TYPE_LABELS[entry.annotation.measure_type]}, {answers_text(entry)}")
-        )
+        reading = f"{MEASURE_TYPE_LABELS[entry.annotation.measure_type]}, {answers_text(entry)}"
+        facts.append(Fact("Mittari", Untranslated(reading) if r.edition.prefix else reading))
         label, text = "Mittari", entry.indicator
     else:
         label, text = "", entry.text

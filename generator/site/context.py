@@ -11,6 +11,7 @@ piece of text from YAML passes through ``markdown_text`` on its way (the filters
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,8 @@ import jinja2
 from ..content.index import UNSTATED, Index
 from ..content.model import Entry, SourceDocument, Theme, entry_title
 from . import urls
-from .markdown_text import attribute, inline, prose, verbatim
+from .editions import FI, Edition
+from .markdown_text import attribute, html_text, inline, prose, verbatim
 from .memo import Memo
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -69,9 +71,11 @@ class SourceLine:
     """Where today's programme rules are (``SourceDocument.current_rules``), when known."""
 
 
-def environment() -> jinja2.Environment:
+def environment(edition: Edition = FI) -> jinja2.Environment:
+    """The templates of ``edition``: its own (``templates/<code>/``) before the shared ones."""
+    own = [jinja2.FileSystemLoader(TEMPLATES / edition.code)] if edition.prefix else []
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.ChoiceLoader([*own, jinja2.FileSystemLoader(TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -83,6 +87,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(md=inline, verbatim=verbatim, prose=prose, attr=attribute)
     env.filters["links"] = _markdown_links
+    env.filters["text"] = html_text  # element content: Finnish text on a Swedish page marked
+    env.filters["t"] = edition.word
+    env.globals["edition"] = edition
     return env
 
 
@@ -123,8 +130,18 @@ class RenderContext:
         self.sources: dict[str, SourceDocument] = {s.id: s for s in index.content.vocabularies.sources}
 
     def page(self, template: str, path: str, **variables: Any) -> str:
-        """The template rendered for the page at ``path`` (under docs/)."""
-        return self.env.get_template(template).render(page=path, **variables)
+        """The template rendered for the page at ``path`` (under docs/). In an edition whose own
+        template for the page is still missing, the shared (Finnish) one, marked as Finnish."""
+        text = self.env.get_template(template).render(page=path, **variables)
+        if self.edition.prefix and not (TEMPLATES / self.edition.code / template).is_file():
+            return in_finnish(text, self.edition.untranslated_page)
+        return text
+
+    @property
+    def edition(self) -> Edition:
+        """The edition the pages are for (``environment``'s)."""
+        edition: Edition = self.env.globals.get("edition", FI)  # type: ignore[assignment]
+        return edition
 
     @functools.cached_property
     def themes(self) -> dict[str, Theme]:
@@ -172,6 +189,16 @@ class RenderContext:
             if source.current_rules
             else None,
         )
+
+
+def in_finnish(page: str, note: str) -> str:
+    """A page of Finnish text among the pages of another edition: marked in its front matter
+    (``kb_untranslated``: the note), so the page template (``overrides/main.html``) puts the
+    article inside ``lang="fi"`` after the visible note. The Markdown itself stays as it is."""
+    marker = f"kb_untranslated: {json.dumps(note, ensure_ascii=False)}\n"
+    if page.startswith("---\n"):
+        return "---\n" + marker + page[4:]
+    return f"---\n{marker}---\n\n{page}"
 
 
 def years_text(years: Iterable[int]) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..content.translations import Finnish, Untranslated
+
 LINK_SCHEMES = ("http", "https", "mailto")
 """The schemes a link may use; any other (``javascript:``, ``data:``, ``vbscript:`` …) could run
 script or load another origin's code."""
@@ -41,15 +43,36 @@ def _escape_char(match: re.Match[str]) -> str:
     return _HTML.get(char) or "\\" + char
 
 
+UNTRANSLATED_NOTE = "(på finska – översättning saknas)"
+"""The visible marker after Finnish text whose Swedish translation is missing."""
+
+
+def _in_finnish(text: str, out: str, *, block: bool = False) -> str:
+    """``out`` (``text`` made safe) inside ``lang="fi"`` when ``text`` is Finnish on a Swedish
+    page (``translations.Finnish``), with the marker when its translation is missing. Every text
+    from YAML passes here on its way into a page, so nothing Finnish is written unmarked."""
+    if not isinstance(text, Finnish):
+        return out
+    note = (
+        f' <span class="kb-untranslated" lang="sv">{UNTRANSLATED_NOTE}</span>'
+        if isinstance(text, Untranslated)
+        else ""
+    )
+    if block:
+        return f'<div lang="fi" markdown="1">\n\n{out}\n\n</div>\n\n{note.strip()}'.rstrip()
+    return f'<span lang="fi">{out}</span>{note}'
+
+
 def inline(text: str) -> str:
     """One line of plain text, safe anywhere inline (headings, list items, table cells)."""
-    return _ESCAPED.sub(_escape_char, " ".join(text.split()))
+    return _in_finnish(text, _ESCAPED.sub(_escape_char, " ".join(text.split())))
 
 
 def verbatim(text: str) -> list[str]:
     """Paragraphs of verbatim text; a single line break inside a paragraph stays a line break."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
-    return ["<br>\n".join(inline(line) for line in p.splitlines() if line.strip()) for p in paragraphs]
+    kind = type(text) if isinstance(text, Finnish) else str
+    return ["<br>\n".join(inline(kind(line)) for line in p.splitlines() if line.strip()) for p in paragraphs]
 
 
 def prose(text: str) -> str:
@@ -59,7 +82,7 @@ def prose(text: str) -> str:
     The backslash is escaped too: otherwise ``\\[`` would become ``\\\\[``, an escaped backslash
     followed by a bracket that opens a link after all."""
     out = re.sub(r"[&<>]", lambda m: _HTML[m.group(0)], text.strip())
-    return re.sub(r"[\\\[\]{}]", lambda m: "\\" + m.group(0), out)
+    return _in_finnish(text, re.sub(r"[\\\[\]{}]", lambda m: "\\" + m.group(0), out), block=True)
 
 
 def sentence_end(text: str) -> str:
@@ -70,3 +93,9 @@ def sentence_end(text: str) -> str:
 def attribute(text: str) -> str:
     """A value for an HTML attribute in double quotes."""
     return re.sub(r"[&<>\"]", lambda m: _HTML[m.group(0)], " ".join(text.split()))
+
+
+def html_text(text: str) -> str:
+    """Text inside an HTML element: ``attribute``'s escaping, and ``lang="fi"`` around Finnish
+    text on a Swedish page (with the marker when its translation is missing)."""
+    return _in_finnish(text, attribute(text))

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from ..content import kinds
 from ..content.index import Index
 from ..content.model import MeasureType, Pair, Quote, SourceDocument, Theme, asks, entry_title
-from . import urls
+from . import editions, urls
 from .context import RenderContext
 from .memo import Memo
 
@@ -108,6 +108,20 @@ class ExportEntry(_Row):
     annotation: ExportAnnotation | None = Field(
         description="Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla)."
     )
+    url_sv: str = Field(
+        description="Merkinnän ruotsinkielisen sivun osoite sivuston juuresta, esim. sv/lainaukset/<id>/."
+    )
+    title_sv: str | None = Field(
+        description="Otsikko ruotsiksi (toimituksen käännös; tavoitteella lyhyt otsikko), tai null, jos käännös puuttuu."
+    )
+    summary_sv: str | None = Field(
+        description="Teeman tiivistelmä ruotsiksi, tai null (muut lajit tai käännös puuttuu)."
+    )
+    guidance_sv: str | None = Field(
+        description="Teeman ohjeistus ruotsiksi, Markdownina, kappaleet samassa järjestyksessä kuin "
+        "guidance; puuttuvan kappaleen kohdalla suomenkielinen. null muilla lajeilla tai kun yhtään "
+        "kappaletta ei ole käännetty."
+    )
 
 
 EXPORT = TypeAdapter(list[ExportEntry])
@@ -161,7 +175,19 @@ def _entry(index: Index, sources: dict[str, SourceDocument], entry: Quote | Pair
         source_year=source.year,
         source_sections=list(entry.sections) if isinstance(entry, Theme) else [entry.source.section],
         annotation=ExportAnnotation(**entry.annotation.model_dump()) if isinstance(entry, Pair) else None,
+        url_sv=urls.page_url(editions.SV.prefix + urls.entry_page(entry)),
+        title_sv=entry.sv.title if entry.sv else None,
+        summary_sv=theme.sv.summary if theme and theme.sv else None,
+        guidance_sv=_guidance_sv(theme) if theme else None,
     )
+
+
+def _guidance_sv(theme: Theme) -> str | None:
+    given = theme.sv.guidance if theme.sv else []
+    texts = [given[i].text if i < len(given) else None for i in range(len(theme.guidance))]
+    if not any(texts):
+        return None
+    return "\n\n".join(sv or fi.text for sv, fi in zip(texts, theme.guidance, strict=True))
 
 
 def csv_columns() -> list[str]:

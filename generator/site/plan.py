@@ -115,9 +115,10 @@ def page(r: RenderContext) -> str:
             ReportQuote(text, r.source_line(here, _document(r), section)) for text, section in REPORT_QUOTES
         ],
         data_href=urls.href(here, PLAN_FILE),
-        script_href=urls.href(here, SCRIPT),
-        stylesheet_href=urls.href(here, STYLESHEET),
-        offline_href=urls.href(here, OFFLINE),
+        # The site's own files, one copy for every edition: from where the page really is.
+        script_href=urls.href(r.edition.prefix + here, SCRIPT),
+        stylesheet_href=urls.href(r.edition.prefix + here, STYLESHEET),
+        offline_href=urls.href(r.edition.prefix + here, OFFLINE),
         site_root=urls.href(here, urls.HOME),
         explorer_href=urls.link(here, urls.EXPLORER),
         pairs_href=urls.link(here, urls.PAIRS),

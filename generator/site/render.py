@@ -271,6 +271,7 @@ def example(ctx: RenderContext, entry: Example) -> str:
         note=entry.annotation.note,
         answers_text=cards.answers_text(entry),
         reading=[Reading(getattr(entry.annotation, q.field), q.question) for q in INDICATOR_QUESTIONS],
+        short_title=entry.sv.title if entry.sv else None,  # the editors' own name for it, in Swedish
         **common,
     )
 

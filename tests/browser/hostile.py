@@ -75,6 +75,10 @@ def write_hostile_tree(root: Path) -> Path:
                 "current_rules": {"title": hostile("säännöt"), "url": "https://example.invalid/saannot"},
                 "sections": [section],
                 "note": hostile("huomautus"),
+                "sv": {
+                    "note": hostile("huomautus ruotsiksi"),
+                    "current_rules": {"title": hostile("säännöt ruotsiksi")},
+                },
             }
         ],
         "quotes/vihamielinen-lainaus.yml": {
@@ -87,6 +91,7 @@ def write_hostile_tree(root: Path) -> Path:
             "quality_standards": ["laatu"],
             "source": {"document": source_id, "section": section},
             "context": hostile("johdanto"),
+            "sv": {"title": hostile("lainauksen otsikko ruotsiksi")},
         },
         "pairs/vihamielinen-pari.yml": {
             "id": "vihamielinen-pari",
@@ -109,6 +114,10 @@ def write_hostile_tree(root: Path) -> Path:
                 "measure_type": "molemmat",
                 "note": hostile("toimituksen huomio"),
             },
+            "sv": {
+                "title": hostile("parin otsikko ruotsiksi"),
+                "annotation": {"note": hostile("huomio ruotsiksi")},
+            },
         },
         "themes/vihamielinen-teema.yml": {
             "id": "vihamielinen-teema",
@@ -128,6 +137,11 @@ def write_hostile_tree(root: Path) -> Path:
             "source": source_id,
             "quality_standards": ["laatu"],
             "priorities": ["painopiste"],
+            "sv": {
+                "title": hostile("teeman otsikko ruotsiksi"),
+                "summary": hostile("tiivistelmä ruotsiksi"),
+                "guidance": [{"text": hostile("ohjeistus ruotsiksi", multiline=True)}],
+            },
         },
         "glossary.yml": {
             "terms": [
@@ -137,6 +151,10 @@ def write_hostile_tree(root: Path) -> Path:
                     "definition": hostile("määritelmä", multiline=True),
                     "source": {"document": source_id, "section": section},
                     "forms": [hostile_term("taivutusmuoto")],
+                    "sv": {
+                        "term": hostile_term("termi ruotsiksi"),
+                        "definition": hostile("määritelmä ruotsiksi"),
+                    },
                 },
                 # The marker word is on every hostile page: its tooltip (a hostile definition,
                 # line breaks and all) is on all of them.
@@ -160,12 +178,15 @@ def write_hostile_tree(root: Path) -> Path:
                     "unit": "lkm",
                     "source": {"document": source_id, "section": section},
                     "statement": hostile("lähteen virke"),
+                    "derivation": hostile("johtaminen"),
+                    "sv": {"derivation": hostile("johtaminen ruotsiksi")},
                 }
             ]
         },
         "report.yml": {
             "source": source_id,
             "scope": {"text": hostile("rajaus"), "section": section},
+            "sv": {"scope": {"text": hostile("rajaus ruotsiksi")}},
             "parts": [
                 {
                     "heading": hostile("osion otsikko"),
@@ -174,6 +195,11 @@ def write_hostile_tree(root: Path) -> Path:
                         {"text": hostile("selvityksen lainaus"), "section": section, "quote": True},
                     ],
                     "links": [{"title": hostile("linkin teksti"), "url": "https://example.invalid/linkki"}],
+                    "sv": {
+                        "heading": hostile("osion otsikko ruotsiksi"),
+                        "paragraphs": [{"text": hostile("kappale ruotsiksi")}],
+                        "links": [{"title": hostile("linkin teksti ruotsiksi")}],
+                    },
                 }
             ],
         },
@@ -183,6 +209,18 @@ def write_hostile_tree(root: Path) -> Path:
                     "id": "vihamielinen-ryhma",
                     "words": [MARKER.lower(), "vihamielisyys"],
                     "peruste": hostile("synonyymien peruste"),
+                }
+            ]
+        },
+        "swedish-terms.yml": {
+            "terms": [
+                {
+                    "finnish": hostile_term("suomenkielinen termi"),
+                    "swedish": hostile_term("ruotsinkielinen termi"),
+                    "reason": hostile("termin peruste"),
+                    "avoid": [hostile_term("vältettävä muoto")],
+                    "finnish_stem": hostile_term("suomenkielinen vartalo"),
+                    "swedish_stem": hostile_term("ruotsinkielinen vartalo"),
                 }
             ]
         },
@@ -208,8 +246,17 @@ def _term(id_: str, kind: str, section: str) -> dict:
         "description": hostile(f"{kind} kuvaus"),
         "section": section,
         "group": hostile(f"{kind} ryhmä"),
+        "sv": {
+            "label": hostile(f"{kind} nimi ruotsiksi"),
+            "description": hostile(f"{kind} kuvaus ruotsiksi"),
+        },
     }
 
 
 def _item(kind: str, section: str) -> dict:
-    return {"title": hostile(f"{kind} otsikko"), "text": hostile(f"{kind} teksti"), "section": section}
+    return {
+        "title": hostile(f"{kind} otsikko"),
+        "text": hostile(f"{kind} teksti"),
+        "section": section,
+        "sv": {"title": hostile(f"{kind} otsikko ruotsiksi"), "text": hostile(f"{kind} teksti ruotsiksi")},
+    }

@@ -118,7 +118,7 @@ def cases(marker: Path) -> list[Case]:
             "unknown-key",
             {"quotes/tuntematon.yml": quote("tuntematon", extra="kontext: x\n")},
             "quotes/tuntematon.yml:11:1: tuntematon kenttä 'kontext' (sallitut kentät: applicant_types, "
-            "context, former_ids, id, origin, quality_standards, sectors, source, text, themes, title); "
+            "context, former_ids, id, origin, quality_standards, sectors, source, sv, text, themes, title); "
             "tarkoititko 'context'?",
         ),
         Case(
@@ -187,7 +187,7 @@ def cases(marker: Path) -> list[Case]:
             "key-in-capitals",
             {"quotes/isot.yml": quote("isot", extra="SECTORS: []\n")},
             "quotes/isot.yml:11:1: tuntematon kenttä 'SECTORS' (sallitut kentät: applicant_types, context, "
-            "former_ids, id, origin, quality_standards, sectors, source, text, themes, title); tarkoititko "
+            "former_ids, id, origin, quality_standards, sectors, source, sv, text, themes, title); tarkoititko "
             "'sectors'?",
         ),
         Case(

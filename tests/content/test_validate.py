@@ -28,7 +28,7 @@ def test_unknown_key_names_allowed_fields_and_suggests(content: Path):
     assert messages(content) == [
         "kaikki-mukaan.yml:2:1: pakollinen kenttä 'context' puuttuu",
         "kaikki-mukaan.yml:16:1: tuntematon kenttä 'contxt' (sallitut kentät: applicant_types, context, "
-        "former_ids, id, origin, quality_standards, sectors, source, text, themes, title); "
+        "former_ids, id, origin, quality_standards, sectors, source, sv, text, themes, title); "
         "tarkoititko 'context'?",
     ]
 

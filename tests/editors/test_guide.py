@@ -20,6 +20,7 @@ from generator.editors import schemas as schema
 from generator.pipeline import check
 
 GUIDE = REPO / "docs" / "toimittajille.md"
+SV_GUIDE = REPO / "docs" / "sv" / "toimittajille.md"
 SECTIONS = {  # schema name → the id of its heading on the page
     "quote": "lainaus",
     "pair": "tavoite-ja-mittari",
@@ -31,6 +32,7 @@ SECTIONS = {  # schema name → the id of its heading on the page
     "checklist": "tarkistuslista",
     "synonyms": "synonyymit",
     "report": "selvitys",
+    "swedish-terms": "ruotsinkieliset-termit",
 }
 ENTRY_FOLDERS = {"quote": "quotes", "pair": "pairs", "theme": "themes"}
 
@@ -82,16 +84,27 @@ def test_every_field_is_described_in_its_section(codes: dict[str, set[str]], nam
     assert fields - section == set(), f"describe these fields under #{SECTIONS[name]}"
 
 
+def test_the_swedish_guide_is_a_swedish_page_describing_every_field(fixture_site: Path):
+    html = (fixture_site / "sv" / "toimittajille" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="sv"', html)
+    assert "<h1" in html and "För redaktörer" in html
+    parser = Codes()
+    parser.feed(html)
+    for name in schema.SCHEMAS:
+        fields = {field for model in models(schema.SCHEMAS[name]) for field in model.model_fields}
+        assert fields - parser.by_section.get(SECTIONS[name], set()) == set(), name
+
+
 def test_guide_is_in_the_navigation(fixture_site: Path):
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert 'href="toimittajille/"' in home
 
 
-def examples() -> list[tuple[str, str]]:
+def examples(guide: Path = GUIDE) -> list[tuple[str, str]]:
     """(schema name, YAML text) of every example that begins by naming its schema."""
     found = []
-    for block in re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), flags=re.S):
-        named = re.match(r"# yaml-language-server: \$schema=.*/(\w+)\.schema\.json\n", block)
+    for block in re.findall(r"```yaml\n(.*?)```", guide.read_text(encoding="utf-8"), flags=re.S):
+        named = re.match(r"# yaml-language-server: \$schema=.*/([\w-]+)\.schema\.json\n", block)
         if named:
             found.append((named.group(1), block))
     return found
@@ -111,3 +124,21 @@ def test_every_example_is_a_valid_file(name: str, text: str, tmp_path: Path):
         content = shutil.copytree(REPO / "practices", tmp_path / "practices")
         (content / ENTRY_FOLDERS[name] / f"{data['id']}.yml").write_text(text, encoding="utf-8")
         assert [str(p) for p in check(content).problems] == []
+
+
+def test_the_swedish_guide_has_every_section_and_example_of_the_finnish():
+    """The same anchors (``/sv/toimittajille/#kentat``) and an example of every kind."""
+
+    def ids(guide: Path) -> set[str]:
+        return set(re.findall(r"\{ #([\w-]+) \}", guide.read_text(encoding="utf-8")))
+
+    assert ids(GUIDE) <= ids(SV_GUIDE)
+    assert sorted(name for name, _ in examples(SV_GUIDE)) == sorted(schema.SCHEMAS)
+
+
+@pytest.mark.parametrize(("name", "text"), examples(SV_GUIDE), ids=[name for name, _ in examples(SV_GUIDE)])
+def test_every_example_of_the_swedish_guide_is_a_valid_file(name: str, text: str):
+    data = yaml.safe_load(text)
+    document = json.loads((REPO / "schemas" / schema.schema_file(name)).read_text(encoding="utf-8"))
+    assert [e.message for e in jsonschema.Draft7Validator(document).iter_errors(data)] == []
+    TypeAdapter(schema.SCHEMAS[name]).validate_python(data)

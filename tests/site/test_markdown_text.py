@@ -6,6 +6,7 @@ import re
 
 import markdown
 import pytest
+from conftest import examples
 from html_safety import injected, site_markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -145,7 +146,7 @@ def test_a_backslash_before_each_bracket_makes_no_link_in_prose():
     assert "<a" not in out and "\\[napsauta\\](javascript:kbPwned())" in out
 
 
-@settings(max_examples=200, derandomize=True, database=None, deadline=None)
+@settings(max_examples=examples(200), derandomize=True, database=None, deadline=None)
 @given(text=LINKISH)
 def test_no_text_through_any_filter_becomes_a_link_or_an_element(text: str):
     rendered = {

@@ -152,8 +152,9 @@ def test_exports_are_the_same_bytes_on_every_build():
     """The open data and the statistics chart of the fixture tree, built twice."""
     first = build_pages(FIXTURE_SITE).files
     assert first == build_pages(FIXTURE_SITE).files
-    # The exports, the plan page's data and the search's synonyms and themes (generator/search/synonyms.py).
-    assert set(first) == {
+    # The exports, the plan page's data and the search's synonyms and themes (generator/search/synonyms.py),
+    # and the same under the Swedish edition's prefix, where its pages link to them.
+    own = {
         opendata.JSON_FILE,
         opendata.CSV_FILE,
         opendata.SCHEMA_FILE,
@@ -162,6 +163,21 @@ def test_exports_are_the_same_bytes_on_every_build():
         "haku/synonyymit.json",
         "haku/teemat.json",
     }
+    assert set(first) == own | {"sv/" + path for path in own}
+
+
+def test_the_open_data_carries_the_swedish_texts_where_they_are_given():
+    rows = {row.id: row for row in opendata.entries(check(FIXTURE_SITE).index)}
+    assert (rows["osallisuus"].title_sv, rows["osallisuus"].summary_sv) == (
+        "Delaktighet",
+        "Alla har möjlighet att delta.",
+    )
+    assert rows["osallisuus"].guidance_sv is not None and rows["osallisuus"].guidance_sv.startswith("Ansökan")
+    assert (
+        rows["kaikki-mukaan"].title_sv == "Alla med i mobiliteten"
+        and rows["kaikki-mukaan"].summary_sv is None
+    )
+    assert rows["kaikki-mukaan"].url_sv == "sv/lainaukset/kaikki-mukaan/"
 
 
 def test_null_means_not_this_kind_and_empty_means_not_stated(tmp_path: Path):
@@ -217,11 +233,15 @@ TEXT_COLUMNS = {
     "source_sections",
     "guidance_sections",
     "annotation_note",
+    "title_sv",
+    "summary_sv",
+    "guidance_sv",
 }
 NOT_TEXT = {
     "id": "tunniste",
     "kind": "vakioarvo",
     "url": "tunnisteesta",
+    "url_sv": "tunnisteesta",
     "former_ids": "tunnisteita",
     "origin": "vakioarvo",
     "sectors": "tunnisteita",

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, examples
 from html_safety import site_markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -144,7 +144,7 @@ _FRAGMENTS = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     parts=st.lists(_FRAGMENTS, max_size=8), words=st.lists(st.sampled_from(["KV", "OPS", "sana", "_", "*"]))
 )

@@ -18,6 +18,7 @@ EVERY_PAGE = {
     "assets/kb-search/kb-search.js",
     "assets/kb-search/kb-search-box.js",
     "assets/javascripts/kb.js",
+    "assets/javascripts/kb-offline.js",
 }
 
 

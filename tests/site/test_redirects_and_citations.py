@@ -182,7 +182,7 @@ def test_a_page_at_a_former_address_stops_the_build(tmp_path: Path):
     assert done.returncode == 1
     # Found with the content check, positioned, before anything is built
     assert (
-        "quotes/viestimme-avoimesti.yml:12:14: aiemman tunnisteen 'viestimme-verkossa' osoite "
+        "quotes/viestimme-avoimesti.yml:14:14: aiemman tunnisteen 'viestimme-verkossa' osoite "
         f"lainaukset/viestimme-verkossa/ on jo käsin kirjoitettu sivu {docs}/lainaukset/viestimme-verkossa.md; "
         "osoitetta ei voi ohjata uuteen sivuun"
     ) in done.stderr

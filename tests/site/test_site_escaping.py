@@ -28,13 +28,21 @@ SECTION = "Luku " + " ".join(PAYLOADS)
 NOT_SHOWN = [
     "applicant_types.group",
     "glossary.forms",
+    "glossary.sv.forms",
     "priorities.group",
     "sectors.group",
+    "swedish_terms.avoid",
+    "swedish_terms.finnish",
+    "swedish_terms.finnish_stem",
+    "swedish_terms.reason",
+    "swedish_terms.swedish",
+    "swedish_terms.swedish_stem",
     "synonyms.peruste",
 ]
 """Text fields no page shows: a group is used by quality standards only; a glossary term's word
-forms only mark where its tooltip goes; a synonym group's grounds are for editors (its words go to
-the search's haku/synonyymit.json). A field added later
+forms (Finnish and Swedish) only mark where its tooltip goes; a synonym group's grounds are for
+editors (its words go to the search's haku/synonyymit.json); the Swedish programme terms are for
+translators and the tests. A field added later
 that no page shows must be listed here, so no field escapes the check above by accident."""
 
 

@@ -1,0 +1,147 @@
+"""The editions of the site, each named once: Finnish at the root, Swedish under ``sv/``.
+
+Every page of one edition has its counterpart in the other at the same path with the edition's
+prefix added or removed (``teemat/osallisuus.md`` ↔ ``sv/teemat/osallisuus.md``), so links
+between the pages of one edition are the same relative links in both. The pipeline renders the
+Swedish edition from the Swedish view of the content (``content.translations.swedish``) with the
+edition's own templates where it has them (``templates/sv/``); the page templates in
+``overrides/`` read the edition of a page from its address (``partials/language.html``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Edition:
+    code: str
+    """The language code: ``<html lang>``, ``hreflang``, Material's language (``partials/languages/``)."""
+    prefix: str
+    """Where its pages are under the site root: ``""`` or ``"sv/"``."""
+    name: str
+    """The edition's name in its own language, as the language switch offers it."""
+    site_name: str
+    untranslated_page: str = ""
+    """The note on a page whose template is not yet in this edition's language."""
+    words: tuple[tuple[str, str], ...] = ()
+    """The interface's words that code writes into pages (a card's facts, a kind's name), by
+    their Finnish: templates say ``{{ "Sektori" | t }}``."""
+
+    def word(self, finnish: str) -> str:
+        """``finnish`` in this edition's language (as it is where no translation is given)."""
+        return dict(self.words).get(finnish, finnish)
+
+
+FI = Edition(code="fi", prefix="", name="Suomeksi", site_name="Erasmus+ -akkreditoinnin hyvät käytännöt")
+SV = Edition(
+    code="sv",
+    prefix="sv/",
+    name="På svenska",
+    site_name="God praxis i Erasmus+-ackreditering",
+    untranslated_page="Den här sidan finns ännu bara på finska.",
+    words=(
+        ("Sektori", "Sektor"),
+        ("Hakijatyyppi", "Typ av sökande"),
+        ("Teemat", "Teman"),
+        ("Mittari", "Indikator"),
+        ("Lainaus", "Citat"),
+        ("Tavoite ja mittari", "Mål och indikator"),
+        ("Teema", "Tema"),
+        ("Ei mainittu lähteessä", "Inte nämnt i källan"),
+        (
+            "Lainaus Erasmus+ -akkreditointihakemuksesta sanasta sanaan. Otsikko on toimituksen.",
+            "Ett ordagrant citat ur en ansökan om Erasmus+-ackreditering, på finska. Rubriken är redaktionens.",
+        ),
+        ("määrällinen", "kvantitativ"),
+        ("laadullinen", "kvalitativ"),
+        ("määrällinen ja laadullinen", "kvantitativ och kvalitativ"),
+        ("Mistä mittaritieto tulee?", "Varifrån kommer uppgifterna för indikatorn?"),
+        ("Miten tieto kerätään?", "Hur samlas uppgifterna in?"),
+        ("Kuka on vastuussa keräämisestä?", "Vem ansvarar för insamlingen?"),
+        ("Milloin tietoa kerätään ja käsitellään?", "När samlas uppgifterna in och behandlas?"),
+        ("Miten tietoa käsitellään?", "Hur behandlas uppgifterna?"),
+        ("Miten ja missä tuloksista raportoidaan?", "Hur och var rapporteras resultaten?"),
+        (
+            "Miten tuloksia arvioidaan jatkotoimia varten?",
+            "Hur utvärderas resultaten för fortsatta åtgärder?",
+        ),
+        (
+            "Sanonta, jota selvitys lainaa. Otsikko on toimituksen.",
+            "Ett talesätt som rapporten citerar, på finska. Rubriken är redaktionens.",
+        ),
+    ),
+)
+EDITIONS: tuple[Edition, ...] = (FI, SV)
+"""The first is the default (``hreflang="x-default"``)."""
+
+
+def edition_of(path: str) -> Edition:
+    """The edition of the page at ``path`` (under docs/ or the site root)."""
+    return next((e for e in EDITIONS if e.prefix and path.startswith(e.prefix)), EDITIONS[0])
+
+
+def counterpart(path: str, edition: Edition) -> str:
+    """The page of ``edition`` at the same place as ``path``."""
+    own = edition_of(path)
+    return edition.prefix + path[len(own.prefix) :]
+
+
+NAV_TITLES: dict[str, dict[str, str]] = {
+    "sv": {
+        "Etusivu": "Startsida",
+        "Hakijalle": "För sökande",
+        "Teemat": "Teman",
+        "Tavoite–mittari-taulukko": "Tabell över mål och indikatorer",
+        "Tarkistuslista": "Checklista",
+        "Oma suunnitelma": "Egen plan",
+        "Hae ja suodata": "Sök och filtrera",
+        "Hakuteos": "Uppslagsverk",
+        "Lainaukset": "Citat",
+        "Tavoitteet ja mittarit": "Mål och indikatorer",
+        "Sektorit": "Sektorer",
+        "Hakijatyypit": "Typer av sökande",
+        "Laatustandardit": "Kvalitetsstandarder",
+        "Painopisteet": "Prioriteringar",
+        "Sanasto": "Ordlista",
+        "Tilastot": "Statistik",
+        "Tietoa": "Om webbplatsen",
+        "Tietoa tietopankista": "Om kunskapsbanken",
+        "Neuvojille": "För rådgivare",
+        "Avoin data": "Öppna data",
+        "Toimittajille": "För redaktörer",
+    }
+}
+"""The navigation's titles in each edition's language, by their Finnish title (mkdocs.yml ``nav``)."""
+
+
+def page_url(path: str) -> str:
+    """A page's address under the site root, as MkDocs gives it (``teemat/index.md`` → ``teemat/``)."""
+    stem = path[: -len(".md")] if path.endswith(".md") else path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def navigation(nav: list[Any], edition: Edition) -> list[dict[str, Any]]:
+    """mkdocs.yml's ``nav`` for ``edition``: each item's title in its language and its page's
+    counterpart (``{"title", "url"}`` or ``{"title", "children"}``)."""
+    titles = NAV_TITLES.get(edition.code, {})
+    items: list[dict[str, Any]] = []
+    for item in nav:
+        for title, value in item.items() if isinstance(item, dict) else [(None, item)]:
+            shown = titles.get(title, title) if title else ""
+            if isinstance(value, list):
+                items.append({"title": shown, "children": navigation(value, edition)})
+            else:
+                items.append({"title": shown, "url": page_url(counterpart(str(value), edition))})
+    return items
+
+
+def for_templates(nav: list[Any]) -> dict[str, dict[str, Any]]:
+    """What the page templates (``overrides/``) know of the editions, by language code."""
+    return {
+        e.code: {"prefix": e.prefix, "name": e.name, "site_name": e.site_name, "nav": navigation(nav, e)}
+        for e in EDITIONS
+    }

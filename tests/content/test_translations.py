@@ -1,0 +1,128 @@
+"""Swedish translations (``sv:``): unknown keys are errors at their place, missing Swedish fields
+are warnings naming the field, and a ``sv:`` that translates nothing is an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import edit, messages
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.pipeline import check
+
+THEME = "themes/osallisuus.yml"
+
+
+def warnings(root: Path) -> list[str]:
+    return [f"{Path(w.path).name}:{w.line}:{w.col}: {w.message}" for w in check(root).warnings]
+
+
+def test_the_fixture_tree_is_translated_and_passes(content: Path):
+    result = check(content)
+    assert result.problems == [] and result.warnings == ()
+
+
+def test_an_unknown_key_inside_sv_is_an_error_at_the_key_naming_the_allowed_ones(content: Path):
+    edit(content, THEME, "  summary: Alla har", "  sammanfattning: Alla har")
+    assert messages(content) == [
+        "osallisuus.yml:18:3: tuntematon kenttä 'sv.sammanfattning' (sallitut kentät: guidance, summary, "
+        "title)"
+    ]
+
+
+def test_an_unknown_key_in_a_translated_list_item_is_an_error_at_the_key(content: Path):
+    edit(content, THEME, "    - text: Ansökan", "    - txt: Ansökan")
+    assert messages(content) == [
+        "osallisuus.yml:20:7: tuntematon kenttä 'sv.guidance[1].txt' (sallitut kentät: text); "
+        "tarkoititko 'text'?"
+    ]
+
+
+def test_untranslatable_fields_have_no_swedish_key(content: Path):
+    """Quotation text and the report's chapter names are shown in Finnish, never translated."""
+    edit(content, "quotes/kaikki-mukaan.yml", "  title: Alla med", "  text: Alla\n  title: Alla med")
+    edit(content, THEME, "    - text: Ansökan", "    - section: Första kapitlet\n      text: Ansökan")
+    found = messages(content)
+    assert found == [
+        "kaikki-mukaan.yml:18:3: tuntematon kenttä 'sv.text' (sallitut kentät: title)",
+        "osallisuus.yml:20:7: tuntematon kenttä 'sv.guidance[1].section' (sallitut kentät: text)",
+    ]
+
+
+def test_a_missing_swedish_field_is_a_warning_naming_it_at_the_finnish_text(content: Path):
+    edit(content, THEME, "  summary: Alla har möjlighet att delta.\n", "")
+    assert check(content).problems == []
+    assert "osallisuus.yml:4:10: ruotsinkielinen käännös puuttuu: sv.summary" in " ".join(warnings(content))
+
+
+def untranslate(content: Path, rel: str) -> None:
+    """Remove the ``sv:`` block that ends the file ``rel``."""
+    path = content / rel
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("\nsv:\n") + 1], encoding="utf-8")
+
+
+def test_an_item_without_sv_names_every_missing_field_once(content: Path):
+    untranslate(content, "themes/viestinta.yml")
+    found = [w for w in warnings(content) if w.startswith("viestinta.yml")]
+    assert len(found) == 1
+    assert found[0].startswith(
+        "viestinta.yml:3:8: ruotsinkielinen käännös puuttuu: sv.title, sv.summary, sv.guidance[1].text"
+    )
+
+
+def test_warnings_are_printed_by_check_and_do_not_fail_it(content: Path, run_cli):
+    untranslate(content, "themes/viestinta.yml")
+    code, _, err = run_cli("check", str(content))
+    assert code == 0
+    assert "viestinta.yml:3:8: varoitus: ruotsinkielinen käännös puuttuu: sv.title" in err
+
+
+def test_a_pair_needs_a_swedish_title_of_its_own(content: Path):
+    untranslate(content, "pairs/osallistujamaarat.yml")
+    found = [w for w in warnings(content) if w.startswith("osallistujamaarat.yml")]
+    assert [w.split(" (")[0] for w in found] == [
+        "osallistujamaarat.yml:2:1: ruotsinkielinen käännös puuttuu: sv.title"
+    ]
+
+
+def test_a_longer_swedish_list_is_an_error_at_the_extra_item(content: Path):
+    edit(content, THEME, "        - stödet riktas till dem som behöver det\n", "")
+    with (content / THEME).open("a", encoding="utf-8") as file:
+        file.write("    - text: Ett tredje stycke.\n")
+    assert messages(content) == [
+        "osallisuus.yml:23:7: luettelossa sv.guidance on 3 kohtaa, suomeksi 2; käännä kohta kohdalta "
+        "samassa järjestyksessä"
+    ]
+
+
+def test_a_swedish_text_without_finnish_is_an_error(content: Path):
+    edit(
+        content,
+        "vocabularies/sectors.yml",
+        "    label: Vuxenutbildning\n",
+        "    label: V\n    description: D\n",
+    )
+    assert messages(content) == [
+        "sectors.yml:10:18: kentällä sv.description ei ole suomenkielistä vastinetta (kenttä 'description' "
+        "puuttuu tai on tyhjä); kirjoita ensin suomenkielinen teksti"
+    ]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    key=st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäö_", min_size=1, max_size=12).filter(
+        lambda key: key not in ("title", "summary", "guidance")
+    )
+)
+def test_any_key_but_the_translatable_ones_is_refused_at_its_place(content: Path, key: str):
+    """Whatever the key, inside ``sv:`` it is one of the item's translatable fields or an error
+    at that key's line and column, never silently ignored."""
+    path = content / THEME
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original.replace("  title: Delaktighet", f"  {key}: x"), encoding="utf-8")
+        assert messages(content)[0].startswith(f"osallisuus.yml:17:3: tuntematon kenttä 'sv.{key}'")
+    finally:
+        path.write_text(original, encoding="utf-8")

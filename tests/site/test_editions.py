@@ -1,0 +1,179 @@
+"""The Swedish edition: every page has its counterpart in the other language, named by hreflang
+and reached by the language switch; Swedish pages are lang="sv" and anything Finnish on them is
+inside lang="fi", a missing translation visibly marked. Read from one shared build of the fixture
+tree (whose own words are all translated), the marker from the pipeline's pages."""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_SITE
+from hypothesis import given
+from hypothesis import strategies as st
+from test_links import broken_links
+
+from generator.content.translations import Untranslated, swedish
+from generator.pipeline import build_pages, check
+from generator.site import editions
+from generator.site.markdown_text import UNTRANSLATED_NOTE, inline, prose
+
+
+class _Page(HTMLParser):
+    """The page's language, its alternates, its language switch and its text outside lang="fi"."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.alternates: dict[str, str] = {}
+        self.switch: tuple[str, str] | None = None
+        self.outside_finnish: list[str] = []
+        self._stack: list[tuple[str, bool]] = []
+        self._article = 0
+
+    def _finnish(self) -> bool:
+        return any(finnish for _, finnish in self._stack)
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang") or ""
+        if tag == "link" and values.get("rel") == "alternate" and values.get("hreflang"):
+            self.alternates[values["hreflang"]] = values.get("href") or ""
+        if tag == "a" and "kb-language-switch" in (values.get("class") or ""):
+            self.switch = (values.get("href") or "", values.get("hreflang") or "")
+        if tag in ("meta", "link", "br", "img", "input", "hr", "source", "wbr"):
+            return
+        self._stack.append((tag, values.get("lang") == "fi"))
+        if tag == "article":
+            self._article += 1
+
+    def handle_endtag(self, tag):
+        while self._stack:
+            open_, _ = self._stack.pop()
+            if open_ == "article":
+                self._article -= 1
+            if open_ == tag:
+                break
+
+    def handle_data(self, data):
+        if self._article and data.strip() and not self._finnish():
+            self.outside_finnish.append(" ".join(data.split()))
+
+
+def read(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def resolve(site: Path, page: Path, href: str) -> Path:
+    target = (page.parent / href).resolve()
+    return target / "index.html" if href.endswith("/") or target.is_dir() else target
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "assets" not in p.parts)
+
+
+@pytest.mark.build
+def test_every_page_names_its_counterpart_and_the_switch_goes_there(fixture_site: Path):
+    checked = 0
+    for page in pages(fixture_site):
+        rel = page.relative_to(fixture_site).as_posix()
+        if page.read_text(encoding="utf-8").startswith("<!doctype html><html><head><meta http-equiv"):
+            continue  # a redirect page
+        here = editions.edition_of(rel)
+        found = read(page)
+        assert found.lang == here.code, rel
+        assert set(found.alternates) == {"fi", "sv", "x-default"}, rel
+        for code, href in found.alternates.items():
+            target = resolve(fixture_site, page, href)
+            assert target.is_file(), f"{rel}: hreflang={code} → {href}"
+            back = read(target).alternates[here.code]
+            assert resolve(fixture_site, target, back) == page.resolve(), f"{rel} ↔ {href}"
+        assert found.switch is not None, rel
+        href, code = found.switch
+        assert code != here.code
+        assert resolve(fixture_site, page, href) == resolve(fixture_site, page, found.alternates[code])
+        checked += 1
+    assert checked > 40
+
+
+@pytest.mark.build
+def test_every_link_of_the_swedish_edition_resolves(fixture_site: Path):
+    assert [b for b in broken_links(fixture_site) if b.startswith("sv/")] == []
+
+
+@pytest.mark.build
+def test_swedish_pages_hold_no_finnish_own_words_outside_lang_fi(fixture_site: Path):
+    """Every Finnish text of our own that has a translation in the fixture tree: on the Swedish
+    pages made from Swedish templates, it appears only inside lang="fi" (a quotation's context,
+    never the translated text itself)."""
+    content = check(FIXTURE_SITE).index.content  # type: ignore[union-attr]
+    finnish_words = (
+        {t.title for t in content.themes}
+        | {t.summary for t in content.themes}
+        | {q.title for q in content.quotes}
+        | {g.definition for g in content.glossary.terms}
+    )
+    translated = sorted(
+        p
+        for p in (fixture_site / "sv").rglob("index.html")
+        if "kb-untranslated" not in p.read_text(encoding="utf-8")
+    )
+    assert len(translated) >= 3
+    for page in translated:
+        outside = " ".join(read(page).outside_finnish)
+        for words in finnish_words:
+            assert words.rstrip(".") not in outside, f"{page.relative_to(fixture_site)}: {words!r}"
+
+
+def test_a_missing_translation_is_finnish_with_a_visible_marker(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    theme = content / "themes" / "viestinta.yml"
+    text = theme.read_text(encoding="utf-8")
+    theme.write_text(text[: text.index("\nsv:\n") + 1], encoding="utf-8")
+    result = build_pages(content)
+    assert result.pages is not None
+    page = result.pages["sv/teemat/viestinta.md"]
+    assert (
+        f'<span lang="fi">Viestintä</span> <span class="kb-untranslated" lang="sv">{UNTRANSLATED_NOTE}'
+        in page
+    )
+    assert '<div lang="fi" markdown="1">\n\nViestintä on suunnitelmallista.' in page
+    assert 'lang="fi"' not in result.pages["teemat/viestinta.md"]  # the Finnish page as it was
+
+
+@given(st.text(min_size=1).filter(lambda s: s.strip()))
+def test_finnish_text_on_a_swedish_page_is_always_inside_lang_fi(text: str):
+    """Whatever the text, the filters every text from YAML passes write an untranslated one
+    inside lang="fi" with the marker after it, and nothing else unmarked."""
+    for written in (inline(Untranslated(text)), prose(Untranslated(text))):
+        assert written.startswith(('<span lang="fi">', '<div lang="fi" markdown="1">'))
+        assert written.endswith(f"{UNTRANSLATED_NOTE}</span>")
+
+
+def test_the_swedish_view_translates_own_words_and_marks_the_rest():
+    content = swedish(check(FIXTURE_SITE).index.content)  # type: ignore[union-attr]
+    theme = next(t for t in content.themes if t.id == "osallisuus")
+    assert (theme.title, type(theme.title)) == ("Delaktighet", str)
+    assert type(theme.guidance[0].section).__name__ == "Finnish"  # a chapter of the Finnish report
+    quote = next(q for q in content.quotes if q.id == "kaikki-mukaan")
+    assert type(quote.text).__name__ == "Finnish" and quote.title == "Alla med i mobiliteten"
+    assert content.glossary.terms[0].forms == ["TP-projekt"]
+
+
+def test_counterparts_and_navigation():
+    assert editions.counterpart("teemat/osallisuus.md", editions.SV) == "sv/teemat/osallisuus.md"
+    assert editions.counterpart("sv/teemat/osallisuus.md", editions.FI) == "teemat/osallisuus.md"
+    nav = editions.navigation(
+        [{"Etusivu": "index.md"}, {"Hakijalle": [{"Teemat": "teemat/index.md"}]}], editions.SV
+    )
+    assert nav == [
+        {"title": "Startsida", "url": "sv/"},
+        {"title": "För sökande", "children": [{"title": "Teman", "url": "sv/teemat/"}]},
+    ]
