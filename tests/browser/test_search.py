@@ -157,7 +157,7 @@ def test_bytes_for_a_first_search_stay_small(served_real_site, open_page, query,
     shards (pagefind/kb/sanasto-*), the synonyms one small file. Voikko's dictionary
     (pagefind/kb/voikko.bin) is fetched once, only for a word that is neither on the site nor in
     the list of Voikko's common words and that the site's words would rewrite."""
-    page, _ = open_page(served_real_site)
+    page, _ = open_page(served_real_site, fresh=True)  # a first visit: nothing in the browser's cache
     sizes: dict[str, int] = {}
     page.on(
         "response",
