@@ -181,7 +181,9 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
     """Every HTML page of the built ``site`` through ``finishes``; ``since``: only the pages
     written since then (a time stamp in seconds; a preview's dirty build keeps the other pages as
     an earlier build finished them). A page is rewritten only when its bytes change, whole, so
-    that a reader never sees half of one. The number of pages rewritten."""
+    that a reader never sees half of one. The theme's script first loses its language probe
+    (``quiet_language_probe``), in every build, the preview's too. The number of pages rewritten."""
+    quiet_language_probe(site)
     if not finishes:
         return 0
     changed = 0
@@ -197,6 +199,39 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
             partial.write_text(after, encoding="utf-8")
             os.replace(partial, page)
             changed += 1
+    return changed
+
+
+THEME_SCRIPTS = "assets/javascripts/bundle.*.min.js"
+"""Material's script bundle, which every page loads."""
+LANGUAGE_PROBE = '"link[rel=alternate]"'
+"""The selector with which Material's bundle finds a site's language roots (``extra.alternate``)
+and fetches ``sitemap.xml`` beside each. Our pages name their counterparts page by page
+(``<link rel="alternate" hreflang>``), so the probe would ask for ``<page>/sitemap.xml`` twice on
+every page and get 404s; the site's own language switch links the counterpart directly."""
+QUIET_PROBE = '"link[rel=alternate]:not([hreflang])"'
+
+
+class ThemeChanged(RuntimeError):
+    """The theme's script no longer reads as this step expects (a new Material version)."""
+
+
+def quiet_language_probe(site: Path) -> int:
+    """Material's bundle in the built ``site`` without its language probe (``LANGUAGE_PROBE``):
+    the selector then matches no link of ours (every alternate we write has ``hreflang``) and
+    Material asks for no ``sitemap.xml`` it cannot find. Idempotent; the number of files changed.
+    Raises ``ThemeChanged`` when a bundle has neither form, so a theme upgrade is noticed."""
+    changed = 0
+    for script in sorted(site.glob(THEME_SCRIPTS)):
+        text = script.read_text(encoding="utf-8")
+        if QUIET_PROBE in text:
+            continue
+        if text.count(LANGUAGE_PROBE) != 1:
+            raise ThemeChanged(f"{script.name}: Materialin kielikoetin ei ole odotetussa muodossa")
+        partial = script.with_name(f".{script.name}.partial")
+        partial.write_text(text.replace(LANGUAGE_PROBE, QUIET_PROBE), encoding="utf-8")
+        os.replace(partial, script)
+        changed += 1
     return changed
 
 
