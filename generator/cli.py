@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|generate|new|schemas|search``.
+"""Command line: ``python -m generator build|check|generate|new|schemas|search``.
 
 Exit status: 0 clean, 1 content problems (each on its own line as path:line:col: message),
 2 usage error. Content problems never produce a traceback.
@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import shutil
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import steps
+from . import build, steps
 from .content import kinds
 from .content.fields import PLACEHOLDER
 from .content.problems import display_path, format_problems, format_warnings
@@ -25,7 +24,6 @@ from .pipeline import build_pages, check, content_root
 from .search import indexer
 from .search.morphology import analyser
 from .site.facets import records
-from .site.page_html import set_aside, unmarked
 
 _ARGPARSE_FI = {
     "usage: ": "käyttö: ",
@@ -101,6 +99,18 @@ def _main(argv: list[str] | None = None) -> int:
     )
     gen_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
     gen_cmd.add_argument("--docs", default="docs", help="käsin kirjoitetut sivut (oletus: docs/)")
+    build_cmd = commands.add_parser(
+        "build", help="rakenna sivusto: tuotanto, moottori, ohjaukset, valmiit sivut, hakemisto, julkaisu"
+    )
+    build_cmd.add_argument(
+        "--engine",
+        help="Markdownin muuntava moottori: MkDocsin komentoriviä noudattava ohjelma (properdocs) tai "
+        "komentomalli, jossa {config} on asetustiedosto ja {site} kohdehakemisto (oletus: mkdocs)",
+    )
+    build_cmd.add_argument("--out", default="site", help="sivustohakemisto (oletus: site/)")
+    build_cmd.add_argument("--config", default="mkdocs.yml", help="asetukset (oletus: mkdocs.yml)")
+    build_cmd.add_argument("--content", help="sisältöhakemisto (oletus: $KB_CONTENT tai practices/)")
+    build_cmd.add_argument("--morphology", default="voikko", help="voikko tai none (oletus: voikko)")
     new_cmd = commands.add_parser("new", help="luo uusi merkintä täytettäväksi ja tulosta sen polku")
     new_cmd.add_argument(
         "kind",
@@ -147,6 +157,8 @@ def _main(argv: list[str] | None = None) -> int:
         return _new(root, args.kind, args.title, args.theme)
     if args.command == "search":
         return _search(root, args.site, args.morphology)
+    if args.command == "build":
+        return _build(root, args)
     return _generate(root, Path(args.out), Path(args.docs))
 
 
@@ -223,29 +235,30 @@ def _generate(root: Path, out: Path, docs: Path) -> int:
         print(format_problems(result.problems))
         print(f"{len(result.problems)} ongelmaa; mitään ei kirjoitettu.", file=sys.stderr)
         return 1
-    assert result.pages is not None
-    if out.exists():
-        shutil.rmtree(out)
-    if docs.is_dir():
-        shutil.copytree(docs, out, ignore=shutil.ignore_patterns(".*"))
-    out.mkdir(parents=True, exist_ok=True)
+    assert result.pages is not None and result.files is not None
+    generated = steps.Generated(result.pages, result.files, abbreviations=result.abbreviations)
+    steps.write_markdown(out, generated, docs)
     mark_output(out)
-    for path, text in result.pages.items():
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    for path, data in (result.files or {}).items():  # open data and charts
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs plugin adds them
-        text = page.read_text(encoding="utf-8")
-        # The forms in the page's own text (finished HTML gets no tooltips); the markers that set
-        # finished HTML aside are for the plugin, and left out for other tools.
-        tooltips = result.abbreviations.for_page(set_aside(text)[0])
-        page.write_text(unmarked(text) + tooltips, encoding="utf-8")
     elapsed = time.perf_counter() - started
     print(f"Kirjoitettu {len(result.pages)} sivua hakemistoon {out} ({elapsed:.1f} s).", file=sys.stderr)
+    return 0
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    try:
+        build.build(
+            root,
+            Path(args.out),
+            config=Path(args.config),
+            engine=build.engine_command(args.engine),
+            morphology=args.morphology,
+            say=lambda line: print(line, file=sys.stderr, flush=True),
+        )
+    except build.BuildError as error:
+        print(f"virhe: {error}", file=sys.stderr)
+        return 1
+    print(f"Rakennettu {time.perf_counter() - started:.1f} s:ssa.", file=sys.stderr)
     return 0
 
 

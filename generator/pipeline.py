@@ -180,7 +180,13 @@ def build_pages(
     redirects = urls.redirect_map(result.index.content)
     for edition in editions.EDITIONS[1:]:
         pages |= _edition_pages(edition, result.index, options, docs)
-        files |= {edition.prefix + path: data for path, data in files.items()}
+        # Each file once more under the edition's prefix, unless the edition has its own (the
+        # Swedish search vocabulary and themes, ``search.synonyms``).
+        files |= {
+            edition.prefix + path: data
+            for path, data in files.items()
+            if not path.startswith(edition.prefix) and edition.prefix + path not in files
+        }
         redirects |= {edition.prefix + old: edition.prefix + new for old, new in redirects.items()}
     return Result(
         [],

@@ -17,6 +17,7 @@ import functools
 import logging
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from .site import csp, editions, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
+from .site.page_html import set_aside, unmarked
 
 
 class StepError(Exception):
@@ -104,6 +106,28 @@ def generate(
     return Generation(generated, [], result.warnings, redirects, result.seconds, result.cpu)
 
 
+def write_markdown(out: Path, generated: Generated, docs: Path) -> int:
+    """The hand-written pages (``docs``) and the generated pages and files in the fresh folder
+    ``out`` (an earlier one is replaced; the caller checks it with ``outputs.refusal``), for an
+    engine that does not run our adapter: each page carries the glossary's definitions of the
+    terms in its own text, and no markers that set finished HTML aside. The number of pages."""
+    if out.exists():
+        shutil.rmtree(out)
+    if docs.is_dir():
+        shutil.copytree(docs, out, ignore=shutil.ignore_patterns(".*"))
+    out.mkdir(parents=True, exist_ok=True)
+    for path, data in generated.outputs.items():
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs adapter hands them over
+        text = page.read_text(encoding="utf-8")
+        # The forms in the page's own text (finished HTML gets no tooltips).
+        tooltips = generated.abbreviations.for_page(set_aside(text)[0])
+        page.write_text(unmarked(text) + tooltips, encoding="utf-8")
+    return len(generated.pages)
+
+
 PageFinish = Callable[[str], str]
 """One thing done to every finished page: its whole HTML in, its whole HTML out."""
 
@@ -157,7 +181,9 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
     """Every HTML page of the built ``site`` through ``finishes``; ``since``: only the pages
     written since then (a time stamp in seconds; a preview's dirty build keeps the other pages as
     an earlier build finished them). A page is rewritten only when its bytes change, whole, so
-    that a reader never sees half of one. The number of pages rewritten."""
+    that a reader never sees half of one. The theme's script first loses its language probe
+    (``quiet_language_probe``), in every build, the preview's too. The number of pages rewritten."""
+    quiet_language_probe(site)
     if not finishes:
         return 0
     changed = 0
@@ -173,6 +199,39 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
             partial.write_text(after, encoding="utf-8")
             os.replace(partial, page)
             changed += 1
+    return changed
+
+
+THEME_SCRIPTS = "assets/javascripts/bundle.*.min.js"
+"""Material's script bundle, which every page loads."""
+LANGUAGE_PROBE = '"link[rel=alternate]"'
+"""The selector with which Material's bundle finds a site's language roots (``extra.alternate``)
+and fetches ``sitemap.xml`` beside each. Our pages name their counterparts page by page
+(``<link rel="alternate" hreflang>``), so the probe would ask for ``<page>/sitemap.xml`` twice on
+every page and get 404s; the site's own language switch links the counterpart directly."""
+QUIET_PROBE = '"link[rel=alternate]:not([hreflang])"'
+
+
+class ThemeChanged(RuntimeError):
+    """The theme's script no longer reads as this step expects (a new Material version)."""
+
+
+def quiet_language_probe(site: Path) -> int:
+    """Material's bundle in the built ``site`` without its language probe (``LANGUAGE_PROBE``):
+    the selector then matches no link of ours (every alternate we write has ``hreflang``) and
+    Material asks for no ``sitemap.xml`` it cannot find. Idempotent; the number of files changed.
+    Raises ``ThemeChanged`` when a bundle has neither form, so a theme upgrade is noticed."""
+    changed = 0
+    for script in sorted(site.glob(THEME_SCRIPTS)):
+        text = script.read_text(encoding="utf-8")
+        if QUIET_PROBE in text:
+            continue
+        if text.count(LANGUAGE_PROBE) != 1:
+            raise ThemeChanged(f"{script.name}: Materialin kielikoetin ei ole odotetussa muodossa")
+        partial = script.with_name(f".{script.name}.partial")
+        partial.write_text(text.replace(LANGUAGE_PROBE, QUIET_PROBE), encoding="utf-8")
+        os.replace(partial, script)
+        changed += 1
     return changed
 
 

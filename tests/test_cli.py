@@ -73,17 +73,22 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
     assert code == 0, err
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     pages = build_pages(content).pages or {}
+    files = [
+        "data/practices.csv",
+        "data/practices.json",
+        "data/schema.json",
+        "assets/charts/hakemukset-2020.svg",
+        "data/suunnitelma.json",
+        "haku/synonyymit.json",
+        "haku/teemat.json",
+    ]
     assert written == sorted(
         [
             *pages,
             "ohje.md",
-            "data/practices.csv",
-            "data/practices.json",
-            "data/schema.json",
-            "assets/charts/hakemukset-2020.svg",
-            "data/suunnitelma.json",
-            "haku/synonyymit.json",
-            "haku/teemat.json",
+            "sv/ohje.md",  # the Swedish edition's page for a hand-written page it has no translation of
+            *files,
+            *(f"sv/{f}" for f in files),  # each edition's (the Swedish search files its own)
             ".kb-tuotos",  # marks the folder as this command's output, which the next run may replace
         ]
     )
@@ -102,7 +107,8 @@ def test_generate_writes_generated_and_hand_written_pages(run_cli, content: Path
         "avoin-data.md",
         "haku.md",
     } <= set(written)
-    assert f"Kirjoitettu {len(pages)} sivua" in err
+    # and the Swedish edition's page for the hand-written page (sv/ohje.md), generated with it
+    assert f"Kirjoitettu {len(pages) + 1} sivua" in err
 
 
 def test_generate_on_broken_content_writes_nothing(run_cli, content: Path, tmp_path: Path):
@@ -156,7 +162,7 @@ def test_a_line_break_in_a_value_never_splits_a_message(run_cli, content: Path):
         (
             ["chek"],
             "python -m generator: virhe: argumentti KOMENTO: tuntematon valinta 'chek' (valitse jokin "
-            "näistä: 'check', 'generate', 'new', 'schemas', 'search')",
+            "näistä: 'check', 'generate', 'build', 'new', 'schemas', 'search')",
         ),
         (
             ["check", "--format", "xml"],

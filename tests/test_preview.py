@@ -38,7 +38,8 @@ _RELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = .*?</script>", re.DOT
 _RELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
 _SITEMAP_URL = re.compile(r"<loc>([^<]+)</loc>")
 _POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
-SEARCH_BUNDLE = "pagefind/"
+SEARCH_BUNDLE = ("pagefind/", "sv/pagefind/")
+"""Each edition's search bundle (generator/search/prepare.py EDITIONS)."""
 EPOCH = "1700000000"  # SOURCE_DATE_EPOCH of the preview and of the clean build it is compared with
 
 STATISTICS = """\

@@ -7,6 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
+import material
 import pytest
 from conftest import REPO
 
@@ -131,3 +132,27 @@ def test_the_command_line_finishes_and_indexes_a_site_any_engine_built(
     assert len(pages) > 80
     assert all(mark in p.read_text(encoding="utf-8") for p in pages)
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_materials_language_probe_is_quiet_in_the_built_site(real_site: Path, tmp_path: Path):
+    """Our pages name their counterparts page by page (<link rel="alternate" hreflang>); Material's
+    bundle would fetch <page>/sitemap.xml for each and log two 404s on every page. The built
+    bundle has the quiet selector, the step is idempotent, and a bundle that no longer reads as
+    expected (a new Material) stops the build instead of passing silently."""
+    [bundle] = real_site.glob(steps.THEME_SCRIPTS)
+    built = bundle.read_text(encoding="utf-8")
+    assert steps.QUIET_PROBE in built and steps.LANGUAGE_PROBE not in built
+    # The theme as installed still has the probe exactly once.
+    [shipped] = (Path(material.__file__).parent / "templates").glob(steps.THEME_SCRIPTS)
+    assert shipped.read_text(encoding="utf-8").count(steps.LANGUAGE_PROBE) == 1
+
+    site = tmp_path / "site"
+    (site / "assets/javascripts").mkdir(parents=True)
+    copy = site / "assets/javascripts" / bundle.name
+    copy.write_text(built.replace(steps.QUIET_PROBE, steps.LANGUAGE_PROBE), encoding="utf-8")
+    assert steps.quiet_language_probe(site) == 1
+    assert copy.read_text(encoding="utf-8") == built
+    assert steps.quiet_language_probe(site) == 0
+    copy.write_text("M('link')", encoding="utf-8")
+    with pytest.raises(steps.ThemeChanged, match=bundle.name):
+        steps.quiet_language_probe(site)

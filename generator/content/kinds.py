@@ -213,6 +213,15 @@ SYNONYMS = Kind(
     file_type=Synonyms,
     items="synonyms",
 )
+SYNONYMS_SV = Kind(
+    name="synonyms-sv",
+    path="synonyms-sv.yml",
+    model=SynonymGroup,
+    schema="synonyms",
+    file_type=Synonyms,
+    items="synonyms",
+)
+"""The Swedish edition's search vocabulary: the same groups, in Swedish (sv/haku/synonyymit.json)."""
 REPORT = Kind(name="report", path="report.yml", model=Report, schema="report", file_type=Report)
 SWEDISH_TERMS = Kind(
     name="swedish_terms",
@@ -230,6 +239,7 @@ ALL: tuple[Kind, ...] = (
     STATISTICS,
     CHECKLIST,
     SYNONYMS,
+    SYNONYMS_SV,
     REPORT,
     SWEDISH_TERMS,
 )

@@ -277,4 +277,6 @@ class Content(Model):
     statistics: Statistics = Statistics(figures=[])
     checklist: Checklist | None = None
     synonyms: tuple[SynonymGroup, ...] = ()
+    synonyms_sv: tuple[SynonymGroup, ...] = ()
+    """The Swedish edition's search vocabulary (practices/synonyms-sv.yml)."""
     report: Report | None = None

@@ -7,6 +7,11 @@ group, in one of its lists, only (else "searching X also searches Y" would depen
 the file).
 Words the texts do not use are the point of a synonym (what a reader types), so they are fine
 as long as some word of their group is in the texts; a group with none is reported with them.
+
+The Swedish edition's groups (``practices/synonyms-sv.yml``) follow the same rules against the
+Swedish texts (every ``sv:`` block of the content); the Finnish groups against the rest. While the
+content has no Swedish text at all, there is nothing to find the Swedish groups' words in, and
+only their other rules are checked.
 """
 
 from __future__ import annotations
@@ -23,25 +28,44 @@ from .problems import Problem
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _strings(data: Any) -> Iterable[str]:
+SWEDISH = "sv"
+"""The key of a Swedish translation beside the Finnish text it translates."""
+_VOCABULARIES = (kinds.SYNONYMS, kinds.SYNONYMS_SV)
+
+
+def _strings(data: Any, swedish: bool) -> Iterable[str]:
+    """The texts of ``data``: its Finnish ones (``swedish`` False) or those of its ``sv:`` blocks."""
     if isinstance(data, str):
-        yield data
+        if not swedish:
+            yield data
     elif isinstance(data, dict):
-        for value in data.values():
-            yield from _strings(value)
+        for key, value in data.items():
+            if key == SWEDISH:
+                yield from _strings(value, False) if swedish else ()
+            else:
+                yield from _strings(value, swedish)
     elif isinstance(data, list):
         for value in data:
-            yield from _strings(value)
+            yield from _strings(value, swedish)
+
+
+def _words(doc: Document, swedish: bool) -> frozenset[str]:
+    if doc.kind in _VOCABULARIES:
+        return frozenset()
+    found: set[str] = set()
+    for text in _strings(doc.data, swedish):
+        found.update(_WORD.findall(text.lower()))
+    return frozenset(found)
 
 
 def document_words(doc: Document) -> frozenset[str]:
-    """The lower-cased words of every text in one document (none of the synonyms' own file)."""
-    if doc.kind is kinds.SYNONYMS:
-        return frozenset()
-    found: set[str] = set()
-    for text in _strings(doc.data):
-        found.update(_WORD.findall(text.lower()))
-    return frozenset(found)
+    """The lower-cased words of every Finnish text in one document (none of the synonyms' files)."""
+    return _words(doc, swedish=False)
+
+
+def swedish_words(doc: Document) -> frozenset[str]:
+    """The lower-cased words of the Swedish texts (``sv:`` blocks) in one document."""
+    return _words(doc, swedish=True)
 
 
 def occurs(phrase: str, words: set[str], ordered: list[str]) -> bool:
@@ -60,9 +84,10 @@ def _begins(ordered: list[str], stem: str) -> bool:
     return len(stem) >= 2 and at < len(ordered) and ordered[at].startswith(stem)
 
 
-def check(groups: list[tuple[Document, Path_, Any]], words: set[str]) -> list[Problem]:
+def check(groups: list[tuple[Document, Path_, Any]], words: set[str], texts: str = "") -> list[Problem]:
     """Problems of the synonym groups (``groups``: each parsed group with its document and place;
-    ``words``: the words of every other text, ``document_words``)."""
+    ``words``: the words of every other text, ``document_words``; ``texts``: which texts those
+    are when not the Finnish ones: "svenska", whose words may not exist yet)."""
     problems: list[Problem] = []
     ordered = sorted(words)
     owner: dict[str, str] = {}
@@ -84,12 +109,13 @@ def check(groups: list[tuple[Document, Path_, Any]], words: set[str]) -> list[Pr
                     "(words) tai sana, jolla hakijat sitä hakevat (hakusanat)",
                 )
             )
-        if not any(occurs(p, words, ordered) for p in group.words):
+        if (words or not texts) and not any(occurs(p, words, ordered) for p in group.words):
             problems.append(
                 _problem(
                     doc,
                     loc + ("words",),
                     f"synonyymiryhmän '{group.id}' sanoista yksikään ei esiinny tietopankin "
+                    f"{'ruotsinkielisissä ' if texts else ''}"
                     f"teksteissä ({', '.join(group.words)}), joten haku ei löytäisi niillä mitään; "
                     "lisää ryhmään sana, jota merkinnät käyttävät",
                 )

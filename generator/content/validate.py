@@ -44,6 +44,8 @@ class Parsed:
     """The words of the document's texts, for the synonyms' check (``synonyms.document_words``)."""
     warnings: tuple[Problem, ...] = ()
     """Swedish translations still missing (``translations``): shown, never failing a build."""
+    swedish: frozenset[str] = frozenset()
+    """The words of its Swedish texts (``sv:`` blocks), for the Swedish synonyms' check."""
 
 
 def parse_document(doc: Document) -> Parsed:
@@ -69,6 +71,7 @@ def parse_document(doc: Document) -> Parsed:
         tuple(_placeholders(doc, doc.data, ())),
         synonym_check.document_words(doc),
         tuple(warnings),
+        synonym_check.swedish_words(doc),
     )
 
 
@@ -83,9 +86,11 @@ def validate(
     failed: dict[Kind, set[str]] = defaultdict(set)
     placeholders: list[Problem] = []
     words: set[str] = set()
+    swedish: set[str] = set()
     for doc in documents:
         result = parse(doc)
         words |= result.words
+        swedish |= result.swedish
         problems.extend(result.problems)
         warnings.extend(result.warnings)
         parsed[doc.kind].extend((doc, loc, obj) for loc, obj in result.items)
@@ -116,10 +121,12 @@ def validate(
         statistics=Statistics(figures=[o for _, _, o in parsed[kinds.STATISTICS]]),
         checklist=next((o for _, _, o in parsed[kinds.CHECKLIST]), None),
         synonyms=tuple(o for _, _, o in parsed[kinds.SYNONYMS]),
+        synonyms_sv=tuple(o for _, _, o in parsed[kinds.SYNONYMS_SV]),
         report=next((o for _, _, o in parsed[kinds.REPORT]), None),
     )
     _check_references(parsed, failed, unreadable, problems)
     problems.extend(synonym_check.check(parsed[kinds.SYNONYMS], words))
+    problems.extend(synonym_check.check(parsed[kinds.SYNONYMS_SV], swedish, texts="svenska"))
     return content, without_consequences(placeholders, problems), sorted(warnings)
 
 

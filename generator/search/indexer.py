@@ -8,7 +8,14 @@ indexes; the bundle is checked before the site is published.
 
 Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``) and
 its vocabulary (``vocabulary``), for correcting typos and splitting compounds, and the Finnish
-words it must never correct (``lexicon``).
+words it must never correct (``lexicon``) and Voikko's dictionary for the words the list lacks
+(``dictionary``).
+
+Each edition of the site gets a bundle of its own (``prepare.EDITIONS``): the Finnish pages at the
+root into ``pagefind/``, stemmed as Finnish with Voikko's base forms added; the Swedish pages under
+``sv/`` (the same addresses below that folder) into ``sv/pagefind/``, stemmed as Swedish by
+Pagefind, without Voikko (its base forms are Finnish) and without the Finnish lexicon or
+dictionary. An edition without pages is not indexed.
 """
 
 from __future__ import annotations
@@ -27,10 +34,10 @@ from pathlib import Path
 from ..outputs import refusal
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
-from . import lexicon, query_forms
+from . import dictionary, lexicon, morphology, query_forms
 from . import vocabulary as search_vocabulary
 from .morphology import Analyser
-from .prepare import BUNDLE, LANGUAGE, PreparedPage, prepare, site_pages
+from .prepare import BUNDLE, EDITIONS, LANGUAGE, PreparedPage, SearchEdition, prepare, site_pages
 
 PAGEFIND_INSTALL = ".venv/bin/pip install 'pagefind[bin]==1.5.2'"
 
@@ -65,13 +72,49 @@ class Stats:
         )
 
 
+PreparePage = Callable[[str, str, SearchRecord | None, Analyser], PreparedPage | None]
+
+
 def build(
     site: Path,
     records: dict[str, SearchRecord],
     analyser: Analyser,
-    prepare_page: Callable[[str, str, SearchRecord | None, Analyser], PreparedPage | None] = prepare,
+    prepare_page: PreparePage = prepare,
 ) -> Stats:
-    """Index the built site at ``site`` into ``site/pagefind/``; returns what was indexed.
+    """Index every edition of the built site at ``site`` (the root's into ``site/pagefind/``, each
+    other's into ``site/<folder>/pagefind/``); returns what was indexed, all editions together."""
+    started = time.perf_counter()
+    stats = [build_edition(site, records, analyser, EDITIONS[0], prepare_page)]
+    for edition in EDITIONS[1:]:
+        folder = site / edition.folder
+        if folder.is_dir() and any(True for _ in site_pages(folder)):
+            stats.append(
+                build_edition(folder, records, analyser_for(edition, analyser), edition, prepare_page)
+            )
+    return Stats(
+        pages=sum(s.pages for s in stats),
+        entries=stats[0].entries,
+        terms=sum(s.terms for s in stats),
+        forms=sum(s.forms for s in stats),
+        seconds=time.perf_counter() - started,
+        bundle_bytes=sum(s.bundle_bytes for s in stats),
+    )
+
+
+def analyser_for(edition: SearchEdition, finnish: Analyser) -> Analyser:
+    """Voikko's Finnish base forms for the Finnish edition, none for another language."""
+    return finnish if edition.finnish else morphology.analyser("none")
+
+
+def build_edition(
+    site: Path,
+    records: dict[str, SearchRecord],
+    analyser: Analyser,
+    edition: SearchEdition = EDITIONS[0],
+    prepare_page: PreparePage = prepare,
+) -> Stats:
+    """Index one edition's pages (``site``: the site's root or the edition's folder) into
+    ``site/pagefind/``; returns what was indexed.
 
     Pages are prepared one at a time and written straight to Pagefind's scratch folder, so the
     build holds no more than one page's HTML at once whatever the size of the site.
@@ -107,13 +150,18 @@ def build(
             terms += page.terms
         missing = sorted(set(records) - indexed)
         if missing:
-            raise RuntimeError(f"merkintäsivuja puuttuu rakennetusta sivustosta: {', '.join(missing[:5])}")
-        _pagefind(root, output)
-    verify_bundle(output, len(indexed))
+            where = f" ({edition.folder}/)" if edition.folder else ""
+            raise RuntimeError(
+                f"merkintäsivuja puuttuu rakennetusta sivustosta{where}: {', '.join(missing[:5])}"
+            )
+        _pagefind(root, output, edition.language)
+    verify_bundle(output, len(indexed), edition.language)
     forms = query_forms.table(analyser, vocabulary)
     query_forms.write(forms, output)
     search_vocabulary.write(known, output)
-    lexicon.write(output)
+    if edition.finnish:
+        lexicon.write(output)
+        dictionary.write(output)
     size = sum(f.stat().st_size for f in output.rglob("*") if f.is_file())
     return Stats(
         pages=len(indexed),
@@ -147,28 +195,32 @@ def _running(pid: int) -> bool:
     return True
 
 
-BUNDLE_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind")
-"""Files of Pagefind's bundle that the search page loads, besides the index chunks."""
+def bundle_files(language: str = LANGUAGE) -> tuple[str, ...]:
+    """Files of Pagefind's bundle that the search page loads, besides the index chunks."""
+    return ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{language}.pagefind")
+
+
+BUNDLE_FILES = bundle_files()
 
 
 class ToolUnavailable(RuntimeError):
     """A tool the build needs (Pagefind) is not installed: the message names the command to run."""
 
 
-def verify_bundle(output: Path, pages: int) -> None:
+def verify_bundle(output: Path, pages: int, language: str = LANGUAGE) -> None:
     """Check Pagefind's bundle before the site is published: every file the search page loads is
     there and not empty, the index and the page fragments hold something, and the bundle counts
     the pages that were given to it. Pagefind has exited 0 on a full disk, leaving empty files."""
-    faults = [name for name in BUNDLE_FILES if not _filled(output / name)]
+    faults = [name for name in bundle_files(language) if not _filled(output / name)]
     if "pagefind-entry.json" not in faults:
         try:
-            language = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+            languages = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
             page_count, meta = (
-                language[LANGUAGE]["page_count"],
-                f"pagefind.{language[LANGUAGE]['hash']}.pf_meta",
+                languages[language]["page_count"],
+                f"pagefind.{languages[language]['hash']}.pf_meta",
             )
         except (OSError, ValueError, KeyError, TypeError):
-            faults.append(f"pagefind-entry.json (kieli {LANGUAGE} puuttuu)")
+            faults.append(f"pagefind-entry.json (kieli {language} puuttuu)")
         else:
             if page_count != pages:
                 faults.append(f"pagefind-entry.json: sivuja {page_count}, odotettiin {pages}")
@@ -206,7 +258,7 @@ def _scratch_parent() -> str | None:
     return shm if os.access(shm, os.W_OK) and room > SCRATCH_ROOM else None
 
 
-def _pagefind(root: Path, output: Path) -> None:
+def _pagefind(root: Path, output: Path, language: str = LANGUAGE) -> None:
     """Run Pagefind's own binary on the folder of prepared pages.
 
     (Pagefind's Python API answers one request per 0.1 s poll, so 10,000 pages would take
@@ -223,7 +275,7 @@ def _pagefind(root: Path, output: Path) -> None:
                 "--output-path",
                 str(output),
                 "--force-language",
-                LANGUAGE,
+                language,
                 "--silent",
             ],
             capture_output=True,

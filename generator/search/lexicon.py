@@ -47,6 +47,27 @@ def front_coded(words: list[str]) -> str:
     return " ".join(out)
 
 
+def boundaries(structures: set[str], word: str) -> str:
+    """The word with "|" where Voikko's analysis (STRUCTURE, "=" before each part) puts a compound
+    boundary; the word as such when some analysis has none; of analyses with as few parts, the
+    first structure in sorted order (kb-voikko.js ``analyse`` decides the same)."""
+    cuts = []
+    for structure in sorted(structures):
+        marks = structure.replace("-", "").lstrip("=")
+        parts = [len(p) for p in marks.split("=")]
+        if len(parts) < 2 or sum(parts) != len(word):
+            return word
+        cuts.append(parts)
+    if not cuts:
+        return word
+    parts = min(cuts, key=len)
+    out, at = [], 0
+    for n in parts:
+        out.append(word[at : at + n])
+        at += n
+    return "|".join(out)
+
+
 def read(source: Path = SOURCE) -> dict[str, str]:
     """Key → its words, front-coded (``front_coded``), as the data file holds them."""
     out: dict[str, str] = {}

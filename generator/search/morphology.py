@@ -58,18 +58,20 @@ class Analyser:
 
     def terms(self, text: str) -> list[str]:
         """Base forms and parts of every word of ``text`` that the text does not already contain,
-        each once, in order of first appearance."""
+        in order of appearance, each as often as the text has words that stand for it: a page
+        that says "liikkuvuudet" three times counts for "liikkuvuus" as one that says it three
+        times would (Pagefind ranks by how often a page has a word)."""
         return self.expand(words(text))
 
     def expand(self, text_words: list[str]) -> list[str]:
         """``terms`` for text already split into ``words``. Each distinct word is analysed once
-        per analyser, however many pages it appears on."""
+        per analyser, however many times and on however many pages it appears."""
         cache = self.__dict__.get("_cache")
         if cache is None:
             cache = self.__dict__["_cache"] = _Cache(self._word_terms)
         seen = set(text_words)
-        found = chain.from_iterable(map(cache.__getitem__, dict.fromkeys(text_words)))
-        return [term for term in dict.fromkeys(found) if term not in seen]
+        found = chain.from_iterable(map(cache.__getitem__, text_words))
+        return [term for term in found if term not in seen]
 
     def _word_terms(self, word: str) -> tuple[str, ...]:
         """A hyphenated word is analysed as a whole ("some-kanavilla" → "somekanava") and by

@@ -21,6 +21,11 @@ Preparing a page means:
   "lapsi". kbSearch (docs/assets/kb-search/kb-search.js) cuts the page's text at the mark, so
   the added terms never show in an excerpt. (Putting them in a metadata field instead, which
   Pagefind also searches, keeps them out of the text but ranked worse: README, "Haku".)
+
+A page is prepared in the language it says it is in (``<html lang>``). Each edition of the site
+is indexed on its own (``EDITIONS``): the Finnish pages at the root, the Swedish pages under
+``sv/`` (the same addresses below that folder), whose entries get their filters and sort key but
+not the Finnish record's title, kind and themes (their own heading names them).
 """
 
 from __future__ import annotations
@@ -38,6 +43,21 @@ from .morphology import Analyser, words
 
 BUNDLE = "pagefind"
 LANGUAGE = "fi"
+"""The language of the site's root edition (and of the report)."""
+
+
+@dataclass(frozen=True)
+class SearchEdition:
+    """One edition's search: its pages' folder below the site (``""`` for the root), the language
+    Pagefind stems them as, and whether Voikko's Finnish base forms and lexicon belong to it."""
+
+    language: str
+    folder: str
+    finnish: bool
+
+
+EDITIONS = (SearchEdition("fi", "", True), SearchEdition("sv", "sv", False))
+"""The editions' folders follow the site's (generator/site: Swedish under ``sv/``)."""
 
 SKIPPED_PAGES = frozenset(
     {"", "lainaukset/", "tavoitteet/", "tavoitetaulukko/", "teemat/", "haku/", "404.html"}
@@ -144,13 +164,15 @@ def page_address(relative: str) -> str:
 
 
 def site_pages(site: Path) -> Iterable[tuple[str, Path]]:
-    """The HTML pages of a built site that belong in the search, in a stable order (sorted by
-    path; ``os.walk`` rather than ``Path.rglob``, a third of the cost at 10,000 pages)."""
+    """The HTML pages of a built site (or of one edition's folder in it) that belong in the
+    search, in a stable order (sorted by path; ``os.walk`` rather than ``Path.rglob``, a third of
+    the cost at 10,000 pages). The other editions' folders are theirs."""
     found: list[str] = []
     root = str(site)
+    editions = {e.folder for e in EDITIONS if e.folder}
     for folder, subfolders, names in os.walk(root):
         if folder == root:
-            subfolders[:] = [d for d in subfolders if d not in (BUNDLE, "assets")]
+            subfolders[:] = [d for d in subfolders if d not in (BUNDLE, "assets", *editions)]
         prefix = "" if folder == root else folder[len(root) + 1 :].replace(os.sep, "/") + "/"
         found.extend(prefix + name for name in names if name.endswith(".html"))
     for relative in sorted(found):
@@ -218,15 +240,40 @@ def prepare(html: str, address: str, record: SearchRecord | None, analyser: Anal
         block = f'<div data-pagefind-weight="{CONTENT_WEIGHT}">{TERMS_MARK} {" ".join(terms)}</div>'
     article = own + block + tail
     tag = opening.group(0)[:-1] + " data-pagefind-body>"
-    extra = _metadata(record)
+    language = _language(html)
+    extra = _metadata(record) if language == LANGUAGE else _metadata_other(record)
     if kind == "help":
         extra += f'<span data-pagefind-meta="{HELP_META}:{"otsikko" if address == GLOSSARY else "otsikot"}"></span>'
         extra += '<span data-pagefind-filter="sivu:ohje"></span>'  # every help page's id, at once
     prepared = (
-        f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head><body>'
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body>'
         f"{tag}{article}</article>{extra}</body></html>"
     )
     return PreparedPage(address, prepared, len(terms), frozenset(page_words), frozenset(terms))
+
+
+_HTML_LANG = re.compile(r'<html\b[^>]*?\blang="([a-z]{2})', re.IGNORECASE)
+
+
+def _language(html: str) -> str:
+    """The language the page says it is in (``<html lang>``), the root edition's if it says none."""
+    found = _HTML_LANG.search(html, 0, 2000)
+    return found.group(1).lower() if found else LANGUAGE
+
+
+def _metadata_other(record: SearchRecord | None) -> str:
+    """An entry's filters and sort key on a page of another edition than the root's. Its title,
+    kind and themes are the page's own (its heading; kb-search.js names the kind from the filter
+    "laji"): the record holds the Finnish ones."""
+    if record is None:
+        return ""
+    parts = [f'<span data-pagefind-sort="jarjestys:{html_lib.escape(record.sort, quote=True)}"></span>']
+    for key, values in record.filters.items():
+        parts.extend(
+            f'<span data-pagefind-filter="{key}:{html_lib.escape(value, quote=True)}"></span>'
+            for value in values
+        )
+    return "".join(parts)
 
 
 def _metadata(record: SearchRecord | None) -> str:

@@ -1,5 +1,7 @@
 """Every kind of page of the real site, in Chromium: no WCAG 2.1 A/AA violation that axe-core
-finds, no error in the console and no request to any host but the site's own."""
+finds, no error in the console, no request to any host but the site's own, and a
+Content-Security-Policy that the page runs under without a single violation (the harness fails
+a test whose pages report one: conftest.py)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ def test_page_is_accessible_and_private(served_real_site, open_page, page_kind: 
     """At both widths: the page is loaded once and the window resized (a phone's layout is the
     same page under other media queries), which keeps the run short."""
     page, log = open_ready(open_page, served_real_site, page_kind, viewport=WIDTHS["leveä"])
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+    assert policy.count() == 1
+    assert "object-src 'none'" in policy.get_attribute("content")
+    if page_kind.path.startswith("haku/?q="):  # Pagefind's WebAssembly ran under the policy
+        assert page.locator(".kb-finder__result h2 a").count() > 0
     for name, viewport in WIDTHS.items():
         page.set_viewport_size(viewport)
         page.wait_for_timeout(100)  # Material re-lays out on resize
@@ -39,6 +46,7 @@ def test_page_is_accessible_and_private(served_real_site, open_page, page_kind: 
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
     assert log.console_errors == []
     assert log.foreign_requests == []
+    assert log.csp_violations == []
 
 
 def page_kinds(site: Path) -> set[str]:

@@ -89,15 +89,23 @@ def test_page_fits_every_width_and_names_read_on_two_lines(served_real_site, ope
 def test_the_table_is_a_stack_of_cards_on_a_phone(served_real_site, open_page, real_index):
     page, log = open_page(served_real_site, "tavoitetaulukko/", viewport=PHONE)
     rows = page.locator("[data-kb-explorer] tbody tr")
-    assert rows.count() == len(real_index.content.pairs)
-    for i in range(rows.count()):
-        card = rows.nth(i)
-        assert card.evaluate("r => getComputedStyle(r).display") == "grid"
-        box = card.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-        button = card.locator("a.kb-plan-add")
-        assert button.evaluate("b => b.getClientRects().length") == 1  # one line, not one letter a line
-        assert button.bounding_box()["height"] < 60
+    cards = rows.evaluate_all(
+        """rows => rows.map((row) => {
+            const box = row.getBoundingClientRect();
+            const buttons = row.querySelectorAll("a.kb-plan-add");
+            return {id: row.dataset.id, display: getComputedStyle(row).display, left: box.left,
+                    right: box.right, buttons: buttons.length,
+                    lines: buttons.length && buttons[0].getClientRects().length,
+                    height: buttons.length && buttons[0].getBoundingClientRect().height};
+        })"""
+    )
+    assert len(cards) == len(real_index.content.pairs)
+    for card in cards:
+        assert card["display"] == "grid", card
+        assert card["left"] >= 0 and card["right"] <= PHONE["width"], card
+        assert card["buttons"] == 1, card
+        assert card["lines"] == 1, card  # one line, not one letter a line
+        assert card["height"] < 60, card
     # ~28,100 px before the cards (issue 27: the objective column kept its 22 % width); 7,900 px
     # with them, most of it the indicators' own words.
     assert page.evaluate("document.documentElement.scrollHeight") < 9_000

@@ -60,7 +60,7 @@ def test_copy_link_works_from_the_keyboard(quote, served_real_site, open_page):
 
 
 def test_copy_falls_back_when_the_clipboard_api_is_missing(real_index, served_real_site, open_page, browser):
-    page, log = open_page(served_real_site, "", **CLIPBOARD)
+    page, log = open_page(served_real_site, "", fresh=True, **CLIPBOARD)  # a script of its own
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     page.goto(f"{served_real_site.url}tavoitteet/{real_index.content.pairs[0].id}/")
     page.get_by_role("button", name="Kopioi lähdeviite").click()

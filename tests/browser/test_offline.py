@@ -5,6 +5,9 @@ is not kept. (The bounds of the copy and the plan's own copy: tests/browser/test
 
 from __future__ import annotations
 
+import pytest
+
+from .conftest import serve
 from .pages import FINDER_READY, PLAN_READY
 
 KEPT = "body[data-kb-offline=ready]"
@@ -17,8 +20,15 @@ LOOK = """() => ({
 })"""
 
 
-def test_pages_read_online_open_offline_and_others_say_they_are_not_kept(served_real_site, open_page):
-    served = served_real_site
+@pytest.fixture(scope="module")
+def served_unstored(real_site):
+    """The real site with nothing kept by the browser's own cache: offline, only the worker's
+    copies open (the shared tab's cache has pages that earlier tests read)."""
+    yield from serve(real_site, stored=False)
+
+
+def test_pages_read_online_open_offline_and_others_say_they_are_not_kept(served_unstored, open_page):
+    served = served_unstored
     # The first page loads before the worker exists: it hands its address and files over.
     page, log = open_page(served, "")
     page.wait_for_selector(KEPT, state="attached")

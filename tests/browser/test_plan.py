@@ -790,7 +790,7 @@ def served_small_cache_site(real_site, tmp_path):
     text = worker.read_text(encoding="utf-8")
     assert "const MAX_PAGES = 150;" in text
     worker.write_text(text.replace("const MAX_PAGES = 150;", "const MAX_PAGES = 4;"), encoding="utf-8")
-    yield from serve(site)
+    yield from serve(site, stored=False)  # offline, only the worker's copies open
 
 
 def test_offline_the_plan_its_examples_and_the_pages_read(served_small_cache_site, open_page, real_site):

@@ -19,7 +19,7 @@ import {
   Vocabulary,
 } from "../../docs/assets/kb-search/kb-query.js";
 import { forEachSeed, pick, text } from "./generated.js";
-import { searchFiles } from "./site-data.js";
+import { REPO, searchFiles } from "./site-data.js";
 
 const WORDS = [
   "liikkuvuus",
@@ -53,8 +53,12 @@ const fetchJson = async (path, fallback) => {
   }
 };
 
+/** Voikko's dictionary as the build stores it (kb-voikko.js reads it; tests/js/kb-voikko.test.js). */
+const fetchBytes = async (path) =>
+  path === "pagefind/kb/voikko.bin" ? readFileSync(join(REPO, "generator/search/data/voikko.bin.gz")) : null;
+
 const searched = async (query, options) => {
-  const meaning = await interpret(query, new Vocabulary(fetchJson), options);
+  const meaning = await interpret(query, new Vocabulary(fetchJson, fetchBytes), options);
   return meaning.slots.map((slot) => slot.terms.map((t) => t.text));
 };
 
@@ -108,7 +112,7 @@ test("the browser finds the table shard the Python build put a form in", () => {
 });
 
 test("a typo is corrected to the nearest word the site has", async () => {
-  const meaning = await interpret("liikuvuus", new Vocabulary(fetchJson));
+  const meaning = await interpret("liikuvuus", new Vocabulary(fetchJson, fetchBytes));
   assert.deepEqual(meaning.changed, [{ from: "liikuvuus", to: "liikkuvuus" }]);
   assert.equal(meaning.shown, "liikkuvuus");
   assert.deepEqual(meaning.slots[0].terms, [{ text: "liikkuvuus", tier: TIER.exact, kind: "korjaus" }]);
@@ -116,11 +120,14 @@ test("a typo is corrected to the nearest word the site has", async () => {
 
 test("a compound the site never writes is searched as the words it does", async () => {
   assert.deepEqual(await searched("henkilöstöliikkuvuus"), [["henkilöstö liikkuvuus"]]);
+  // Voikko cuts it "kansain|välistymis|strategia": adjacent parts join into the site's words.
   assert.deepEqual(await searched("kansainvälistymisstrategia"), [["kansainvälistyminen strategia"]]);
+  // Voikko's compound whose first part the site lacks is searched as its head.
+  assert.deepEqual(await searched("kesäopettaja"), [["opettaja"]]);
 });
 
 test("a form whose stem changes is also searched as its base form", async () => {
-  const [slot] = (await interpret("lasten", new Vocabulary(fetchJson))).slots;
+  const [slot] = (await interpret("lasten", new Vocabulary(fetchJson, fetchBytes))).slots;
   assert.deepEqual(
     slot.terms.map((t) => t.text),
     ["lasten"],
@@ -140,7 +147,7 @@ test("a literal search keeps every typed word as it is", async () => {
 
 test("a known word is never changed, and every query word gets a slot", async () => {
   for (const word of WORDS) {
-    const meaning = await interpret(word, new Vocabulary(fetchJson));
+    const meaning = await interpret(word, new Vocabulary(fetchJson, fetchBytes));
     assert.deepEqual(meaning.changed, [], word);
     assert.equal(meaning.slots[0].terms[0].text, word);
   }
@@ -149,7 +156,7 @@ test("a known word is never changed, and every query word gets a slot", async ()
     queries.push(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(next, WORDS))),
   );
   for (const words of queries) {
-    const meaning = await interpret(words.join(" "), new Vocabulary(fetchJson));
+    const meaning = await interpret(words.join(" "), new Vocabulary(fetchJson, fetchBytes));
     assert.equal(meaning.slots.length, words.length, words.join(" "));
   }
 });

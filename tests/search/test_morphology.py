@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.search.morphology import MorphologyUnavailable, analyser, words
 
@@ -41,6 +43,20 @@ def test_terms_the_text_already_has_are_not_repeated_and_order_is_first_appearan
     assert "hanke" not in terms
     assert terms.index("hankesuunnitelma") < terms.index("suunnitelma")
     assert len(terms) == len(set(terms))
+
+
+FORMS = ["liikkuvuudet", "liikkuvuuksiin", "opettajien", "lasten", "hankesuunnitelmissa", "lapsi", "taidot"]
+
+
+@settings(deadline=None)  # Voikko's first analysis of a word may be slow on a busy machine
+@given(st.lists(st.sampled_from(FORMS), max_size=12))
+def test_a_term_counts_as_often_as_the_words_that_stand_for_it(text_words):
+    """Pagefind ranks by how often a page has a word: "liikkuvuudet" three times is "liikkuvuus"
+    three times, so a page about it is not outranked by one that only has it in a compound."""
+    terms = voikko.expand(text_words)
+    for term in set(terms):
+        assert term not in text_words
+        assert terms.count(term) == sum(term in voikko.expand([w]) for w in text_words), term
 
 
 def test_the_reading_with_fewest_compound_parts_wins():

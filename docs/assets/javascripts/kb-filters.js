@@ -2,6 +2,7 @@
 // on a wide screen they start open. The summary counts the filters chosen ("2 valittu").
 // The search itself is kb-finder.js; this module only opens, closes and counts.
 
+import { t } from "../kb-i18n/i18n.js";
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 
 const WIDE = window.matchMedia("(min-width: 60em)");
@@ -11,7 +12,7 @@ export function init(details) {
   const active = details.querySelector("[data-kb-active]");
   const count = () => {
     const chosen = details.querySelectorAll("input[type=checkbox]:checked").length;
-    active.textContent = chosen ? `(${chosen} valittu)` : "";
+    active.textContent = chosen ? t("filters.chosen", { n: chosen }) : "";
   };
   details.open = WIDE.matches;
   form.addEventListener("change", count);

@@ -1,10 +1,10 @@
 // Links that last: copy-link and citation buttons on entry pages. Progressive enhancement:
 // without this module the citation is plain text to copy by hand. No other host is contacted.
 
+import { date, t } from "../kb-i18n/i18n.js";
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 
-const MESSAGES = { link: "Linkki kopioitu", citation: "Lähdeviite kopioitu" };
-const FAILED = "Kopiointi ei onnistunut – valitse teksti ja kopioi se itse.";
+const MESSAGES = { link: "copy.link", citation: "copy.citation" };
 
 // The address the page was opened at, never the canonical link: a copied citation must work
 // wherever the site is served (a preview, a mirror) even before the public address is known.
@@ -14,11 +14,6 @@ const pageUrl = () => {
   url.search = "";
   url.pathname = url.pathname.replace(/index\.html$/, "");
   return url.href;
-};
-
-const today = () => {
-  const d = new Date();
-  return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
 };
 
 // Without the clipboard API (a page opened over plain http): copy from a hidden selection.
@@ -63,14 +58,14 @@ const announce = (status, message) => {
 export function init(box) {
   const text = box.querySelector(".kb-cite-text");
   const link = box.querySelector(".kb-cite-url");
-  const date = box.querySelector(".kb-cite-date");
+  const dateText = box.querySelector(".kb-cite-date");
   const status = box.querySelector(".kb-copy-status");
   // A quote's link opens at the quotation itself (#lainaus).
   const anchor = box.dataset.kbAnchor;
   const address = () => pageUrl() + (anchor ? `#${anchor}` : "");
   const refresh = () => {
     link.textContent = address();
-    date.textContent = today();
+    dateText.textContent = date();
   };
   refresh();
   box.querySelector(".kb-cite-actions").hidden = false;
@@ -79,7 +74,7 @@ export function init(box) {
       refresh(); // the access date is the day the citation is copied
       const what = button.dataset.kbCopy;
       const value = what === "link" ? address() : text.textContent.replace(/\s+/g, " ").trim();
-      announce(status, (await copy(value)) ? MESSAGES[what] : FAILED);
+      announce(status, t((await copy(value)) ? MESSAGES[what] : "copy.failed"));
     });
   }
 }

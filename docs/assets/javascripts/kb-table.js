@@ -2,6 +2,7 @@
 // column, and keep the state in the address (?teema=…&sektori=…&laji=…&jarjestys=…&suunta=laskeva)
 // so that a filtered view can be shared as a link. Without this module the whole table is there.
 
+import { compare, number, t } from "../kb-i18n/i18n.js";
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 
 const SORT = "jarjestys";
@@ -54,7 +55,8 @@ export function init(box) {
       row.hidden = !visible;
       if (visible) shown += 1;
     }
-    count.textContent = `Näytetään ${shown} / ${original.length} esimerkkiä.`;
+    const counts = { shown: number(shown), total: number(original.length) };
+    count.textContent = t("table.count", counts);
     // The caption is what a screen reader announces with the table and what paper shows above
     // it (the filters are not printed): it says what is shown and how it was chosen.
     if (caption) {
@@ -62,8 +64,8 @@ export function init(box) {
         .filter((select) => select.value)
         .map((select) => `${select.dataset.kbName}: ${select.selectedOptions[0].textContent.trim()}`);
       caption.textContent = chosen.length
-        ? `${title} (${shown} / ${original.length} esimerkkiä; ${chosen.join("; ")})`
-        : `${title} (${original.length} esimerkkiä)`;
+        ? t("table.captionFiltered", { title, ...counts, chosen: chosen.join("; ") })
+        : t("table.caption", { title, ...counts });
     }
   }
 
@@ -77,7 +79,7 @@ export function init(box) {
       if (all) delete cell.dataset.collapsed;
       else cell.dataset.collapsed = "";
       toggle.setAttribute("aria-expanded", String(all));
-      toggle.textContent = all ? "Näytä vähemmän" : "Näytä koko mittari";
+      toggle.textContent = t(all ? "table.showLess" : "table.showIndicator");
     };
     toggle.addEventListener("click", () => show(cell.dataset.collapsed !== undefined));
     show(false);
@@ -89,10 +91,7 @@ export function init(box) {
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     const column = headers.indexOf(th);
     const rows = original.slice().sort((a, b) => {
-      const order = cellValue(a, column).localeCompare(cellValue(b, column), "fi", {
-        numeric: true,
-        sensitivity: "base",
-      });
+      const order = compare(cellValue(a, column), cellValue(b, column));
       return ascending ? order : -order;
     });
     for (const row of rows) body.appendChild(row);

@@ -4,9 +4,10 @@
 // incompatible element: axe and Lighthouse flag it). Without this script the label works as before.
 // (The header's search is the site's own search box.)
 
+import { t } from "../kb-i18n/i18n.js";
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 
-const names = { __drawer: "Valikko" };
+const names = { __drawer: "header.menu" };
 
 export function init(header) {
   for (const label of header.querySelectorAll("label.md-header__button[for]")) {
@@ -16,7 +17,7 @@ export function init(header) {
     button.type = "button";
     button.className = `${label.className} kb-header-button`;
     button.dataset.kbToggles = label.htmlFor;
-    button.setAttribute("aria-label", names[label.htmlFor]);
+    button.setAttribute("aria-label", t(names[label.htmlFor]));
     button.append(...label.childNodes);
     const sync = () => button.setAttribute("aria-expanded", String(toggle.checked));
     sync();

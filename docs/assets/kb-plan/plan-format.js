@@ -11,7 +11,12 @@
  * function that needs them takes the data.
  * `example` is null or {id, text, citation}: the example the text started from, its verbatim
  * text and its citation, kept so the draft always shows where it came from.
+ *
+ * Every word shown or written (labels, statuses, problems, the files' headings) is in the page's
+ * language (kb-i18n: <html lang>); the draft itself is the same in both editions, so a file saved
+ * on a Swedish page opens on a Finnish one. A measure type is stored by its Finnish value.
  */
+import { language, number as localNumber, t } from "../kb-i18n/i18n.js";
 
 export const FORMAT = "kb-oma-suunnitelma";
 export const VERSION = 1;
@@ -28,9 +33,9 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const LIMITS = Object.freeze({ text: 20000, objectives: 100, indicators: 200, characters: 200000 });
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-/** Finnish number with a space between thousands: 200 000. */
+/** A number as the page's language writes it, a no-break space between thousands: 200 000. */
 export function number(n) {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  return localNumber(n);
 }
 
 function textsOf(item) {
@@ -74,44 +79,52 @@ export function plus(a, b) {
   };
 }
 
-/** Why a draft of this size does not fit (a Finnish sentence), or null when it fits. */
+/** Why a draft of this size does not fit (a sentence in the page's language), or null when it fits. */
 export function overLimit(size) {
-  if (size.objectives > LIMITS.objectives)
-    return `Luonnokseen mahtuu enintään ${number(LIMITS.objectives)} tavoitetta.`;
-  if (size.indicators > LIMITS.indicators)
-    return `Luonnokseen mahtuu enintään ${number(LIMITS.indicators)} mittaria.`;
-  if (size.characters > LIMITS.characters)
-    return `Luonnokseen mahtuu enintään ${number(LIMITS.characters)} merkkiä tekstiä.`;
+  for (const what of ["objectives", "indicators", "characters"]) {
+    if (size[what] > LIMITS[what]) return t(`plan.limit.${what}`, { n: number(LIMITS[what]) });
+  }
   return null;
 }
 // The report's indicator questions (their fields, labels and words) are not repeated here: they
 // come with the data file (data.questions, from generator/content/model.py INDICATOR_QUESTIONS).
 export const OBJECTIVE_TEXT_FIELDS = ["concrete", "realistic", "measurable"];
 
-/** Words of the editor that are not in the data file: our own labels for our own fields. */
-export const LABELS = {
-  objective: "Tavoite",
-  priorities: "Painopisteet",
-  qualityStandards: "Laatustandardit",
-  concrete: "Konkreettinen",
-  realistic: "Realistinen",
-  measurable: "Mitattava",
-  indicator: "Mittari",
-  measureType: "Mittarin laji",
-  qualitySystem: "Laatujärjestelmä",
-};
+const FIELDS = [
+  "objective",
+  "priorities",
+  "qualityStandards",
+  "concrete",
+  "realistic",
+  "measurable",
+  "indicator",
+  "measureType",
+  "qualitySystem",
+];
 
-export const QUESTIONS = {
-  objective: "Mikä on tavoite?",
-  priorities: "Mitä Erasmus+ -ohjelman painopisteitä tavoite tukee?",
-  qualityStandards: "Mitä laatustandardeja tavoite tukee?",
-  concrete: "Mikä tekee tavoitteesta konkreettisen?",
-  realistic: "Miksi tavoite on realistinen?",
-  measurable: "Miten tavoitteen saavuttamista voi mitata?",
-  indicator: "Mikä on mittari?",
-  measureType: "Onko mittari määrällinen vai laadullinen?",
-  qualitySystem: "Miten mittari kytkeytyy organisaation tai konsortion laatujärjestelmään?",
-};
+/** {field: message}, each read in the page's language when it is used. */
+const messagesOf = (prefix) =>
+  Object.freeze(
+    Object.defineProperties(
+      {},
+      Object.fromEntries(
+        FIELDS.map((field) => [field, { enumerable: true, get: () => t(`${prefix}.${field}`) }]),
+      ),
+    ),
+  );
+
+/** Words of the editor that are not in the data file: our own labels for our own fields. */
+export const LABELS = messagesOf("plan.label");
+
+export const QUESTIONS = messagesOf("plan.question");
+
+/** A measure type (stored by its Finnish value) as the page's language names it. */
+export function measureTypeLabel(type) {
+  if (!type) return "";
+  return t("plan.measureTypes").split("|")[MEASURE_TYPES.indexOf(type)] ?? type;
+}
+/** The measure types in the order of the message plan.measureTypes (the model's, MeasureType). */
+export const MEASURE_TYPES = ["määrällinen", "laadullinen", "molemmat"];
 
 export class PlanError extends Error {}
 
@@ -176,22 +189,32 @@ export function missingOfObjective(objective) {
   if (!objective.priorities.length) missing.push(LABELS.priorities);
   if (!objective.qualityStandards.length) missing.push(LABELS.qualityStandards);
   for (const field of OBJECTIVE_TEXT_FIELDS) if (blank(objective[field])) missing.push(LABELS[field]);
-  if (!objective.indicators.length) missing.push(NO_INDICATORS);
+  if (!objective.indicators.length) missing.push(t(NO_INDICATORS));
   return missing;
 }
 
-const NO_INDICATORS = "Mittarit";
+const NO_INDICATORS = "plan.label.indicators";
 
-/** The status of an objective's own answers (its indicators have their own). */
-export function objectiveStatus(objective) {
+/** How far an objective's own answers are (its indicators have their own): see ``state``. */
+export function objectiveState(objective) {
   const own = missingOfObjective(objective);
-  return status(own, OBJECTIVE_TEXT_FIELDS.length + 3 + (objective.indicators.length ? 0 : 1));
+  return state(own, OBJECTIVE_TEXT_FIELDS.length + 3 + (objective.indicators.length ? 0 : 1));
 }
 
-/** "Ei aloitettu", "Kesken" or "Valmis": how far an item is, as a task list says it. */
+/** The status of an objective's own answers, as the task list says it. */
+export function objectiveStatus(objective) {
+  return t(`plan.status.${objectiveState(objective)}`);
+}
+
+/** "empty", "partial" or "done": how far an item is (the tags' data-state). */
+export function state(missing, total) {
+  if (missing.length === 0) return "done";
+  return missing.length >= total ? "empty" : "partial";
+}
+
+/** "Ei aloitettu", "Kesken" or "Valmis" (in the page's language): how far an item is, as a task list says it. */
 export function status(missing, total) {
-  if (missing.length === 0) return "Valmis";
-  return missing.length >= total ? "Ei aloitettu" : "Kesken";
+  return t(`plan.status.${state(missing, total)}`);
 }
 
 export function indicatorQuestionCount(data) {
@@ -206,21 +229,21 @@ function fail(message) {
 
 function text(value, where) {
   if (value === undefined || value === null) return "";
-  if (typeof value !== "string") fail(`${where} ei ole tekstiä.`);
-  if (value.length > LIMITS.text) fail(`${where} on liian pitkä (yli ${number(LIMITS.text)} merkkiä).`);
+  if (typeof value !== "string") fail(t("plan.file.notText", { where }));
+  if (value.length > LIMITS.text) fail(t("plan.file.tooLong", { where, n: number(LIMITS.text) }));
   return value;
 }
 
 function object(value, where) {
   if (value === null || typeof value !== "object" || Array.isArray(value))
-    fail(`${where} puuttuu tai on väärää muotoa.`);
+    fail(t("plan.file.notObject", { where }));
   return value;
 }
 
 function list(value, where, limit) {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) fail(`${where} ei ole luettelo.`);
-  if (value.length > limit) fail(`${where}: liian monta kohtaa (yli ${number(limit)}).`);
+  if (!Array.isArray(value)) fail(t("plan.file.notList", { where }));
+  if (value.length > limit) fail(t("plan.file.tooMany", { where, n: number(limit) }));
   return value;
 }
 
@@ -228,7 +251,7 @@ function ids(value, known, where) {
   const out = [];
   for (const id of list(value, where, known.size)) {
     if (typeof id !== "string" || !known.has(id))
-      fail(`${where}: tuntematon arvo ”${String(id).slice(0, 60)}”.`);
+      fail(t("plan.file.unknownValue", { where, value: String(id).slice(0, 60) }));
     if (!out.includes(id)) out.push(id);
   }
   return out;
@@ -237,69 +260,81 @@ function ids(value, known, where) {
 function example(value, where) {
   if (value === undefined || value === null) return null;
   object(value, where);
-  const id = text(value.id, `${where}: tunniste`);
-  if (!ID.test(id)) fail(`${where}: tunniste ”${id.slice(0, 60)}” ei kelpaa.`);
+  const id = text(value.id, t("plan.file.where", { where, what: t("plan.file.id") }));
+  if (!ID.test(id)) fail(t("plan.file.badId", { where, id: id.slice(0, 60) }));
   return {
     id,
-    text: text(value.text, `${where}: esimerkin teksti`),
-    citation: text(value.citation, `${where}: lähdeviite`),
+    text: text(value.text, t("plan.file.where", { where, what: t("plan.file.exampleText") })),
+    citation: text(value.citation, t("plan.file.where", { where, what: t("plan.file.citation") })),
   };
 }
 
 /**
  * A draft from JSON text, checked field by field. Only the fields of a draft are copied into a
- * new object, so nothing else in the file can reach the page. Throws PlanError with a Finnish
- * message that names the first problem.
+ * new object, so nothing else in the file can reach the page. Throws PlanError with a message
+ * in the page's language that names the first problem.
  */
 export function parseDraft(source, data) {
-  if (typeof source !== "string") fail("Tiedosto ei ole tekstiä.");
-  if (source.length > MAX_FILE_BYTES) fail("Tiedosto on liian suuri suunnitelmaksi.");
+  if (typeof source !== "string") fail(t("plan.file.notTextFile"));
+  if (source.length > MAX_FILE_BYTES) fail(t("plan.file.tooLarge"));
   let raw;
   try {
     raw = JSON.parse(source);
   } catch (_error) {
-    fail("Tiedosto ei ole JSON-muodossa, tai se on vioittunut.");
+    fail(t("plan.file.notJson"));
   }
-  object(raw, "Suunnitelma");
-  if (raw.format !== FORMAT) fail("Tiedosto ei ole tämän sivun tallentama suunnitelma.");
-  if (raw.version !== VERSION) fail(`Tiedoston versiota ${String(raw.version).slice(0, 20)} ei tunneta.`);
+  object(raw, t("plan.file.plan"));
+  if (raw.format !== FORMAT) fail(t("plan.file.notPlan"));
+  if (raw.version !== VERSION) fail(t("plan.file.version", { version: String(raw.version).slice(0, 20) }));
+  const at = (where, what) => t("plan.file.where", { where, what });
   const priorities = new Set(data.priorities.map((p) => p.id));
   const standards = new Set(data.qualityStandards.map((s) => s.id));
   const measureTypes = new Set(["", ...data.measureTypes]);
-  const objectives = list(raw.objectives, "Tavoitteet", LIMITS.objectives).map((rawObjective, i) => {
-    const where = `Tavoite ${i + 1}`;
-    object(rawObjective, where);
-    const objective = emptyObjective();
-    objective.text = text(rawObjective.text, `${where}: tavoite`);
-    objective.example = example(rawObjective.example, `${where}: esimerkki`);
-    objective.priorities = ids(rawObjective.priorities, priorities, `${where}: painopisteet`);
-    objective.qualityStandards = ids(rawObjective.qualityStandards, standards, `${where}: laatustandardit`);
-    for (const field of OBJECTIVE_TEXT_FIELDS) {
-      objective[field] = text(rawObjective[field], `${where}: ${LABELS[field].toLowerCase()}`);
-    }
-    objective.indicators = list(rawObjective.indicators, `${where}: mittarit`, LIMITS.indicators).map(
-      (rawIndicator, j) => {
-        const at = `Mittari ${i + 1}.${j + 1}`;
-        object(rawIndicator, at);
-        const indicator = emptyIndicator(data);
-        indicator.text = text(rawIndicator.text, `${at}: mittari`);
-        indicator.example = example(rawIndicator.example, `${at}: esimerkki`);
-        const measureType = text(rawIndicator.measureType, `${at}: mittarin laji`);
-        if (!measureTypes.has(measureType))
-          fail(`${at}: mittarin laji ”${measureType.slice(0, 60)}” ei kelpaa.`);
-        indicator.measureType = measureType;
-        for (const question of data.questions) {
-          indicator[question.id] = text(rawIndicator[question.id], `${at}: ${question.label.toLowerCase()}`);
-        }
-        indicator.qualitySystem = text(rawIndicator.qualitySystem, `${at}: laatujärjestelmä`);
-        return indicator;
-      },
-    );
-    return objective;
-  });
+  const lower = (field) => LABELS[field].toLocaleLowerCase(language());
+  const objectives = list(raw.objectives, t("plan.file.objectives"), LIMITS.objectives).map(
+    (rawObjective, i) => {
+      const where = t("plan.objectiveN", { n: i + 1 });
+      object(rawObjective, where);
+      const objective = emptyObjective();
+      objective.text = text(rawObjective.text, at(where, lower("objective")));
+      objective.example = example(rawObjective.example, at(where, t("plan.file.example")));
+      objective.priorities = ids(rawObjective.priorities, priorities, at(where, lower("priorities")));
+      objective.qualityStandards = ids(
+        rawObjective.qualityStandards,
+        standards,
+        at(where, lower("qualityStandards")),
+      );
+      for (const field of OBJECTIVE_TEXT_FIELDS) {
+        objective[field] = text(rawObjective[field], at(where, lower(field)));
+      }
+      const indicatorsAt = at(where, t(NO_INDICATORS).toLocaleLowerCase(language()));
+      objective.indicators = list(rawObjective.indicators, indicatorsAt, LIMITS.indicators).map(
+        (rawIndicator, j) => {
+          const here = t("plan.indicatorN", { n: `${i + 1}.${j + 1}` });
+          object(rawIndicator, here);
+          const indicator = emptyIndicator(data);
+          indicator.text = text(rawIndicator.text, at(here, lower("indicator")));
+          indicator.example = example(rawIndicator.example, at(here, t("plan.file.example")));
+          const measureType = text(rawIndicator.measureType, at(here, lower("measureType")));
+          if (!measureTypes.has(measureType))
+            fail(t("plan.file.badMeasureType", { where: here, value: measureType.slice(0, 60) }));
+          indicator.measureType = measureType;
+          for (const question of data.questions) {
+            indicator[question.id] = text(
+              rawIndicator[question.id],
+              at(here, question.label.toLocaleLowerCase(language())),
+            );
+          }
+          indicator.qualitySystem = text(rawIndicator.qualitySystem, at(here, lower("qualitySystem")));
+          return indicator;
+        },
+      );
+      return objective;
+    },
+  );
   const draft = { objectives };
   const over = overLimit(measure(draft));
-  if (over) fail(`Suunnitelma on liian suuri. ${over}`);
+  if (over) fail(`${t("plan.file.tooLargePlan")} ${over}`);
   return draft;
 }
 
@@ -360,13 +395,14 @@ export function citations(draft) {
 
 export function toMarkdown(draft, data, meta) {
   const out = [`# ${markdownText(meta.title)}`, ""];
-  out.push(markdownText(`Luonnos sivulta ${meta.url}, tallennettu ${meta.date}.`), "");
-  if (!draft.objectives.length) out.push("Luonnoksessa ei ole vielä tavoitteita.", "");
+  out.push(markdownText(t("plan.md.from", { url: meta.url, date: meta.date })), "");
+  if (!draft.objectives.length) out.push(t("plan.noObjectives"), "");
+  const source = (citation) => `> ${markdownText(t("plan.source", { citation }))}`;
   draft.objectives.forEach((objective, i) => {
     out.push(`## ${LABELS.objective} ${i + 1}`, "", markdownBlock(objective.text), "");
     if (objective.example) {
-      out.push("> Lähtökohtana esimerkin tavoite:", ">", markdownBlock(objective.example.text, "> "), ">");
-      out.push(`> Lähde: ${markdownText(objective.example.citation)}`, "");
+      out.push(`> ${t("plan.md.startObjective")}`, ">", markdownBlock(objective.example.text, "> "), ">");
+      out.push(source(objective.example.citation), "");
     }
     out.push(
       `- **${LABELS.priorities}:** ${markdownText(labelsOf(objective.priorities, data.priorities).join("; ") || "–")}`,
@@ -381,10 +417,12 @@ export function toMarkdown(draft, data, meta) {
     objective.indicators.forEach((indicator, j) => {
       out.push(`### ${LABELS.indicator} ${i + 1}.${j + 1}`, "", markdownBlock(indicator.text), "");
       if (indicator.example) {
-        out.push("> Lähtökohtana esimerkin mittari:", ">", markdownBlock(indicator.example.text, "> "), ">");
-        out.push(`> Lähde: ${markdownText(indicator.example.citation)}`, "");
+        out.push(`> ${t("plan.md.startIndicator")}`, ">", markdownBlock(indicator.example.text, "> "), ">");
+        out.push(source(indicator.example.citation), "");
       }
-      out.push(`- **${QUESTIONS.measureType}** ${markdownText(indicator.measureType || "–")}`);
+      out.push(
+        `- **${QUESTIONS.measureType}** ${markdownText(measureTypeLabel(indicator.measureType) || "–")}`,
+      );
       for (const question of data.questions) {
         out.push(
           `- **${question.question}** ${markdownBlock(indicator[question.id]).split("\n").join("\n  ")}`,
@@ -394,13 +432,13 @@ export function toMarkdown(draft, data, meta) {
         `- **${QUESTIONS.qualitySystem}** ${markdownBlock(indicator.qualitySystem).split("\n").join("\n  ")}`,
       );
       const missing = missingOfIndicator(indicator, data);
-      if (missing.length) out.push(`- *Vastaamatta:* ${markdownText(missing.join(", "))}`);
+      if (missing.length) out.push(`- *${t("plan.md.unanswered")}* ${markdownText(missing.join(", "))}`);
       out.push("");
     });
   });
   const sources = citations(draft);
   if (sources.length) {
-    out.push("## Lähteet", "", "Esimerkit, joista luonnos sai alkunsa:", "");
+    out.push(`## ${t("plan.sources")}`, "", t("plan.md.sourcesIntro"), "");
     for (const citation of sources) out.push(`- ${markdownText(citation)}`);
     out.push("");
   }
@@ -426,21 +464,21 @@ function csvCell(value) {
 
 export function csvColumns(data) {
   return [
-    "Tavoite nro",
+    t("plan.csv.objectiveNo"),
     LABELS.objective,
     LABELS.priorities,
     LABELS.qualityStandards,
     QUESTIONS.concrete,
     QUESTIONS.realistic,
     QUESTIONS.measurable,
-    "Tavoitteen esimerkki",
-    "Mittari nro",
+    t("plan.csv.objectiveExample"),
+    t("plan.csv.indicatorNo"),
     LABELS.indicator,
     LABELS.measureType,
     ...data.questions.map((q) => q.question),
     QUESTIONS.qualitySystem,
-    "Mittarin esimerkki",
-    "Vastaamatta",
+    t("plan.csv.indicatorExample"),
+    t("plan.csv.unanswered"),
   ];
 }
 
@@ -477,7 +515,7 @@ export function toCSV(draft, data) {
         ...head,
         `${i + 1}.${j + 1}`,
         indicator.text,
-        indicator.measureType,
+        measureTypeLabel(indicator.measureType),
         ...data.questions.map((q) => indicator[q.id]),
         indicator.qualitySystem,
         indicator.example ? indicator.example.citation : "",
@@ -485,6 +523,6 @@ export function toCSV(draft, data) {
       ]);
     });
   });
-  // A byte order mark, so that spreadsheet programs read the Finnish letters as UTF-8.
+  // A byte order mark, so that spreadsheet programs read the Finnish and Swedish letters as UTF-8.
   return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

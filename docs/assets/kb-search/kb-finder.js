@@ -10,6 +10,7 @@
  * shown them all, and how many have every word and how many some.
  */
 
+import { t } from "../kb-i18n/i18n.js";
 import { element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
 import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { onEveryPage, setUp } from "./kb-start.js";
@@ -104,7 +105,7 @@ export const init = (form) => {
       parts.push(
         said,
         " ",
-        button(`Hae sen sijaan: ${text.trim()}`, () => {
+        button(t("search.literal", { query: text.trim() }), () => {
           literal = true;
           update(true);
         }),
@@ -113,23 +114,23 @@ export const init = (form) => {
       const better = literal ? null : await suggest(text);
       if (better) {
         parts.push(
-          "Tarkoititko ",
+          t("finder.suggestBefore"),
           button(better, () => {
             query.value = better;
             update(true);
           }),
-          "? ",
+          t("finder.suggestAfter"),
         );
       }
       // The nearest topics, or every theme when none is near.
       const topics = await nearestTopics(text);
-      parts.push(topics.near ? "Lähimmät teemat: " : "Teemat: ");
-      topics.themes.forEach((t, k) => {
-        parts.push(...(k ? [", "] : []), link(t.title, t.href));
+      parts.push(t(topics.near ? "finder.nearest" : "finder.themes"));
+      topics.themes.forEach((topic, k) => {
+        parts.push(...(k ? [", "] : []), link(topic.title, topic.href));
       });
-      parts.push(". ", link("Selaa teemoja", ways(text)[0].href), " tai poista rajauksia.");
+      parts.push(". ", link(ways(text)[0].text, ways(text)[0].href), t("finder.orRemove"));
     } else if (literal && text.trim()) {
-      parts.push(link("Hae myös lähimmillä sanoilla", finderUrl(text)));
+      parts.push(link(t("finder.nearWords"), finderUrl(text)));
     }
     notice.replaceChildren(...parts);
     notice.hidden = parts.length === 0;
@@ -139,7 +140,7 @@ export const init = (form) => {
     resultsList.replaceChildren(...results.map((result) => renderResult(result)));
     main.querySelector("[data-kb-finder-more]")?.remove();
     if (total > results.length) {
-      const more = button(`Näytä lisää (${Math.min(PAGE, total - results.length)})`, () => {
+      const more = button(t("finder.more", { n: Math.min(PAGE, total - results.length) }), () => {
         shown += PAGE;
         update(false);
       });
@@ -171,13 +172,13 @@ export const init = (form) => {
       const said = searchedText(found);
       status.textContent = found.total
         ? `${said ? `${said} ` : ""}${statusText(found, results.length)}`
-        : `Ei tuloksia${text.trim() ? ` haulle ”${text.trim()}”` : ""}. Poista rajauksia tai kokeile toisia hakusanoja.`;
+        : t(text.trim() ? "finder.noneFor" : "finder.none", { query: text.trim() });
       status.dataset.total = String(found.total);
       form.removeAttribute("aria-busy");
       form.dataset.state = "ready";
     } catch (error) {
       if (ask_ !== asked) return;
-      status.textContent = "Haku ei onnistunut.";
+      status.textContent = `${t("search.failed")}.`;
       form.removeAttribute("aria-busy");
       console.error(error);
     }

@@ -8,8 +8,10 @@
  *    family the site uses as that family's words ("monialaisuus" → "monialainen"), when the word
  *    finds few pages.
  *  - The vocabulary (generator/search/vocabulary.py) tells a word the site knows from one it does
- *    not. A Finnish word that Voikko knows (generator/search/lexicon.py) is never corrected: it is
- *    searched as it is, or as its parts where Voikko cuts the compound ("leirikoulu" → "koulu").
+ *    not. A Finnish word that Voikko knows is never corrected: it is searched as it is, or as its
+ *    parts where Voikko cuts the compound ("leirikoulu" → "koulu"). Voikko's common words are in a
+ *    small list (generator/search/lexicon.py); a word that is not, and that would be rewritten,
+ *    is looked up in Voikko's own dictionary (kb-voikko.js), fetched only then.
  *    Any other word the site does not know is corrected to the nearest known words, by an edit distance
  *    scaled to the word's length ("liikuvuus" → "liikkuvuus"), or else split into known words,
  *    Finnish linking forms included ("henkilöstöliikkuvuus" → "henkilöstö liikkuvuus",
@@ -34,6 +36,18 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** The function words of a Swedish query (the Swedish edition's search, sv/). */
+const SWEDISH_STOPWORDS = new Set(
+  (
+    "och eller samt men att är var vara varit har hade ha kan kunde ska skall bör måste som det den " +
+    "de dem en ett av för från hos i med om på till vid över under hur vad varför vem vilka vilken " +
+    "vilket när där också inte så mycket alla vi ni jag man sig sin sina bl t ex osv"
+  ).split(/\s+/),
+);
+
+/** Function words by the language of the edition searched. */
+export const STOPWORDS_OF = Object.freeze({ fi: STOPWORDS, sv: SWEDISH_STOPWORDS });
+
 const MIN_KNOWN = 3; // shorter words are never looked up, corrected or split
 const MIN_PART = 3; // the shortest part of a compound
 const LONG_WORD = 12; // a known word this long is also searched as its parts
@@ -45,13 +59,13 @@ export const TIER = { exact: 0, alternative: 1 };
 export const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
 
 /** The words of a query, lower-cased, without function words and single letters. */
-export const queryWords = (query) => {
+export const queryWords = (query, stopwords = STOPWORDS) => {
   const words =
     String(query ?? "")
       .normalize("NFC")
       .toLocaleLowerCase("fi")
       .match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-  return words.filter((w) => w.length > 1 && !STOPWORDS.has(w));
+  return words.filter((w) => w.length > 1 && !stopwords.has(w));
 };
 
 /** Optimal string alignment distance (an adjacent swap costs one), or limit + 1 when above it. */
@@ -131,7 +145,7 @@ const MIN_STEM = 5;
 const DERIVED = 3;
 
 /** Linking forms: the first part of a compound as written in it → its base forms. */
-const linkingForms = (part) => {
+export const linkingForms = (part) => {
   const out = [part];
   if (part.endsWith("s")) out.push(part.slice(0, -1) + "nen"); // kansainvälistymis- → -minen
   if (part.endsWith("is")) out.push(part.slice(0, -2) + "inen"); // (same, short stem)
@@ -141,8 +155,15 @@ const linkingForms = (part) => {
 };
 
 export class Vocabulary {
-  constructor(fetchJson) {
+  /** ``fetchJson(path, fallback)`` reads the site's JSON files; ``fetchBytes(path)`` a binary one
+   * (an ArrayBuffer, or null when it cannot). ``language``: the edition whose words these are
+   * ("fi" or "sv"): its function words; Voikko's list and dictionary are the Finnish edition's. */
+  constructor(fetchJson, fetchBytes = async () => null, language = "fi") {
     this.fetchJson = fetchJson;
+    this.fetchBytes = fetchBytes;
+    this.dictionary = null;
+    this.language = language;
+    this.stopwords = STOPWORDS_OF[language] ?? STOPWORDS;
     this.manifest = null;
     this.shards = new Map();
     this.forms = null;
@@ -158,6 +179,8 @@ export class Vocabulary {
    * a typo, or a word too rare for the list.
    */
   async finnish(word) {
+    // Voikko's list is the Finnish edition's (generator/search/lexicon.py): another edition has none.
+    if (this.language !== "fi") return null;
     const typed = String(word).toLocaleLowerCase("fi");
     this.lexiconKeys ??= this.fetchJson("pagefind/kb/kieli.json", { keys: [] });
     const { keys } = await this.lexiconKeys;
@@ -182,6 +205,68 @@ export class Vocabulary {
       );
     }
     return (await this.lexiconShards.get(key)).get(typed) ?? null;
+  }
+
+  /**
+   * A word as Voikko's own dictionary knows it (kb-voikko.js): its compound parts in Voikko's
+   * boundaries, as ``finnish``, or null when Voikko does not know it or the dictionary cannot be
+   * loaded. The dictionary (0.7 MB) is fetched at the first call.
+   */
+  async voikko(word) {
+    if (this.language !== "fi") return null;
+    this.dictionary ??= this.fetchBytes("pagefind/kb/voikko.bin").then(async (bytes) => {
+      if (!bytes) return null;
+      const { transducer, analyse, decompressed } = await import("./kb-voikko.js");
+      const fst = transducer(await decompressed(bytes));
+      return (w) => analyse(fst, w);
+    });
+    const analyse = await this.dictionary.catch(() => null);
+    return analyse ? analyse(String(word).toLocaleLowerCase("fi")) : null;
+  }
+
+  /**
+   * What the site's words alone would make of a word the site does not have: a typo's
+   * corrections ({corrected}), or a compound's parts ({parts}), or null (searched as it is).
+   */
+  async rewrite(word) {
+    const corrected = await this.corrections(word);
+    // A typo when it differs from the nearest known word before its ending; a form the site does
+    // not happen to use when only the ending differs (Pagefind's stemmer finds it,
+    // "opettajilta" → "opettajilla").
+    const typo = corrected.length && firstDifference(fold(word), fold(corrected[0])) < fold(word).length - 2;
+    if (typo || (corrected.length && !(await this.knows(word)))) return { corrected };
+    if (await this.knows(word)) return null;
+    const split = await this.split(word);
+    const head = split ? null : await this.tail(word);
+    return split || head ? { parts: split ?? [head] } : null;
+  }
+
+  /**
+   * A compound's parts as Voikko cuts it (["kansain", "välistymis", "strategia"]) as the site's
+   * words: adjacent parts joined into as few words the site has as can be ("kansainvälistyminen",
+   * "strategia"), or else its longest head the site has, as a compound's meaning is its head's
+   * ("leirikoulu" → "koulu"); [] when the site has none. Never a cut Voikko does not make.
+   */
+  async siteParts(parts) {
+    const n = parts.length;
+    if (n < 2) return [];
+    const run = (from, to) => parts.slice(from, to).join("");
+    const fewest = [[]]; // fewest[j]: the site's words for the first j parts, or null
+    for (let j = 1; j <= n; j++) {
+      fewest.push(null);
+      for (let i = 0; i < j; i++) {
+        if (!fewest[i] || (i === 0 && j === n) || (fewest[j] && fewest[i].length + 1 >= fewest[j].length))
+          continue;
+        const site = await this.sitePart(run(i, j));
+        if (site) fewest[j] = [...fewest[i], site];
+      }
+    }
+    if (fewest[n]) return fewest[n];
+    for (let i = 1; i < n; i++) {
+      const head = await this.sitePart(run(i, n));
+      if (head) return [head];
+    }
+    return [];
   }
 
   /** A compound's part as the site writes it: the part itself or its base form behind a linking
@@ -392,7 +477,7 @@ const standsFor = (queryWord, bases, phraseWord) => {
  * one (a correction or a split), for "Näytetään tulokset haulle …".
  */
 export const interpret = async (query, vocabulary, { literal = false } = {}) => {
-  const words = queryWords(query);
+  const words = queryWords(query, vocabulary.stopwords);
   if (!words.length) return { words, slots: [], shown: null, changed: [] };
   const bases = await Promise.all(words.map((w) => vocabulary.baseForms(w)));
   if (literal) {
@@ -465,11 +550,13 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
     }
     // A word Voikko knows is never corrected into another word: it is searched as it is, and a
     // compound the site does not write is searched as its parts, cut only where Voikko cuts it.
-    const listed = exactly ? null : await vocabulary.finnish(word);
+    // Voikko's dictionary is asked only for a word the site's words would rewrite.
+    const rewrite = exactly ? null : await vocabulary.rewrite(word);
+    const listed = exactly
+      ? null
+      : ((await vocabulary.finnish(word)) ?? (rewrite ? await vocabulary.voikko(word) : null));
     if (listed) {
-      const sited = listed.length > 1 ? await Promise.all(listed.map((p) => vocabulary.sitePart(p))) : [];
-      // Every part, or the head alone ("leirikoulu" → "koulu"), as a compound's meaning is its head's.
-      const parts = sited.length && sited.every(Boolean) ? sited : sited.at(-1) ? [sited.at(-1)] : [];
+      const parts = await vocabulary.siteParts(listed);
       if (parts.length) {
         slots.push(partsSlot(word, parts, groups));
         changed.push({ from: word, to: parts.join(" ") });
@@ -481,12 +568,8 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       i += 1;
       continue;
     }
-    const corrected = exactly ? [] : await vocabulary.corrections(word);
-    // A word the site does not have: a typo when it differs from the nearest known word before
-    // its ending; a form the site does not happen to use when only the ending differs (Pagefind's
-    // stemmer finds it, "opettajilta" → "opettajilla").
-    const typo = corrected.length && firstDifference(fold(word), fold(corrected[0])) < fold(word).length - 2;
-    if (!exactly && (typo || (corrected.length && !(await vocabulary.knows(word))))) {
+    if (rewrite?.corrected) {
+      const { corrected } = rewrite;
       slots.push({
         words: [word],
         terms: corrected.map((text) => ({ text, tier: TIER.exact, kind: "korjaus" })),
@@ -497,10 +580,8 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
       continue;
     }
     if (!exactly && !(await vocabulary.knows(word))) {
-      const split = await vocabulary.split(word);
-      const head = split ? null : await vocabulary.tail(word);
-      if (split || head) {
-        const parts = split ?? [head];
+      if (rewrite?.parts) {
+        const { parts } = rewrite;
         slots.push(partsSlot(word, parts, groups));
         changed.push({ from: word, to: parts.join(" ") });
         shownWords.push(parts.join(" "));

@@ -3,7 +3,8 @@
  * alike: one result, the count, what was searched for, and the way forward when nothing is found.
  */
 
-import { ROOT } from "./kb-search.js";
+import { language, plural, t } from "../kb-i18n/i18n.js";
+import { editionRoot } from "./kb-search.js";
 
 const element = (tag, className, text) => {
   const el = document.createElement(tag);
@@ -13,12 +14,13 @@ const element = (tag, className, text) => {
 };
 
 /** "1 tulos", "5 tulosta". */
-export const countText = (n) => `${n} ${n === 1 ? "tulos" : "tulosta"}`;
+export const countText = (n) => plural("results.count", n);
 
 /**
  * One result: its title (a link, or plain text in the search box's option), its kind and themes
  * (and "osa hakusanoista" when it has only some of the words), and its excerpt.
  * ``as``: "item" (the finder: <li> with an <h2> link) or "option" (the search box: role=option).
+ * A result from the Finnish index on a Swedish page says so, and its words are marked lang="fi".
  */
 export const renderResult = (result, { as = "item", id = null } = {}) => {
   const option = as === "option";
@@ -37,14 +39,21 @@ export const renderResult = (result, { as = "item", id = null } = {}) => {
     heading.append(link);
     root.append(heading);
   }
+  const foreign = result.lang && result.lang !== language();
+  if (foreign) {
+    root.dataset.lang = result.lang;
+    root.querySelector(`.${prefix}__title`).lang = result.lang;
+  }
   const meta = [result.kind, ...(result.themes.length ? [result.themes.join(", ")] : [])];
+  if (foreign) meta.push(t("results.inFinnish"));
   root.append(element(option ? "span" : "p", `${prefix}__meta`, meta.join(" · ")));
   if (result.group === "some") {
     root.dataset.group = "some";
-    root.append(element("span", "kb-result__partial", "Osa hakusanoista"));
+    root.append(element("span", "kb-result__partial", t("results.partial")));
   }
   const excerpt = element(option ? "span" : "p", `${prefix}__excerpt`);
   excerpt.innerHTML = result.excerpt; // built by kbSearch: escaped text with <mark> only
+  if (foreign) excerpt.lang = result.lang;
   root.append(excerpt);
   return root;
 };
@@ -55,29 +64,30 @@ export const renderResult = (result, { as = "item", id = null } = {}) => {
  * are listed when not all are yet.
  */
 export const statusText = (found, listed = found.total) => {
-  if (!found.total) return "Ei tuloksia";
+  if (!found.total) return t("results.none");
   let text = countText(found.total);
   if (found.someWords && found.allWords) {
-    text += `: ${found.allWords} sisältää kaikki hakusanat, ${found.someWords} osan niistä`;
+    text += t("results.split", { all: found.allWords, some: found.someWords });
   } else if (found.someWords) {
-    text += ", jokainen sisältää osan hakusanoista";
+    text += t("results.allPartial");
   }
-  if (listed < found.total) text += `; näytetään ${listed} ensimmäistä`;
+  if (found.finnish) text += t("results.finnish", { n: found.finnish });
+  if (listed < found.total) text += t("results.listed", { n: listed });
   return text;
 };
 
 /** "Näytetään tulokset haulle …", when the query was corrected or split. */
 export const searchedText = (found) =>
-  found.query.shown ? `Näytetään tulokset haulle ${found.query.shown}.` : "";
+  found.query.shown ? t("results.searched", { query: found.query.shown }) : "";
 
 /** Where to go when nothing was found: links to the themes and the finder. */
 export const ways = (query) => [
-  { text: "Selaa teemoja", href: new URL("teemat/", ROOT).href },
-  { text: "Hae ja suodata lajin, sektorin ja teeman mukaan", href: finderUrl(query) },
+  { text: t("results.browseThemes"), href: new URL("teemat/", editionRoot()).href },
+  { text: t("results.finder"), href: finderUrl(query) },
 ];
 
 export const finderUrl = (query, literal = false) => {
-  const url = new URL("haku/", ROOT);
+  const url = new URL("haku/", editionRoot());
   if (query) url.searchParams.set("q", query);
   if (literal) url.searchParams.set("sellaisenaan", "1");
   return url.href;

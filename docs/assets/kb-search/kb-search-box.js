@@ -10,6 +10,7 @@
  * "Tarkoititko …?", the themes and the finder. The live region says the true count.
  */
 
+import { t } from "../kb-i18n/i18n.js";
 import { countText, element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
 import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { onEveryPage, setUp } from "./kb-start.js";
@@ -73,7 +74,7 @@ export const init = (root) => {
     const said = searchedText(found);
     if (said) {
       items.unshift(
-        way("kb-search-literal", `Hae sen sijaan: ${query}`, {
+        way("kb-search-literal", t("search.literal", { query }), {
           note: said,
           run: () => {
             literal = true;
@@ -84,7 +85,7 @@ export const init = (root) => {
     }
     if (found.total) {
       items.push(
-        way("kb-search-result-all", `Kaikki ${countText(found.total)} ja suodattimet`, {
+        way("kb-search-result-all", t("search.all", { count: countText(found.total) }), {
           href: finderUrl(query, literal),
         }),
       );
@@ -92,7 +93,7 @@ export const init = (root) => {
       const better = literal ? null : await suggest(query);
       if (better) {
         items.push(
-          way("kb-search-suggest", `Tarkoititko: ${better}?`, {
+          way("kb-search-suggest", t("search.suggest", { query: better }), {
             run: () => {
               input.value = better;
               search();
@@ -102,8 +103,10 @@ export const init = (root) => {
       }
       const topics = await nearestTopics(query);
       if (topics.near) {
-        topics.themes.forEach((t, i) => {
-          items.push(way(`kb-search-topic-${i}`, t.title, { href: t.href, note: "Lähin teema" }));
+        topics.themes.forEach((topic, i) => {
+          items.push(
+            way(`kb-search-topic-${i}`, topic.title, { href: topic.href, note: t("search.nearest") }),
+          );
         });
       }
       ways(query).forEach((w, i) => {
@@ -131,7 +134,7 @@ export const init = (root) => {
       const found = await ask(query, { literal });
       if (ask_ === asked) await render(found, query);
     } catch (error) {
-      if (ask_ === asked) status.textContent = "Haku ei onnistunut";
+      if (ask_ === asked) status.textContent = t("search.failed");
       console.error(error);
     }
   };

@@ -23,33 +23,77 @@
  *
  * The answer says how many results there are (total = allWords + someWords), what was searched
  * when the query was changed (shown, changed) and loads results in order: results(from, to).
+ *
+ * Each edition has its own index: the Finnish pages' at the site's root (pagefind/, Finnish
+ * stemming and Voikko's base forms), the Swedish pages' under sv/ (sv/pagefind/, Swedish
+ * stemming; its vocabulary and synonyms in sv/pagefind/kb/ and sv/haku/). A page searches the
+ * index of its own language (<html lang>). The report and the applications are in Finnish only,
+ * so on a Swedish page a query that finds few pages with every word is also asked of the Finnish
+ * index: its quotations and objective–indicator examples follow the Swedish results, marked as
+ * Finnish (lang "fi") and linked to their Swedish pages (the same address under sv/).
  */
 
+import { language, t } from "../kb-i18n/i18n.js";
 import { fold, interpret, queryWords, TIER, Vocabulary } from "./kb-query.js";
 
+/** The site's root, where the scripts are (both editions load the same ones). */
 export const ROOT = new URL("../../", import.meta.url);
+/** Where each edition's pages are, below the site's root. */
+export const EDITIONS = Object.freeze({ fi: "", sv: "sv/" });
+/** The root of an edition's pages: the site's root for Finnish, sv/ for Swedish. */
+export const editionRoot = (lang = language()) => new URL(EDITIONS[lang] ?? "", ROOT);
+/** Kinds whose text is the report's own, in Finnish on every edition. */
+const FINNISH_KINDS = ["lainaus", "tavoite"];
 const FALLBACK_BELOW = 5; // fewer pages than this have every word: add the pages that have some
 const TOGETHER_BONUS = 2; // pages that have the typed words together, as Pagefind ranks them
 const ALTERNATIVE_WEIGHT = 0.6; // a word found through a synonym, compound parts or its family
 const EXCERPT_WORDS = 26;
 const TERMS_MARK = "\u2042";
 
-const fetchJson = async (path, fallback) => {
+const fetchJson = async (url, fallback) => {
   try {
-    const response = await fetch(new URL(path, ROOT));
+    const response = await fetch(url);
     return response.ok ? await response.json() : fallback;
   } catch {
     return fallback;
   }
 };
 
-const vocabulary = new Vocabulary(fetchJson);
-let pagefind = null;
+/** A binary file of an edition (an ArrayBuffer), or null. */
+const fetchBytesFrom = (root) => async (path) => {
+  try {
+    const response = await fetch(new URL(path, root));
+    return response.ok ? await response.arrayBuffer() : null;
+  } catch {
+    return null;
+  }
+};
 
-const engine = () => {
-  pagefind ??= import(new URL("pagefind/pagefind.js", ROOT).href).then(async (pf) => {
+const vocabularies = new Map();
+/** The query side's vocabulary of an edition (its words, forms and synonyms). */
+const vocabularyOf = (lang) => {
+  if (!vocabularies.has(lang)) {
+    const root = editionRoot(lang);
+    vocabularies.set(
+      lang,
+      new Vocabulary(
+        (path, fallback) => fetchJson(new URL(path, root), fallback),
+        fetchBytesFrom(root),
+        lang,
+      ),
+    );
+  }
+  return vocabularies.get(lang);
+};
+const engines = new Map();
+
+/** An edition's Pagefind (a module of its own per bundle, so both can be loaded on one page). */
+const engine = (lang = language()) => {
+  if (engines.has(lang)) return engines.get(lang);
+  const root = editionRoot(lang);
+  const pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
     await pf.options({
-      baseUrl: ROOT.pathname,
+      baseUrl: root.pathname,
       excerptLength: EXCERPT_WORDS,
       // Pagefind searches every metadata field. These repeat the page's own text or labels
       // and would count twice; "title" and "morfo" (base forms) keep their weights.
@@ -57,6 +101,7 @@ const engine = () => {
     });
     return pf;
   });
+  engines.set(lang, pagefind);
   return pagefind;
 };
 
@@ -160,16 +205,23 @@ const themesOf = (meta) => {
   }
 };
 
-/** One result as the interfaces show it. */
-const toResult = async (hit, searched) => {
+/** A kind's name in the page's language, from its public id (the filter "laji"); any other page "Sivu". */
+const kindName = (id) => t(["lainaus", "tavoite", "teema"].includes(id) ? `kind.${id}` : "kind.page");
+
+/** One result as the interfaces show it (``lang``: the edition whose index found it). */
+const toResult = async (hit, searched, lang) => {
   const datas = await Promise.all(hit.results.slice(0, 3).map((r) => r.data()));
   const data = datas[0];
   const meta = data.meta ?? {};
+  // A result of another edition's index is shown on this page: its kind in this page's words,
+  // and not its themes (their titles are that edition's).
+  const own = lang === language();
   return {
-    url: data.url,
+    url: own ? data.url : counterpart(data.url, lang),
+    lang,
     title: cleanTitle(meta.title),
-    kind: meta.laji || "Sivu",
-    themes: themesOf(meta),
+    kind: (own && meta.laji) || kindName(data.filters?.laji?.[0]),
+    themes: own ? themesOf(meta) : [],
     excerpt: excerptFor(
       data,
       datas.flatMap((d) => d.locations ?? []),
@@ -294,18 +346,22 @@ const PEEK = 12;
  * also weights their text down) come after the content, unless the query is about them: every
  * word of it in the page's title, or (metadata "otsikot") in its headings. Such a page comes first.
  */
-let helpIds = null;
+const helpIds = new Map();
 
 /** The ids of the help pages (generator/search/prepare.py gives them the filter sivu: ohje). */
-const helpPages = async () => {
-  const pf = await engine();
-  helpIds ??= pf
-    .search(null, { filters: { sivu: { any: ["ohje"] } } })
-    .then((r) => new Set(r.results.map((x) => x.id)));
-  return helpIds;
+const helpPages = async (pf) => {
+  if (!helpIds.has(pf)) {
+    helpIds.set(
+      pf,
+      pf
+        .search(null, { filters: { sivu: { any: ["ohje"] } } })
+        .then((r) => new Set(r.results.map((x) => x.id))),
+    );
+  }
+  return helpIds.get(pf);
 };
 
-const arrange = async (hits, meaning) => {
+const arrange = async (pf, hits, meaning) => {
   if (!meaning.slots.length) return hits;
   const head = hits.slice(0, PEEK);
   const datas = await Promise.all(head.map((h) => h.results[0].data()));
@@ -333,7 +389,7 @@ const arrange = async (hits, meaning) => {
     (isAbout ? about : help).push(hit);
   });
   // Below the first PEEK, a help page is told by its id alone (no page data is loaded for it).
-  const ids = hits.length > PEEK ? await helpPages() : new Set();
+  const ids = hits.length > PEEK ? await helpPages(pf) : new Set();
   const rest = hits.slice(PEEK);
   const isHelp = (hit) => ids.has(hit.results[0].id);
   return [...about, ...content, ...rest.filter((h) => !isHelp(h)), ...help, ...rest.filter(isHelp)];
@@ -359,28 +415,75 @@ const rank = (hits, slots) => {
  * count], literal: true to search the words as typed (no corrections, splits or synonyms)}.
  * An empty query with filters lists the pages carrying them. Facet counts are for the same
  * results that are listed: for a facet, the count of a value is the number of results with
- * every other facet's selection applied and that value.
+ * every other facet's selection applied and that value. options.language: the edition's index
+ * to search ("fi" or "sv"; the page's language when not given).
  */
 export const ask = async (query, options = {}) => {
-  const pf = await engine();
+  const lang = options.language ?? language();
+  const own = await askIn(lang, query, options);
+  if (lang === "fi" || !own.query.slots.length || own.allWords >= FALLBACK_BELOW) return own;
+  return withFinnish(
+    own,
+    await askIn("fi", query, { ...options, facets: [], filters: finnishFilters(options) }),
+  );
+};
+
+/** The filters of a Swedish query for the Finnish index: only the kinds whose text is Finnish. */
+const finnishFilters = (options) => {
+  const kinds = [options.filters?.laji ?? []].flat().filter(Boolean);
+  const laji = kinds.length ? kinds.filter((k) => FINNISH_KINDS.includes(k)) : FINNISH_KINDS;
+  return { ...(options.filters ?? {}), laji: laji.length ? laji : ["-"] };
+};
+
+/**
+ * An edition's answer followed by the Finnish index's results (lang "fi") whose pages it does not
+ * have already: they count in ``total`` and in ``finnish``, never in the facet counts (which
+ * count the edition's own pages).
+ */
+const withFinnish = async (own, finnish) => {
+  if (!finnish.total) return own;
+  const mine = new Set((await own.results()).map((r) => r.url));
+  const extra = (await finnish.results()).filter((r) => !mine.has(r.url));
+  if (!extra.length) return own;
+  return {
+    ...own,
+    total: own.total + extra.length,
+    finnish: extra.length,
+    results: async (from = 0, to = own.total + extra.length) => {
+      const head = from < own.total ? await own.results(from, Math.min(to, own.total)) : [];
+      return head.concat(extra.slice(Math.max(0, from - own.total), Math.max(0, to - own.total)));
+    },
+  };
+};
+
+/** A page of one edition's index as the address of its counterpart on the page's edition. */
+const counterpart = (url, lang) => {
+  const from = editionRoot(lang).pathname;
+  const path = url.startsWith(from) ? url.slice(from.length) : url.replace(/^\//, "");
+  return editionRoot().pathname + path;
+};
+
+const askIn = async (lang, query, options) => {
+  const pf = await engine(lang);
+  const vocabulary = vocabularyOf(lang);
   const selected = pagefindFilters(options.filters);
   const meaning = await interpret(query, vocabulary, { literal: Boolean(options.literal) });
   const facets = options.facets ?? [];
   if (facets.length) await pf.filters(); // Pagefind counts a facet only once its index is loaded
-  if (!meaning.slots.length && !Object.keys(selected).length) return answer(meaning, [], 0, {});
-  if (!meaning.slots.length) return single(pf, meaning, selected, facets, null, null);
+  if (!meaning.slots.length && !Object.keys(selected).length) return answer(lang, meaning, [], 0, {});
+  if (!meaning.slots.length) return single(lang, pf, meaning, selected, facets, null, null);
 
   const first = await gather(pf, meaning, selected);
   const only = meaning.slots[0];
   if (meaning.slots.length === 1 && only.terms.length === 1 && !only.unknown && !first.widen[0]) {
     // One Pagefind search answers it all, and Pagefind counts the facets (a facet with a
     // selection is searched once more without it).
-    return single(pf, meaning, selected, facets, first.together, only.terms[0].text);
+    return single(lang, pf, meaning, selected, facets, first.together, only.terms[0].text);
   }
   if (!facets.length) {
     const hits = await checkUnknown(first.hits, meaning);
     const { ranked, allWords } = rank(hits, meaning.slots.length);
-    return answer(meaning, await arrange(ranked, meaning), allWords, {});
+    return answer(lang, meaning, await arrange(pf, ranked, meaning), allWords, {});
   }
   // Several searches merged, with counts: the same words are gathered without the filters and
   // filtered here, so that every facet's counts come from the results themselves.
@@ -401,11 +504,11 @@ export const ask = async (query, options = {}) => {
       for (const value of filtersOf.get(hit)[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
     }
   }
-  return answer(meaning, await arrange(ranked, meaning), allWords, counts);
+  return answer(lang, meaning, await arrange(pf, ranked, meaning), allWords, counts);
 };
 
 /** The answer from one Pagefind search (``response``, for ``term`` under ``selected``). */
-const single = async (pf, meaning, selected, facets, response, term) => {
+const single = async (lang, pf, meaning, selected, facets, response, term) => {
   const search = (filters) =>
     pf.search(term ?? null, term ? { filters } : { filters, sort: { jarjestys: "asc" } });
   response ??= await search(selected);
@@ -422,14 +525,14 @@ const single = async (pf, meaning, selected, facets, response, term) => {
       counts[key] = (await search(rest)).filters?.[key] ?? {};
     }),
   );
-  return answer(meaning, await arrange(hits, meaning), hits.length, counts);
+  return answer(lang, meaning, await arrange(pf, hits, meaning), hits.length, counts);
 };
 
-const answer = (meaning, hits, allWords, counts) => {
+const answer = (lang, meaning, hits, allWords, counts) => {
   const searched = meaning.slots.flatMap((s) => s.terms.flatMap((t) => t.text.split(/\s+/)));
   const cache = new Map();
   const load = (hit) => {
-    if (!cache.has(hit)) cache.set(hit, toResult(hit, searched.length ? searched : meaning.words));
+    if (!cache.has(hit)) cache.set(hit, toResult(hit, searched.length ? searched : meaning.words, lang));
     return cache.get(hit);
   };
   return {
@@ -446,20 +549,22 @@ const answer = (meaning, hits, allWords, counts) => {
 /** A query rewritten with the nearest known word for each word the site does not know
  * (looser than the corrections made while searching), for "Tarkoititko …?"; null if none. */
 export const suggest = async (query) => {
-  const words = queryWords(query);
+  const vocabulary = vocabularyOf(language());
+  const words = queryWords(query, vocabulary.stopwords);
   let changed = false;
   const out = [];
   for (const word of words) {
     // A word Voikko knows is what the reader meant: no "Tarkoititko …?" for it.
     const meant = (await vocabulary.knows(word)) || (await vocabulary.finnish(word));
-    const [nearest] = meant ? [] : await vocabulary.corrections(word, 1);
+    let [nearest] = meant ? [] : await vocabulary.corrections(word, 1);
+    if (nearest && (await vocabulary.voikko(word))) nearest = undefined;
     changed ||= Boolean(nearest);
     out.push(nearest ?? word);
   }
   return changed ? out.join(" ") : null;
 };
 
-let topicList = null;
+const topicLists = new Map();
 const NEAR = 4; // letters a query word must share with a theme's word from its beginning
 
 /**
@@ -468,9 +573,10 @@ const NEAR = 4; // letters a query word must share with a theme's word from its 
  * most shared letters first, at most ``count``); with none near, every theme (near: false).
  */
 export const nearestTopics = async (query, count = 3) => {
-  topicList ??= fetchJson("haku/teemat.json", []);
-  const themes = await topicList;
-  const words = queryWords(query).map(fold);
+  const root = editionRoot();
+  if (!topicLists.has(root.href)) topicLists.set(root.href, fetchJson(new URL("haku/teemat.json", root), []));
+  const themes = await topicLists.get(root.href);
+  const words = queryWords(query, vocabularyOf(language()).stopwords).map(fold);
   const shared = (a, b) => {
     let i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) i++;
@@ -482,7 +588,7 @@ export const nearestTopics = async (query, count = 3) => {
       const best = Math.max(0, ...own.map((t) => shared(w, t)));
       return sum + (best >= NEAR ? best : 0);
     }, 0);
-    return { title: theme.title, href: new URL(theme.url, ROOT).href, score, order };
+    return { title: theme.title, href: new URL(theme.url, root).href, score, order };
   });
   const near = scored.filter((t) => t.score > 0).sort((a, b) => b.score - a.score || a.order - b.order);
   return near.length ? { near: true, themes: near.slice(0, count) } : { near: false, themes: scored };
