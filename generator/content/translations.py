@@ -25,7 +25,8 @@ SV = "sv"
 """The key of a translation, on every item that has words of our own."""
 
 UNCHECKED = frozenset({"forms"})
-"""Swedish fields that are optional in their own right: a glossary term's inflected forms."""
+"""Swedish fields that are optional in their own right and translate no Finnish field: a glossary
+term's inflected Swedish forms (given whether or not the Finnish term lists forms)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ def _compare(
                     warning=False,
                 )
             continue
+        if name in UNCHECKED:  # Swedish word forms of the Swedish term, whatever the Finnish has
+            continue
         if fi_value in (None, [], ()):
             if given:
                 yield Finding(
@@ -105,8 +108,6 @@ def _compare(
                     "puuttuu tai on tyhjä); kirjoita ensin suomenkielinen teksti",
                     warning=False,
                 )
-            continue
-        if name in UNCHECKED:
             continue
         if inner is not None and listed:
             assert isinstance(fi_value, (list, tuple))

@@ -9,6 +9,7 @@ from conftest import edit, messages
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.content.translations import swedish
 from generator.pipeline import check
 
 THEME = "themes/osallisuus.yml"
@@ -126,3 +127,19 @@ def test_any_key_but_the_translatable_ones_is_refused_at_its_place(content: Path
         assert messages(content)[0].startswith(f"osallisuus.yml:17:3: tuntematon kenttä 'sv.{key}'")
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+def test_swedish_forms_need_no_finnish_forms(content: Path):
+    """A glossary term's Swedish forms are inflections of its Swedish term, not translations of
+    Finnish forms: a term with none in Finnish may have them in Swedish."""
+    edit(
+        content,
+        "glossary.yml",
+        "      definition: En studerandes eller en anställds period utomlands.\n",
+        "      definition: En studerandes eller en anställds period utomlands.\n      forms:\n        - mobiliteten\n",
+    )
+    result = check(content)
+    assert result.problems == [] and result.warnings == ()
+    assert result.index is not None
+    swedish_terms = {t.id: t for t in swedish(result.index.content).glossary.terms}
+    assert swedish_terms["liikkuvuus"].forms == ["mobiliteten"]
