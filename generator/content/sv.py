@@ -35,6 +35,7 @@ class SvLink(Model):
 class SvTerm(Model):
     label: Text | None = Field(None, description=SV_FIELD)
     description: Text | None = Field(None, description=SV_FIELD)
+    group: Text | None = Field(None, description=SV_FIELD)
 
 
 class SvSource(Model):
