@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from . import pipeline, steps
@@ -163,6 +164,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
                 for file in files.documentation_pages():
                     file.is_modified = lambda: True  # type: ignore[method-assign]
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs makes each page's Markdown from mdx_configs: the tooltips of the page's edition
+        config.mdx_configs[page_html.NAME] = {
+            "abbreviations": self.generated.abbreviations.of(page.file.src_uri)
+        }
+        return markdown
 
     @event_priority(-50)  # after the other plugins' post_build (redirects writes pages there)
     def _finish(self, config: MkDocsConfig) -> None:

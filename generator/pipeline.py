@@ -192,7 +192,10 @@ def build_pages(
         [],
         index=result.index,
         pages=pages,
-        abbreviations=abbreviations(result.index),
+        abbreviations=abbreviations(
+            result.index,
+            [(e.prefix, translations.swedish(result.index.content.glossary)) for e in editions.EDITIONS[1:]],
+        ),
         files=files,
         redirects=redirects,
         search_records=search_records(result.index) if search else {},

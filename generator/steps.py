@@ -123,7 +123,8 @@ def write_markdown(out: Path, generated: Generated, docs: Path) -> int:
     for page in sorted(out.rglob("*.md")):  # glossary tooltips, as the MkDocs adapter hands them over
         text = page.read_text(encoding="utf-8")
         # The forms in the page's own text (finished HTML gets no tooltips).
-        tooltips = generated.abbreviations.for_page(set_aside(text)[0])
+        edition = generated.abbreviations.of(page.relative_to(out).as_posix())
+        tooltips = edition.for_page(set_aside(text)[0])
         page.write_text(unmarked(text) + tooltips, encoding="utf-8")
     return len(generated.pages)
 

@@ -1,16 +1,19 @@
 """Glossary tooltips: the Markdown abbreviation definitions of the glossary's terms and forms.
 
-Part of stage 4, render. ``abbreviations`` gathers them from the content once per build; the page
+Part of stage 4, render. ``abbreviations`` gathers them from the content once per build, for each
+edition from its own glossary (Swedish terms, forms and definitions on Swedish pages); the page
 conversion (``page_html.PageConversion``) appends to each page the ones its text uses.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..content.collections import Glossary
 from ..content.fields import UNREPRESENTABLE_IN_TERM
 from ..content.index import Index
 
@@ -33,6 +36,13 @@ class Abbreviations:
 
     definitions: tuple[tuple[str, str], ...] = ()
     """(form, definition), sorted by form."""
+    editions: tuple[tuple[str, Abbreviations], ...] = ()
+    """The definitions for the pages of another edition, by its prefix (``sv/``): its terms and
+    forms, in its language."""
+
+    def of(self, path: str) -> Abbreviations:
+        """The definitions for the page at ``path`` (under docs/): its edition's."""
+        return next((a for prefix, a in self.editions if path.startswith(prefix)), self)
 
     def __str__(self) -> str:
         """Every definition: what a page gets when nothing is known of its text."""
@@ -68,10 +78,17 @@ def _definitions(definitions: Iterable[tuple[str, str]]) -> str:
     return "".join(f"\n\n*[{form}]: {text}" for form, text in definitions)
 
 
-def abbreviations(index: Index) -> Abbreviations:
-    """The definitions of every glossary term and form (``Abbreviations``)."""
+def abbreviations(index: Index, editions: Iterable[tuple[str, Glossary]] = ()) -> Abbreviations:
+    """The definitions of every glossary term and form (``Abbreviations``), and those of each
+    other edition's glossary, by the edition's prefix."""
+    return dataclasses.replace(
+        _of(index.content.glossary), editions=tuple((prefix, _of(g)) for prefix, g in editions)
+    )
+
+
+def _of(glossary: Glossary) -> Abbreviations:
     definitions: dict[str, str] = {}
-    for term in index.content.glossary.terms:
+    for term in glossary.terms:
         text = _one_line(term.definition)
         for form in (_one_line(f) for f in [term.term, *term.forms]):
             if form and text and not any(char in form for char in UNREPRESENTABLE_IN_TERM):

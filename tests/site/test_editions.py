@@ -5,6 +5,8 @@ tree (whose own words are all translated), the marker from the pipeline's pages.
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -199,3 +201,37 @@ def test_counterparts_and_navigation():
         {"title": "Startsida", "url": "sv/"},
         {"title": "För sökande", "children": [{"title": "Teman", "url": "sv/teemat/"}]},
     ]
+
+
+@pytest.mark.build
+def test_glossary_tooltips_are_in_the_language_of_the_page(fixture_site: Path):
+    """A Swedish page's tooltips give the Swedish definition at the Swedish term and forms; a
+    Finnish page's, the Finnish."""
+    glossary = check(FIXTURE_SITE).index.content.glossary  # type: ignore[union-attr]
+    finnish = {g.definition for g in glossary.terms}
+    swedish_ = {g.sv.definition for g in glossary.terms if g.sv}
+
+    def titles(site_pages: list[Path]) -> set[str]:
+        found: set[str] = set()
+        for page in site_pages:
+            found |= set(re.findall(r'<abbr title="([^"]*)"', page.read_text(encoding="utf-8")))
+        return {html.unescape(t) for t in found}
+
+    on_swedish = titles(sorted((fixture_site / "sv").rglob("index.html")))
+    on_finnish = titles([p for p in pages(fixture_site) if "sv" not in p.relative_to(fixture_site).parts[:1]])
+    assert on_swedish and on_swedish <= swedish_
+    assert on_finnish <= finnish
+
+
+def test_each_edition_has_the_tooltips_of_its_own_glossary():
+    result = build_pages(FIXTURE_SITE, search=False)
+    assert dict(result.abbreviations.of("teemat/osallisuus.md").definitions) == {
+        "TO": "Testiohjelma, jonka liikkuvuuksista testiraportti kertoo.",
+        "TO-hanke": "Testiohjelma, jonka liikkuvuuksista testiraportti kertoo.",
+        "liikkuvuus": "Opiskelijan tai henkilöstön jakso ulkomailla.",
+    }
+    assert dict(result.abbreviations.of("sv/teemat/osallisuus.md").definitions) == {
+        "TP": "Testprogrammet, vars mobilitet testrapporten berättar om.",
+        "TP-projekt": "Testprogrammet, vars mobilitet testrapporten berättar om.",
+        "mobilitet": "En studerandes eller en anställds period utomlands.",
+    }
