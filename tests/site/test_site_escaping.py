@@ -27,10 +27,13 @@ SECTION = "Luku " + " ".join(PAYLOADS)
 
 NOT_SHOWN = [
     "applicant_types.group",
+    "applicant_types.sv.group",
     "glossary.forms",
     "glossary.sv.forms",
     "priorities.group",
+    "priorities.sv.group",
     "sectors.group",
+    "sectors.sv.group",
     "swedish_terms.avoid",
     "swedish_terms.finnish",
     "swedish_terms.finnish_stem",
@@ -39,7 +42,7 @@ NOT_SHOWN = [
     "swedish_terms.swedish_stem",
     "synonyms.peruste",
 ]
-"""Text fields no page shows: a group is used by quality standards only; a glossary term's word
+"""Text fields no page shows: a group (and its Swedish) is used by quality standards only; a glossary term's word
 forms (Finnish and Swedish) only mark where its tooltip goes; a synonym group's grounds are for
 editors (its words go to the search's haku/synonyymit.json); the Swedish programme terms are for
 translators and the tests. A field added later
