@@ -175,35 +175,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     @event_priority(-50)  # after the other plugins' post_build (redirects writes pages there)
     def _finish(self, config: MkDocsConfig) -> None:
         pipeline.the_build_ended()
-        if self.preview is not None:
-            self.preview.built(ok=not self.problems)
-        finishes = steps.page_finishes(preview=self.preview is not None)
-        steps.finish_pages(Path(config.site_dir), finishes, since=self.started - 2)
+        preview = self.preview
+        if preview is not None:
+            preview.built(ok=not self.problems)
+        with _plugin_errors():
+            messages, indexed = steps.finish_site(
+                Path(config.site_dir),
+                self.generated.search_records,
+                self.config.search_morphology,
+                preview=preview is not None,
+                search_kept=preview.KEPT_SEARCH if preview is not None and preview.search_kept else None,
+                problems=bool(self.problems),
+                kept_pages=self.dirty,
+                since=self.started - 2,
+            )
+        for message in (
+            messages if not (preview and preview.search_kept) else [*messages, preview.KEPT_SEARCH]
+        ):
+            log.info(message)
         if self.problems:
-            steps.error_page_everywhere(Path(config.site_dir), kept_pages=self.dirty)
             # Logged as errors above; a strict build would count them and abort, which would leave
             # the dev server waiting for a build forever.
             for handler in logging.getLogger("mkdocs").handlers:
                 if isinstance(handler, CountHandler):
                     handler.counts.clear()
-            return
-        if self.preview is None:
-            before, after = steps.prune_stylesheets(Path(config.site_dir))
-            log.info(
-                f"teeman tyylitiedosto: {before // 1024} KiB → {after // 1024} KiB (käyttämättömät säännöt pois)"
-            )
-        if self.preview is not None and self.preview.search_kept:
-            log.info(self.preview.KEPT_SEARCH)
-            return
-        try:
-            stats, cpu = pipeline.index_site(
-                Path(config.site_dir), self.generated.search_records, self.config.search_morphology
-            )
-        except RuntimeError as error:
-            raise PluginError(f"hakemistoa ei rakennettu: {error}") from error
-        log.info(f"{stats}; liitännäisen CPU {cpu:.2f} s")  # benchmarks/run.py reads this time
-        if self.preview is not None:
-            self.preview.search_built = True
+        if preview is not None and indexed:
+            preview.search_built = True
 
     @event_priority(-100)  # last: after every other plugin's post_build and our own
     def _publish(self, config: MkDocsConfig) -> None:

@@ -203,6 +203,42 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
     return changed
 
 
+def finish_site(
+    site: Path,
+    records: dict[str, SearchRecord],
+    morphology: str,
+    *,
+    preview: bool,
+    search_kept: str | None,
+    problems: bool,
+    kept_pages: bool,
+    since: float,
+) -> tuple[list[str], bool]:
+    """What follows the engine's rendering, in order: the pages written ``since`` finished
+    (``finish_pages``); with content ``problems`` the error page at every address and nothing
+    more; in a whole build (not the ``preview``) the theme's stylesheet pruned; the search index,
+    unless the preview keeps the last one (``search_kept``: the line that says so). The lines to
+    log, and whether the index was built. Raises ``StepError`` when the index cannot be built."""
+    messages: list[str] = []
+    finish_pages(site, page_finishes(preview=preview), since=since)
+    if problems:
+        error_page_everywhere(site, kept_pages=kept_pages)
+        return messages, False
+    if not preview:
+        before, after = prune_stylesheets(site)
+        messages.append(
+            f"teeman tyylitiedosto: {before // 1024} KiB → {after // 1024} KiB (käyttämättömät säännöt pois)"
+        )
+    if search_kept is not None:
+        return [*messages, search_kept], False
+    try:
+        stats, cpu = pipeline.index_site(site, records, morphology)
+    except RuntimeError as error:
+        raise StepError(f"hakemistoa ei rakennettu: {error}") from error
+    messages.append(f"{stats}; liitännäisen CPU {cpu:.2f} s")  # benchmarks/run.py reads this time
+    return messages, True
+
+
 THEME_SCRIPTS = "assets/javascripts/bundle.*.min.js"
 """Material's script bundle, which every page loads."""
 LANGUAGE_PROBE = '"link[rel=alternate]"'
