@@ -258,6 +258,7 @@ export default {
   "plan.chosen": "({n} valittu)",
   "plan.downloadPrefix": "Lataa ",
   "plan.remove": "Poista",
+  "plan.untranslated": "(käännös puuttuu)",
   "offline.title": "Ei verkkoyhteyttä",
   "offline.text": "Tätä sivua ei ole tallessa tässä selaimessa, eikä sitä voi nyt hakea verkosta.",
   "offline.opens":

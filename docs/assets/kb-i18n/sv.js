@@ -264,6 +264,7 @@ export default {
   "plan.chosen": "({n} valda)",
   "plan.downloadPrefix": "Ladda ned ",
   "plan.remove": "Ta bort",
+  "plan.untranslated": "(på finska – översättning saknas)",
   "offline.title": "Ingen nätförbindelse",
   "offline.text":
     "Den här sidan finns inte sparad i den här webbläsaren och kan inte heller hämtas från nätet nu.",

@@ -75,6 +75,33 @@ function growField(textarea) {
 }
 
 /** The start of a text, cut at a word, with "…" when something was left out. */
+/** Finnish text on the page (an example's words, a citation): marked so on a Swedish page too. */
+function finnish(text) {
+  return h("span", { lang: "fi" }, text);
+}
+
+/**
+ * A message with one of its placeholders filled by an element rather than text: "Lähde: " and
+ * the citation in Finnish (lang="fi") after it, as the page's language orders them.
+ */
+function withPart(key, name, node) {
+  const marker = "\u0000";
+  const [before, after = ""] = t(key, { [name]: marker }).split(marker);
+  return [before, node, after].filter((part) => part !== "");
+}
+
+/**
+ * A vocabulary's word as the data file gives it: on the Swedish page in Swedish, or in Finnish
+ * (lang="fi") where the data says so, with the marker of a missing translation where one is missing.
+ */
+function termText(term, field) {
+  if (!term.inFinnish?.includes(field)) return term[field];
+  const marker = term.untranslated?.includes(field)
+    ? [" ", h("span", { class: "kb-untranslated" }, t("plan.untranslated"))]
+    : [];
+  return [finnish(term[field]), ...marker];
+}
+
 /** "Määrällinen": a name at the start of a line. */
 function capitalized(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
@@ -241,7 +268,11 @@ class Plan {
       { id: "kb-plan-example", "aria-describedby": "kb-plan-example-hint" },
       h("option", { value: "" }, t("plan.chooseExample")),
       this.data.examples.map((e) =>
-        h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective),
+        h(
+          "option",
+          { value: e.id, lang: "fi" },
+          e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective,
+        ),
       ),
     );
     this.exampleSelect = select;
@@ -481,7 +512,7 @@ class Plan {
         "details",
         {},
         h("summary", {}, t(`plan.original.${what}`)),
-        h("p", { class: "kb-plan-citation" }, t("plan.source", { citation: example.citation })),
+        h("p", { class: "kb-plan-citation" }, withPart("plan.source", "citation", finnish(example.citation))),
         h("blockquote", { lang: "fi" }, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
       ),
     );
@@ -514,7 +545,7 @@ class Plan {
         h(
           "div",
           { class: "kb-plan-group" },
-          group ? h("p", { class: "kb-plan-group-name" }, group) : null,
+          group ? h("p", { class: "kb-plan-group-name" }, termText(terms[0], "group")) : null,
           terms.map((s) =>
             this.checkbox(key, "qualityStandards", s, objective.qualityStandards.includes(s.id)),
           ),
@@ -600,7 +631,7 @@ class Plan {
       "div",
       { class: "kb-plan-check" },
       h("input", { type: "checkbox", id, value: term.id, checked, dataset: { field } }),
-      h("label", { for: id }, term.label),
+      h("label", { for: id }, termText(term, "label")),
     );
   }
 
@@ -888,7 +919,7 @@ class Plan {
   }
 
   exampleLink(example) {
-    return h("a", { href: this.exampleUrl(example) }, example.objective);
+    return h("a", { href: this.exampleUrl(example), lang: "fi" }, example.objective);
   }
 
   examplesFor(kind) {
@@ -1016,7 +1047,12 @@ class Plan {
       );
       if (objective.example)
         view.push(
-          h("p", { class: "kb-plan-print-source" }, `${t("plan.printStart")} ${objective.example.citation}`),
+          h(
+            "p",
+            { class: "kb-plan-print-source" },
+            `${t("plan.printStart")} `,
+            finnish(objective.example.citation),
+          ),
         );
       view.push(
         h(
@@ -1037,7 +1073,8 @@ class Plan {
             h(
               "p",
               { class: "kb-plan-print-source" },
-              `${t("plan.printStart")} ${indicator.example.citation}`,
+              `${t("plan.printStart")} `,
+              finnish(indicator.example.citation),
             ),
           );
         view.push(
