@@ -1095,7 +1095,7 @@ class Plan {
         h(
           "ul",
           {},
-          sources.map((c) => h("li", {}, c)),
+          sources.map((c) => h("li", { lang: "fi" }, c)),
         ),
       );
     this.printView.replaceChildren(...view);
