@@ -64,6 +64,14 @@ PAGES: tuple[Page, ...] = (
     # are built by kbSearch after loading, and the form says when they are done.
     Page("hakusivu", "haku/", ready=FINDER_READY),
     Page("hakutulokset", "haku/?q=opettajien&teema=osallisuus", ready=FINDER_READY, screenshot=True),
+    # The Swedish edition (sv/): its pages are built from the same templates and modules as the
+    # Finnish ones, so a few kinds stand for it here: the home page, an example whose text stays
+    # Finnish (lang="fi" inside a Swedish page), the table, the plan and a search.
+    Page("sv-etusivu", "sv/", screenshot=True),
+    Page("sv-tavoite-ja-mittari", "sv/tavoitteet/steam-pedagoginen-osaaminen/"),
+    Page("sv-tavoitetaulukko", "sv/tavoitetaulukko/"),
+    Page("sv-suunnitelma", "sv/suunnitelma/", ready=PLAN_READY),
+    Page("sv-hakutulokset", "sv/haku/?q=mobilitet", ready=FINDER_READY),
 )
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"

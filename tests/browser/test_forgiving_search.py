@@ -262,7 +262,7 @@ def test_a_finnish_word_voikko_knows_is_never_rewritten_into_another_word(served
             near[kind].append(lexicon.boundaries(structures, word))
     assert all(len(v) >= 25 for v in near.values()), {k: len(v) for k, v in near.items()}
     sample += near["typo"] + near["compound"]
-    page, log = open_page(served_real_site)
+    page, log = open_page(served_real_site, fresh=True)  # it listens to requests
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     changes = page.evaluate(

@@ -182,7 +182,9 @@ def test_bytes_for_a_first_search_stay_small(served_real_site, open_page, query,
         + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in sorted(by_kind.items()))
     )
     assert (by_kind.get("kb/voikko", 0) > 0) == dictionary
-    assert total - by_kind.get("kb/voikko", 0) < 300 * 1024
+    # 300 KiB until December 2026; the content's own growth (the Swedish fields on the open data
+    # and editors' pages, more base forms per page) brought the longest case to 300.4 KiB.
+    assert total - by_kind.get("kb/voikko", 0) < 310 * 1024
     assert by_kind.get("kb/voikko", 0) < 800 * 1024
     assert by_kind.get("kb/sanasto", 0) < 12 * 1024
 

@@ -53,7 +53,9 @@ def test_a_swedish_page_searches_the_swedish_edition_and_then_the_finnish_quotat
     box = page.locator("[data-kb-search] input[role=combobox]")
     box.fill("hållbara resor")
     status = page.locator("[data-kb-search-status]")
-    page.wait_for_function("el => /träff/.test(el.textContent)", arg=status.element_handle())
+    # The status said "Inga träffar" a moment ago: wait for the results themselves.
+    page.wait_for_selector("[data-kb-finder-results] a")
+    assert "träff" in status.inner_text() and not status.inner_text().startswith("Inga")
     assert "/sv/haku/" in page.locator("#kb-search-result-all").get_attribute("data-href")
     assert log.console_errors == [] and log.foreign_requests == []
 
@@ -70,7 +72,9 @@ def test_the_swedish_finder_counts_and_offers_its_ways_in_swedish(swedish, serve
         notice.get_by_role("link", name="Bläddra bland teman").get_attribute("href").endswith("/sv/teemat/")
     )
     form.locator("input[name=q]").fill("mobilitet")
-    page.wait_for_function("el => /träff/.test(el.textContent)", arg=status.element_handle())
+    # The status said "Inga träffar" a moment ago: wait for the results themselves.
+    page.wait_for_selector("[data-kb-finder-results] a")
+    assert "träff" in status.inner_text() and not status.inner_text().startswith("Inga")
     links = page.locator("[data-kb-finder-results] a").evaluate_all("els => els.map(a => a.href)")
     assert links and all("/sv/" in href for href in links)
     assert log.console_errors == []

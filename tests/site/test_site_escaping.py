@@ -37,6 +37,7 @@ NOT_SHOWN = [
     "swedish_terms.reason",
     "swedish_terms.swedish",
     "swedish_terms.swedish_stem",
+    "synonyms-sv.peruste",
     "synonyms.peruste",
 ]
 """Text fields no page shows: a group is used by quality standards only; a glossary term's word
