@@ -5,7 +5,9 @@
  * page (docs/assets/javascripts/kb-offline.js, after the page has loaded) and by the plan page
  * (docs/assets/kb-plan/plan.js); it lives at the site's root because a service worker sees only
  * the addresses under its own folder. A page that is not kept answers, offline, with a short
- * page that says so (OFFLINE_PAGE), never with the browser's error.
+ * page that says so (OFFLINE_PAGE), never with the browser's error: in Swedish when the page
+ * asked for is in the Swedish edition (under sv/), its words from the scripts' message tables
+ * (assets/kb-i18n/), which is why the worker is a module (registered with type "module").
  *
  * Every request goes to the network first; the copy is used only when the network is not
  * there. Only this site's own files, never another origin's, and never the draft itself (it is
@@ -20,6 +22,8 @@
  * The page the worker did not see load (the first one, before the worker was there) hands over
  * its address and its files ({visited: [...]}); they are kept as if the worker had seen them.
  */
+import { t } from "./assets/kb-i18n/i18n.js";
+
 const VERSION = 2;
 const PLAN = `kb-suunnitelma-${VERSION}`;
 const PAGES = `kb-sivut-${VERSION}`;
@@ -27,6 +31,9 @@ const FILES = `kb-tiedostot-${VERSION}`;
 const MAX_PAGES = 150;
 const MAX_FILES = 150;
 const MAX_PLAN = 300;
+/** The Swedish edition's folder and the plan page's, under the site's root. */
+const SWEDISH = "sv/";
+const PLAN_PAGE = "suunnitelma/";
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -129,21 +136,36 @@ const escapeHtml = (text) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
   );
 
-/** What a page not kept answers offline: plainly that it is not kept, and the way on. */
-const OFFLINE_PAGE = (address) => `<!doctype html>
-<html lang="fi"><head><meta charset="utf-8">
+/** The edition a request belongs to: "sv" under the Swedish edition's folder sv/, else "fi". */
+function languageOf(url) {
+  const root = new URL("./", self.location.href).pathname;
+  const path = new URL(url).pathname;
+  return path.startsWith(`${root}${SWEDISH}`) || path === `${root}sv` ? "sv" : "fi";
+}
+
+/**
+ * What a page not kept answers offline, in the language of the page that asked: plainly that it
+ * is not kept, what opens without a network, and the way on (the same edition's home and plan).
+ */
+const OFFLINE_PAGE = (address) => {
+  const lang = languageOf(address);
+  const say = (key) => escapeHtml(t(key, {}, lang));
+  const edition = new URL(lang === "sv" ? SWEDISH : "./", self.location.href);
+  const link = (href, key) => `<a href="${escapeHtml(href)}">${say(key)}</a>`;
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ei verkkoyhteyttä</title></head>
-<body><main><h1>Ei verkkoyhteyttä</h1>
-<p>Tätä sivua ei ole tallessa tässä selaimessa, eikä sitä voi nyt hakea verkosta.</p>
-<p>Ilman verkkoa avautuvat sivut, joilla olet käynyt tässä selaimessa, sekä Oma suunnitelma ja sen
-luonnoksen esimerkkien sivut, kun olet avannut suunnitelman.</p>
+<title>${say("offline.title")}</title></head>
+<body><main><h1>${say("offline.title")}</h1>
+<p>${say("offline.text")}</p>
+<p>${say("offline.opens")}</p>
 <ul>
-<li><a href="${escapeHtml(address)}">Yritä uudelleen</a>, kun verkkoyhteys on palannut.</li>
-<li><a href="${escapeHtml(new URL("./", self.location.href).href)}">Etusivu</a></li>
-<li><a href="${escapeHtml(new URL("suunnitelma/", self.location.href).href)}">Oma suunnitelma</a></li>
+<li>${link(address, "offline.retry")} ${say("offline.retryWhen")}</li>
+<li>${link(edition.href, "offline.home")}</li>
+<li>${link(new URL(PLAN_PAGE, edition).href, "offline.plan")}</li>
 </ul></main></body></html>`;
+};
 
 async function fromCopy(request, page) {
   const key = normal(request.url);

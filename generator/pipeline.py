@@ -179,7 +179,9 @@ def build_pages(
     }
     redirects = urls.redirect_map(result.index.content)
     for edition in editions.EDITIONS[1:]:
-        pages |= _edition_pages(edition, result.index, options, docs)
+        translated = build_index(translations.swedish(result.index.content))
+        pages |= _edition_pages(edition, translated, options, docs)
+        files |= plan.files(translated, options.site_url, edition)
         # Each file once more under the edition's prefix, unless the edition has its own (the
         # Swedish search vocabulary and themes, ``search.synonyms``).
         files |= {
@@ -206,11 +208,11 @@ def build_pages(
 
 
 def _edition_pages(
-    edition: editions.Edition, index: Index, options: render.SiteOptions, docs: Path | None
+    edition: editions.Edition, translated: Index, options: render.SiteOptions, docs: Path | None
 ) -> dict[str, str]:
-    """Every page of ``edition`` under its prefix: the generated pages from the content in its
-    language, and a page for each hand-written page it has no counterpart of (``docs/<prefix>``)."""
-    translated = build_index(translations.swedish(index.content))
+    """Every page of ``edition`` under its prefix: the generated pages from ``translated`` (the
+    content in its language), and a page for each hand-written page it has no counterpart of
+    (``docs/<prefix>``)."""
     pages = {
         edition.prefix + path: text
         for path, text in render_site(translated, options, environment(edition), Memo()).items()

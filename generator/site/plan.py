@@ -15,8 +15,10 @@ from typing import Any, get_args
 
 from ..content.index import Index
 from ..content.model import INDICATOR_QUESTIONS, MeasureType, Pair, Term
+from ..content.translations import Finnish, Untranslated
 from . import urls
 from .context import RenderContext, SourceLine
+from .editions import EDITIONS, Edition
 
 PLAN_FILE = "data/suunnitelma.json"
 SCRIPT = "assets/kb-plan/plan.js"
@@ -47,8 +49,13 @@ REPORT_QUOTES: tuple[tuple[str, str], ...] = (
 """The report's own words that the page's fields follow, word for word, with their chapter."""
 
 
-def data(index: Index, site_url: str = "") -> dict[str, Any]:
-    """Everything the plan editor shows besides the reader's own text."""
+def data(index: Index, site_url: str = "", edition: Edition = EDITIONS[0]) -> dict[str, Any]:
+    """Everything the plan editor shows besides the reader's own text, in ``edition``'s language:
+    ``index`` is that edition's content (the Swedish view for the Swedish edition). The report's
+    questions are the editors' reading, translated like the other words of our own (the
+    edition's ``words``); the examples' objectives, indicators and citations stay as the
+    report has them. A vocabulary's word shown in Finnish on a Swedish page is named in its
+    ``inFinnish`` (and, when its translation is missing, ``untranslated``), for ``lang="fi"``."""
     vocabularies = index.content.vocabularies
     sources = {s.id: s for s in vocabularies.sources}
     themes = {t.id: t for t in index.themes}
@@ -80,7 +87,8 @@ def data(index: Index, site_url: str = "") -> dict[str, Any]:
         )
     return {
         "questions": [
-            {"id": q.field, "label": q.heading, "question": q.question} for q in INDICATOR_QUESTIONS
+            {"id": q.field, "label": edition.word(q.heading), "question": edition.word(q.question)}
+            for q in INDICATOR_QUESTIONS
         ],
         "measureTypes": list(MEASURE_TYPES),
         "priorities": [_term(t) for t in vocabularies.priorities],
@@ -90,12 +98,19 @@ def data(index: Index, site_url: str = "") -> dict[str, Any]:
 
 
 def _term(term: Term) -> dict[str, Any]:
-    return {"id": term.id, "label": term.label, "group": term.group, "description": term.description}
+    texts = {"label": term.label, "group": term.group, "description": term.description}
+    return {
+        "id": term.id,
+        **{field: None if text is None else str(text) for field, text in texts.items()},
+        "inFinnish": [field for field, text in texts.items() if isinstance(text, Finnish)],
+        "untranslated": [field for field, text in texts.items() if isinstance(text, Untranslated)],
+    }
 
 
-def files(index: Index, site_url: str = "") -> dict[str, bytes]:
-    text = json.dumps(data(index, site_url), ensure_ascii=False, indent=1)
-    return {PLAN_FILE: (text + "\n").encode("utf-8")}
+def files(index: Index, site_url: str = "", edition: Edition = EDITIONS[0]) -> dict[str, bytes]:
+    """``data/suunnitelma.json`` of ``edition`` (under its prefix)."""
+    text = json.dumps(data(index, site_url, edition), ensure_ascii=False, indent=1)
+    return {edition.prefix + PLAN_FILE: (text + "\n").encode("utf-8")}
 
 
 @dataclass(frozen=True)

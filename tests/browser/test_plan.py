@@ -872,3 +872,76 @@ def test_a_stored_draft_the_page_cannot_read_is_never_saved_over(served_real_sit
     wait_saved(page)
     assert len(draft(page)["objectives"]) == 1 and draft(page)["objectives"][0]["text"] == ""
     assert log.console_errors == []
+
+
+FINNISH_UI = re.compile(
+    r"Tavoite|tavoite|Mittari|mittari|Tallenn|Lisää|simerk|Vastaamatta|Kesken|uonnos|Lataa|Poista|"
+    r"Siirrä|Kumoa|valittu|Laatustandard|Painopist|Yritä|Etusivu|verkkoyhteyt"
+)
+"""Words of the Finnish interface that never belong to a Swedish sentence."""
+
+OUTSIDE_FINNISH = """root => {
+  const texts = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const parent = node.parentElement;
+    // Only the editor's own marks count: the page around it may still be Finnish as a whole.
+    const marked = parent.closest('[lang]');
+    if ((root.contains(marked) && marked.lang === 'fi') || parent.closest('script, style')) continue;
+    texts.push(node.textContent);
+  }
+  return texts.join(' ');
+}"""
+
+
+def test_the_swedish_plan_page_speaks_swedish_and_its_offline_page_too(
+    served_real_site, real_site, open_page, tmp_path
+):
+    data = json.loads((real_site / "sv" / "data" / "suunnitelma.json").read_text(encoding="utf-8"))
+    page, log = open_page(served_real_site, "sv/" + PLAN)
+    page.wait_for_selector(READY)
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    page.select_option("#kb-plan-example", FIRST)
+    press(page, 'button[data-action="add-example"]')
+    wait_saved(page)
+    assert page.locator("[data-kb-plan-saved]").inner_text() == "Sparat i den här webbläsaren"
+    assert headings(page) == ["Mål 1 Påbörjad"]
+    # The tag's colour follows its state, not its words (plan.css).
+    tags = page.locator('.kb-plan-objective > h2 > .kb-plan-tag[data-state="partial"]')
+    assert tags.count() == 1
+    assert tags.first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(253, 233, 169)"
+    # The report's questions and the vocabularies in Swedish, from the Swedish data file.
+    question = data["questions"][0]
+    label = page.locator(f"label[for$='-{question['id']}']").first.inner_text()
+    assert label == question["question"] and label != "Mistä mittaritieto tulee?"
+    page.locator(".kb-plan-objective [data-examples=priorities] > summary").first.click()
+    page.locator(".kb-plan-objective [data-examples=priorities] li").first.wait_for()
+    for details in page.locator(".kb-plan-objective details").all():
+        details.evaluate("d => { d.open = true; }")
+    page.locator(".kb-plan-origin .kb-plan-citation").first.wait_for()
+    # Nothing Finnish outside lang="fi": the examples' words and citations are marked so.
+    shown = page.evaluate(OUTSIDE_FINNISH, page.locator("[data-kb-plan]").element_handle())
+    assert not FINNISH_UI.findall(shown), FINNISH_UI.findall(shown)
+    assert "Indikator 1.1" in shown and "Utgångspunkten är exemplets mål:" in shown
+
+    # The Markdown file: Swedish headings, the example's words as they are.
+    text = download(page, 'button[data-action="export-md"]', tmp_path).read_text(encoding="utf-8")
+    assert text.startswith("# Egen plan: mål och indikatorer")
+    assert "## Mål 1" in text and "### Indikator 1.1" in text and "## Källor" in text
+    assert "Tavoite 1" not in text and "Lähteet" not in text
+
+    assert log.console_errors == [] and log.foreign_requests == []
+
+    # Offline, a page not kept says so in Swedish and leads to the Swedish edition.
+    page.wait_for_selector('[data-kb-plan][data-offline="ready"]')
+    page.context.set_offline(True)
+    page.goto(served_real_site.url + "sv/sanasto/")
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert page.locator("h1").inner_text() == "Ingen nätförbindelse"
+    links = page.locator("main a")
+    assert links.nth(1).get_attribute("href") == served_real_site.url + "sv/"
+    assert links.nth(2).get_attribute("href") == served_real_site.url + "sv/" + PLAN
+    assert not FINNISH_UI.findall(page.locator("body").inner_text())
+    page.context.set_offline(False)
+    assert all("status of 503" in e for e in log.console_errors), log.console_errors

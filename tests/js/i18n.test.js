@@ -25,10 +25,6 @@ const LANGUAGE_DATA = new Set([
   join(ASSETS, "kb-search/kb-query.js"),
   join(ASSETS, "kb-search/kb-voikko.js"),
 ]);
-// Not yet moved to the tables (their words are there already, plan.* and offline.*): the plan
-// editor and the service worker's page "no network", both rewritten on main meanwhile.
-const PENDING = new Set([join(ASSETS, "kb-plan/plan.js"), join(REPO, "docs/sw.js")]);
-const PENDING_KEYS = /^(plan|offline)\./;
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** As a browser shows the page: <html lang="…">. */
@@ -81,10 +77,7 @@ test("every message a script asks for is in the tables, and every message is ask
   }
   const unused = [...keys].filter(
     (k) =>
-      !used.has(k) &&
-      !used.has(k.replace(/\.(one|other)$/, "")) &&
-      !prefixes.some((p) => k.startsWith(p)) &&
-      !PENDING_KEYS.test(k),
+      !used.has(k) && !used.has(k.replace(/\.(one|other)$/, "")) && !prefixes.some((p) => k.startsWith(p)),
   );
   assert.deepEqual(unused, []);
 });
@@ -103,7 +96,7 @@ test("no script holds a sentence or a Finnish word of its own: they come from th
   // Values that are not words shown to a reader: the addresses' parameters and the stored values.
   const notWords = new Set(["määrällinen", "laadullinen", "molemmat", "kb-oma-suunnitelma-lukematon"]);
   const found = [];
-  for (const path of scripts.filter((p) => !LANGUAGE_DATA.has(p) && !PENDING.has(p))) {
+  for (const path of scripts.filter((p) => !LANGUAGE_DATA.has(p))) {
     for (const text of literals(readFileSync(path, "utf8"))) {
       if (notWords.has(text)) continue;
       const sentence = /\p{Lu}\p{Ll}+ \p{Ll}{2,}/u.test(text) && !/^[\w-]+:/.test(text);

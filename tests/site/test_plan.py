@@ -10,11 +10,17 @@ from html import unescape
 from pathlib import Path
 
 from conftest import REPO
+from hypothesis import given
+from hypothesis import strategies as st
 from test_content import REPORT_TEXT, normalise
 
-from generator.content.model import INDICATOR_QUESTIONS, Pair
+from generator.content import translations
+from generator.content.index import build_index
+from generator.content.model import INDICATOR_QUESTIONS, Pair, Term
+from generator.content.sv import SvTerm
 from generator.pipeline import build_pages
 from generator.site import plan, urls
+from generator.site.editions import SV
 
 
 def pairs(index):
@@ -55,6 +61,70 @@ def test_questions_and_vocabularies_are_the_sites_own(real_index):
     assert [s["id"] for s in data["qualityStandards"]] == [s.id for s in vocabularies.quality_standards]
     assert [s["label"] for s in data["qualityStandards"]] == [s.label for s in vocabularies.quality_standards]
     assert data["measureTypes"] == ["määrällinen", "laadullinen", "molemmat"]
+
+
+def test_the_swedish_edition_has_its_own_file_with_our_words_in_swedish(real_index, real_site: Path):
+    swedish = build_index(translations.swedish(real_index.content))
+    built = json.loads((real_site / SV.prefix / plan.PLAN_FILE).read_text(encoding="utf-8"))
+    assert built == plan.data(swedish, "", SV)
+    finnish = plan.data(real_index)
+    # The indicator questions are the editors' reading of the report: in Swedish, each of them.
+    for sv_q, fi_q in zip(built["questions"], finnish["questions"], strict=True):
+        assert sv_q["id"] == fi_q["id"]
+        assert sv_q["label"] != fi_q["label"] and sv_q["question"] != fi_q["question"]
+    # The examples are the applications' words and the Finnish publication's citation: as they are.
+    assert [(e["objective"], e["indicator"], e["citation"]) for e in built["examples"]] == [
+        (e["objective"], e["indicator"], e["citation"]) for e in finnish["examples"]
+    ]
+    # A vocabulary's label in Swedish where sv: gives it; otherwise Finnish, said so.
+    vocabularies = real_index.content.vocabularies
+    for terms, key in (
+        (vocabularies.priorities, "priorities"),
+        (vocabularies.quality_standards, "qualityStandards"),
+    ):
+        for term, shown in zip(terms, built[key], strict=True):
+            translated = term.sv is not None and term.sv.label is not None
+            assert shown["label"] == (term.sv.label if translated else term.label)
+            assert ("label" in shown["untranslated"]) is not translated
+            assert all(f in shown["inFinnish"] for f in shown["untranslated"])
+    assert any(
+        p["label"] != f["label"] for p, f in zip(built["priorities"], finnish["priorities"], strict=True)
+    )
+
+
+_words = st.text(st.characters(categories=("L",)), min_size=1, max_size=12)
+
+
+@given(
+    label=_words,
+    group=st.none() | _words,
+    description=st.none() | _words,
+    sv_label=st.none() | _words,
+    sv_description=st.none() | _words,
+)
+def test_a_term_says_which_of_its_words_are_finnish_on_the_swedish_page(
+    label, group, description, sv_label, sv_description
+):
+    term = Term(
+        id="x",
+        label=label,
+        group=group,
+        description=description,
+        general=True,
+        sv=SvTerm(label=sv_label, description=sv_description),
+    )
+    fi, sv = plan._term(term), plan._term(translations.swedish(term))
+    assert fi["inFinnish"] == fi["untranslated"] == []
+    assert sv["label"] == (sv_label or label)
+    assert sv["description"] == (
+        sv_description if description is not None and sv_description else description
+    )
+    for field, translation in (("label", sv_label), ("description", sv_description)):
+        original = label if field == "label" else description
+        missing = original is not None and translation is None
+        assert (field in sv["untranslated"]) is missing and (field in sv["inFinnish"]) is missing
+    # The quality standards' group names have no Swedish field: always Finnish, never "missing".
+    assert ("group" in sv["inFinnish"]) is (group is not None) and "group" not in sv["untranslated"]
 
 
 def test_a_public_address_makes_citations_absolute(real_index):

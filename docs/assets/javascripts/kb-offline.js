@@ -29,7 +29,7 @@ function register(root) {
     if (event.data?.kept !== undefined) root.dataset.kbOffline = "ready";
   });
   container
-    .register(WORKER.href)
+    .register(WORKER.href, { type: "module" })
     .then(() => container.ready)
     .then((registration) => {
       if (seen) root.dataset.kbOffline = "ready";

@@ -163,7 +163,6 @@ export default {
   "plan.files": "Ladda ned, skriv ut eller importera",
   "plan.filesHint":
     "Filerna skapas i den här webbläsaren. De innehåller källhänvisningen till varje exempel du har använt.",
-  "plan.download": "Ladda ned {format}",
   "plan.print": "Skriv ut",
   "plan.import": "Importera en plan från en JSON-fil",
   "plan.importHint":
@@ -181,11 +180,10 @@ export default {
   "plan.near.characters": "{n}/{of} tecken",
   "plan.near.objectives": "{n}/{of} mål",
   "plan.near.indicators": "{n}/{of} indikatorer",
-  "plan.examplesAnswered": "Hur svarade exemplen?",
   "plan.origin.objective": "Utgångspunkten är exemplets mål:",
   "plan.origin.indicator": "Utgångspunkten är exemplets indikator:",
-  "plan.original.objective": "Exemplets ursprungliga mål ordagrant (på finska)",
-  "plan.original.indicator": "Exemplets ursprungliga indikator ordagrant (på finska)",
+  "plan.original.objective": "Källan och exemplets mål ordagrant (på finska)",
+  "plan.original.indicator": "Källan och exemplets indikator ordagrant (på finska)",
   "plan.objectiveText": "Målet med egna ord",
   "plan.objectiveTextHint": "Gör exemplets mål till ditt eget. Originalet finns kvar ovan.",
   "plan.smartHint":
@@ -197,12 +195,9 @@ export default {
   "plan.moveUp": "Flytta upp",
   "plan.moveDown": "Flytta ned",
   "plan.duplicate": "Kopiera",
-  "plan.remove.objective": "Ta bort målet",
-  "plan.remove.indicator": "Ta bort indikatorn",
   "plan.unwritten": "Målet är ännu inte skrivet.",
   "plan.open": "Öppna",
   "plan.unanswered": "Obesvarat: {list}.",
-  "plan.unansweredList": "Obesvarat: {list}",
   "plan.allAnswered": "Alla frågor som bygger på utredningen är besvarade.",
   "plan.addOne": "Lägg till ett exempel eller ett tomt mål.",
   "plan.draftHolds": "Utkastet har {holding}.",
@@ -256,8 +251,27 @@ export default {
   "plan.noData":
     "Exemplens uppgifter kunde inte laddas, så planeringsverktyget startade inte. Ladda om sidan.",
 
+  "plan.close": "Stäng",
+  "plan.noIndicators": "ingen indikator",
+  "plan.answered": "{indicators}, besvarat {filled}/{total}",
+  "plan.answeredLong": "besvarat {filled}/{total} av indikatorernas frågor",
+  "plan.examples": "Exempel",
+  "plan.examplesOf": ": hur exemplen svarade ({label})",
+  "plan.unansweredTitle": "Obesvarade frågor",
+  "plan.qualitySystemShort": "Hur är indikatorn kopplad till kvalitetssystemet?",
+  "plan.importOrDelete": "Importera en plan från en fil eller radera utkastet",
+  "plan.missingOf": "{name}: {list}",
+  "plan.chosen": "({n} valda)",
+  "plan.downloadPrefix": "Ladda ned ",
+  "plan.remove": "Ta bort",
+  "plan.untranslated": "(på finska – översättning saknas)",
   "offline.title": "Ingen nätförbindelse",
   "offline.text":
-    "Den här sidan finns inte sparad i den här webbläsaren och kan inte heller hämtas från nätet nu. Sparade är sidan Egen plan, sidorna för exemplen i utkastet och de sidor du har besökt.",
+    "Den här sidan finns inte sparad i den här webbläsaren och kan inte heller hämtas från nätet nu.",
+  "offline.opens":
+    "Utan nätförbindelse öppnas de sidor som du har besökt i den här webbläsaren samt Egen plan och sidorna för exemplen i dess utkast, när du har öppnat planen.",
+  "offline.retry": "Försök igen",
+  "offline.retryWhen": "när nätförbindelsen har återställts.",
+  "offline.home": "Startsida",
   "offline.plan": "Egen plan",
 };

@@ -7,6 +7,8 @@
  * Loaded only by the page suunnitelma/ (templates/plan.md). Without JavaScript the page says
  * that the tool needs it.
  */
+
+import { date, plural, t } from "../kb-i18n/i18n.js";
 import { onEveryPage, setUp } from "../kb-search/kb-start.js";
 import * as fmt from "./plan-format.js";
 
@@ -15,7 +17,6 @@ const STORAGE_KEY = "kb-oma-suunnitelma";
 const UNREAD_KEY = "kb-oma-suunnitelma-lukematon";
 const SAVE_DELAY_MS = 400;
 const ADD_PARAMETER = "lisaa";
-const TITLE = "Oma suunnitelma: tavoitteet ja mittarit";
 // What a collapsed objective still shows: its heading ("t1-h") and its own buttons ("t1-up").
 const COLLAPSED_PARTS = ["h", "open", "up", "down", "duplicate", "remove"];
 const ROOM_SHOWN = 2000;
@@ -26,27 +27,6 @@ const INTRO_KEY = "kb-oma-suunnitelma-johdanto";
 const NONE_OPEN = "";
 /** Whether the browser sizes a field to its text (CSS field-sizing); if not, plan.js does. */
 const SIZES_ITSELF = typeof CSS !== "undefined" && CSS.supports("field-sizing", "content");
-
-// The words of the one-objective-at-a-time form, in one place (for a message table).
-const TEXT = {
-  open: "Avaa",
-  close: "Sulje",
-  whichObjective: (n) => ` tavoite ${n}`,
-  unwritten: "Tavoite on vielä kirjoittamatta.",
-  noIndicators: "ei mittaria",
-  answered: (indicators, filled, total) =>
-    `${counted(indicators, "mittari", "mittaria")}, vastattu ${filled}/${total}`,
-  answeredLong: (filled, total) => `mittarien kysymyksistä vastattu ${filled}/${total}`,
-  examples: "Esimerkit",
-  examplesOf: (label) => `: miten esimerkit vastasivat (${label})`,
-  origin: (what) => `Lähtökohtana esimerkin ${what}: `,
-  originMore: (what) => `Lähde ja esimerkin ${what} sanasta sanaan`,
-  unanswered: "Vastaamatta olevat kysymykset",
-  // On the screen, beside its hint; files and print keep the whole question (fmt.QUESTIONS).
-  qualitySystem: "Miten mittari kytkeytyy laatujärjestelmään?",
-  importOrDelete: "Tuo suunnitelma tiedostosta tai poista luonnos",
-  missingOf: (name, missing) => `${name}: ${missing.join(", ")}`,
-};
 
 // --- small DOM helpers: strings always become text nodes ---------------------------------------
 
@@ -80,8 +60,7 @@ function button(action, label, attributes = {}) {
 }
 
 function today() {
-  const d = new Date();
-  return `${d.getDate()}.${d.getMonth() + 1}.${d.getFullYear()}`;
+  return date(new Date());
 }
 
 function isBlank(value) {
@@ -95,11 +74,39 @@ function growField(textarea) {
   textarea.style.height = `${textarea.scrollHeight + 2}px`;
 }
 
-function counted(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
+/** The start of a text, cut at a word, with "…" when something was left out. */
+/** Finnish text on the page (an example's words, a citation): marked so on a Swedish page too. */
+function finnish(text) {
+  return h("span", { lang: "fi" }, text);
 }
 
-/** The start of a text, cut at a word, with "…" when something was left out. */
+/**
+ * A message with one of its placeholders filled by an element rather than text: "Lähde: " and
+ * the citation in Finnish (lang="fi") after it, as the page's language orders them.
+ */
+function withPart(key, name, node) {
+  const marker = "\u0000";
+  const [before, after = ""] = t(key, { [name]: marker }).split(marker);
+  return [before, node, after].filter((part) => part !== "");
+}
+
+/**
+ * A vocabulary's word as the data file gives it: on the Swedish page in Swedish, or in Finnish
+ * (lang="fi") where the data says so, with the marker of a missing translation where one is missing.
+ */
+function termText(term, field) {
+  if (!term.inFinnish?.includes(field)) return term[field];
+  const marker = term.untranslated?.includes(field)
+    ? [" ", h("span", { class: "kb-untranslated" }, t("plan.untranslated"))]
+    : [];
+  return [finnish(term[field]), ...marker];
+}
+
+/** "Määrällinen": a name at the start of a line. */
+function capitalized(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
 function firstWords(text, length) {
   const flat = text.trim().replace(/\s+/g, " ");
   if (flat.length <= length) return flat;
@@ -157,7 +164,7 @@ class Plan {
   }
 
   citationOf(example) {
-    return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. Viitattu ${today()}.`;
+    return `${example.citation} ${new URL(example.citationUrl, this.siteRoot).href}. ${t("plan.cited", { date: today() })}`;
   }
 
   // --- storage ---------------------------------------------------------------------------------
@@ -167,17 +174,14 @@ class Plan {
     try {
       stored = window.localStorage.getItem(STORAGE_KEY);
     } catch (_error) {
-      this.setSaved(
-        "error",
-        "Selain ei salli tallentamista: luonnos katoaa, kun suljet sivun. Lataa se tiedostoksi.",
-      );
+      this.setSaved("error", t("plan.noStorage"));
       return;
     }
     if (stored === null) return;
     try {
       this.draft = fmt.parseDraft(stored, this.data);
       this.hadDraft = this.draft.objectives.length > 0;
-      this.setSaved("saved", "Tallennettu tähän selaimeen");
+      this.setSaved("saved", t("plan.saved"));
     } catch (error) {
       // For example a draft of an earlier version of the site, whose words have changed since.
       // It is put aside before anything is saved over it, and can be downloaded as it is.
@@ -189,13 +193,8 @@ class Plan {
       }
       const reason = error instanceof fmt.PlanError ? `${error.message} ` : "";
       this.error.replaceChildren(
-        h(
-          "p",
-          {},
-          `Selaimeen tallennettua luonnosta ei voitu lukea. ${reason}Se on tallessa sellaisenaan: ` +
-            "lataa se tiedostoksi, korjaa ja tuo se, tai aloita uusi luonnos.",
-        ),
-        h("p", {}, button("download-unread", "Lataa lukematon luonnos")),
+        h("p", {}, t("plan.unreadable", { reason })),
+        h("p", {}, button("download-unread", t("plan.downloadUnread"))),
       );
     }
   }
@@ -213,13 +212,13 @@ class Plan {
     this.render();
     this.setSaved(
       event.newValue === null ? "empty" : "saved",
-      event.newValue === null ? "Luonnos poistettu tästä selaimesta" : "Tallennettu tähän selaimeen",
+      event.newValue === null ? t("plan.deletedHere") : t("plan.saved"),
     );
-    this.announce("Luonnosta muutettiin toisessa välilehdessä. Näet nyt uusimman version.");
+    this.announce(t("plan.changedElsewhere"));
   }
 
   changed() {
-    this.setSaved("pending", "Tallennetaan…");
+    this.setSaved("pending", t("plan.saving"));
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
   }
@@ -233,29 +232,25 @@ class Plan {
     if (this.timer === null) return;
     window.clearTimeout(this.timer);
     this.timer = null;
-    const kept = "Kirjoittamasi on yhä tällä sivulla: lataa se tiedostoksi (JSON), ettei se katoa.";
+    const kept = t("plan.kept");
     if (this.holdStorage) {
-      this.setSaved(
-        "error",
-        "Luonnosta ei tallennettu, jottei selaimen lukematon luonnos katoa. Lataa se ensin tiedostoksi (Lataa lukematon luonnos). " +
-          kept,
-      );
+      this.setSaved("error", `${t("plan.holdUnread", { button: t("plan.downloadUnread") })} ${kept}`);
       return;
     }
     try {
       const text = fmt.toJSON(this.draft, new Date().toISOString());
       fmt.parseDraft(text, this.data);
       window.localStorage.setItem(STORAGE_KEY, text);
-      this.setSaved("saved", "Tallennettu tähän selaimeen");
+      this.setSaved("saved", t("plan.saved"));
       this.saved.dispatchEvent(new Event("kb-plan-saved"));
     } catch (error) {
       const reason =
         error instanceof fmt.PlanError
           ? error.message
           : error && error.name === "QuotaExceededError"
-            ? "Selaimen tallennustila on täynnä."
-            : "Selain ei sallinut tallentamista.";
-      this.setSaved("error", `Luonnosta ei tallennettu. ${reason} ${kept}`);
+            ? t("plan.storageFull")
+            : t("plan.storageRefused");
+      this.setSaved("error", `${t("plan.notSaved")} ${reason} ${kept}`);
     }
     this.renderPrint();
   }
@@ -271,28 +266,28 @@ class Plan {
     const select = h(
       "select",
       { id: "kb-plan-example", "aria-describedby": "kb-plan-example-hint" },
-      h("option", { value: "" }, "Valitse esimerkki"),
+      h("option", { value: "" }, t("plan.chooseExample")),
       this.data.examples.map((e) =>
-        h("option", { value: e.id }, e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective),
+        h(
+          "option",
+          { value: e.id, lang: "fi" },
+          e.objective.length > 90 ? e.objective.slice(0, 88) + "…" : e.objective,
+        ),
       ),
     );
     this.exampleSelect = select;
     this.saved = h("p", { class: "kb-plan-saved", "data-kb-plan-saved": true });
     this.room = h("p", { class: "kb-plan-room", "data-kb-plan-room": "draft" });
     this.notice = h("p", { class: "kb-plan-notice", role: "status" });
-    this.undoButton = button("undo", "Kumoa", { hidden: true, id: "kb-plan-undo" });
+    this.undoButton = button("undo", t("plan.undo"), { hidden: true, id: "kb-plan-undo" });
     this.error = h("div", { class: "kb-plan-error", role: "alert", "data-kb-plan-error": true });
     this.summary = h("div", { class: "kb-plan-summary", "data-kb-plan-summary": true });
     // Kept from change to change (renderStatus fills its list), so that it stays open as it was.
     this.unanswered = h(
       "details",
       { class: "kb-plan-unanswered", hidden: true },
-      h("summary", {}, TEXT.unanswered),
-      h(
-        "p",
-        { class: "kb-plan-hint" },
-        "Luettelo kertoo, mihin selvityksestä johdettuihin kysymyksiin luonnos ei vielä vastaa. Se on apu, ei arvosana: vastaukset ovat sinun.",
-      ),
+      h("summary", {}, t("plan.unansweredTitle")),
+      h("p", { class: "kb-plan-hint" }, t("plan.overviewHint")),
       h("ul", {}),
     );
     this.list = h("div", { class: "kb-plan-objectives", "data-kb-plan-objectives": true });
@@ -311,31 +306,30 @@ class Plan {
       h(
         "section",
         { class: "kb-plan-start", "aria-labelledby": "kb-plan-start-h" },
-        h("h2", { id: "kb-plan-start-h" }, "Aloita esimerkistä tai tyhjästä"),
+        h("h2", { id: "kb-plan-start-h" }, t("plan.start")),
         h(
           "div",
           { class: "kb-plan-field" },
-          h("label", { for: "kb-plan-example" }, "Tietopankin esimerkki"),
-          h(
-            "p",
-            { class: "kb-plan-hint", id: "kb-plan-example-hint" },
-            "Esimerkin tavoite ja mittari kopioidaan luonnokseesi lähtökohdaksi. Luonnos muistaa esimerkin ja sen lähdeviitteen.",
-          ),
-          h("div", { class: "kb-plan-inline" }, select, button("add-example", "Lisää esimerkki")),
+          h("label", { for: "kb-plan-example" }, t("plan.example")),
+          h("p", { class: "kb-plan-hint", id: "kb-plan-example-hint" }, t("plan.exampleHint")),
+          h("div", { class: "kb-plan-inline" }, select, button("add-example", t("plan.addExample"))),
         ),
-        h("p", {}, button("add-objective", "Lisää tyhjä tavoite")),
+        h("p", {}, button("add-objective", t("plan.addObjective"))),
         h(
           "p",
           { class: "kb-plan-hint", "data-kb-plan-limits": true },
-          `Luonnokseen mahtuu enintään ${fmt.number(fmt.LIMITS.objectives)} tavoitetta, ${fmt.number(fmt.LIMITS.indicators)} mittaria ` +
-            `ja ${fmt.number(fmt.LIMITS.characters)} merkkiä tekstiä, yhteen kenttään ${fmt.number(fmt.LIMITS.text)} merkkiä. ` +
-            "Sivu kertoo, kun raja lähestyy.",
+          t("plan.limits", {
+            objectives: fmt.number(fmt.LIMITS.objectives),
+            indicators: fmt.number(fmt.LIMITS.indicators),
+            characters: fmt.number(fmt.LIMITS.characters),
+            text: fmt.number(fmt.LIMITS.text),
+          }),
         ),
       ),
       h(
         "section",
         { class: "kb-plan-overview", "aria-labelledby": "kb-plan-overview-h" },
-        h("h2", { id: "kb-plan-overview-h" }, "Luonnoksen tila"),
+        h("h2", { id: "kb-plan-overview-h" }, t("plan.overview")),
         this.summary,
         this.unanswered,
       ),
@@ -343,56 +337,44 @@ class Plan {
       h(
         "section",
         { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
-        h("h2", { id: "kb-plan-files-h" }, "Lataa, tulosta tai tuo"),
-        h(
-          "p",
-          { class: "kb-plan-hint" },
-          "Tiedostot tehdään tässä selaimessa. Niissä on jokaisen käyttämäsi esimerkin lähdeviite.",
-        ),
+        h("h2", { id: "kb-plan-files-h" }, t("plan.files")),
+        h("p", { class: "kb-plan-hint" }, t("plan.filesHint")),
         h(
           "p",
           { class: "kb-plan-inline" },
-          button("export-md", [hidden("Lataa "), "Markdown"]),
-          button("export-csv", [hidden("Lataa "), "CSV"]),
-          button("export-json", [hidden("Lataa "), "JSON"]),
-          button("print", "Tulosta"),
+          button("export-md", [hidden(t("plan.downloadPrefix")), "Markdown"]),
+          button("export-csv", [hidden(t("plan.downloadPrefix")), "CSV"]),
+          button("export-json", [hidden(t("plan.downloadPrefix")), "JSON"]),
+          button("print", t("plan.print")),
         ),
         this.error,
         // Bringing a plan from another browser and deleting this one: seldom, so behind a line.
         h(
           "details",
           { class: "kb-plan-more" },
-          h("summary", {}, TEXT.importOrDelete),
+          h("summary", {}, t("plan.importOrDelete")),
           h(
             "div",
             { class: "kb-plan-field" },
-            h("label", { for: "kb-plan-import" }, "Tuo suunnitelma JSON-tiedostosta"),
-            h(
-              "p",
-              { class: "kb-plan-hint", id: "kb-plan-import-hint" },
-              "Valitse tältä sivulta ladattu JSON-tiedosto. Tuotu suunnitelma korvaa nykyisen luonnoksen; voit perua tuonnin.",
-            ),
+            h("label", { for: "kb-plan-import" }, t("plan.import")),
+            h("p", { class: "kb-plan-hint", id: "kb-plan-import-hint" }, t("plan.importHint")),
             this.importInput,
           ),
-          h(
-            "p",
-            { class: "kb-plan-hint" },
-            "Luonnos on vain tämän selaimen tallennustilassa. Poistaminen tyhjentää sen sieltä.",
-          ),
-          h("p", {}, button("delete-all", "Poista luonnos")),
+          h("p", { class: "kb-plan-hint" }, t("plan.deleteHint")),
+          h("p", {}, button("delete-all", t("plan.delete"))),
         ),
       ),
     );
     const bar = h(
       "div",
-      { class: "kb-plan-bar", "aria-label": "Tallennus", role: "region" },
+      { class: "kb-plan-bar", "aria-label": t("plan.bar"), role: "region" },
       this.saved,
       this.room,
       this.notice,
       this.undoButton,
     );
     this.root.replaceChildren(editor, bar, this.printView);
-    this.setSaved("empty", "Luonnos on tyhjä");
+    this.setSaved("empty", t("plan.empty"));
   }
 
   // --- drawing the draft -----------------------------------------------------------------------
@@ -465,15 +447,13 @@ class Plan {
     if (free > ROOM_SHOWN) {
       counter.textContent = "";
     } else if (free > 0) {
-      counter.textContent =
-        `Tilaa on vielä ${fmt.number(free)} merkkiä` +
-        (whole
-          ? ` (kenttään mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä).`
-          : ` (koko luonnokseen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä).`);
+      counter.textContent = whole
+        ? t("plan.room.field", { free: fmt.number(free), n: fmt.number(fmt.LIMITS.text) })
+        : t("plan.room.draft", { free: fmt.number(free), n: fmt.number(fmt.LIMITS.characters) });
     } else {
       counter.textContent = whole
-        ? `Kenttä on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.text)} merkkiä.`
-        : `Luonnos on täynnä: siihen mahtuu ${fmt.number(fmt.LIMITS.characters)} merkkiä. Lyhennä muita kenttiä, jos haluat kirjoittaa tähän lisää.`;
+        ? t("plan.full.field", { n: fmt.number(fmt.LIMITS.text) })
+        : t("plan.full.draft", { n: fmt.number(fmt.LIMITS.characters) });
     }
     counter.dataset.state = free > 0 ? "near" : "full";
     return cut;
@@ -485,19 +465,21 @@ class Plan {
     const limits = fmt.LIMITS;
     const near = [];
     if (size.characters >= limits.characters * ROOM_SHOWN_DRAFT)
-      near.push(`${fmt.number(size.characters)}/${fmt.number(limits.characters)} merkkiä`);
+      near.push(
+        t("plan.near.characters", { n: fmt.number(size.characters), of: fmt.number(limits.characters) }),
+      );
     if (size.objectives >= limits.objectives * ROOM_SHOWN_DRAFT)
-      near.push(`${size.objectives}/${limits.objectives} tavoitetta`);
+      near.push(t("plan.near.objectives", { n: size.objectives, of: limits.objectives }));
     if (size.indicators >= limits.indicators * ROOM_SHOWN_DRAFT)
-      near.push(`${size.indicators}/${limits.indicators} mittaria`);
-    this.room.textContent = near.length ? `Luonnoksessa on ${near.join(", ")}.` : "";
+      near.push(t("plan.near.indicators", { n: size.indicators, of: limits.indicators }));
+    this.room.textContent = near.length ? t("plan.near", { list: near.join(", ") }) : "";
   }
 
   /** Whether `item` (an objective or indicator) still fits in the draft; if not, says why. */
-  fits(item, what) {
+  fits(item, notAdded) {
     const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(item)));
     if (!over) return true;
-    this.announce(`${what} ei lisätty. ${over}`);
+    this.announce(`${notAdded} ${over}`);
     return false;
   }
 
@@ -509,7 +491,7 @@ class Plan {
     return h(
       "details",
       { class: "kb-plan-examples", dataset: { examples: kind } },
-      h("summary", {}, TEXT.examples, hidden(TEXT.examplesOf(label))),
+      h("summary", {}, t("plan.examples"), hidden(t("plan.examplesOf", { label }))),
       h("div", { class: "kb-plan-examples-body" }),
     );
   }
@@ -525,13 +507,13 @@ class Plan {
     return h(
       "div",
       { class: "kb-plan-origin" },
-      h("p", {}, TEXT.origin(what), link),
+      h("p", {}, `${t(`plan.origin.${what}`)} `, h("span", { lang: "fi" }, link)),
       h(
         "details",
         {},
-        h("summary", {}, TEXT.originMore(what)),
-        h("p", { class: "kb-plan-citation" }, `Lähde: ${example.citation}`),
-        h("blockquote", {}, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
+        h("summary", {}, t(`plan.original.${what}`)),
+        h("p", { class: "kb-plan-citation" }, withPart("plan.source", "citation", finnish(example.citation))),
+        h("blockquote", { lang: "fi" }, ...example.text.split(/\n\s*\n/).map((p) => h("p", {}, p))),
       ),
     );
   }
@@ -563,7 +545,7 @@ class Plan {
         h(
           "div",
           { class: "kb-plan-group" },
-          group ? h("p", { class: "kb-plan-group-name" }, group) : null,
+          group ? h("p", { class: "kb-plan-group-name" }, termText(terms[0], "group")) : null,
           terms.map((s) =>
             this.checkbox(key, "qualityStandards", s, objective.qualityStandards.includes(s.id)),
           ),
@@ -583,14 +565,18 @@ class Plan {
       h(
         "h2",
         { id: `${key}-h`, tabindex: "-1" },
-        `Tavoite ${n} `,
-        h("span", { class: "kb-plan-tag", dataset: { status: key } }, fmt.objectiveStatus(objective)),
+        `${t("plan.objectiveN", { n })} `,
+        h(
+          "span",
+          { class: "kb-plan-tag", dataset: { status: key, state: fmt.objectiveState(objective) } },
+          fmt.objectiveStatus(objective),
+        ),
       ),
       this.toggle(key, n, open),
       this.brief(objective, key),
-      this.origin(objective, "tavoite"),
-      this.field(key, "text", "Tavoite omin sanoin", objective.text, {
-        hint: objective.example ? "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä." : null,
+      this.origin(objective, "objective"),
+      this.field(key, "text", t("plan.objectiveText"), objective.text, {
+        hint: objective.example ? t("plan.objectiveTextHint") : null,
         examples: "objective",
         short: fmt.LABELS.objective,
       }),
@@ -601,16 +587,12 @@ class Plan {
         h(
           "summary",
           {},
-          "Laatustandardit ",
-          h("span", { dataset: { count: key } }, `(${objective.qualityStandards.length} valittu)`),
+          `${fmt.LABELS.qualityStandards} `,
+          h("span", { dataset: { count: key } }, t("plan.chosen", { n: objective.qualityStandards.length })),
         ),
         standards,
       ),
-      h(
-        "p",
-        { class: "kb-plan-hint" },
-        "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:",
-      ),
+      h("p", { class: "kb-plan-hint" }, t("plan.smartHint")),
       this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
         rows: 1,
         examples: "objective-unmarked",
@@ -635,9 +617,11 @@ class Plan {
       h(
         "p",
         {},
-        button("add-indicator", ["Lisää mittari", hidden(` tavoitteeseen ${n}`)], { id: `${key}-add` }),
+        button("add-indicator", [t("plan.addIndicator"), hidden(` ${t("plan.toObjective", { n })}`)], {
+          id: `${key}-add`,
+        }),
       ),
-      this.actions(key, `tavoite ${n}`, i, this.draft.objectives.length),
+      this.actions(key, t("plan.objectiveLower", { n }), i, this.draft.objectives.length),
     );
   }
 
@@ -647,7 +631,7 @@ class Plan {
       "div",
       { class: "kb-plan-check" },
       h("input", { type: "checkbox", id, value: term.id, checked, dataset: { field } }),
-      h("label", { for: id }, term.label),
+      h("label", { for: id }, termText(term, "label")),
     );
   }
 
@@ -672,7 +656,7 @@ class Plan {
             checked: indicator.measureType === type,
             dataset: { field: "measureType" },
           }),
-          h("label", { for: id }, type[0].toUpperCase() + type.slice(1)),
+          h("label", { for: id }, capitalized(fmt.measureTypeLabel(type))),
         );
       }),
       this.examplesPanel("measureType", fmt.LABELS.measureType),
@@ -683,15 +667,18 @@ class Plan {
       h(
         "h3",
         { id: `${key}-h`, tabindex: "-1" },
-        `Mittari ${name} `,
+        `${t("plan.indicatorN", { n: name })} `,
         h(
           "span",
-          { class: "kb-plan-tag", dataset: { status: key } },
+          {
+            class: "kb-plan-tag",
+            dataset: { status: key, state: fmt.state(missing, fmt.indicatorQuestionCount(this.data)) },
+          },
           fmt.status(missing, fmt.indicatorQuestionCount(this.data)),
         ),
       ),
-      this.origin(indicator, "mittari"),
-      this.field(key, "text", "Mittari omin sanoin", indicator.text, {
+      this.origin(indicator, "indicator"),
+      this.field(key, "text", t("plan.indicatorText"), indicator.text, {
         examples: "indicator",
         short: fmt.LABELS.indicator,
       }),
@@ -703,14 +690,14 @@ class Plan {
           short: q.label,
         }),
       ),
-      this.field(key, "qualitySystem", TEXT.qualitySystem, indicator.qualitySystem, {
+      this.field(key, "qualitySystem", t("plan.qualitySystemShort"), indicator.qualitySystem, {
         rows: 1,
         short: fmt.LABELS.qualitySystem,
-        hint: "Selvityksen mukaan toimivan suunnitelman mittarit kytkeytyvät organisaation tai konsortion laatujärjestelmään.",
+        hint: t("plan.qualitySystemHint"),
         examples: "indicator-unmarked",
       }),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
-      this.actions(key, `mittari ${name}`, j, this.draft.objectives[i].indicators.length),
+      this.actions(key, t("plan.indicatorLower", { n: name }), j, this.draft.objectives[i].indicators.length),
     );
   }
 
@@ -723,10 +710,10 @@ class Plan {
     return h(
       "div",
       { class: "kb-plan-actions" },
-      move("up", "Siirrä ylös", index === 0),
-      move("down", "Siirrä alas", index === count - 1),
-      button("duplicate", ["Monista", hidden(` ${name}`)], { id: `${key}-duplicate` }),
-      button("remove", ["Poista", hidden(` ${name}`)], { id: `${key}-remove` }),
+      move("up", t("plan.moveUp"), index === 0),
+      move("down", t("plan.moveDown"), index === count - 1),
+      button("duplicate", [t("plan.duplicate"), hidden(` ${name}`)], { id: `${key}-duplicate` }),
+      button("remove", [t("plan.remove"), hidden(` ${name}`)], { id: `${key}-remove` }),
     );
   }
 
@@ -747,7 +734,7 @@ class Plan {
     if (this.openKey === NONE_OPEN) return; // the reader closed them all
     const objectives = this.draft.objectives;
     if (this.openKey && objectives.some((o) => this.keys.get(o) === this.openKey)) return;
-    const unfinished = objectives.find((o) => fmt.objectiveStatus(o) !== "Valmis");
+    const unfinished = objectives.find((o) => fmt.objectiveState(o) !== "done");
     const first = unfinished || objectives[0];
     this.openKey = first ? this.key(first, "t") : null;
   }
@@ -793,7 +780,10 @@ class Plan {
 
   /** The same button after its objective opened or closed: in place, so that it keeps the focus. */
   setToggle(toggle, key, n, open) {
-    toggle.replaceChildren(open ? TEXT.close : TEXT.open, hidden(TEXT.whichObjective(n)));
+    toggle.replaceChildren(
+      open ? t("plan.close") : t("plan.open"),
+      hidden(` ${t("plan.objectiveLower", { n })}`),
+    );
     toggle.setAttribute("aria-expanded", String(open));
     if (open) toggle.removeAttribute("aria-describedby");
     else toggle.setAttribute("aria-describedby", `${key}-brief`);
@@ -811,12 +801,18 @@ class Plan {
     return h(
       "p",
       { class: "kb-plan-brief", id: `${key}-brief` },
-      h("span", { class: "kb-plan-brief-text" }, text ? firstWords(text, 140) : TEXT.unwritten),
+      h("span", { class: "kb-plan-brief-text" }, text ? firstWords(text, 140) : t("plan.unwritten")),
       " ",
       h(
         "span",
-        { class: "kb-plan-brief-count", title: total ? TEXT.answeredLong(filled, total) : null },
-        total ? TEXT.answered(objective.indicators.length, filled, total) : TEXT.noIndicators,
+        { class: "kb-plan-brief-count", title: total ? t("plan.answeredLong", { filled, total }) : null },
+        total
+          ? t("plan.answered", {
+              indicators: plural("plan.indicators", objective.indicators.length),
+              filled,
+              total,
+            })
+          : t("plan.noIndicators"),
       ),
     );
   }
@@ -828,9 +824,7 @@ class Plan {
   }
 
   missingText(missing) {
-    return missing.length
-      ? `Vastaamatta: ${missing.join(", ")}.`
-      : "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu.";
+    return missing.length ? t("plan.unanswered", { list: missing.join(", ") }) : t("plan.allAnswered");
   }
 
   /** The tags, the unanswered questions and the task list, after any change. */
@@ -845,9 +839,10 @@ class Plan {
       const key = this.key(objective, "t");
       const missing = fmt.missingOfObjective(objective);
       const before = unanswered.length;
-      this.updateItem(key, missing, fmt.objectiveStatus(objective));
+      const objectiveState = fmt.objectiveState(objective);
+      this.updateItem(key, missing, objectiveState);
       const count = this.root.querySelector(`[data-count="${key}"]`);
-      if (count) count.textContent = `(${objective.qualityStandards.length} valittu)`;
+      if (count) count.textContent = t("plan.chosen", { n: objective.qualityStandards.length });
       total++;
       if (!missing.length) done++;
       const nested = objective.indicators.map((indicator, j) => {
@@ -855,40 +850,47 @@ class Plan {
         total++;
         const ikey = this.key(indicator, "m");
         const imissing = fmt.missingOfIndicator(indicator, this.data);
-        const state = fmt.status(imissing, fmt.indicatorQuestionCount(this.data));
+        const state = fmt.state(imissing, fmt.indicatorQuestionCount(this.data));
+        const name = t("plan.indicatorN", { n: `${i + 1}.${j + 1}` });
         if (!imissing.length) done++;
         this.updateItem(ikey, imissing, state);
         if (imissing.length)
-          unanswered.push(h("li", {}, TEXT.missingOf(`Mittari ${i + 1}.${j + 1}`, imissing)));
-        return this.taskItem(ikey, `Mittari ${i + 1}.${j + 1}`, state);
+          unanswered.push(h("li", {}, t("plan.missingOf", { name, list: imissing.join(", ") })));
+        return this.taskItem(ikey, name, state);
       });
+      const name = t("plan.objectiveN", { n: i + 1 });
       if (missing.length)
-        unanswered.splice(before, 0, h("li", {}, TEXT.missingOf(`Tavoite ${i + 1}`, missing)));
-      items.push(this.taskItem(key, `Tavoite ${i + 1}`, fmt.objectiveStatus(objective), nested));
+        unanswered.splice(before, 0, h("li", {}, t("plan.missingOf", { name, list: missing.join(", ") })));
+      items.push(this.taskItem(key, name, objectiveState, nested));
     });
     this.unanswered.hidden = !unanswered.length;
     this.unanswered.querySelector("ul").replaceChildren(...unanswered);
     if (!objectives.length) {
-      this.summary.replaceChildren(
-        h("p", {}, "Luonnoksessa ei ole vielä tavoitteita. Lisää esimerkki tai tyhjä tavoite."),
-      );
+      this.summary.replaceChildren(h("p", {}, `${t("plan.noObjectives")} ${t("plan.addOne")}`));
       return;
     }
-    const headline =
-      `Luonnoksessa on ${counted(objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}. ` +
-      (done === total
-        ? "Kaikkiin selvityksestä johdettuihin kysymyksiin on vastattu."
-        : `Valmiina ${done}/${total}; vastaamatta olevat kysymykset alla.`);
+    const headline = `${t("plan.draftHolds", { holding: this.holding(objectives.length, indicators) })} ${
+      done === total ? t("plan.allAnswered") : t("plan.doneOf", { done, total })
+    }`;
     this.summary.replaceChildren(
       h("p", { "data-kb-plan-headline": true }, headline),
       h("ul", { class: "kb-plan-tasks" }, items),
     );
   }
 
+  /** "3 tavoitetta ja 4 mittaria", in the page's language. */
+  holding(objectives, indicators) {
+    return t("plan.holding", {
+      objectives: plural("plan.objectives", objectives),
+      indicators: plural("plan.indicators", indicators),
+    });
+  }
+
+  /** An item's tag (its words in the page's language, its state for plan.css) and its line "Vastaamatta". */
   updateItem(key, missing, state) {
     const tag = this.root.querySelector(`.kb-plan-tag[data-status="${key}"]`);
     if (tag) {
-      tag.textContent = state;
+      tag.textContent = t(`plan.status.${state}`);
       tag.dataset.state = state;
     }
     const text = this.root.querySelector(`[data-missing="${key}"]`);
@@ -902,7 +904,7 @@ class Plan {
       {},
       h("a", { href: `#${key}` }, name),
       " ",
-      h("span", { class: "kb-plan-tag", dataset: { state } }, state),
+      h("span", { class: "kb-plan-tag", dataset: { state } }, t(`plan.status.${state}`)),
       nested?.length ? h("ul", {}, nested) : null,
     );
   }
@@ -917,7 +919,7 @@ class Plan {
   }
 
   exampleLink(example) {
-    return h("a", { href: this.exampleUrl(example) }, example.objective);
+    return h("a", { href: this.exampleUrl(example), lang: "fi" }, example.objective);
   }
 
   examplesFor(kind) {
@@ -926,38 +928,30 @@ class Plan {
       const names = new Map(vocabulary.map((t) => [t.id, t.label]));
       return list.map((id) => names.get(id) || id).join(", ");
     };
-    const unmarked = "Toimitus ei ole merkinnyt esimerkkeihin vastausta tähän kysymykseen erikseen. ";
+    const unmarked = `${t("plan.examples.unmarked")} `;
     if (kind === "objective" || kind === "objective-unmarked") {
       return [
-        h(
-          "p",
-          {},
-          `${kind === "objective" ? "" : unmarked}Esimerkkien tavoitteet hakemuksista sanasta sanaan:`,
-        ),
+        h("p", {}, `${kind === "objective" ? "" : unmarked}${t("plan.examples.objectives")}`),
         h(
           "ul",
-          {},
+          { lang: "fi" },
           examples.map((e) => h("li", {}, this.exampleLink(e))),
         ),
       ];
     }
     if (kind === "indicator" || kind === "indicator-unmarked") {
       return [
-        h(
-          "p",
-          {},
-          `${kind === "indicator" ? "" : unmarked}Esimerkkien mittarit hakemuksista sanasta sanaan:`,
-        ),
+        h("p", {}, `${kind === "indicator" ? "" : unmarked}${t("plan.examples.indicators")}`),
         h(
           "ul",
-          {},
+          { lang: "fi" },
           examples.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
         ),
       ];
     }
     if (kind === "priorities") {
       return [
-        h("p", {}, "Painopisteet, joihin esimerkkien teemat liittyvät (tietopankin luokittelu):"),
+        h("p", {}, t("plan.examples.priorities")),
         h(
           "ul",
           {},
@@ -966,7 +960,7 @@ class Plan {
               "li",
               {},
               this.exampleLink(e),
-              `: ${labels(this.data.priorities, e.priorities) || "ei painopistettä"}`,
+              `: ${labels(this.data.priorities, e.priorities) || t("plan.examples.noPriority")}`,
             ),
           ),
         ),
@@ -974,7 +968,7 @@ class Plan {
     }
     if (kind === "qualityStandards") {
       return [
-        h("p", {}, "Laatustandardit, joihin tietopankki on liittänyt esimerkit:"),
+        h("p", {}, t("plan.examples.standards")),
         h(
           "ul",
           {},
@@ -983,7 +977,7 @@ class Plan {
               "li",
               {},
               this.exampleLink(e),
-              `: ${labels(this.data.qualityStandards, e.qualityStandards) || "ei liitetty"}`,
+              `: ${labels(this.data.qualityStandards, e.qualityStandards) || t("plan.examples.noStandard")}`,
             ),
           ),
         ),
@@ -991,7 +985,7 @@ class Plan {
     }
     if (kind === "measureType") {
       return [
-        h("p", {}, "Toimitus on merkinnyt esimerkkien mittarien lajin:"),
+        h("p", {}, t("plan.examples.measureTypes")),
         h(
           "ul",
           {},
@@ -1000,7 +994,7 @@ class Plan {
             return h(
               "li",
               {},
-              `${type[0].toUpperCase() + type.slice(1)} (${matching.length}): `,
+              `${capitalized(fmt.measureTypeLabel(type))} (${matching.length}): `,
               h(
                 "ul",
                 {},
@@ -1013,17 +1007,19 @@ class Plan {
     }
     const question = this.data.questions.find((q) => `question:${q.id}` === kind);
     const answering = examples.filter((e) => e.annotation[question.id]);
-    if (!answering.length)
-      return [h("p", {}, "Toimitus ei ole merkinnyt yhdenkään esimerkin vastaavan tähän kysymykseen.")];
+    if (!answering.length) return [h("p", {}, t("plan.examples.none"))];
     return [
       h(
         "p",
         {},
-        `Toimitus on merkinnyt, että ${counted(answering.length, "esimerkin mittari kertoo", "esimerkin mittarit kertovat")} tämän (${question.question.toLowerCase()}). Mittarit sanasta sanaan:`,
+        t("plan.examples.answering", {
+          examples: plural("plan.examples.tell", answering.length),
+          question: question.question.toLowerCase(),
+        }),
       ),
       h(
         "ul",
-        {},
+        { lang: "fi" },
         answering.map((e) => h("li", {}, this.exampleLink(e), h("blockquote", {}, e.indicator))),
       ),
     ];
@@ -1033,8 +1029,8 @@ class Plan {
 
   renderPrint() {
     const data = this.data;
-    const view = [h("h2", {}, "Tavoitteet ja mittarit"), h("p", {}, `Luonnos, tulostettu ${today()}.`)];
-    if (!this.draft.objectives.length) view.push(h("p", {}, "Luonnoksessa ei ole vielä tavoitteita."));
+    const view = [h("h2", {}, t("plan.printTitle")), h("p", {}, t("plan.printed", { date: today() }))];
+    if (!this.draft.objectives.length) view.push(h("p", {}, t("plan.noObjectives")));
     const answer = (label, value) =>
       h(
         "div",
@@ -1046,12 +1042,17 @@ class Plan {
       const names = (vocabulary, list) =>
         list.map((id) => (vocabulary.find((t) => t.id === id) || { label: id }).label).join("; ");
       view.push(
-        h("h3", {}, `Tavoite ${i + 1}`),
+        h("h3", {}, t("plan.objectiveN", { n: i + 1 })),
         h("p", { class: "kb-plan-print-text" }, objective.text || "–"),
       );
       if (objective.example)
         view.push(
-          h("p", { class: "kb-plan-print-source" }, `Lähtökohtana esimerkki. ${objective.example.citation}`),
+          h(
+            "p",
+            { class: "kb-plan-print-source" },
+            `${t("plan.printStart")} `,
+            finnish(objective.example.citation),
+          ),
         );
       view.push(
         h(
@@ -1064,7 +1065,7 @@ class Plan {
       );
       objective.indicators.forEach((indicator, j) => {
         view.push(
-          h("h4", {}, `Mittari ${i + 1}.${j + 1}`),
+          h("h4", {}, t("plan.indicatorN", { n: `${i + 1}.${j + 1}` })),
           h("p", { class: "kb-plan-print-text" }, indicator.text || "–"),
         );
         if (indicator.example)
@@ -1072,14 +1073,15 @@ class Plan {
             h(
               "p",
               { class: "kb-plan-print-source" },
-              `Lähtökohtana esimerkki. ${indicator.example.citation}`,
+              `${t("plan.printStart")} `,
+              finnish(indicator.example.citation),
             ),
           );
         view.push(
           h(
             "dl",
             {},
-            answer(fmt.QUESTIONS.measureType, indicator.measureType),
+            answer(fmt.QUESTIONS.measureType, fmt.measureTypeLabel(indicator.measureType)),
             data.questions.map((q) => answer(q.question, indicator[q.id])),
             answer(fmt.QUESTIONS.qualitySystem, indicator.qualitySystem),
           ),
@@ -1089,11 +1091,11 @@ class Plan {
     const sources = fmt.citations(this.draft);
     if (sources.length)
       view.push(
-        h("h3", {}, "Lähteet"),
+        h("h3", {}, t("plan.sources")),
         h(
           "ul",
           {},
-          sources.map((c) => h("li", {}, c)),
+          sources.map((c) => h("li", { lang: "fi" }, c)),
         ),
       );
     this.printView.replaceChildren(...view);
@@ -1134,8 +1136,7 @@ class Plan {
     } else if (field === "measureType") {
       if (target.checked) item.measureType = target.value;
     } else if (event.type === "input") {
-      if (this.fitField(target, item, field))
-        this.announce("Teksti lyhennettiin: se ei mahtunut luonnokseen.");
+      if (this.fitField(target, item, field)) this.announce(t("plan.cut"));
       item[field] = target.value;
       if (!SIZES_ITSELF) growField(target);
     } else {
@@ -1202,48 +1203,50 @@ class Plan {
   addExample(id) {
     const example = this.examples.get(id);
     if (!example) {
-      this.announce("Valitse ensin esimerkki luettelosta.");
+      this.announce(t("plan.chooseFirst"));
       this.exampleSelect.focus();
       return false;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
-    if (!this.fits(objective, "Esimerkkiä")) return false;
+    if (!this.fits(objective, t("plan.notAdded.example"))) return false;
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
-    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
+    this.announce(t("plan.exampleAdded", { n: this.draft.objectives.length }));
     return true;
   }
 
   addObjective() {
     const objective = fmt.emptyObjective();
     objective.indicators.push(fmt.emptyIndicator(this.data));
-    if (!this.fits(objective, "Tavoitetta")) return;
+    if (!this.fits(objective, t("plan.notAdded.objective"))) return;
     this.draft.objectives.push(objective);
     this.openKey = this.key(objective, "t");
     this.changed();
     this.render(`${this.key(objective, "t")}-h`);
-    this.announce(`Tyhjä tavoite ${this.draft.objectives.length} lisätty.`);
+    this.announce(t("plan.objectiveAdded", { n: this.draft.objectives.length }));
   }
 
   addIndicator(found) {
     const indicator = fmt.emptyIndicator(this.data);
-    if (!this.fits(indicator, "Mittaria")) return;
+    if (!this.fits(indicator, t("plan.notAdded.indicator"))) return;
     found.objective.indicators.push(indicator);
     this.changed();
     this.render(`${this.key(indicator, "m")}-h`);
-    this.announce(`Mittari ${found.i + 1}.${found.objective.indicators.length} lisätty.`);
+    this.announce(t("plan.indicatorAdded", { n: `${found.i + 1}.${found.objective.indicators.length}` }));
   }
 
   name(found) {
-    return found.indicator ? `Mittari ${found.i + 1}.${found.j + 1}` : `Tavoite ${found.i + 1}`;
+    return found.indicator
+      ? t("plan.indicatorN", { n: `${found.i + 1}.${found.j + 1}` })
+      : t("plan.objectiveN", { n: found.i + 1 });
   }
 
   move(found, step, buttonId) {
     const to = found.index + step;
     if (to < 0 || to >= found.list.length) {
-      this.announce(`${this.name(found)} on jo ${step < 0 ? "ensimmäisenä" : "viimeisenä"}.`);
+      this.announce(t(step < 0 ? "plan.alreadyFirst" : "plan.alreadyLast", { name: this.name(found) }));
       return;
     }
     const [item] = found.list.splice(found.index, 1);
@@ -1253,27 +1256,30 @@ class Plan {
     const other = step < 0 ? "down" : "up";
     const atEdge = to === 0 || to === found.list.length - 1;
     this.render(atEdge ? `${key}-${other}` : buttonId);
-    this.announce(`${found.indicator ? "Mittari" : "Tavoite"} siirretty: nyt ${this.name(this.find(key))}.`);
+    const moved = found.indicator ? "plan.moved.indicator" : "plan.moved.objective";
+    this.announce(t(moved, { name: this.name(this.find(key)) }));
   }
 
   duplicate(found) {
     const item = fmt.copy(found.indicator || found.objective);
-    if (!this.fits(item, `${this.name(found)}: kopiota`)) return;
+    if (!this.fits(item, t("plan.notAdded.copy", { name: this.name(found) }))) return;
     found.list.splice(found.index + 1, 0, item);
     if (!found.indicator) this.openKey = this.key(item, "t"); // a new objective opens
     this.changed();
     this.render(`${this.key(item, found.indicator ? "m" : "t")}-h`);
-    this.announce(`${this.name(found)} monistettu: kopio on ${this.name(this.find(this.keys.get(item)))}.`);
+    this.announce(
+      t("plan.duplicated", { name: this.name(found), copy: this.name(this.find(this.keys.get(item))) }),
+    );
   }
 
   remove(found) {
     const item = found.list.splice(found.index, 1)[0];
     const name = this.name(found);
     this.undo = {
-      label: `Kumoa poisto (${name})`,
-      done: `${name} palautettu.`,
+      label: t("plan.undoRemove", { name }),
+      done: t("plan.restored", { name }),
       item,
-      what: name,
+      what: t("plan.notAdded.named", { name }),
       restore: () => {
         found.list.splice(Math.min(found.index, found.list.length), 0, item);
         return `${this.keys.get(item)}-h`;
@@ -1281,7 +1287,7 @@ class Plan {
     };
     this.changed();
     this.render();
-    this.showUndo(`${name} poistettu.`);
+    this.showUndo(t("plan.removed", { name }));
   }
 
   deleteAll() {
@@ -1294,17 +1300,17 @@ class Plan {
     } catch (_error) {
       /* nothing was stored */
     }
-    this.setSaved("empty", "Luonnos poistettu tästä selaimesta");
+    this.setSaved("empty", t("plan.deletedHere"));
     this.undo = {
-      label: "Kumoa luonnoksen poisto",
-      done: "Luonnos palautettu.",
+      label: t("plan.undoDelete"),
+      done: t("plan.draftRestored"),
       restore: () => {
         this.draft = previous;
         return "kb-plan-overview-h";
       },
     };
     this.render();
-    this.showUndo("Luonnos poistettu tämän selaimen tallennustilasta.");
+    this.showUndo(t("plan.deleted"));
   }
 
   showUndo(message) {
@@ -1331,7 +1337,7 @@ class Plan {
   fileName(extension) {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, "0");
-    return `oma-suunnitelma-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${extension}`;
+    return `${t("plan.fileName")}-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.${extension}`;
   }
 
   download(extension, type, text) {
@@ -1341,14 +1347,18 @@ class Plan {
     link.click();
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 60000);
-    this.announce(`Tiedosto ${link.download} ladattu.`);
+    this.announce(t("plan.downloaded", { file: link.download }));
   }
 
   exportMarkdown() {
     const url = new URL(window.location.href);
     url.search = "";
     url.hash = "";
-    const text = fmt.toMarkdown(this.draft, this.data, { title: TITLE, url: url.href, date: today() });
+    const text = fmt.toMarkdown(this.draft, this.data, {
+      title: t("plan.title"),
+      url: url.href,
+      date: today(),
+    });
     this.download("md", "text/markdown;charset=utf-8", text);
   }
 
@@ -1356,17 +1366,16 @@ class Plan {
     const file = this.importInput.files?.[0];
     if (!file) return;
     this.error.replaceChildren();
-    const refuse = (reason) =>
-      this.showError(`Tiedostoa ”${file.name}” ei tuotu. ${reason} Nykyinen luonnos on ennallaan.`);
+    const refuse = (reason) => this.showError(t("plan.notImported", { file: file.name, reason }));
     try {
-      if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError("Tiedosto on liian suuri suunnitelmaksi.");
+      if (file.size > fmt.MAX_FILE_BYTES) throw new fmt.PlanError(t("plan.file.tooLarge"));
       const draft = fmt.parseDraft(await file.text(), this.data);
       const previous = this.draft;
       this.draft = draft;
       this.openKey = null; // the first unfinished objective of the plan brought in
       this.undo = {
-        label: "Kumoa tuonti",
-        done: "Edellinen luonnos palautettu.",
+        label: t("plan.undoImport"),
+        done: t("plan.previousRestored"),
         restore: () => {
           this.draft = previous;
           return "kb-plan-overview-h";
@@ -1376,10 +1385,10 @@ class Plan {
       this.render();
       const indicators = draft.objectives.reduce((n, o) => n + o.indicators.length, 0);
       this.showUndo(
-        `Suunnitelma tuotu tiedostosta ”${file.name}”: ${counted(draft.objectives.length, "tavoite", "tavoitetta")} ja ${counted(indicators, "mittari", "mittaria")}.`,
+        t("plan.imported", { file: file.name, holding: this.holding(draft.objectives.length, indicators) }),
       );
     } catch (error) {
-      refuse(error instanceof fmt.PlanError ? error.message : "Tiedostoa ei voitu lukea.");
+      refuse(error instanceof fmt.PlanError ? error.message : t("plan.unreadableFile"));
     } finally {
       this.importInput.value = "";
     }
@@ -1395,20 +1404,20 @@ class Plan {
     window.history.replaceState(null, "", url.pathname + url.search + url.hash);
     const example = this.examples.get(id);
     if (!example) {
-      this.showError("Esimerkkiä, jota pyysit lisäämään, ei löytynyt. Valitse esimerkki luettelosta.");
+      this.showError(t("plan.noSuchExample"));
       return;
     }
     const objective = fmt.fromExample(example, this.citationOf(example), this.data);
     const over = fmt.overLimit(fmt.plus(fmt.measure(this.draft), fmt.measure(objective)));
     if (over) {
-      this.showError(`Esimerkkiä ei lisätty luonnokseen. ${over}`);
+      this.showError(`${t("plan.exampleNotAdded")} ${over}`);
       return;
     }
     this.draft.objectives.push(objective);
     this.changed();
     this.openKey = this.key(objective, "t");
     this.pendingFocus = `${this.key(objective, "t")}-h`;
-    this.announce(`Esimerkki lisätty luonnokseen tavoitteeksi ${this.draft.objectives.length}.`);
+    this.announce(t("plan.exampleAdded", { n: this.draft.objectives.length }));
   }
 }
 
@@ -1477,7 +1486,7 @@ function keepOffline(root, plan) {
       registrations.filter((r) => r.active && r.active.scriptURL !== worker.href && r.scope === page.href),
     )
     .then((old) => Promise.all(old.map((r) => r.unregister())))
-    .then(() => navigator.serviceWorker.register(worker.href))
+    .then(() => navigator.serviceWorker.register(worker.href, { type: "module" }))
     .then(() => {
       update();
       plan.saved.addEventListener("kb-plan-saved", update);
@@ -1495,8 +1504,7 @@ export async function init(root) {
     if (!response.ok) throw new Error(String(response.status));
     data = await response.json();
   } catch (_error) {
-    nojs.textContent =
-      "Esimerkkien tietoja ei voitu ladata, joten suunnitelmatyökalu ei käynnistynyt. Lataa sivu uudelleen.";
+    nojs.textContent = t("plan.noData");
     return;
   }
   const plan = new Plan(root, data);
