@@ -48,9 +48,15 @@ BODY_FORBIDDEN = {
 
 
 def _own_chart(tag: str, attrs: dict) -> bool:
-    """The statistics page's own chart images (generator/site/charts.py)."""
+    """The statistics page's own chart images (generator/site/charts.py); on a Swedish page its
+    Finnish description is marked ``lang="fi"``."""
     src = attrs.get("src") or ""
-    return tag == "img" and set(attrs) <= {"src", "alt"} and src.split("assets/charts/")[0].strip("./") == ""
+    return (
+        tag == "img"
+        and set(attrs) <= {"src", "alt", "lang"}
+        and attrs.get("lang") in (None, "fi")
+        and src.split("assets/charts/")[0].strip("./") == ""
+    )
 
 
 def _own_asset(tag: str, attrs: dict) -> bool:

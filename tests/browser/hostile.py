@@ -212,17 +212,6 @@ def write_hostile_tree(root: Path) -> Path:
                 }
             ]
         },
-        "synonyms-sv.yml": {
-            "synonyms": [
-                {
-                    "id": "fientlig-grupp",
-                    # Words of the Swedish texts: the marker here, a payload's word where every
-                    # text field holds the payloads (tests/site/test_site_escaping.py).
-                    "words": [MARKER.lower(), "alert"],
-                    "peruste": hostile("ruotsinkielisten synonyymien peruste"),
-                }
-            ]
-        },
         "swedish-terms.yml": {
             "terms": [
                 {
