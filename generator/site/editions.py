@@ -136,13 +136,6 @@ SV = Edition(
         ("molemmat", "båda"),
         (" tai ", " eller "),
         (" ja rajata {} mukaan", " och avgränsas efter {}"),
-        ("Tietolähde", "Datakälla"),
-        ("Keruu", "Insamling"),
-        ("Vastuu", "Ansvar"),
-        ("Ajoitus", "Tidpunkt"),
-        ("Käsittely", "Behandling"),
-        ("Raportointi", "Rapportering"),
-        ("Arviointi", "Utvärdering"),
         # the finder's facets (``facets``)
         ("Laji", "Slag"),
         # statistics (``statistics``)
