@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp, editions, unused_css
+from .site import csp, editions, page_language, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -138,8 +138,9 @@ def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
     editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
     may be finished again (``finish_pages``'s ``since`` is generous). The Content-Security-Policy
-    (``site.csp``) on every page, the redirect pages and the 404 page among them."""
-    return (functools.partial(csp.with_policy, serve=preview),)
+    (``site.csp``) on every page, the redirect pages and the 404 page among them; the words of
+    shared settings in the page's language (``site.page_language``)."""
+    return (page_language.in_page_language, functools.partial(csp.with_policy, serve=preview))
 
 
 def merge_redirects(

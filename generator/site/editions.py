@@ -151,10 +151,43 @@ SV = Edition(
             "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
             "En internationaliseringsplan eller internationaliseringsstrategi bifogades ansökan",
         ),
+        # the statistics charts (``charts``): the image's words and its text alternative
+        ("Vuosi {}: hakijat ja myönnetyt akkreditoinnit", "År {}: sökande och beviljade ackrediteringar"),
+        (
+            "Vaakapylväskaavio, vuosi {}, hakijat ja myönnetyt akkreditoinnit sektoreittain. {}.",
+            "Liggande stapeldiagram, år {}, sökande och beviljade ackrediteringar per sektor. {}.",
+        ),
+        ("Lukumäärä", "Antal"),
+        ("ei lukua selvityksessä", "inget tal i utredningen"),
+        ("– luku puuttuu selvityksestä", "– talet saknas i utredningen"),
+        # every page (``page_language``): a heading's permalink (mkdocs.yml ``toc: permalink_title``)
+        # and a table's scroll region (``page_html.TABLE``)
+        ("Pysyvä linkki tähän kohtaan", "Permanent länk till det här avsnittet"),
+        ("Taulukko", "Tabell"),
+        # open data (``opendata``): the schema's title and the names of the fields' types
+        (
+            "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankin merkinnät",
+            "Posterna i kunskapsbanken God praxis i Erasmus+-ackreditering",
+        ),
+        (
+            "practices.json: luettelo merkinnöistä; merkinnän rakenne on $defs/ExportEntry.",
+            "practices.json: en lista över posterna; postens struktur finns under $defs/ExportEntry.",
+        ),
+        ("teksti", "text"),
+        ("kokonaisluku", "heltal"),
+        ("totuusarvo", "sanningsvärde"),
+        ("luettelo", "lista"),
+        ("olio", "objekt"),
+        ("yksi arvoista", "ett av värdena"),
     ),
 )
 EDITIONS: tuple[Edition, ...] = (FI, SV)
 """The first is the default (``hreflang="x-default"``)."""
+
+
+def by_code(code: str) -> Edition:
+    """The edition whose language is ``code`` (a page's ``<html lang>``); the first for any other."""
+    return next((e for e in EDITIONS if e.code == code), EDITIONS[0])
 
 
 def edition_of(path: str) -> Edition:

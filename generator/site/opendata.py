@@ -4,6 +4,10 @@ Part of stage 4, render. In: the ``Index``. Out: ``data/practices.json`` (every 
 ids with their labels), ``data/practices.csv`` (one row per entry, lists joined with "; "),
 ``data/schema.json`` (the JSON Schema of practices.json, generated from ``Export`` below) and the
 "Avoin data" page that explains every field. The files are bytes, the same on every build.
+
+Every field is described once, in each edition's language (``described``): each edition has its
+schema (``sv/data/schema.json`` in Swedish) and its page's table of fields, both read from the
+same descriptions, and the same practices.json and practices.csv.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, cast
 
@@ -19,9 +24,19 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from ..content import kinds
 from ..content.index import Index
-from ..content.model import MeasureType, Pair, Quote, SourceDocument, Theme, asks, entry_title
+from ..content.model import (
+    INDICATOR_QUESTIONS,
+    MeasureType,
+    Pair,
+    Quote,
+    SourceDocument,
+    Theme,
+    asks,
+    entry_title,
+)
 from . import editions, urls
 from .context import RenderContext
+from .editions import Edition
 from .memo import Memo
 
 JSON_FILE = "data/practices.json"
@@ -33,6 +48,24 @@ KindId = Literal["lainaus", "tavoite", "teema"]
 """``kinds.EntryKind.public_id`` of each entry kind (tests/site/test_opendata.py holds them equal)."""
 
 
+def _in(edition: Edition) -> str:
+    """The key of a description in ``edition``'s language beside the Finnish ``description``."""
+    return f"description_{edition.code}"
+
+
+def described(finnish: str, swedish: str) -> Any:
+    """A field of the export, described in Finnish and in Swedish (``schema`` gives each edition
+    its own)."""
+    return Field(description=finnish, json_schema_extra={_in(editions.SV): swedish})
+
+
+def asks_sv(field: str) -> str:
+    """``asks`` in Swedish: whether the example answers the report's question, as the Swedish
+    edition words it (``Edition.word``)."""
+    question = next(item.question for item in INDICATOR_QUESTIONS if item.field == field)
+    return f"Svarar exemplet på frågan ”{editions.SV.word(question)}”?"
+
+
 class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -40,15 +73,27 @@ class _Row(BaseModel):
 class ExportAnnotation(_Row):
     """The editors' annotation of an objective–indicator pair (not text of the source)."""
 
-    data_source: bool = Field(description=asks("data_source"))
-    collection: bool = Field(description=asks("collection"))
-    responsible: bool = Field(description=asks("responsible"))
-    timing: bool = Field(description=asks("timing"))
-    processing: bool = Field(description=asks("processing"))
-    reporting: bool = Field(description=asks("reporting"))
-    evaluation: bool = Field(description=asks("evaluation"))
-    measure_type: MeasureType = Field(description="Onko mittari määrällinen, laadullinen vai molempia.")
-    note: str | None = Field(description="Toimituksen vapaa huomautus, tai null.")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Toimituksen merkinnät tavoitteen mittarista (ei selvityksen tekstiä).",
+            _in(editions.SV): "Redaktionens markeringar om målets indikator (inte utredningens text).",
+        }
+    )
+
+    data_source: bool = described(asks("data_source"), asks_sv("data_source"))
+    collection: bool = described(asks("collection"), asks_sv("collection"))
+    responsible: bool = described(asks("responsible"), asks_sv("responsible"))
+    timing: bool = described(asks("timing"), asks_sv("timing"))
+    processing: bool = described(asks("processing"), asks_sv("processing"))
+    reporting: bool = described(asks("reporting"), asks_sv("reporting"))
+    evaluation: bool = described(asks("evaluation"), asks_sv("evaluation"))
+    measure_type: MeasureType = described(
+        "Onko mittari määrällinen, laadullinen vai molempia.",
+        "Om indikatorn är kvantitativ, kvalitativ eller båda (värdet på finska: määrällinen, laadullinen, molemmat).",
+    )
+    note: str | None = described(
+        "Toimituksen vapaa huomautus, tai null.", "Redaktionens fria anmärkning, eller null."
+    )
 
 
 class ExportEntry(_Row):
@@ -57,70 +102,153 @@ class ExportEntry(_Row):
     null = the field does not belong to this kind of entry; [] = the source does not state it.
     """
 
-    id: str = Field(description="Pysyvä tunniste. Sama tunniste ei koskaan tarkoita muuta merkintää.")
-    kind: KindId = Field(description="Merkinnän laji: lainaus, tavoite (tavoite ja mittari) tai teema.")
-    url: str = Field(description="Merkinnän sivun pysyvä osoite sivuston juuresta, esim. lainaukset/<id>/.")
-    former_ids: list[str] = Field(
-        description="Aiemmat tunnisteet; niiden osoitteet ohjaavat tähän merkintään."
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Tietopankin merkintä: lainaus, tavoite ja mittari tai teema. null = kenttä ei "
+            "kuulu tämän lajin merkinnälle; [] = selvitys ei kerro.",
+            _in(editions.SV): "En post i kunskapsbanken: ett citat, ett mål med indikator eller ett tema. "
+            "null = fältet hör inte till postens slag; [] = utredningen anger inte uppgiften.",
+        }
     )
-    title: str = Field(
-        description="Otsikko: lainauksella ja teemalla toimituksen, tavoitteella tavoite itse."
+
+    id: str = described(
+        "Pysyvä tunniste. Sama tunniste ei koskaan tarkoita muuta merkintää.",
+        "Permanent identifierare. Samma identifierare betyder aldrig en annan post.",
     )
-    text: str | None = Field(description="Lainaus sanasta sanaan (vain lainauksilla).")
-    origin: Literal["hakemus", "sanonta"] | None = Field(
-        description="Lainauksen alkuperä: hakemus = akkreditointihakemuksesta, sanonta = muu lainattu sanonta."
+    kind: KindId = described(
+        "Merkinnän laji: lainaus, tavoite (tavoite ja mittari) tai teema.",
+        "Postens slag: lainaus (citat), tavoite (mål och indikator) eller teema (tema).",
     )
-    context: str | None = Field(description="Selvityksen virke, joka esittelee lainauksen, sanasta sanaan.")
-    objective: str | None = Field(description="Tavoite sanasta sanaan (vain tavoitteilla).")
-    indicator: str | None = Field(description="Mittari sanasta sanaan (vain tavoitteilla).")
-    summary: str | None = Field(description="Teeman yhden virkkeen tiivistelmä (vain teemoilla).")
-    guidance: str | None = Field(
-        description="Teeman ohjeistus tietopankin omin sanoin, Markdownina; kappaleet "
-        "erotettu tyhjällä rivillä (vain teemoilla)."
+    url: str = described(
+        "Merkinnän sivun pysyvä osoite sivuston juuresta, esim. lainaukset/<id>/.",
+        "Den permanenta adressen till postens finska sida från webbplatsens rot, t.ex. lainaukset/<id>/.",
     )
-    guidance_sections: list[str] | None = Field(
-        description="Selvityksen luku, johon kukin ohjeistuksen kappale perustuu, kappaleiden järjestyksessä "
-        "(vain teemoilla)."
+    former_ids: list[str] = described(
+        "Aiemmat tunnisteet; niiden osoitteet ohjaavat tähän merkintään.",
+        "Tidigare identifierare; deras adresser leder till den här posten.",
     )
-    sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = selvitys ei kerro.")
-    sector_labels: list[str] | None = Field(description="Sektorien nimet samassa järjestyksessä.")
-    applicant_types: list[str] | None = Field(
-        description="Hakijatyyppien tunnisteet; [] = selvitys ei kerro."
+    title: str = described(
+        "Otsikko: lainauksella ja teemalla toimituksen, tavoitteella tavoite itse.",
+        "Rubriken på finska: för citat och teman redaktionens, för mål målet självt.",
     )
-    applicant_type_labels: list[str] | None = Field(
-        description="Hakijatyyppien nimet samassa järjestyksessä."
+    text: str | None = described(
+        "Lainaus sanasta sanaan (vain lainauksilla).",
+        "Citatet ordagrant, på finska (bara för citat).",
     )
-    themes: list[str] | None = Field(description="Teemojen tunnisteet.")
-    theme_labels: list[str] | None = Field(description="Teemojen otsikot samassa järjestyksessä.")
-    quality_standards: list[str] = Field(
-        description="Laatustandardien tunnisteet, joihin merkintä on liitetty."
+    origin: Literal["hakemus", "sanonta"] | None = described(
+        "Lainauksen alkuperä: hakemus = akkreditointihakemuksesta, sanonta = muu lainattu sanonta.",
+        "Citatets ursprung: hakemus = ur en ansökan om ackreditering, sanonta = ett annat citerat talesätt.",
     )
-    quality_standard_labels: list[str] = Field(description="Laatustandardien nimet samassa järjestyksessä.")
-    priorities: list[str] | None = Field(
-        description="Horisontaalisten painopisteiden tunnisteet (vain teemoilla)."
+    context: str | None = described(
+        "Selvityksen virke, joka esittelee lainauksen, sanasta sanaan.",
+        "Utredningens mening som presenterar citatet, ordagrant på finska.",
     )
-    priority_labels: list[str] | None = Field(description="Painopisteiden nimet samassa järjestyksessä.")
-    source_document: str = Field(description="Selvityksen tunniste.")
-    source_title: str = Field(description="Selvityksen nimi.")
-    source_publisher: str = Field(description="Selvityksen julkaisija.")
-    source_year: int = Field(description="Selvityksen julkaisuvuosi.")
-    source_sections: list[str] = Field(description="Selvityksen luvut, joista merkintä on.")
-    annotation: ExportAnnotation | None = Field(
-        description="Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla)."
+    objective: str | None = described(
+        "Tavoite sanasta sanaan (vain tavoitteilla).",
+        "Målet ordagrant, på finska (bara för mål).",
     )
-    url_sv: str = Field(
-        description="Merkinnän ruotsinkielisen sivun osoite sivuston juuresta, esim. sv/lainaukset/<id>/."
+    indicator: str | None = described(
+        "Mittari sanasta sanaan (vain tavoitteilla).",
+        "Indikatorn ordagrant, på finska (bara för mål).",
     )
-    title_sv: str | None = Field(
-        description="Otsikko ruotsiksi (toimituksen käännös; tavoitteella lyhyt otsikko), tai null, jos käännös puuttuu."
+    summary: str | None = described(
+        "Teeman yhden virkkeen tiivistelmä (vain teemoilla).",
+        "Temats sammanfattning i en mening, på finska (bara för teman).",
     )
-    summary_sv: str | None = Field(
-        description="Teeman tiivistelmä ruotsiksi, tai null (muut lajit tai käännös puuttuu)."
+    guidance: str | None = described(
+        "Teeman ohjeistus tietopankin omin sanoin, Markdownina; kappaleet "
+        "erotettu tyhjällä rivillä (vain teemoilla).",
+        "Temats vägledning med kunskapsbankens egna ord på finska, som Markdown; styckena "
+        "åtskilda av en tom rad (bara för teman).",
     )
-    guidance_sv: str | None = Field(
-        description="Teeman ohjeistus ruotsiksi, Markdownina, kappaleet samassa järjestyksessä kuin "
+    guidance_sections: list[str] | None = described(
+        "Selvityksen luku, johon kukin ohjeistuksen kappale perustuu, kappaleiden järjestyksessä "
+        "(vain teemoilla).",
+        "Utredningens kapitel som varje stycke i vägledningen bygger på, i styckenas ordning (bara för teman).",
+    )
+    sectors: list[str] | None = described(
+        "Sektorien tunnisteet; [] = selvitys ei kerro.",
+        "Sektorernas identifierare; [] = utredningen anger inte sektorn.",
+    )
+    sector_labels: list[str] | None = described(
+        "Sektorien nimet samassa järjestyksessä.",
+        "Sektorernas namn på finska i samma ordning.",
+    )
+    applicant_types: list[str] | None = described(
+        "Hakijatyyppien tunnisteet; [] = selvitys ei kerro.",
+        "Identifierarna för typerna av sökande; [] = utredningen anger inte typen.",
+    )
+    applicant_type_labels: list[str] | None = described(
+        "Hakijatyyppien nimet samassa järjestyksessä.",
+        "Namnen på typerna av sökande på finska i samma ordning.",
+    )
+    themes: list[str] | None = described(
+        "Teemojen tunnisteet.",
+        "Temanas identifierare.",
+    )
+    theme_labels: list[str] | None = described(
+        "Teemojen otsikot samassa järjestyksessä.",
+        "Temanas rubriker på finska i samma ordning.",
+    )
+    quality_standards: list[str] = described(
+        "Laatustandardien tunnisteet, joihin merkintä on liitetty.",
+        "Identifierarna för de kvalitetsstandarder som posten har kopplats till.",
+    )
+    quality_standard_labels: list[str] = described(
+        "Laatustandardien nimet samassa järjestyksessä.",
+        "Kvalitetsstandardernas namn på finska i samma ordning.",
+    )
+    priorities: list[str] | None = described(
+        "Horisontaalisten painopisteiden tunnisteet (vain teemoilla).",
+        "Identifierarna för de horisontella prioriteringarna (bara för teman).",
+    )
+    priority_labels: list[str] | None = described(
+        "Painopisteiden nimet samassa järjestyksessä.",
+        "Prioriteringarnas namn på finska i samma ordning.",
+    )
+    source_document: str = described(
+        "Selvityksen tunniste.",
+        "Utredningens identifierare.",
+    )
+    source_title: str = described(
+        "Selvityksen nimi.",
+        "Utredningens namn (på finska).",
+    )
+    source_publisher: str = described(
+        "Selvityksen julkaisija.",
+        "Utredningens utgivare (på finska).",
+    )
+    source_year: int = described(
+        "Selvityksen julkaisuvuosi.",
+        "Utredningens utgivningsår.",
+    )
+    source_sections: list[str] = described(
+        "Selvityksen luvut, joista merkintä on.",
+        "Utredningens kapitel som posten kommer från (på finska).",
+    )
+    annotation: ExportAnnotation | None = described(
+        "Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla).",
+        "Redaktionens markeringar om målets indikator (bara för mål).",
+    )
+    url_sv: str = described(
+        "Merkinnän ruotsinkielisen sivun osoite sivuston juuresta, esim. sv/lainaukset/<id>/.",
+        "Adressen till postens svenska sida från webbplatsens rot, t.ex. sv/lainaukset/<id>/.",
+    )
+    title_sv: str | None = described(
+        "Otsikko ruotsiksi (toimituksen käännös; tavoitteella lyhyt otsikko), tai null, jos käännös puuttuu.",
+        "Rubriken på svenska (redaktionens översättning; för mål en kort rubrik), eller null om översättningen saknas.",
+    )
+    summary_sv: str | None = described(
+        "Teeman tiivistelmä ruotsiksi, tai null (muut lajit tai käännös puuttuu).",
+        "Temats sammanfattning på svenska, eller null (andra slag eller översättningen saknas).",
+    )
+    guidance_sv: str | None = described(
+        "Teeman ohjeistus ruotsiksi, Markdownina, kappaleet samassa järjestyksessä kuin "
         "guidance; puuttuvan kappaleen kohdalla suomenkielinen. null muilla lajeilla tai kun yhtään "
-        "kappaletta ei ole käännetty."
+        "kappaletta ei ole käännetty.",
+        "Temats vägledning på svenska, som Markdown, styckena i samma ordning som guidance; ett "
+        "stycke som saknar översättning står på finska. null för andra slag eller när inget stycke "
+        "har översatts.",
     )
 
 
@@ -196,14 +324,32 @@ def csv_columns() -> list[str]:
     return columns + [f"annotation_{name}" for name in ExportAnnotation.model_fields]
 
 
-def schema() -> dict[str, Any]:
-    document = EXPORT.json_schema()
+SCHEMA_TITLE = "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankin merkinnät"
+SCHEMA_DESCRIPTION = "practices.json: luettelo merkinnöistä; merkinnän rakenne on $defs/ExportEntry."
+
+
+def schema(edition: Edition = editions.FI) -> dict[str, Any]:
+    """The JSON Schema of practices.json, every description in ``edition``'s language."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankin merkinnät",
-        "description": "practices.json: luettelo merkinnöistä; merkinnän rakenne on $defs/ExportEntry.",
-        **document,
+        "title": edition.word(SCHEMA_TITLE),
+        "description": edition.word(SCHEMA_DESCRIPTION),
+        **_in_language(EXPORT.json_schema(), edition),
     }
+
+
+def _in_language(node: Any, edition: Edition) -> Any:
+    """A JSON Schema (part) with each ``description`` in ``edition``'s language, the other
+    languages' descriptions left out."""
+    if isinstance(node, list):
+        return [_in_language(item, edition) for item in node]
+    if not isinstance(node, dict):
+        return node
+    others = {_in(e) for e in editions.EDITIONS}
+    out = {key: _in_language(value, edition) for key, value in node.items() if key not in others}
+    if edition is not editions.FI and "description" in node:
+        out["description"] = node[_in(edition)]  # a KeyError: a field not yet described in Swedish
+    return out
 
 
 def files(index: Index, memo: Memo | None = None) -> dict[str, bytes]:
@@ -215,14 +361,20 @@ def files(index: Index, memo: Memo | None = None) -> dict[str, bytes]:
         # seven times faster (tests/site/test_opendata.py holds it to that).
         JSON_FILE: EXPORT.dump_json(rows, indent=2) + b"\n",
         CSV_FILE: _csv(rows, memo),
-        SCHEMA_FILE: _schema_file(),
+        SCHEMA_FILE: _schema_file(editions.FI),
     }
 
 
+def edition_files(edition: Edition) -> dict[str, bytes]:
+    """The files of ``edition`` that are its own, by path under the site root: its schema
+    (practices.json and practices.csv are the same in every edition)."""
+    return {edition.prefix + SCHEMA_FILE: _schema_file(edition)}
+
+
 @functools.cache
-def _schema_file() -> bytes:
+def _schema_file(edition: Edition) -> bytes:
     """The schema depends on the model alone; pydantic takes a tenth of a second to write it."""
-    return _json(schema())
+    return _json(schema(edition))
 
 
 def _json(data: Any) -> bytes:
@@ -281,17 +433,18 @@ _TYPES = {
 }
 
 
-def _type(prop: dict[str, Any]) -> str:
+def _type(prop: dict[str, Any], word: Callable[[str], str]) -> str:
+    """A field's type as the page names it; ``word``: the edition's (``Edition.word``)."""
     if "anyOf" in prop:
-        return " tai ".join(_type(p) for p in prop["anyOf"])
+        return word(" tai ").join(_type(p, word) for p in prop["anyOf"])
     if "$ref" in prop:
-        return "olio"
+        return word("olio")
     if "enum" in prop:
-        return "yksi arvoista " + ", ".join(str(v) for v in prop["enum"])
+        return word("yksi arvoista") + " " + ", ".join(str(v) for v in prop["enum"])
     if prop.get("type") == "array":
-        return "luettelo: " + _type(prop.get("items", {}))
+        return word("luettelo") + ": " + _type(prop.get("items", {}), word)
     kind = str(prop.get("type", ""))
-    return _TYPES.get(kind, kind)
+    return word(_TYPES.get(kind, kind))
 
 
 @dataclass(frozen=True)
@@ -320,20 +473,21 @@ class RenamedKind:
     former: str
 
 
-def fields() -> list[FieldRow]:
-    """Every field of an entry and of its annotation: name, CSV column, type, description."""
+def fields(edition: Edition = editions.FI) -> list[FieldRow]:
+    """Every field of an entry and of its annotation: name, CSV column, type, description, in
+    ``edition``'s language as its schema gives them."""
     rows = []
     for model, prefix in ((ExportEntry, ""), (ExportAnnotation, "annotation.")):
-        properties = model.model_json_schema()["properties"]
-        for name, info in model.model_fields.items():
+        properties = _in_language(model.model_json_schema(), edition)["properties"]
+        for name in model.model_fields:
             if model is ExportEntry and name == "annotation":
                 continue
             rows.append(
                 FieldRow(
                     name=prefix + name,
                     column=f"annotation_{name}" if prefix else name,
-                    type=_type(properties[name]),
-                    description=info.description or "",
+                    type=_type(properties[name], edition.word),
+                    description=properties[name].get("description", ""),
                 )
             )
     return rows
@@ -355,7 +509,7 @@ def page(r: RenderContext) -> str:
         page_,
         counts=counts,
         files={"json": JSON_FILE, "csv": CSV_FILE, "schema": SCHEMA_FILE},
-        fields=fields(),
+        fields=fields(r.edition),
         separator=LIST_SEPARATOR,
         sources=index.content.vocabularies.sources,
         about_href=urls.link(page_, urls.ABOUT),
