@@ -164,6 +164,24 @@ SV = Edition(
         # and a table's scroll region (``page_html.TABLE``)
         ("Pysyvä linkki tähän kohtaan", "Permanent länk till det här avsnittet"),
         ("Taulukko", "Tabell"),
+        # the theme's partials (``overrides/partials/``: ``kb.t``) and mkdocs.yml's site_description
+        (
+            "Tietopankki Erasmus+ -akkreditointihakemusten hyvistä käytännöistä (Opetushallitus 2023)",
+            "Kunskapsbank om god praxis i ansökningar om Erasmusackreditering (Utbildningsstyrelsen 2023)",
+        ),
+        ("Tietopankin haku", "Sökning i kunskapsbanken"),
+        ("Hae tietopankista", "Sök i kunskapsbanken"),
+        ("Hae", "Sök"),
+        (
+            "Tulokset näkyvät kirjoitettaessa. Nuolinäppäimillä liikut tuloksissa, Enter avaa tuloksen "
+            "ja Esc sulkee luettelon.",
+            "Resultaten visas medan du skriver. Med piltangenterna rör du dig bland resultaten, Enter "
+            "öppnar ett resultat och Esc stänger listan.",
+        ),
+        ("Hakutulokset", "Sökresultat"),
+        ("Saavutettavuusseloste", "Tillgänglighetsutlåtande"),
+        ("Sivusto on tehty", "Webbplatsen har byggts med"),
+        (" -teemalla.", "."),
         # open data (``opendata``): the schema's title and the names of the fields' types
         (
             "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankin merkinnät",
@@ -255,6 +273,12 @@ def navigation(nav: list[Any], edition: Edition) -> list[dict[str, Any]]:
 def for_templates(nav: list[Any]) -> dict[str, dict[str, Any]]:
     """What the page templates (``overrides/``) know of the editions, by language code."""
     return {
-        e.code: {"prefix": e.prefix, "name": e.name, "site_name": e.site_name, "nav": navigation(nav, e)}
+        e.code: {
+            "prefix": e.prefix,
+            "name": e.name,
+            "site_name": e.site_name,
+            "nav": navigation(nav, e),
+            "words": dict(e.words),
+        }
         for e in EDITIONS
     }
