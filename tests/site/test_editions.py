@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_SITE, REPO
+from html_language import chrome, finnish_in, shared_settings
 from hypothesis import given
 from hypothesis import strategies as st
 from test_links import broken_links
@@ -237,64 +238,6 @@ def test_each_edition_has_the_tooltips_of_its_own_glossary():
     }
 
 
-CHROME_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder", "aria-roledescription")
-"""The attributes a reader hears or sees as words (the page description is ``<meta content>``)."""
-
-
-class _Chrome(HTMLParser):
-    """What a page says outside its article and in its attributes, outside lang="fi": the header,
-    the search box, the contents, the footer, and every name, title and alternative text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.said: list[str] = []
-        self._stack: list[tuple[str, bool]] = []
-
-    def _skipped(self) -> bool:
-        return any(skip for _, skip in self._stack)
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        finnish = values.get("lang") == "fi" or values.get("hreflang") == "fi"
-        if not (self._skipped() or finnish):
-            self.said += [values[a] or "" for a in CHROME_ATTRIBUTES if a in values]
-            if tag == "meta" and values.get("name") == "description":
-                self.said.append(values.get("content") or "")
-        if tag not in ("meta", "link", "br", "img", "input", "hr", "source", "wbr"):
-            self._stack.append((tag, finnish or tag in ("article", "script", "style", "title", "code")))
-
-    def handle_endtag(self, tag):
-        while self._stack and self._stack.pop()[0] != tag:
-            pass
-
-    def handle_data(self, data):
-        if data.strip() and not self._skipped():
-            self.said.append(" ".join(data.split()))
-
-
-def chrome(path: Path) -> str:
-    page = _Chrome()
-    page.feed(path.read_text(encoding="utf-8"))
-    return "\n".join(page.said)
-
-
-def shared_settings() -> dict[str, str]:
-    """The words mkdocs.yml writes into every page: its permalink title and site description."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    return {
-        key: re.search(rf"^\s*{key}: (.+)$", text, re.M).group(1).strip()  # type: ignore[union-attr]
-        for key in ("permalink_title", "site_description")
-    }
-
-
-def finnish_in(said: str) -> list[str]:
-    """The Finnish words of the words table and of the shared settings that ``said`` holds, each
-    as a whole word or phrase."""
-    finnish = {fi.strip() for fi, sv in editions.SV.words if fi.strip() != sv.strip() and "{}" not in fi}
-    finnish |= set(shared_settings().values())
-    return sorted(w for w in finnish if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", said))
-
-
 def test_the_shared_settings_have_their_swedish_words():
     for key, finnish in shared_settings().items():
         assert editions.SV.word(finnish) != finnish, key
@@ -309,7 +252,7 @@ def test_the_chrome_of_every_swedish_page_is_swedish(fixture_site: Path):
     swedish_pages = [p for p in pages(fixture_site) if p.relative_to(fixture_site).parts[0] == "sv"]
     assert len(swedish_pages) >= 30
     for page in swedish_pages:
-        said = chrome(page)
+        said = chrome(page.read_text(encoding="utf-8"))
         where = page.relative_to(fixture_site).as_posix()
         assert finnish_in(said) == [], where
         assert "Tabell" in said or "kb-scroll" not in page.read_text(encoding="utf-8"), where
@@ -320,7 +263,7 @@ def test_the_chrome_of_every_swedish_page_is_swedish(fixture_site: Path):
         ):
             target = (page.parent / form_or_link).resolve().relative_to(fixture_site.resolve())
             assert target.parts[0] == "sv", f"{where}: {form_or_link}"
-    said = chrome(fixture_site / "sv" / "index.html")
+    said = chrome((fixture_site / "sv" / "index.html").read_text(encoding="utf-8"))
     assert "Sök i kunskapsbanken" in said and "Tillgänglighetsutlåtande" in said
     assert editions.SV.word(shared_settings()["site_description"]) in said
     finnish_home = (fixture_site / "index.html").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ import html
 import re
 
 import markdown
+from html_language import shared_settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_editions import shared_settings
 
 from generator.content.translations import Finnish
 from generator.site import editions
