@@ -24,7 +24,8 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp, editions, unused_css
+from .preview import Preview
+from .site import csp, editions, page_html, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -72,6 +73,26 @@ class Generation:
             yield logging.INFO, f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}"
         for problem in self.problems:
             yield logging.ERROR, str(problem)
+
+    def summary(self, root: Path) -> str:
+        """The build's line about it (benchmarks/run.py reads its times: generation's share)."""
+        pages, files = len(self.generated.pages), len(self.generated.files)
+        return f"Tuotettu {pages} sivua ja {files} tiedostoa sisällöstä {root} ({self.seconds:.2f} s, CPU {self.cpu:.2f} s)"
+
+
+def check_config(*, directory_urls: bool, extensions: Sequence[str], plugins: Sequence[str]) -> None:
+    """What the build needs of the engine's configuration (mkdocs.yml): directory addresses, the
+    page conversion among the Markdown extensions, and the redirect writer after the knowledge
+    base (it looks up its targets among the pages it is given). ``StepError`` when one is missing."""
+    if not directory_urls:
+        raise StepError(
+            "knowledge-base tarvitsee asetuksen use_directory_urls: true "
+            "(pysyvät osoitteet ovat muotoa lainaukset/<tunniste>/)"
+        )
+    if page_html.NAME not in extensions:
+        raise StepError(f"mkdocs.yml: markdown_extensions-luettelosta puuttuu {page_html.NAME}")
+    if "redirects" in plugins and plugins.index("redirects") < plugins.index("knowledge-base"):
+        raise StepError("mkdocs.yml: laajennus redirects pitää luetella knowledge-basen jälkeen")
 
 
 def generate(
@@ -208,35 +229,37 @@ def finish_site(
     records: dict[str, SearchRecord],
     morphology: str,
     *,
-    preview: bool,
-    search_kept: str | None,
+    preview: Preview | None,
     problems: bool,
-    kept_pages: bool,
     since: float,
-) -> tuple[list[str], bool]:
+) -> list[str]:
     """What follows the engine's rendering, in order: the pages written ``since`` finished
     (``finish_pages``); with content ``problems`` the error page at every address and nothing
     more; in a whole build (not the ``preview``) the theme's stylesheet pruned; the search index,
-    unless the preview keeps the last one (``search_kept``: the line that says so). The lines to
-    log, and whether the index was built. Raises ``StepError`` when the index cannot be built."""
+    unless the preview keeps the one it built first (``Preview.search_kept``). The lines to log.
+    Raises ``StepError`` when the index cannot be built."""
+    if preview is not None:
+        preview.built(ok=not problems)
     messages: list[str] = []
-    finish_pages(site, page_finishes(preview=preview), since=since)
+    finish_pages(site, page_finishes(preview=preview is not None), since=since)
     if problems:
-        error_page_everywhere(site, kept_pages=kept_pages)
-        return messages, False
-    if not preview:
+        error_page_everywhere(site, kept_pages=preview is not None and preview.dirty)
+        return messages
+    if preview is None:
         before, after = prune_stylesheets(site)
         messages.append(
             f"teeman tyylitiedosto: {before // 1024} KiB → {after // 1024} KiB (käyttämättömät säännöt pois)"
         )
-    if search_kept is not None:
-        return [*messages, search_kept], False
+    elif preview.search_kept:
+        return [*messages, preview.KEPT_SEARCH]
     try:
         stats, cpu = pipeline.index_site(site, records, morphology)
     except RuntimeError as error:
         raise StepError(f"hakemistoa ei rakennettu: {error}") from error
     messages.append(f"{stats}; liitännäisen CPU {cpu:.2f} s")  # benchmarks/run.py reads this time
-    return messages, True
+    if preview is not None:
+        preview.search_built = True
+    return messages
 
 
 THEME_SCRIPTS = "assets/javascripts/bundle.*.min.js"
