@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -66,6 +67,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         """Having this method keeps the plugin alive between the builds of ``mkdocs serve``."""
         self.command = command
         if command == "serve":
+            # A service manager, a container or a test stops the server with SIGTERM: the same
+            # clean shutdown as Ctrl-C (MkDocs then removes its site folder, on_shutdown ours).
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
             self.preview = Preview()
             self.preview.dirty = dirty
         if command == "serve" and dirty:
