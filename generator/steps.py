@@ -270,6 +270,8 @@ and fetches ``sitemap.xml`` beside each. Our pages name their counterparts page 
 (``<link rel="alternate" hreflang>``), so the probe would ask for ``<page>/sitemap.xml`` twice on
 every page and get 404s; the site's own language switch links the counterpart directly."""
 QUIET_PROBE = '"link[rel=alternate]:not([hreflang])"'
+ZENSICAL_PROBES = ('"link[rel=alternate][hreflang]"', '"link[rel=alternate][hreflang]:not([hreflang])"')
+"""Zensical's bundle (0.0.x): the same probe, which asks only the links with ``hreflang``: ours."""
 
 
 class ThemeChanged(RuntimeError):
@@ -279,17 +281,22 @@ class ThemeChanged(RuntimeError):
 def quiet_language_probe(site: Path) -> int:
     """Material's bundle in the built ``site`` without its language probe (``LANGUAGE_PROBE``):
     the selector then matches no link of ours (every alternate we write has ``hreflang``) and
-    Material asks for no ``sitemap.xml`` it cannot find. Idempotent; the number of files changed.
+    Material asks for no ``sitemap.xml`` it cannot find (Zensical's form too, ``ZENSICAL_PROBES``).
+    Idempotent; the number of files changed.
     Raises ``ThemeChanged`` when a bundle has neither form, so a theme upgrade is noticed."""
     changed = 0
     for script in sorted(site.glob(THEME_SCRIPTS)):
         text = script.read_text(encoding="utf-8")
-        if QUIET_PROBE in text:
+        if QUIET_PROBE in text or ZENSICAL_PROBES[1] in text:
             continue
-        if text.count(LANGUAGE_PROBE) != 1:
+        probe, quiet = next(
+            (pair for pair in ((LANGUAGE_PROBE, QUIET_PROBE), ZENSICAL_PROBES) if text.count(pair[0]) == 1),
+            ("", ""),
+        )
+        if not probe:
             raise ThemeChanged(f"{script.name}: Materialin kielikoetin ei ole odotetussa muodossa")
         partial = script.with_name(f".{script.name}.partial")
-        partial.write_text(text.replace(LANGUAGE_PROBE, QUIET_PROBE), encoding="utf-8")
+        partial.write_text(text.replace(probe, quiet), encoding="utf-8")
         os.replace(partial, script)
         changed += 1
     return changed
