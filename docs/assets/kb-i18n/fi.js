@@ -181,6 +181,8 @@ export default {
   "plan.original.indicator": "Lähde ja esimerkin mittari sanasta sanaan",
   "plan.objectiveText": "Tavoite omin sanoin",
   "plan.objectiveTextHint": "Muokkaa esimerkin tavoitteesta oma. Alkuperäinen säilyy yllä.",
+  "plan.hintMore": "Lue lisää",
+  "plan.hintLess": "Näytä vähemmän",
   "plan.smartHint":
     "Selvityksen mukaan toimivassa suunnitelmassa tavoitteet ovat konkreettisia, realistisia ja mitattavia. Kerro omin sanoin:",
   "plan.addIndicator": "Lisää mittari",

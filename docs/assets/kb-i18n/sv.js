@@ -186,6 +186,8 @@ export default {
   "plan.original.indicator": "Källan och exemplets indikator ordagrant (på finska)",
   "plan.objectiveText": "Målet med egna ord",
   "plan.objectiveTextHint": "Gör exemplets mål till ditt eget. Originalet finns kvar ovan.",
+  "plan.hintMore": "Läs mer",
+  "plan.hintLess": "Visa mindre",
   "plan.smartHint":
     "Enligt utredningen är målen i en fungerande plan konkreta, realistiska och mätbara. Berätta med egna ord:",
   "plan.addIndicator": "Lägg till en indikator",
