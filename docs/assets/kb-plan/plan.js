@@ -657,21 +657,25 @@ class Plan {
         standards,
       ),
       hint(t("plan.smartHint")),
-      this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
-        rows: 1,
-        examples: "objective-unmarked",
-        short: fmt.LABELS.concrete,
-      }),
-      this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, {
-        rows: 1,
-        examples: "objective-unmarked",
-        short: fmt.LABELS.realistic,
-      }),
-      this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, {
-        rows: 1,
-        examples: "objective-unmarked",
-        short: fmt.LABELS.measurable,
-      }),
+      h(
+        "div",
+        { class: "kb-plan-pairs" },
+        this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
+          rows: 1,
+          examples: "objective-unmarked",
+          short: fmt.LABELS.concrete,
+        }),
+        this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, {
+          rows: 1,
+          examples: "objective-unmarked",
+          short: fmt.LABELS.realistic,
+        }),
+        this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, {
+          rows: 1,
+          examples: "objective-unmarked",
+          short: fmt.LABELS.measurable,
+        }),
+      ),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
       h(
         "div",
@@ -747,12 +751,16 @@ class Plan {
         short: fmt.LABELS.indicator,
       }),
       types,
-      this.data.questions.map((q) =>
-        this.field(key, q.id, q.question, indicator[q.id], {
-          rows: 1,
-          examples: `question:${q.id}`,
-          short: q.label,
-        }),
+      h(
+        "div",
+        { class: "kb-plan-pairs" },
+        this.data.questions.map((q) =>
+          this.field(key, q.id, q.question, indicator[q.id], {
+            rows: 1,
+            examples: `question:${q.id}`,
+            short: q.label,
+          }),
+        ),
       ),
       this.field(key, "qualitySystem", t("plan.qualitySystemShort"), indicator.qualitySystem, {
         rows: 1,
