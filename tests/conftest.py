@@ -257,8 +257,9 @@ def fixture_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def addressed_fixture_site(tmp_path_factory) -> Path:
-    """The fixture content built as the deploy builds it: with the address GitHub Pages reports."""
-    build = _site(FIXTURE_SITE, site_url=SITE_ADDRESS)
+    """The fixture content built as the deploy builds it: with the address GitHub Pages reports and
+    SOURCE_DATE_EPOCH fixed (as ``make site`` fixes it from the last commit)."""
+    build = _site(FIXTURE_SITE, site_url=SITE_ADDRESS, env={"SOURCE_DATE_EPOCH": str(EPOCH)})
     return built_once(tmp_path_factory, "addressed-fixture-site", build) / "site"
 
 
