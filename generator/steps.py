@@ -4,8 +4,8 @@ A build is: generate (``pipeline.build_pages``: content → Markdown pages, file
 ``hand_over`` (what the engine is given: the pages with no hand-written page in their place, the
 redirects merged with the configured ones) → render (MkDocs, ProperDocs, …; the page conversion is
 the Markdown extension ``site.page_html``) → ``finish_pages`` (whatever is done to finished HTML
-pages, each a function html → html) → ``prune_stylesheets`` (the theme's stylesheet without the
-rules no page uses) → search index (``pipeline.index_site``) → publish atomically
+pages, each a function html → html) → ``prune_stylesheets`` (our stylesheet in one file, the
+theme's without the rules no page uses) → search index (``pipeline.index_site``) → publish atomically
 (``publish.Publication``). Each step takes and returns plain values, so the MkDocs adapter, the
 command line and the tests call the same functions; the adapter only wires MkDocs's events to them.
 A step fails with ``StepError`` (a Finnish message; the published site is left as it was).
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp, editions, unused_css
+from .site import csp, css_imports, editions, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -278,12 +278,47 @@ THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 
 
+OUR_STYLESHEETS = ("assets/stylesheets/kb-site.css",)
+"""The site's own stylesheet, which names its parts with ``@import`` (``site.css_imports``)."""
+
+
+def bundle_stylesheets(site: Path) -> int:
+    """The site's own stylesheet in the built ``site`` with its parts' text in place of its
+    ``@import`` rules (``site.css_imports``), rewritten whole: one file for a page to wait for.
+    Idempotent (a bundled sheet imports nothing); the number of parts written in. Raises
+    ``StepError`` naming every problem (``path:line:col: message``, paths under the site)."""
+    written = 0
+    problems: list[str] = []
+
+    def read(part: str) -> str | None:
+        path = site / part
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    for name in OUR_STYLESHEETS:
+        sheet = site / name
+        if not sheet.is_file():
+            continue
+        css = sheet.read_text(encoding="utf-8")
+        bundled, found = css_imports.inlined(name, css, read)
+        problems += [str(problem) for problem in found]
+        if bundled != css and not found:
+            written += len(css_imports.imports(name, css)[0])
+            partial = sheet.with_name(f".{sheet.name}.partial")
+            partial.write_text(bundled, encoding="utf-8")
+            os.replace(partial, sheet)
+    if problems:
+        raise StepError("\n".join(problems))
+    return written
+
+
 def prune_stylesheets(site: Path) -> tuple[int, int]:
-    """The theme's stylesheet in the built ``site`` without the rules that no page or script of
-    the site can use (``site.unused_css``), rewritten whole; its source map no longer describes
-    it, so the reference to the map goes. Run on the whole finished site, after every page is
-    written: a build that writes only some pages (the preview) keeps the theme's full sheet.
-    The sizes in bytes before and after."""
+    """The stylesheets as published: the site's own in one file (``bundle_stylesheets``), and
+    the theme's without the rules that no page or script of the site can use
+    (``site.unused_css``), rewritten whole; its source map no longer describes it, so the
+    reference to the map goes. Run on the whole finished site, after every page is written: a
+    build that writes only some pages (the preview) keeps the theme's full sheet and our
+    sheet's ``@import`` rules. The theme sheet's sizes in bytes before and after."""
+    bundle_stylesheets(site)
     sheets = sorted(site.glob(THEME_STYLESHEETS))
     if not sheets:
         return 0, 0
