@@ -24,7 +24,7 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp, css_imports, editions, unused_css
+from .site import csp, css_imports, editions, unused_css, worker_messages
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -183,8 +183,10 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
     written since then (a time stamp in seconds; a preview's dirty build keeps the other pages as
     an earlier build finished them). A page is rewritten only when its bytes change, whole, so
     that a reader never sees half of one. The theme's script first loses its language probe
-    (``quiet_language_probe``), in every build, the preview's too. The number of pages rewritten."""
+    (``quiet_language_probe``) and the service worker gets its words
+    (``write_worker_messages``), in every build, the preview's too. The number of pages rewritten."""
     quiet_language_probe(site)
+    write_worker_messages(site)
     if not finishes:
         return 0
     changed = 0
@@ -270,6 +272,45 @@ def quiet_language_probe(site: Path) -> int:
         os.replace(partial, script)
         changed += 1
     return changed
+
+
+WORKER = "sw.js"
+"""The site's service worker (docs/sw.js), a classic script."""
+MESSAGE_TABLES = "assets/kb-i18n"
+"""The scripts' message tables, one file per language (``fi.js``, ``sv.js``)."""
+
+
+def write_worker_messages(site: Path) -> bool:
+    """The service worker in the built ``site`` with its offline page's words from the message
+    tables (``site.worker_messages``), rewritten whole when they changed. Idempotent; whether
+    the worker was rewritten. Raises ``StepError`` naming every problem of the tables
+    (``path:line:col: message``, paths under the site) or a worker without its line."""
+    worker = site / WORKER
+    if not worker.is_file():
+        return False
+    tables: dict[str, dict[str, str]] = {}
+    problems: list[str] = []
+    for edition in editions.EDITIONS:
+        path = f"{MESSAGE_TABLES}/{edition.code}.js"
+        source = site / path
+        if not source.is_file():
+            problems.append(f"{path}:1:1: kielen {edition.code} viestitaulukko puuttuu")
+            continue
+        tables[edition.code], found = worker_messages.table(path, source.read_text(encoding="utf-8"))
+        problems += [str(problem) for problem in found]
+    text = worker.read_text(encoding="utf-8")
+    written = worker_messages.with_messages(text, tables)
+    if written is None:
+        problems.append(f"{WORKER}:1:1: rivi «{worker_messages.MARK}…» puuttuu tai on monta kertaa")
+    if problems:
+        raise StepError("\n".join(problems))
+    assert written is not None
+    if written == text:
+        return False
+    partial = worker.with_name(f".{worker.name}.partial")
+    partial.write_text(written, encoding="utf-8")
+    os.replace(partial, worker)
+    return True
 
 
 THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
