@@ -184,9 +184,9 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
     an earlier build finished them). A page is rewritten only when its bytes change, whole, so
     that a reader never sees half of one. The theme's script first loses its language probe
     (``quiet_language_probe``) and the service worker gets its words
-    (``write_worker_messages``), in every build, the preview's too. The number of pages rewritten."""
+    (``site.worker_messages``), in every build, the preview's too. The number of pages rewritten."""
     quiet_language_probe(site)
-    write_worker_messages(site)
+    _fail_on(worker_messages.write(site, [edition.code for edition in editions.EDITIONS])[1])
     if not finishes:
         return 0
     changed = 0
@@ -274,92 +274,26 @@ def quiet_language_probe(site: Path) -> int:
     return changed
 
 
-WORKER = "sw.js"
-"""The site's service worker (docs/sw.js), a classic script."""
-MESSAGE_TABLES = "assets/kb-i18n"
-"""The scripts' message tables, one file per language (``fi.js``, ``sv.js``)."""
-
-
-def write_worker_messages(site: Path) -> bool:
-    """The service worker in the built ``site`` with its offline page's words from the message
-    tables (``site.worker_messages``), rewritten whole when they changed. Idempotent; whether
-    the worker was rewritten. Raises ``StepError`` naming every problem of the tables
-    (``path:line:col: message``, paths under the site) or a worker without its line."""
-    worker = site / WORKER
-    if not worker.is_file():
-        return False
-    tables: dict[str, dict[str, str]] = {}
-    problems: list[str] = []
-    for edition in editions.EDITIONS:
-        path = f"{MESSAGE_TABLES}/{edition.code}.js"
-        source = site / path
-        if not source.is_file():
-            problems.append(f"{path}:1:1: kielen {edition.code} viestitaulukko puuttuu")
-            continue
-        tables[edition.code], found = worker_messages.table(path, source.read_text(encoding="utf-8"))
-        problems += [str(problem) for problem in found]
-    text = worker.read_text(encoding="utf-8")
-    written = worker_messages.with_messages(text, tables)
-    if written is None:
-        problems.append(f"{WORKER}:1:1: rivi «{worker_messages.MARK}…» puuttuu tai on monta kertaa")
-    if problems:
-        raise StepError("\n".join(problems))
-    assert written is not None
-    if written == text:
-        return False
-    partial = worker.with_name(f".{worker.name}.partial")
-    partial.write_text(written, encoding="utf-8")
-    os.replace(partial, worker)
-    return True
-
-
 THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
 """Material's stylesheet, which every page loads before it is drawn (``site.unused_css``)."""
 
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 
 
-OUR_STYLESHEETS = ("assets/stylesheets/kb-site.css",)
-"""The site's own stylesheet, which names its parts with ``@import`` (``site.css_imports``)."""
-
-
-def bundle_stylesheets(site: Path) -> int:
-    """The site's own stylesheet in the built ``site`` with its parts' text in place of its
-    ``@import`` rules (``site.css_imports``), rewritten whole: one file for a page to wait for.
-    Idempotent (a bundled sheet imports nothing); the number of parts written in. Raises
-    ``StepError`` naming every problem (``path:line:col: message``, paths under the site)."""
-    written = 0
-    problems: list[str] = []
-
-    def read(part: str) -> str | None:
-        path = site / part
-        return path.read_text(encoding="utf-8") if path.is_file() else None
-
-    for name in OUR_STYLESHEETS:
-        sheet = site / name
-        if not sheet.is_file():
-            continue
-        css = sheet.read_text(encoding="utf-8")
-        bundled, found = css_imports.inlined(name, css, read)
-        problems += [str(problem) for problem in found]
-        if bundled != css and not found:
-            written += len(css_imports.imports(name, css)[0])
-            partial = sheet.with_name(f".{sheet.name}.partial")
-            partial.write_text(bundled, encoding="utf-8")
-            os.replace(partial, sheet)
+def _fail_on(problems: list[str]) -> None:
+    """``StepError`` naming every problem (``path:line:col: message``), when there is one."""
     if problems:
         raise StepError("\n".join(problems))
-    return written
 
 
 def prune_stylesheets(site: Path) -> tuple[int, int]:
-    """The stylesheets as published: the site's own in one file (``bundle_stylesheets``), and
+    """The stylesheets as published: the site's own in one file (``site.css_imports``), and
     the theme's without the rules that no page or script of the site can use
     (``site.unused_css``), rewritten whole; its source map no longer describes it, so the
     reference to the map goes. Run on the whole finished site, after every page is written: a
     build that writes only some pages (the preview) keeps the theme's full sheet and our
     sheet's ``@import`` rules. The theme sheet's sizes in bytes before and after."""
-    bundle_stylesheets(site)
+    _fail_on(css_imports.bundle(site)[1])
     sheets = sorted(site.glob(THEME_STYLESHEETS))
     if not sheets:
         return 0, 0

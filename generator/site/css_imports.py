@@ -1,7 +1,7 @@
 """The site's own stylesheet as one file: its ``@import`` rules replaced by the files they name.
 
-Part of the step that finishes the built site (text in, text out; ``steps.bundle_stylesheets``
-reads and writes the files). Every page links one stylesheet of our own
+Part of the step that finishes the built site (``steps.prune_stylesheets``; ``bundle`` reads
+and writes the files, the rest is text in, text out). Every page links one stylesheet of our own
 (``assets/stylesheets/kb-site.css``, mkdocs.yml ``extra_css``), which names its parts with
 ``@import``: the fixes to the theme, the citation and table styles, the pages' styles and the
 search box's, each kept in its own file. A browser would fetch the parts only after the sheet
@@ -17,10 +17,15 @@ once its text stands in another folder. Anything else is reported, never guessed
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+
+SHEETS = ("assets/stylesheets/kb-site.css",)
+"""The site's own stylesheet, which names its parts with ``@import``."""
 
 _IMPORT = re.compile(r"""@import\s+(?:url\(\s*(["'])([^"']+)\1\s*\)|(["'])([^"']+)\3)\s*;""")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -119,3 +124,35 @@ def inlined(path: str, css: str, read: Callable[[str], str | None]) -> tuple[str
     if problems or not parts:
         return css, problems
     return "".join(texts) + css[end:].lstrip("\n"), []
+
+
+def bundle(site: Path) -> tuple[int, list[str]]:
+    """Each of ``SHEETS`` in the built ``site`` with its parts written in, rewritten whole (a
+    reader never sees half of it); a bundled sheet imports nothing, so a second run changes
+    nothing. The number of parts written in, and every problem (paths under the site); with
+    problems, no sheet is changed."""
+
+    def read(part: str) -> str | None:
+        path = site / part
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    bundled: dict[Path, str] = {}
+    written = 0
+    problems: list[str] = []
+    for name in SHEETS:
+        sheet = site / name
+        if not sheet.is_file():
+            continue
+        css = sheet.read_text(encoding="utf-8")
+        text, found = inlined(name, css, read)
+        problems += [str(problem) for problem in found]
+        if text != css:
+            bundled[sheet] = text
+            written += len(imports(name, css)[0])
+    if problems:
+        return 0, problems
+    for sheet, text in bundled.items():
+        partial = sheet.with_name(f".{sheet.name}.partial")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, sheet)
+    return written, []

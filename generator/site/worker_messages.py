@@ -1,7 +1,7 @@
 """The service worker's words, written into it from the scripts' message tables.
 
-Part of the step that finishes the built site (text in, text out; ``steps.write_worker_messages``
-reads and writes the files). The offline page the service worker (docs/sw.js) answers with is in
+Part of the step that finishes the built site (``steps.finish_pages``; ``write`` reads
+and writes the files, the rest is text in, text out). The offline page the service worker (docs/sw.js) answers with is in
 the language of the page asked for, and its words are in the scripts' message tables
 (docs/assets/kb-i18n/fi.js, sv.js), the one place every message is written. The worker is a
 classic script, which every browser with service workers can run (a module worker cannot be
@@ -18,8 +18,16 @@ double quotes, as JSON writes them; comments allowed) and ``};``. Anything else 
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+WORKER = "sw.js"
+"""The site's service worker (docs/sw.js), a classic script."""
+TABLES = "assets/kb-i18n"
+"""The scripts' message tables, one file per language (``fi.js``, ``sv.js``)."""
 
 PREFIX = "offline."
 """The messages the worker uses: its offline page's."""
@@ -102,3 +110,33 @@ def with_messages(worker: str, tables: dict[str, dict[str, str]]) -> str | None:
         return None
     lines[marked[0]] = line
     return "\n".join(lines)
+
+
+def write(site: Path, languages: Iterable[str]) -> tuple[bool, list[str]]:
+    """The worker in the built ``site`` with the words of each of ``languages``' tables,
+    rewritten whole when they changed. Whether it was rewritten, and every problem (paths under
+    the site); with problems, nothing is changed."""
+    worker = site / WORKER
+    if not worker.is_file():
+        return False, []
+    tables: dict[str, dict[str, str]] = {}
+    problems: list[str] = []
+    for code in languages:
+        path = f"{TABLES}/{code}.js"
+        if not (site / path).is_file():
+            problems.append(f"{path}:1:1: kielen {code} viestitaulukko puuttuu")
+            continue
+        tables[code], found = table(path, (site / path).read_text(encoding="utf-8"))
+        problems += [str(problem) for problem in found]
+    text = worker.read_text(encoding="utf-8")
+    written = with_messages(text, tables)
+    if written is None:
+        problems.append(f"{WORKER}:1:1: rivi «{MARK}…» puuttuu tai on monta kertaa")
+    if problems or written is None:
+        return False, problems
+    if written == text:
+        return False, []
+    partial = worker.with_name(f".{worker.name}.partial")
+    partial.write_text(written, encoding="utf-8")
+    os.replace(partial, worker)
+    return True, []

@@ -16,13 +16,13 @@ const PYTHON = process.env.KB_PYTHON ?? `${REPO}.venv/bin/python`;
 const BUILT = `
 import shutil, sys, tempfile
 from pathlib import Path
-from generator import steps
+from generator.site import editions, worker_messages as w
 with tempfile.TemporaryDirectory() as folder:
     site = Path(folder)
-    shutil.copytree("docs/assets/kb-i18n", site / steps.MESSAGE_TABLES)
-    shutil.copyfile("docs/sw.js", site / steps.WORKER)
-    steps.write_worker_messages(site)
-    sys.stdout.write((site / steps.WORKER).read_text(encoding="utf-8"))
+    shutil.copytree("docs/assets/kb-i18n", site / w.TABLES)
+    shutil.copyfile("docs/sw.js", site / w.WORKER)
+    assert w.write(site, [edition.code for edition in editions.EDITIONS]) == (True, [])
+    sys.stdout.write((site / w.WORKER).read_text(encoding="utf-8"))
 `;
 
 const built = execFileSync(PYTHON, ["-c", BUILT], { cwd: REPO, encoding: "utf8" });

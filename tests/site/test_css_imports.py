@@ -1,4 +1,4 @@
-"""The site's own stylesheet as one file (generator/site/css_imports.py, steps.bundle_stylesheets):
+"""The site's own stylesheet as one file (generator/site/css_imports.py, run by steps.prune_stylesheets):
 the parts' rules in the sheet, in order, without comments; the same sheet again when bundled
 twice; every problem reported with its place. Checked on examples, on generated sheets
 (Hypothesis) and on the built site."""
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import steps
-from generator.site.css_imports import imports, inlined, without_comments
+from generator.site.css_imports import SHEETS, bundle, imports, inlined, without_comments
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -97,10 +97,10 @@ def test_generated_sheets_keep_every_rule_in_order_and_bundle_once(parts, own):
 
 
 def test_the_built_site_links_one_sheet_of_its_own_with_every_part_in_it(real_site: Path):
-    sheet = (real_site / steps.OUR_STYLESHEETS[0]).read_text(encoding="utf-8")
+    sheet = (real_site / SHEETS[0]).read_text(encoding="utf-8")
     assert "@import" not in sheet
-    source = (REPO / "docs" / steps.OUR_STYLESHEETS[0]).read_text(encoding="utf-8")
-    names = [name for _, name in imports(steps.OUR_STYLESHEETS[0], source)[0]]
+    source = (REPO / "docs" / SHEETS[0]).read_text(encoding="utf-8")
+    names = [name for _, name in imports(SHEETS[0], source)[0]]
     assert len(names) == 4
     at = 0
     for name in names:
@@ -110,7 +110,7 @@ def test_the_built_site_links_one_sheet_of_its_own_with_every_part_in_it(real_si
         assert found >= at, part
         at = found + len(text)
     # Bundling again changes nothing.
-    assert steps.bundle_stylesheets(real_site) == 0
+    assert bundle(real_site) == (0, [])
 
 
 def test_the_step_reports_the_problems_of_the_sheet_and_leaves_it(tmp_path: Path):
@@ -120,10 +120,10 @@ def test_the_step_reports_the_problems_of_the_sheet_and_leaves_it(tmp_path: Path
     sheet.write_text('@import url("kb.css");\n@import url("gone.css");\n', encoding="utf-8")
     (folder / "kb.css").write_text(".a{}\n", encoding="utf-8")
     with pytest.raises(steps.StepError, match=re.escape("kb-site.css:2:1: tuotua tyylitiedostoa ei ole")):
-        steps.bundle_stylesheets(tmp_path)
+        steps.prune_stylesheets(tmp_path)
     assert sheet.read_text(encoding="utf-8").startswith("@import")
     (folder / "gone.css").write_text(".b{}\n", encoding="utf-8")
-    assert steps.bundle_stylesheets(tmp_path) == 2
+    assert bundle(tmp_path) == (2, [])
     assert sheet.read_text(encoding="utf-8") == (
         "/* assets/stylesheets/kb.css */\n.a{}\n/* assets/stylesheets/gone.css */\n.b{}\n"
     )

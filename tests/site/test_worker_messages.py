@@ -1,4 +1,4 @@
-"""The service worker's words (generator/site/worker_messages.py, steps.write_worker_messages):
+"""The service worker's words (generator/site/worker_messages.py, run by steps.finish_pages):
 read from the scripts' message tables as they are written, every table formatting read back
 (Hypothesis), anything else reported with its place, and the built worker a classic script with
 the offline page's words of both languages. tests/js/worker.test.js compares them with the
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from generator import steps
 from generator.site import editions
-from generator.site.worker_messages import MARK, PREFIX, table, with_messages
+from generator.site.worker_messages import MARK, PREFIX, TABLES, WORKER, table, with_messages, write
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -80,31 +80,31 @@ def test_the_worker_gets_the_messages_it_uses_on_its_own_line_each_build():
 
 
 def test_the_built_worker_is_a_classic_script_with_the_offline_words_of_every_edition(real_site: Path):
-    built = (real_site / steps.WORKER).read_text(encoding="utf-8")
+    built = (real_site / WORKER).read_text(encoding="utf-8")
     assert not re.search(r"^\s*(import|export)\b", built, re.M), "a classic script imports nothing"
     [line] = [line for line in built.splitlines() if line.startswith(MARK)]
     messages = json.loads(line[len(MARK) : -1])
     assert set(messages) == {edition.code for edition in editions.EDITIONS}
     for code, words in messages.items():
-        source = (REPO / "docs" / steps.MESSAGE_TABLES / f"{code}.js").read_text(encoding="utf-8")
+        source = (REPO / "docs" / TABLES / f"{code}.js").read_text(encoding="utf-8")
         wanted = {k: v for k, v in table(f"{code}.js", source)[0].items() if k.startswith(PREFIX)}
         assert words == wanted and len(words) >= 7
     # Every word the worker asks for is there, in both languages.
     asked = set(re.findall(r'say\("([\w.]+)"\)|"(offline\.\w+)"', built.split(MARK, 1)[1]))
     assert {key for pair in asked for key in pair if key} <= set(messages["fi"]) & set(messages["sv"])
-    assert steps.write_worker_messages(real_site) is False  # the next build writes the same
+    assert write(real_site, list(messages)) == (False, [])  # the next build writes the same
 
 
 def test_the_step_names_a_broken_table_and_a_worker_without_its_line(tmp_path: Path):
-    tables = tmp_path / steps.MESSAGE_TABLES
+    tables = tmp_path / TABLES
     tables.mkdir(parents=True)
     (tables / "fi.js").write_text(
         'export default {\n  "offline.title": "Ei verkkoa",\n};\n', encoding="utf-8"
     )
     (tables / "sv.js").write_text('export default {\n  "offline.title": Inget,\n};\n', encoding="utf-8")
-    (tmp_path / steps.WORKER).write_text("const X = 1;\n", encoding="utf-8")
+    (tmp_path / WORKER).write_text("const X = 1;\n", encoding="utf-8")
     with pytest.raises(steps.StepError) as raised:
-        steps.write_worker_messages(tmp_path)
+        steps.finish_pages(tmp_path, ())
     assert str(raised.value).splitlines() == [
         "assets/kb-i18n/sv.js:2:20: odotettiin merkkijonoa lainausmerkeissä, ei «I»",
         f"sw.js:1:1: rivi «{MARK}…» puuttuu tai on monta kertaa",
