@@ -74,6 +74,51 @@ function growField(textarea) {
   textarea.style.height = `${textarea.scrollHeight + 2}px`;
 }
 
+/**
+ * Help text that reads as one line until the reader asks for the rest (plan.css clamps it). The
+ * whole text stays on the page: a field it describes (aria-describedby) is described by all of
+ * it. Its button ("Lue lisää") shows only where the text is longer than its line.
+ */
+function hint(text, attributes = {}) {
+  const line = h("p", { class: "kb-plan-hint", dataset: { clamped: "" }, ...attributes }, text);
+  const more = h(
+    "button",
+    { type: "button", class: "kb-plan-hint-more", "aria-expanded": "false", dataset: { action: "hint" } },
+    t("plan.hintMore"),
+  );
+  if (line.id) more.setAttribute("aria-controls", line.id);
+  if (longHints) {
+    more.hidden = true;
+    longHints.observe(line);
+  }
+  return h("div", { class: "kb-plan-hint-line" }, line, more);
+}
+
+/** Shows a hint's button where its text does not fit on its line (or the reader has opened it). */
+const longHints =
+  typeof ResizeObserver === "undefined"
+    ? null
+    : new ResizeObserver((entries) => {
+        for (const { target } of entries) {
+          if (!target.isConnected) {
+            longHints.unobserve(target); // drawn again: the new one is observed
+            continue;
+          }
+          const clamped = target.dataset.clamped !== undefined;
+          target.nextElementSibling.hidden = clamped && target.scrollHeight <= target.clientHeight + 1;
+        }
+      });
+
+/** A hint opened to all its lines, or back to one. */
+function toggleHint(more) {
+  const line = more.previousElementSibling;
+  const open = more.getAttribute("aria-expanded") !== "true";
+  if (open) delete line.dataset.clamped;
+  else line.dataset.clamped = "";
+  more.setAttribute("aria-expanded", String(open));
+  more.textContent = t(open ? "plan.hintLess" : "plan.hintMore");
+}
+
 /** The start of a text, cut at a word, with "…" when something was left out. */
 /** Finnish text on the page (an example's words, a citation): marked so on a Swedish page too. */
 function finnish(text) {
@@ -311,19 +356,18 @@ class Plan {
           "div",
           { class: "kb-plan-field" },
           h("label", { for: "kb-plan-example" }, t("plan.example")),
-          h("p", { class: "kb-plan-hint", id: "kb-plan-example-hint" }, t("plan.exampleHint")),
+          hint(t("plan.exampleHint"), { id: "kb-plan-example-hint" }),
           h("div", { class: "kb-plan-inline" }, select, button("add-example", t("plan.addExample"))),
         ),
         h("p", {}, button("add-objective", t("plan.addObjective"))),
-        h(
-          "p",
-          { class: "kb-plan-hint", "data-kb-plan-limits": true },
+        hint(
           t("plan.limits", {
             objectives: fmt.number(fmt.LIMITS.objectives),
             indicators: fmt.number(fmt.LIMITS.indicators),
             characters: fmt.number(fmt.LIMITS.characters),
             text: fmt.number(fmt.LIMITS.text),
           }),
+          { "data-kb-plan-limits": true },
         ),
       ),
       h(
@@ -338,7 +382,7 @@ class Plan {
         "section",
         { class: "kb-plan-files", "aria-labelledby": "kb-plan-files-h" },
         h("h2", { id: "kb-plan-files-h" }, t("plan.files")),
-        h("p", { class: "kb-plan-hint" }, t("plan.filesHint")),
+        hint(t("plan.filesHint")),
         h(
           "p",
           { class: "kb-plan-inline" },
@@ -394,24 +438,39 @@ class Plan {
 
   field(key, name, label, value, options = {}) {
     const id = `${key}-${name}`;
-    const hint = options.hint ? h("p", { class: "kb-plan-hint", id: `${id}-hint` }, options.hint) : null;
-    const described = [hint ? `${id}-hint` : null, `${id}-room`].filter(Boolean).join(" ");
+    const help = options.hint ? hint(options.hint, { id: `${id}-hint` }) : null;
+    const described = [help ? `${id}-hint` : null, `${id}-room`].filter(Boolean).join(" ");
+    const short = options.rows === 1;
+    const textarea = h("textarea", {
+      id,
+      rows: String(options.rows || 3),
+      class: short ? "kb-plan-short" : null,
+      maxlength: String(fmt.LIMITS.text),
+      dataset: { field: name },
+      "aria-describedby": described,
+      value,
+    });
+    const examples = options.examples ? this.examplesPanel(options.examples, options.short || label) : null;
+    const room = h("p", { class: "kb-plan-room", id: `${id}-room`, "data-kb-plan-room": "field" });
+    // A short answer's "Esimerkit" beside its field (plan.css), so that its question has the
+    // whole line; a long text's at the end of its label's line.
+    if (short && examples)
+      return h(
+        "div",
+        { class: "kb-plan-field" },
+        h("label", { for: id }, label),
+        help,
+        h("div", { class: "kb-plan-answer" }, textarea, examples),
+        room,
+      );
     return h(
       "div",
-      { class: options.examples ? "kb-plan-field kb-plan-has-examples" : "kb-plan-field" },
+      { class: examples ? "kb-plan-field kb-plan-has-examples" : "kb-plan-field" },
       h("label", { for: id }, label),
-      hint,
-      h("textarea", {
-        id,
-        rows: String(options.rows || 3),
-        class: options.rows === 1 ? "kb-plan-short" : null,
-        maxlength: String(fmt.LIMITS.text),
-        dataset: { field: name },
-        "aria-describedby": described,
-        value,
-      }),
-      h("p", { class: "kb-plan-room", id: `${id}-room`, "data-kb-plan-room": "field" }),
-      options.examples ? this.examplesPanel(options.examples, options.short || label) : null,
+      help,
+      textarea,
+      room,
+      examples,
     );
   }
 
@@ -507,7 +566,12 @@ class Plan {
     return h(
       "div",
       { class: "kb-plan-origin" },
-      h("p", {}, `${t(`plan.origin.${what}`)} `, h("span", { lang: "fi" }, link)),
+      h(
+        "p",
+        { class: "kb-plan-origin-line" },
+        `${t(`plan.origin.${what}`)} `,
+        h("span", { lang: "fi" }, link),
+      ),
       h(
         "details",
         {},
@@ -592,22 +656,26 @@ class Plan {
         ),
         standards,
       ),
-      h("p", { class: "kb-plan-hint" }, t("plan.smartHint")),
-      this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
-        rows: 1,
-        examples: "objective-unmarked",
-        short: fmt.LABELS.concrete,
-      }),
-      this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, {
-        rows: 1,
-        examples: "objective-unmarked",
-        short: fmt.LABELS.realistic,
-      }),
-      this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, {
-        rows: 1,
-        examples: "objective-unmarked",
-        short: fmt.LABELS.measurable,
-      }),
+      hint(t("plan.smartHint")),
+      h(
+        "div",
+        { class: "kb-plan-pairs" },
+        this.field(key, "concrete", fmt.QUESTIONS.concrete, objective.concrete, {
+          rows: 1,
+          examples: "objective-unmarked",
+          short: fmt.LABELS.concrete,
+        }),
+        this.field(key, "realistic", fmt.QUESTIONS.realistic, objective.realistic, {
+          rows: 1,
+          examples: "objective-unmarked",
+          short: fmt.LABELS.realistic,
+        }),
+        this.field(key, "measurable", fmt.QUESTIONS.measurable, objective.measurable, {
+          rows: 1,
+          examples: "objective-unmarked",
+          short: fmt.LABELS.measurable,
+        }),
+      ),
       h("p", { class: "kb-plan-missing", dataset: { missing: key } }, this.missingText(missing)),
       h(
         "div",
@@ -683,12 +751,16 @@ class Plan {
         short: fmt.LABELS.indicator,
       }),
       types,
-      this.data.questions.map((q) =>
-        this.field(key, q.id, q.question, indicator[q.id], {
-          rows: 1,
-          examples: `question:${q.id}`,
-          short: q.label,
-        }),
+      h(
+        "div",
+        { class: "kb-plan-pairs" },
+        this.data.questions.map((q) =>
+          this.field(key, q.id, q.question, indicator[q.id], {
+            rows: 1,
+            examples: `question:${q.id}`,
+            short: q.label,
+          }),
+        ),
       ),
       this.field(key, "qualitySystem", t("plan.qualitySystemShort"), indicator.qualitySystem, {
         rows: 1,
@@ -1169,6 +1241,7 @@ class Plan {
       duplicate: () => this.duplicate(found),
       remove: () => this.remove(found),
       undo: () => this.undoRemoval(),
+      hint: () => toggleHint(target),
       "export-md": () => this.exportMarkdown(),
       "export-csv": () => this.download("csv", "text/csv;charset=utf-8", fmt.toCSV(this.draft, this.data)),
       "export-json": () =>
