@@ -28,7 +28,6 @@ SHEETS = ("assets/stylesheets/kb-site.css",)
 """The site's own stylesheet, which names its parts with ``@import``."""
 
 _IMPORT = re.compile(r"""@import\s+(?:url\(\s*(["'])([^"']+)\1\s*\)|(["'])([^"']+)\3)\s*;""")
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
 @dataclass(frozen=True)
@@ -89,8 +88,9 @@ def without_comments(css: str) -> str:
 
 
 def _uncommented(css: str) -> str:
-    """``css`` with every comment blanked out, each character kept in its place."""
-    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
+    """``css`` with every comment and string blanked out, each character kept in its place:
+    what is left is rules, where an ``@import`` or ``url(`` means one."""
+    return _STRING_OR_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
 
 
 def inlined(path: str, css: str, read: Callable[[str], str | None]) -> tuple[str, list[CssProblem]]:
