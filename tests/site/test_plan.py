@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import REPO
 from hypothesis import given
 from hypothesis import strategies as st
-from test_content import REPORT_TEXT, normalise
+from report_text import REPORT_TEXT, normalise
 
 from generator.content import translations
 from generator.content.index import build_index
