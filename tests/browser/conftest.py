@@ -1,6 +1,7 @@
 """Browser harness: the real built site, served on 127.0.0.1 from a thread of the test process,
-driven in headless Chromium (the browser scripts/find_browser.py finds: Debian's chromium here,
-Google Chrome on GitHub's runners), one browser per test process for the whole run.
+driven in headless Chromium (the browser scripts/find_browser.py finds: Debian's
+chromium-headless-shell here, Google Chrome on GitHub's runners), one browser per test process for
+the whole run.
 
 ``open_page(served, path)`` is all a test needs. A test's first page opens in the tab that the
 tests of one process share, which is cleared after each test (``Profile.reset``: storage,
