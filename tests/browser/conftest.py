@@ -284,6 +284,14 @@ def save_screenshots(request, pages) -> None:
             print(f"kuvaa ei tallennettu ({error})")
 
 
+def resize(page, viewport: dict) -> None:
+    """The window at another size, once the page has laid itself out for it: the resize and
+    media-query events (Material re-lays out on them) and the observers they wake run before the
+    next frame's animation callbacks, so two frames later the page is as the reader sees it."""
+    page.set_viewport_size(viewport)
+    page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 
 
