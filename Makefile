@@ -59,8 +59,9 @@ site: $(STAMP) $(VOIKKO)
 
 # The canary: the site built by MkDocs and by ProperDocs (the maintained fork of MkDocs 1.x, in a
 # virtual environment of its own, .venv-canary/), compared page by page: the same files, on every
-# page the same article text and links (scripts/canary.py). Switching engines is a configuration
-# change only while this passes (ARCHITECTURE.md).
+# page the same article text and links (scripts/canary.py). ProperDocs builds twice: with our
+# adapter inside it, and as the engine alone inside `python -m generator build`. Switching engines
+# is a configuration change only while this passes (ARCHITECTURE.md).
 CANARY := .venv-canary
 # The lock's files as for .venv/, then ProperDocs at the version pyproject.toml's `canary` extra
 # names (its own dependencies are MkDocs's, already in the lock).
@@ -73,7 +74,8 @@ $(CANARY)/.installed: pyproject.toml $(LOCK)
 
 canary: export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 canary: $(STAMP) $(CANARY)/.installed $(VOIKKO)
-	$(BIN)/python scripts/canary.py --engine $(BIN)/mkdocs --engine $(CANARY)/bin/properdocs
+	$(BIN)/python scripts/canary.py --engine $(BIN)/mkdocs --engine $(CANARY)/bin/properdocs \
+	  --pipeline $(CANARY)/bin/properdocs
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --format $(FORMAT)

@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from generator.content.model import Content, Pair, Quote, Theme  # noqa: E402
+from generator.content.sv import SvAnnotation, SvPair, SvText  # noqa: E402
 from generator.pipeline import check  # noqa: E402
 
 try:
@@ -81,8 +82,18 @@ class Corpus:
         self.themes = sorted(content.themes, key=lambda t: (t.order, t.id))
         self.quote_sentences = sentences(q.text for q in self.quotes)
         self.indicator_sentences = sentences(p.indicator for p in self.pairs)
-        self.paragraphs = [p for t in self.themes for p in t.guidance]
-        self.notes = [p.annotation.note for p in self.pairs if p.annotation.note]
+        # Each with its Swedish translation (``sv:``), so the Swedish edition is built in full as
+        # for the shipped content, not as pages of missing translations.
+        self.paragraphs = [
+            (p, t.sv.guidance[i] if t.sv and i < len(t.sv.guidance) else SvText())
+            for t in self.themes
+            for i, p in enumerate(t.guidance)
+        ]
+        self.notes = [
+            (p.annotation.note, p.sv.annotation.note if p.sv and p.sv.annotation else None)
+            for p in self.pairs
+            if p.annotation.note
+        ]
 
 
 def write_corpus(
@@ -153,9 +164,11 @@ def _quote(corpus: Corpus, rng: random.Random, k: int, width: int, themes, stand
         saying = rng.choice(corpus.sayings)
         return saying.model_copy(update={"id": _id(saying.id, k, width)})
     model = rng.choice(corpus.quotes)
+    titled = rng.choice(corpus.quotes)
     return Quote(
         id=_id(model.id, k, width),
-        title=rng.choice(corpus.quotes).title,
+        title=titled.title,
+        sv=titled.sv,
         text=_text(rng, corpus.quote_sentences, 2, 7),
         origin="hakemus",
         sectors=model.sectors,
@@ -181,18 +194,23 @@ def _pair(corpus: Corpus, rng: random.Random, k: int, width: int, themes, standa
             "evaluation",
         )
     }
+    # Drawn in the order they always were, so that a seed writes the same Finnish entries.
+    objective = rng.choice(corpus.pairs)
+    indicator = _text(rng, corpus.indicator_sentences, 3, 10)
+    measure_type = rng.choice(("määrällinen", "laadullinen", "molemmat"))
+    note, note_sv = rng.choice(corpus.notes) if corpus.notes and rng.random() < 0.5 else (None, None)
     return Pair(
         id=_id(model.id, k, width),
-        objective=rng.choice(corpus.pairs).objective,
-        indicator=_text(rng, corpus.indicator_sentences, 3, 10),
+        objective=objective.objective,
+        sv=SvPair(
+            title=objective.sv.title if objective.sv else None,
+            annotation=SvAnnotation(note=note_sv) if note_sv else None,
+        ),
+        indicator=indicator,
         sectors=model.sectors,
         applicant_types=model.applicant_types,
         source=model.source,
-        annotation={
-            **annotation,
-            "measure_type": rng.choice(("määrällinen", "laadullinen", "molemmat")),
-            "note": rng.choice(corpus.notes) if corpus.notes and rng.random() < 0.5 else None,
-        },
+        annotation={**annotation, "measure_type": measure_type, "note": note},
         **tags,
     )
 
@@ -200,12 +218,17 @@ def _pair(corpus: Corpus, rng: random.Random, k: int, width: int, themes, standa
 def _theme(corpus: Corpus, rng: random.Random, k: int) -> Theme:
     model = corpus.themes[k % len(corpus.themes)]
     round_ = k // len(corpus.themes) + 2
+    picked = rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4)))
+    sv = model.sv.model_copy(
+        update={"title": f"{model.sv.title} {round_}", "guidance": [swedish for _, swedish in picked]}
+    )
     return model.model_copy(
         update={
             "id": f"{model.id}-{round_}",
             "title": f"{model.title} {round_}",
-            "guidance": rng.sample(corpus.paragraphs, min(len(corpus.paragraphs), rng.randint(2, 4))),
+            "guidance": [finnish for finnish, _ in picked],
             "order": model.order + 100 * round_,
+            "sv": sv if model.sv else None,
         }
     )
 

@@ -81,11 +81,13 @@ def configured_redirects(config: dict[str, Any]) -> dict[str, str]:
 
 
 def engine_settings(config: Path, settings: dict[str, Any], markdown: Path) -> dict[str, Any]:
-    """The engine's configuration: mkdocs.yml inherited, the generated Markdown as its pages, no
-    plugins (their work is our steps), the editions as the adapter gives them to the templates,
-    and the theme's own templates where mkdocs.yml has them
-    (a relative path there would be read relative to this file's folder)."""
-    own: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": str(markdown), "plugins": []}
+    """The engine's configuration, a file written beside the generated Markdown folder
+    ``markdown``: mkdocs.yml inherited, the generated Markdown as its pages (named relative to the
+    file: Zensical refuses a folder outside its own, and fails on an absolute path), no plugins
+    (their work is our steps), the editions as the adapter gives them to the templates, and the
+    theme's own templates where mkdocs.yml has them (a relative path there would be read relative
+    to this file's folder)."""
+    own: dict[str, Any] = {"INHERIT": str(config.resolve()), "docs_dir": markdown.name, "plugins": []}
     # what the page templates know of the editions (overrides/partials/kb-edition.html)
     own["extra"] = {"kb_editions": editions.for_templates(settings.get("nav") or [])}
     theme = settings.get("theme")
@@ -181,7 +183,7 @@ def build(
             pages = steps.write_markdown(markdown, generation.generated, docs)
             say(f"      {pages} sivua ({generation.seconds:.1f} s)")
             step = STEPS[1]
-            engine_config = Path(scratch) / "mkdocs.yml"
+            engine_config = markdown.parent / "mkdocs.yml"
             engine_config.write_text(
                 yaml.safe_dump(engine_settings(config, settings, markdown)),
                 encoding="utf-8",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -56,7 +57,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         self.root = Path()
         self.started = 0.0
         self.own_redirects: dict[str, str] = {}
-        self.command, self.dirty = "build", False
+        self.command = "build"
         self.preview: Preview | None = None
         self.kept = pipeline.KeptObjects()
         self.theme_env: tuple[object, jinja2.Environment] | None = None
@@ -64,10 +65,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this method keeps the plugin alive between the builds of ``mkdocs serve``."""
-        self.command, self.dirty = command, dirty
+        self.command = command
         if command == "serve":
+            # A service manager, a container or a test stops the server with SIGTERM: the same
+            # clean shutdown as Ctrl-C (MkDocs then removes its site folder, on_shutdown ours).
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
             self.preview = Preview()
-            self.preview.keeps_search = dirty
+            self.preview.dirty = dirty
         if command == "serve" and dirty:
             # With strict: true MkDocs's warning about dirty builds would fail every build; it does
             # not hold here: a change to what every page shows renders every page (Preview).
@@ -77,17 +81,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         base = Path(config.config_file_path or ".").parent
         self.root = content_root(default=base / self.config.content)
         config.watch.extend(str(p) for p in (self.root, TEMPLATES) if str(p) not in config.watch)
-        if not config.use_directory_urls:
-            raise PluginError(
-                "knowledge-base tarvitsee asetuksen use_directory_urls: true "
-                "(pysyvät osoitteet ovat muotoa lainaukset/<tunniste>/)"
+        with _plugin_errors():
+            steps.check_config(
+                directory_urls=config.use_directory_urls,
+                extensions=config.markdown_extensions,
+                plugins=list(config.plugins),
             )
-        if page_html.NAME not in config.markdown_extensions:
-            raise PluginError(f"mkdocs.yml: markdown_extensions-luettelosta puuttuu {page_html.NAME}")
-        names, redirects = list(config.plugins), config.plugins.get("redirects")
-        if redirects is not None and names.index("redirects") < names.index("knowledge-base"):
-            # redirects looks up its targets among the pages in its on_files: ours must be there.
-            raise PluginError("mkdocs.yml: laajennus redirects pitää luetella knowledge-basen jälkeen")
+        redirects = config.plugins.get("redirects")
         self.own_redirects = dict(redirects.config.get("redirect_maps") or {}) if redirects else {}
         config.extra["kb_editions"] = editions.for_templates(config.nav or [])  # overrides/: per page
         if self.preview is not None:  # the theme's templates compiled once, not on every build
@@ -133,11 +133,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
         if self.preview is not None and not self.problems:
             shown = (self.generated.abbreviations, *self._layout(config), config.site_url)
             log.info(self.preview.report(self.preview.hand_over(self.generated.outputs, shown)))
-        # benchmarks/run.py reads these times from the log: the plugin's own share of a build
-        log.info(
-            f"Tuotettu {len(self.generated.pages)} sivua ja {len(self.generated.files)} tiedostoa "
-            f"sisällöstä {self.root} ({generation.seconds:.2f} s, CPU {generation.cpu:.2f} s)"
-        )
+        log.info(generation.summary(self.root))
         del generation  # the content model itself is not needed after this
         pipeline.freeze_until_the_build_ends(collect=self.preview is None)
 
@@ -156,10 +152,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
             else:
                 files.append(File(path, str(self.preview.folder), config.site_dir, use_directory_urls=True))
         if self.preview is not None:
-            generated = self.generated
-            stale = self.preview.stale(set(generated.pages) | set(generated.files) | set(generated.redirects))
-            built = (Path(File(p, None, config.site_dir, True).abs_dest_path) for p in stale)
-            self.preview.remove(Path(config.site_dir), built)
+            self.preview.retire(Path(config.site_dir), {*outputs, *self.generated.redirects})
             if self.preview.full_render:
                 for file in files.documentation_pages():
                     file.is_modified = lambda: True  # type: ignore[method-assign]
@@ -175,32 +168,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):  # type: ignore[no-u
     @event_priority(-50)  # after the other plugins' post_build (redirects writes pages there)
     def _finish(self, config: MkDocsConfig) -> None:
         pipeline.the_build_ended()
-        preview = self.preview
-        if preview is not None:
-            preview.built(ok=not self.problems)
         with _plugin_errors():
-            messages, indexed = steps.finish_site(
+            for message in steps.finish_site(
                 Path(config.site_dir),
                 self.generated.search_records,
                 self.config.search_morphology,
-                preview=preview is not None,
-                search_kept=preview.KEPT_SEARCH if preview is not None and preview.search_kept else None,
+                preview=self.preview,
                 problems=bool(self.problems),
-                kept_pages=self.dirty,
                 since=self.started - 2,
-            )
-        for message in (
-            messages if not (preview and preview.search_kept) else [*messages, preview.KEPT_SEARCH]
-        ):
-            log.info(message)
+            ):
+                log.info(message)
         if self.problems:
             # Logged as errors above; a strict build would count them and abort, which would leave
             # the dev server waiting for a build forever.
             for handler in logging.getLogger("mkdocs").handlers:
                 if isinstance(handler, CountHandler):
                     handler.counts.clear()
-        if preview is not None and indexed:
-            preview.search_built = True
 
     @event_priority(-100)  # last: after every other plugin's post_build and our own
     def _publish(self, config: MkDocsConfig) -> None:

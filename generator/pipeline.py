@@ -182,6 +182,8 @@ def build_pages(
         translated = build_index(translations.swedish(result.index.content))
         pages |= _edition_pages(edition, translated, options, docs)
         files |= plan.files(translated, options.site_url, edition)
+        files |= charts.files(translated.content, caches.draw if caches else None, edition)
+        files |= opendata.edition_files(edition)
         # Each file once more under the edition's prefix, unless the edition has its own (the
         # Swedish search vocabulary and themes, ``search.synonyms``).
         files |= {

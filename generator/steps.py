@@ -24,7 +24,8 @@ from pathlib import Path
 
 from . import pipeline
 from .content.problems import Problem
-from .site import csp, editions, unused_css
+from .preview import Preview
+from .site import csp, editions, page_html, page_language, unused_css
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -72,6 +73,26 @@ class Generation:
             yield logging.INFO, f"{warning.path}:{warning.line}:{warning.col}: varoitus: {warning.message}"
         for problem in self.problems:
             yield logging.ERROR, str(problem)
+
+    def summary(self, root: Path) -> str:
+        """The build's line about it (benchmarks/run.py reads its times: generation's share)."""
+        pages, files = len(self.generated.pages), len(self.generated.files)
+        return f"Tuotettu {pages} sivua ja {files} tiedostoa sisällöstä {root} ({self.seconds:.2f} s, CPU {self.cpu:.2f} s)"
+
+
+def check_config(*, directory_urls: bool, extensions: Sequence[str], plugins: Sequence[str]) -> None:
+    """What the build needs of the engine's configuration (mkdocs.yml): directory addresses, the
+    page conversion among the Markdown extensions, and the redirect writer after the knowledge
+    base (it looks up its targets among the pages it is given). ``StepError`` when one is missing."""
+    if not directory_urls:
+        raise StepError(
+            "knowledge-base tarvitsee asetuksen use_directory_urls: true "
+            "(pysyvät osoitteet ovat muotoa lainaukset/<tunniste>/)"
+        )
+    if page_html.NAME not in extensions:
+        raise StepError(f"mkdocs.yml: markdown_extensions-luettelosta puuttuu {page_html.NAME}")
+    if "redirects" in plugins and plugins.index("redirects") < plugins.index("knowledge-base"):
+        raise StepError("mkdocs.yml: laajennus redirects pitää luetella knowledge-basen jälkeen")
 
 
 def generate(
@@ -138,8 +159,9 @@ def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
     editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
     may be finished again (``finish_pages``'s ``since`` is generous). The Content-Security-Policy
-    (``site.csp``) on every page, the redirect pages and the 404 page among them."""
-    return (functools.partial(csp.with_policy, serve=preview),)
+    (``site.csp``) on every page, the redirect pages and the 404 page among them; the words of
+    shared settings in the page's language (``site.page_language``)."""
+    return (page_language.in_page_language, functools.partial(csp.with_policy, serve=preview))
 
 
 def merge_redirects(
@@ -208,35 +230,37 @@ def finish_site(
     records: dict[str, SearchRecord],
     morphology: str,
     *,
-    preview: bool,
-    search_kept: str | None,
+    preview: Preview | None,
     problems: bool,
-    kept_pages: bool,
     since: float,
-) -> tuple[list[str], bool]:
+) -> list[str]:
     """What follows the engine's rendering, in order: the pages written ``since`` finished
     (``finish_pages``); with content ``problems`` the error page at every address and nothing
     more; in a whole build (not the ``preview``) the theme's stylesheet pruned; the search index,
-    unless the preview keeps the last one (``search_kept``: the line that says so). The lines to
-    log, and whether the index was built. Raises ``StepError`` when the index cannot be built."""
+    unless the preview keeps the one it built first (``Preview.search_kept``). The lines to log.
+    Raises ``StepError`` when the index cannot be built."""
+    if preview is not None:
+        preview.built(ok=not problems)
     messages: list[str] = []
-    finish_pages(site, page_finishes(preview=preview), since=since)
+    finish_pages(site, page_finishes(preview=preview is not None), since=since)
     if problems:
-        error_page_everywhere(site, kept_pages=kept_pages)
-        return messages, False
-    if not preview:
+        error_page_everywhere(site, kept_pages=preview is not None and preview.dirty)
+        return messages
+    if preview is None:
         before, after = prune_stylesheets(site)
         messages.append(
             f"teeman tyylitiedosto: {before // 1024} KiB → {after // 1024} KiB (käyttämättömät säännöt pois)"
         )
-    if search_kept is not None:
-        return [*messages, search_kept], False
+    elif preview.search_kept:
+        return [*messages, preview.KEPT_SEARCH]
     try:
         stats, cpu = pipeline.index_site(site, records, morphology)
     except RuntimeError as error:
         raise StepError(f"hakemistoa ei rakennettu: {error}") from error
     messages.append(f"{stats}; liitännäisen CPU {cpu:.2f} s")  # benchmarks/run.py reads this time
-    return messages, True
+    if preview is not None:
+        preview.search_built = True
+    return messages
 
 
 THEME_SCRIPTS = "assets/javascripts/bundle.*.min.js"
@@ -247,6 +271,8 @@ and fetches ``sitemap.xml`` beside each. Our pages name their counterparts page 
 (``<link rel="alternate" hreflang>``), so the probe would ask for ``<page>/sitemap.xml`` twice on
 every page and get 404s; the site's own language switch links the counterpart directly."""
 QUIET_PROBE = '"link[rel=alternate]:not([hreflang])"'
+ZENSICAL_PROBES = ('"link[rel=alternate][hreflang]"', '"link[rel=alternate][hreflang]:not([hreflang])"')
+"""Zensical's bundle (0.0.x): the same probe, which asks only the links with ``hreflang``: ours."""
 
 
 class ThemeChanged(RuntimeError):
@@ -256,17 +282,22 @@ class ThemeChanged(RuntimeError):
 def quiet_language_probe(site: Path) -> int:
     """Material's bundle in the built ``site`` without its language probe (``LANGUAGE_PROBE``):
     the selector then matches no link of ours (every alternate we write has ``hreflang``) and
-    Material asks for no ``sitemap.xml`` it cannot find. Idempotent; the number of files changed.
+    Material asks for no ``sitemap.xml`` it cannot find (Zensical's form too, ``ZENSICAL_PROBES``).
+    Idempotent; the number of files changed.
     Raises ``ThemeChanged`` when a bundle has neither form, so a theme upgrade is noticed."""
     changed = 0
     for script in sorted(site.glob(THEME_SCRIPTS)):
         text = script.read_text(encoding="utf-8")
-        if QUIET_PROBE in text:
+        if QUIET_PROBE in text or ZENSICAL_PROBES[1] in text:
             continue
-        if text.count(LANGUAGE_PROBE) != 1:
+        probe, quiet = next(
+            (pair for pair in ((LANGUAGE_PROBE, QUIET_PROBE), ZENSICAL_PROBES) if text.count(pair[0]) == 1),
+            ("", ""),
+        )
+        if not probe:
             raise ThemeChanged(f"{script.name}: Materialin kielikoetin ei ole odotetussa muodossa")
         partial = script.with_name(f".{script.name}.partial")
-        partial.write_text(text.replace(LANGUAGE_PROBE, QUIET_PROBE), encoding="utf-8")
+        partial.write_text(text.replace(probe, quiet), encoding="utf-8")
         os.replace(partial, script)
         changed += 1
     return changed

@@ -1,12 +1,16 @@
 """`make canary`: the site built by MkDocs and by ProperDocs (the maintained fork), compared page
 by page, so that the day MkDocs 1.x stops working here is known before it comes.
 
-Both engines build the same mkdocs.yml (our plugin, steps and Markdown extension) into folders
-of their own. The builds must have the same files; every HTML page the same article text and the
-same links (every href and src); every other file the same bytes. Exit code 0 when they agree,
-1 when they differ (each difference printed), 2 when a build fails.
+Each build goes into a folder of its own: ``--engine X`` runs ``X build --strict`` on mkdocs.yml
+(our adapter, steps and Markdown extension inside the engine), ``--pipeline X`` runs
+``python -m generator build --engine X`` (our steps around the engine, which renders only; no
+adapter). The first build is the reference; every other must have the same files, every HTML
+page the same article text and the same links (every href and src), every other file the same
+bytes. Exit code 0 when they agree, 1 when they differ (each difference printed), 2 when a build
+fails.
 
-    python scripts/canary.py --engine .venv/bin/mkdocs --engine .venv-canary/bin/properdocs
+    python scripts/canary.py --engine .venv/bin/mkdocs --engine .venv-canary/bin/properdocs \
+        --pipeline .venv-canary/bin/properdocs
 """
 
 from __future__ import annotations
@@ -98,10 +102,42 @@ def _first_difference(a: str, b: str) -> str:
     return f"kohdassa {at}: {a[max(0, at - 30) : at + 30]!r} / {b[max(0, at - 30) : at + 30]!r}"
 
 
-def build(engine: str, out: Path) -> None:
-    command = [engine, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
-    print("$", " ".join(command), flush=True)
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+@dataclass(frozen=True)
+class Build:
+    name: str
+    """How the summary names the build."""
+    folder: str
+    """The folder it builds into (under a temporary one or ``--keep``)."""
+    command: tuple[str, ...]
+    """The command, with ``{site}`` for the folder it builds into."""
+
+
+def builds(engines: list[str], pipelines: list[str]) -> list[Build]:
+    """The builds the arguments ask for: each ``--engine`` with our adapter inside it, each
+    ``--pipeline`` engine around which our own steps run (``python -m generator build``)."""
+    found = [
+        Build(
+            Path(e).name,
+            Path(e).name,
+            (e, "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", "{site}"),
+        )
+        for e in engines
+    ]
+    found += [
+        Build(
+            f"{Path(e).name} (generator build)",
+            f"{Path(e).name}-generator-build",
+            (sys.executable, "-m", "generator", "build", "--engine", e, "--out", "{site}"),
+        )
+        for e in pipelines
+    ]
+    return found
+
+
+def build(command: tuple[str, ...], out: Path) -> None:
+    filled = [word.replace("{site}", str(out)) for word in command]
+    print("$", " ".join(filled), flush=True)
+    done = subprocess.run(filled, cwd=REPO, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.stderr.write(done.stdout + done.stderr)
         raise SystemExit(2)
@@ -109,27 +145,32 @@ def build(engine: str, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engine", action="append", required=True, help="build command, twice")
+    parser.add_argument("--engine", action="append", default=[], help="engine running our adapter")
+    parser.add_argument("--pipeline", action="append", default=[], help="engine inside generator build")
     parser.add_argument("--keep", type=Path, help="build into this folder and keep the sites")
     args = parser.parse_args(argv)
-    if len(args.engine) != 2:
-        parser.error("--engine kahdesti: verrattavat rakentajat")
+    asked = builds(args.engine, args.pipeline)
+    if len(asked) < 2:
+        parser.error("vähintään kaksi rakennusta (--engine, --pipeline): ensimmäiseen verrataan muita")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    failed = 0
     with tempfile.TemporaryDirectory(prefix="kb-canary-") as temporary:
         root = args.keep or Path(temporary)
-        sites = [root / f"{i}-{Path(engine).name}" for i, engine in enumerate(args.engine)]
-        for engine, site in zip(args.engine, sites, strict=True):
-            build(engine, site)
-        differences = compare(*sites)
+        sites = [root / f"{i}-{each.folder}" for i, each in enumerate(asked)]
+        for each, site in zip(asked, sites, strict=True):
+            build(each.command, site)
         pages = sum(1 for _ in sites[0].rglob("*.html"))
-    for difference in differences:
-        print(difference)
-    names = " ja ".join(Path(engine).name for engine in args.engine)
-    if differences:
-        print(f"{names}: {len(differences)} eroa")
-        return 1
-    print(f"{names}: samat tiedostot, {pages} sivulla sama artikkelin teksti ja samat linkit")
-    return 0
+        for each, site in zip(asked[1:], sites[1:], strict=True):
+            differences = compare(sites[0], site)
+            for difference in differences:
+                print(difference)
+            names = f"{asked[0].name} ja {each.name}"
+            if differences:
+                print(f"{names}: {len(differences)} eroa")
+                failed += 1
+            else:
+                print(f"{names}: samat tiedostot, {pages} sivulla sama artikkelin teksti ja samat linkit")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

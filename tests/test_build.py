@@ -25,7 +25,7 @@ ENGINE = textwrap.dedent(
     """
     import html, pathlib, sys, yaml
     config, site = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-    docs = pathlib.Path(yaml.safe_load(config.read_text())["docs_dir"])
+    docs = config.parent / yaml.safe_load(config.read_text())["docs_dir"]  # as MkDocs reads it
     for page in docs.rglob("*.md"):
         rel = page.relative_to(docs).with_suffix("")
         out = site / (rel.parent if rel.name == "index" else rel) / "index.html"

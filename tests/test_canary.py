@@ -46,3 +46,20 @@ def test_every_difference_is_named(tmp_path: Path):
     assert differences[3] == "sitemap.xml: tavut eroavat"
     assert len(differences) == 4
     assert canary.compare(b, a)[0] == "uusi.html: vain ensimmäisessä"
+
+
+def test_each_engine_builds_with_the_adapter_and_each_pipeline_engine_inside_generator_build():
+    engine, pipeline = canary.builds(["/v/bin/mkdocs"], [".venv-canary/bin/properdocs"])
+    assert engine.command == (
+        "/v/bin/mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(REPO / "mkdocs.yml"),
+        "-d",
+        "{site}",
+    )
+    assert pipeline.command[1:] == (
+        "-m", "generator", "build", "--engine", ".venv-canary/bin/properdocs", "--out", "{site}"
+    )  # fmt: skip
+    assert pipeline.name == "properdocs (generator build)" and engine.folder != pipeline.folder

@@ -4,6 +4,8 @@ and none is longer than can be read as one piece."""
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from pathlib import Path
 
 from conftest import REPO
@@ -11,6 +13,9 @@ from conftest import REPO
 PACKAGE = REPO / "generator"
 MAX_LINES = 400
 """The most lines a module of the package may have (ARCHITECTURE.md, "Moduulien koko")."""
+ADAPTER = PACKAGE / "mkdocs_plugin.py"
+MAX_ADAPTER_CODE_LINES = 200
+"""The most lines of code the MkDocs adapter may have (ARCHITECTURE.md, "Sovitin")."""
 
 
 def _module(path: Path) -> str:
@@ -69,3 +74,59 @@ def test_no_module_of_the_package_is_over_400_lines():
     assert lengths, "no modules found"
     too_long = [f"{name}: {lines} riviä" for name, lines in lengths.items() if lines > MAX_LINES]
     assert not too_long, too_long
+
+
+def code_lines(source: str) -> int:
+    """Lines that hold code: not blank, not only a comment, not part of a docstring (a string
+    standing alone as a statement: the module's, a class's, a function's or an attribute's)."""
+    docstrings: set[int] = set()
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            docstrings.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    layout = {
+        tokenize.COMMENT,
+        tokenize.NL,
+        tokenize.NEWLINE,
+        tokenize.INDENT,
+        tokenize.DEDENT,
+        tokenize.ENDMARKER,
+    }
+    lines: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type not in layout:
+            lines.update(range(token.start[0], token.end[0] + 1))
+    return len(lines - docstrings)
+
+
+def test_code_lines_are_counted_without_blank_lines_comments_and_docstrings():
+    source = '''"""Module.
+
+    More."""
+
+import os  # a comment
+
+
+class A:
+    """Class."""
+
+    x = 1
+    """Attribute."""
+
+    def f(self) -> str:
+        # only a comment
+        return """not a docstring:
+        a value"""
+'''
+    assert code_lines(source) == 6  # import, class, x, def, and the returned string's two lines
+
+
+def test_the_mkdocs_adapter_is_at_most_200_lines_of_code():
+    """The adapter only wires MkDocs's events to our steps (ARCHITECTURE.md, "Sovitin")."""
+    count = code_lines(ADAPTER.read_text(encoding="utf-8"))
+    assert count <= MAX_ADAPTER_CODE_LINES, (
+        f"{ADAPTER.name}: {count} koodiriviä (enintään {MAX_ADAPTER_CODE_LINES})"
+    )

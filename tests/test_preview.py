@@ -19,6 +19,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -332,3 +333,32 @@ def test_preview_shows_every_edit_everywhere_and_equals_a_clean_build(preview: P
 def test_serve_command_is_dirty():
     """`make serve` renders only what changed (the test above runs the same command)."""
     assert "--dirty" in serve_arguments("127.0.0.1:8123")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_preview_stopped_by_a_signal_removes_the_folders_it_made(tmp_path: Path, stop: signal.Signals):
+    """A service manager, a container or a test stops the server with SIGTERM, an editor with
+    Ctrl-C (SIGINT): either way the server shuts down cleanly and the temporary folders it made
+    (the generated pages, the built site) are gone. Its temporary folder is one of the test's own,
+    so that nothing else on the machine is counted."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    (temporary / "muiden").mkdir()  # made by someone else: stays
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(temporary))
+    server = Preview(content, tmp_path / "serve.log", env)
+    try:
+        made = sorted(p.name for p in temporary.iterdir())
+        for prefix in ("kb-preview-", "mkdocs_"):  # the generated pages, the built site
+            assert any(name.startswith(prefix) for name in made), made
+        server.process.send_signal(stop)
+        code = server.process.wait(timeout=60)
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()
+        server.stop()
+    log = server.log_path.read_text(encoding="utf-8")
+    assert code == 0, log
+    assert [p.name for p in temporary.iterdir()] == ["muiden"], log

@@ -156,3 +156,14 @@ def test_materials_language_probe_is_quiet_in_the_built_site(real_site: Path, tm
     copy.write_text("M('link')", encoding="utf-8")
     with pytest.raises(steps.ThemeChanged, match=bundle.name):
         steps.quiet_language_probe(site)
+
+
+def test_zensicals_language_probe_is_quiet_too(tmp_path: Path):
+    """Zensical's bundle (0.0.73) asks only the alternates with hreflang, which are all ours."""
+    bundle = tmp_path / "assets" / "javascripts" / "bundle.77dd0ce9.min.js"
+    bundle.parent.mkdir(parents=True)
+    shipped = 'e.pipe(g(()=>k("link[rel=alternate][hreflang]")),m(r=>new URL(r.href)))'
+    bundle.write_text(shipped, encoding="utf-8")
+    assert steps.quiet_language_probe(tmp_path) == 1
+    assert bundle.read_text(encoding="utf-8") == shipped.replace(*steps.ZENSICAL_PROBES)
+    assert steps.quiet_language_probe(tmp_path) == 0

@@ -194,6 +194,14 @@ class Untranslated(Finnish):
     __slots__ = ()
 
 
+def lines(text: str) -> tuple[str, ...]:
+    """The lines of ``text`` that hold any text, each the same kind of text as ``text``: a line
+    of Finnish text is Finnish text (``str`` methods give plain ``str``, which a Swedish page would
+    write unmarked)."""
+    kind = type(text) if isinstance(text, Finnish) else str
+    return tuple(kind(line) for line in text.splitlines() if line.strip())
+
+
 def swedish(item: _M) -> _M:
     """``item`` (any model: the whole ``Content`` or one entry) with every text of our own in
     Swedish where ``sv:`` gives it, every other text marked ``Untranslated`` or ``Finnish``; ids,

@@ -1,9 +1,12 @@
 """Statistics charts: applications and accreditations per sector and applicant type, as static SVG.
 
-Part of stage 4, render. In: the statistics figures of ``Content``. Out: a ``Chart`` per year
-(the data, a text alternative and the path of its image) and, drawn with matplotlib, the SVG
-bytes. A figure the source does not give has no bar at all (never a zero) and is named in the
-text alternative. The SVG is the same on every build: no date in its metadata, a fixed salt for
+Part of stage 4, render. In: the statistics figures of ``Content`` and the edition they are shown
+in. Out: a ``Chart`` per year (the data, a text alternative and the path of its image) and, drawn
+with matplotlib, the SVG bytes. Every word of a chart (its title, axis, legend, text alternative)
+is the edition's (``Edition.word``; sector names from the content in that edition's language),
+and the numbers are written by ``Bar.shown`` alone, so each edition's image and its text
+alternative say the same figures. A figure the source does not give has no bar at all (never a
+zero) and is named in the text alternative. The SVG is the same on every build: no date in its metadata, a fixed salt for
 its internal ids, text kept as text. No script and nothing from another host.
 """
 
@@ -16,6 +19,7 @@ from typing import Any
 
 from ..content.collections import MEASURES, Figure, Measure
 from ..content.model import Content
+from .editions import FI, Edition
 
 FOLDER = "assets/charts"
 CHARTED: tuple[Measure, ...] = tuple(m for m in MEASURES if m != "strategia-liitteena-osuus")
@@ -23,6 +27,21 @@ CHARTED: tuple[Measure, ...] = tuple(m for m in MEASURES if m != "strategia-liit
 COLOURS = ("#3949ab", "#a14a00")
 """One colour per sector, each at least 4.5:1 against white; the second sector is also hatched."""
 SALT = "erasmus-kb-charts"
+
+TITLE = "Vuosi {}: hakijat ja myönnetyt akkreditoinnit"
+ALT = "Vaakapylväskaavio, vuosi {}, hakijat ja myönnetyt akkreditoinnit sektoreittain. {}."
+AXIS = "Lukumäärä"
+NO_FIGURE = "ei lukua selvityksessä"
+"""A bar's place where the source gives no figure, in the image."""
+NO_FIGURE_ALT = "– luku puuttuu selvityksestä"
+"""The same in the text alternative."""
+DERIVED = "johdettu"
+"""The chart's words in Finnish; each edition's are ``Edition.word`` of these."""
+
+
+def number(value: float) -> str:
+    """A figure as both editions write it: "69", "42,5"."""
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -35,6 +54,8 @@ class Bar:
     """None: the source gives no figure."""
     derived: bool = False
     """The editors derived the figure from the source's words (``Figure.derivation``)."""
+    edition: Edition = FI
+    """The language of the labels (``sector_label``, ``measure_label``) and of ``shown``."""
 
     @property
     def gid(self) -> str:
@@ -42,10 +63,11 @@ class Bar:
 
     @property
     def shown(self) -> str:
+        """The bar's figure as the image writes it, in the edition's language."""
         if self.value is None:
-            return "ei lukua selvityksessä"
-        number = str(int(self.value)) if float(self.value).is_integer() else str(self.value)
-        return f"{number} (johdettu)" if self.derived else number
+            return self.edition.word(NO_FIGURE)
+        shown = number(self.value)
+        return f"{shown} ({self.edition.word(DERIVED)})" if self.derived else shown
 
 
 @dataclass(frozen=True)
@@ -54,14 +76,22 @@ class Chart:
     bars: tuple[Bar, ...]
     scale: float
     """The largest value on any chart: every year is drawn on the same scale, to compare."""
+    edition: Edition = FI
+    """The language of every word of the chart, in the image and in its text alternative."""
 
     @property
     def path(self) -> str:
+        """The image's path under the edition's root (the site's, or ``sv/``): links to it from
+        the edition's pages are the same relative links in every edition."""
         return f"{FOLDER}/hakemukset-{self.year}.svg"
 
     @property
     def title(self) -> str:
-        return f"Vuosi {self.year}: hakijat ja myönnetyt akkreditoinnit"
+        return self.edition.word(TITLE).format(self.year)
+
+    @property
+    def axis(self) -> str:
+        return self.edition.word(AXIS)
 
     @property
     def missing(self) -> list[Bar]:
@@ -75,14 +105,15 @@ class Chart:
     def alt(self) -> str:
         sectors: dict[str, list[str]] = {}
         for bar in self.bars:
-            value = bar.shown if bar.value is not None else "– luku puuttuu selvityksestä"
+            value = bar.shown if bar.value is not None else self.edition.word(NO_FIGURE_ALT)
             sectors.setdefault(bar.sector_label, []).append(f"{bar.measure_label.lower()} {value}")
         parts = "; ".join(f"{label}: {', '.join(values)}" for label, values in sectors.items())
-        return f"Vaakapylväskaavio, vuosi {self.year}, hakijat ja myönnetyt akkreditoinnit sektoreittain. {parts}."
+        return self.edition.word(ALT).format(self.year, parts)
 
 
-def charts(content: Content) -> list[Chart]:
-    """A chart for every single year that has application or accreditation figures."""
+def charts(content: Content, edition: Edition = FI) -> list[Chart]:
+    """A chart for every single year that has application or accreditation figures; ``content``
+    in ``edition``'s language (``content.translations.swedish`` for the Swedish edition)."""
     figures: dict[tuple[tuple[int, ...], str, str], Figure] = {
         (tuple(f.years), f.sector, f.measure): f
         for f in content.statistics.figures
@@ -100,20 +131,24 @@ def charts(content: Content) -> list[Chart]:
                 s.id,
                 s.label,
                 m,
-                MEASURES[m],
+                edition.word(MEASURES[m]),
                 figures[((year,), s.id, m)].value if ((year,), s.id, m) in figures else None,
                 bool(figures[((year,), s.id, m)].derivation) if ((year,), s.id, m) in figures else False,
+                edition,
             )
             for s in used
             for m in measures
         )
-        out.append(Chart(year, bars, scale))
+        out.append(Chart(year, bars, scale, edition))
     return out
 
 
-def files(content: Content, draw: Callable[[Chart], bytes] | None = None) -> dict[str, bytes]:
-    """``draw``: ``svg`` or a memo of it (a chart's image depends on the chart alone)."""
-    return {chart.path: (draw or svg)(chart) for chart in charts(content)}
+def files(
+    content: Content, draw: Callable[[Chart], bytes] | None = None, edition: Edition = FI
+) -> dict[str, bytes]:
+    """The charts of ``edition``, by path under the site root (``sv/assets/charts/…`` for the
+    Swedish edition); ``draw``: ``svg`` or a memo of it (a chart's image depends on the chart alone)."""
+    return {edition.prefix + chart.path: (draw or svg)(chart) for chart in charts(content, edition)}
 
 
 def svg(chart: Chart) -> bytes:
@@ -174,7 +209,7 @@ def svg(chart: Chart) -> bytes:
         axes.set_yticks(range(len(measures)), labels=[labels[m] for m in measures])
         axes.set_ylim(len(measures) - 0.5, -0.5)  # first measure on top, room for every label
         axes.set_xlim(0, top * 1.15)
-        axes.set_xlabel("Lukumäärä")
+        axes.set_xlabel(chart.axis)
         axes.set_title(chart.title, loc="left")
         axes.spines[["top", "right"]].set_visible(False)
         axes.legend(loc="upper left", bbox_to_anchor=(0, -0.1), ncols=len(sectors), frameon=False)

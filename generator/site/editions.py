@@ -151,10 +151,61 @@ SV = Edition(
             "Hakemukseen liitettiin kansainvälistymissuunnitelma tai -strategia",
             "En internationaliseringsplan eller internationaliseringsstrategi bifogades ansökan",
         ),
+        # the statistics charts (``charts``): the image's words and its text alternative
+        ("Vuosi {}: hakijat ja myönnetyt akkreditoinnit", "År {}: sökande och beviljade ackrediteringar"),
+        (
+            "Vaakapylväskaavio, vuosi {}, hakijat ja myönnetyt akkreditoinnit sektoreittain. {}.",
+            "Liggande stapeldiagram, år {}, sökande och beviljade ackrediteringar per sektor. {}.",
+        ),
+        ("Lukumäärä", "Antal"),
+        ("ei lukua selvityksessä", "inget tal i utredningen"),
+        ("– luku puuttuu selvityksestä", "– talet saknas i utredningen"),
+        # every page (``page_language``): a heading's permalink (mkdocs.yml ``toc: permalink_title``)
+        # and a table's scroll region (``page_html.TABLE``)
+        ("Pysyvä linkki tähän kohtaan", "Permanent länk till det här avsnittet"),
+        ("Taulukko", "Tabell"),
+        # the theme's partials (``overrides/partials/``: ``kb.t``) and mkdocs.yml's site_description
+        (
+            "Tietopankki Erasmus+ -akkreditointihakemusten hyvistä käytännöistä (Opetushallitus 2023)",
+            "Kunskapsbank om god praxis i ansökningar om Erasmusackreditering (Utbildningsstyrelsen 2023)",
+        ),
+        ("Tietopankin haku", "Sökning i kunskapsbanken"),
+        ("Hae tietopankista", "Sök i kunskapsbanken"),
+        ("Hae", "Sök"),
+        (
+            "Tulokset näkyvät kirjoitettaessa. Nuolinäppäimillä liikut tuloksissa, Enter avaa tuloksen "
+            "ja Esc sulkee luettelon.",
+            "Resultaten visas medan du skriver. Med piltangenterna rör du dig bland resultaten, Enter "
+            "öppnar ett resultat och Esc stänger listan.",
+        ),
+        ("Hakutulokset", "Sökresultat"),
+        ("Saavutettavuusseloste", "Tillgänglighetsutlåtande"),
+        ("Sivusto on tehty", "Webbplatsen har byggts med"),
+        (" -teemalla.", "."),
+        # open data (``opendata``): the schema's title and the names of the fields' types
+        (
+            "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankin merkinnät",
+            "Posterna i kunskapsbanken God praxis i Erasmus+-ackreditering",
+        ),
+        (
+            "practices.json: luettelo merkinnöistä; merkinnän rakenne on $defs/ExportEntry.",
+            "practices.json: en lista över posterna; postens struktur finns under $defs/ExportEntry.",
+        ),
+        ("teksti", "text"),
+        ("kokonaisluku", "heltal"),
+        ("totuusarvo", "sanningsvärde"),
+        ("luettelo", "lista"),
+        ("olio", "objekt"),
+        ("yksi arvoista", "ett av värdena"),
     ),
 )
 EDITIONS: tuple[Edition, ...] = (FI, SV)
 """The first is the default (``hreflang="x-default"``)."""
+
+
+def by_code(code: str) -> Edition:
+    """The edition whose language is ``code`` (a page's ``<html lang>``); the first for any other."""
+    return next((e for e in EDITIONS if e.code == code), EDITIONS[0])
 
 
 def edition_of(path: str) -> Edition:
@@ -222,6 +273,12 @@ def navigation(nav: list[Any], edition: Edition) -> list[dict[str, Any]]:
 def for_templates(nav: list[Any]) -> dict[str, dict[str, Any]]:
     """What the page templates (``overrides/``) know of the editions, by language code."""
     return {
-        e.code: {"prefix": e.prefix, "name": e.name, "site_name": e.site_name, "nav": navigation(nav, e)}
+        e.code: {
+            "prefix": e.prefix,
+            "name": e.name,
+            "site_name": e.site_name,
+            "nav": navigation(nav, e),
+            "words": dict(e.words),
+        }
         for e in EDITIONS
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..content import translations
 from ..content.index import UNSTATED
 from ..content.model import INDICATOR_QUESTIONS, IndicatorQuestion, Pair
 from . import cards, urls
@@ -87,7 +88,7 @@ def rows(r: RenderContext) -> list[Row]:
             Row(
                 id=pair.id,
                 objective=pair.objective,
-                indicator=tuple(line for line in pair.indicator.splitlines() if line.strip()),
+                indicator=translations.lines(pair.indicator),
                 href=urls.href(page, urls.entry_page(pair)),
                 theme_ids=" ".join(pair.themes),
                 themes=", ".join(labels.themes[t] for t in pair.themes),

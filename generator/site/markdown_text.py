@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..content.translations import Finnish, Untranslated
+from ..content.translations import Finnish, Untranslated, lines
 
 LINK_SCHEMES = ("http", "https", "mailto")
 """The schemes a link may use; any other (``javascript:``, ``data:``, ``vbscript:`` …) could run
@@ -70,9 +70,9 @@ def inline(text: str) -> str:
 
 def verbatim(text: str) -> list[str]:
     """Paragraphs of verbatim text; a single line break inside a paragraph stays a line break."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
     kind = type(text) if isinstance(text, Finnish) else str
-    return ["<br>\n".join(inline(kind(line)) for line in p.splitlines() if line.strip()) for p in paragraphs]
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return ["<br>\n".join(inline(line) for line in lines(kind(p))) for p in paragraphs]
 
 
 def prose(text: str) -> str:

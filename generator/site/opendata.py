@@ -2,8 +2,10 @@
 
 Part of stage 4, render. In: the ``Index``. Out: ``data/practices.json`` (every entry, vocabulary
 ids with their labels), ``data/practices.csv`` (one row per entry, lists joined with "; "),
-``data/schema.json`` (the JSON Schema of practices.json, generated from ``Export`` below) and the
-"Avoin data" page that explains every field. The files are bytes, the same on every build.
+``data/schema.json`` (the JSON Schema of practices.json: ``export``) and the "Avoin data" page
+that explains every field. The files are bytes, the same on every build. Each edition has its own
+schema (``sv/data/schema.json`` in Swedish) and its page's table of fields, both read from the
+same descriptions (``export.described``), and the same practices.json and practices.csv.
 """
 
 from __future__ import annotations
@@ -12,119 +14,29 @@ import csv
 import functools
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, cast
-
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from typing import Any, cast
 
 from ..content import kinds
 from ..content.index import Index
-from ..content.model import MeasureType, Pair, Quote, SourceDocument, Theme, asks, entry_title
+from ..content.model import (
+    Pair,
+    Quote,
+    SourceDocument,
+    Theme,
+    entry_title,
+)
 from . import editions, urls
 from .context import RenderContext
+from .editions import Edition
+from .export import EXPORT, ExportAnnotation, ExportEntry, KindId, in_language, schema
 from .memo import Memo
 
 JSON_FILE = "data/practices.json"
 CSV_FILE = "data/practices.csv"
 SCHEMA_FILE = "data/schema.json"
 LIST_SEPARATOR = "; "
-
-KindId = Literal["lainaus", "tavoite", "teema"]
-"""``kinds.EntryKind.public_id`` of each entry kind (tests/site/test_opendata.py holds them equal)."""
-
-
-class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ExportAnnotation(_Row):
-    """The editors' annotation of an objective–indicator pair (not text of the source)."""
-
-    data_source: bool = Field(description=asks("data_source"))
-    collection: bool = Field(description=asks("collection"))
-    responsible: bool = Field(description=asks("responsible"))
-    timing: bool = Field(description=asks("timing"))
-    processing: bool = Field(description=asks("processing"))
-    reporting: bool = Field(description=asks("reporting"))
-    evaluation: bool = Field(description=asks("evaluation"))
-    measure_type: MeasureType = Field(description="Onko mittari määrällinen, laadullinen vai molempia.")
-    note: str | None = Field(description="Toimituksen vapaa huomautus, tai null.")
-
-
-class ExportEntry(_Row):
-    """One entry of the knowledge base: a quote, an objective–indicator pair or a theme.
-
-    null = the field does not belong to this kind of entry; [] = the source does not state it.
-    """
-
-    id: str = Field(description="Pysyvä tunniste. Sama tunniste ei koskaan tarkoita muuta merkintää.")
-    kind: KindId = Field(description="Merkinnän laji: lainaus, tavoite (tavoite ja mittari) tai teema.")
-    url: str = Field(description="Merkinnän sivun pysyvä osoite sivuston juuresta, esim. lainaukset/<id>/.")
-    former_ids: list[str] = Field(
-        description="Aiemmat tunnisteet; niiden osoitteet ohjaavat tähän merkintään."
-    )
-    title: str = Field(
-        description="Otsikko: lainauksella ja teemalla toimituksen, tavoitteella tavoite itse."
-    )
-    text: str | None = Field(description="Lainaus sanasta sanaan (vain lainauksilla).")
-    origin: Literal["hakemus", "sanonta"] | None = Field(
-        description="Lainauksen alkuperä: hakemus = akkreditointihakemuksesta, sanonta = muu lainattu sanonta."
-    )
-    context: str | None = Field(description="Selvityksen virke, joka esittelee lainauksen, sanasta sanaan.")
-    objective: str | None = Field(description="Tavoite sanasta sanaan (vain tavoitteilla).")
-    indicator: str | None = Field(description="Mittari sanasta sanaan (vain tavoitteilla).")
-    summary: str | None = Field(description="Teeman yhden virkkeen tiivistelmä (vain teemoilla).")
-    guidance: str | None = Field(
-        description="Teeman ohjeistus tietopankin omin sanoin, Markdownina; kappaleet "
-        "erotettu tyhjällä rivillä (vain teemoilla)."
-    )
-    guidance_sections: list[str] | None = Field(
-        description="Selvityksen luku, johon kukin ohjeistuksen kappale perustuu, kappaleiden järjestyksessä "
-        "(vain teemoilla)."
-    )
-    sectors: list[str] | None = Field(description="Sektorien tunnisteet; [] = selvitys ei kerro.")
-    sector_labels: list[str] | None = Field(description="Sektorien nimet samassa järjestyksessä.")
-    applicant_types: list[str] | None = Field(
-        description="Hakijatyyppien tunnisteet; [] = selvitys ei kerro."
-    )
-    applicant_type_labels: list[str] | None = Field(
-        description="Hakijatyyppien nimet samassa järjestyksessä."
-    )
-    themes: list[str] | None = Field(description="Teemojen tunnisteet.")
-    theme_labels: list[str] | None = Field(description="Teemojen otsikot samassa järjestyksessä.")
-    quality_standards: list[str] = Field(
-        description="Laatustandardien tunnisteet, joihin merkintä on liitetty."
-    )
-    quality_standard_labels: list[str] = Field(description="Laatustandardien nimet samassa järjestyksessä.")
-    priorities: list[str] | None = Field(
-        description="Horisontaalisten painopisteiden tunnisteet (vain teemoilla)."
-    )
-    priority_labels: list[str] | None = Field(description="Painopisteiden nimet samassa järjestyksessä.")
-    source_document: str = Field(description="Selvityksen tunniste.")
-    source_title: str = Field(description="Selvityksen nimi.")
-    source_publisher: str = Field(description="Selvityksen julkaisija.")
-    source_year: int = Field(description="Selvityksen julkaisuvuosi.")
-    source_sections: list[str] = Field(description="Selvityksen luvut, joista merkintä on.")
-    annotation: ExportAnnotation | None = Field(
-        description="Toimituksen merkinnät tavoitteen mittarista (vain tavoitteilla)."
-    )
-    url_sv: str = Field(
-        description="Merkinnän ruotsinkielisen sivun osoite sivuston juuresta, esim. sv/lainaukset/<id>/."
-    )
-    title_sv: str | None = Field(
-        description="Otsikko ruotsiksi (toimituksen käännös; tavoitteella lyhyt otsikko), tai null, jos käännös puuttuu."
-    )
-    summary_sv: str | None = Field(
-        description="Teeman tiivistelmä ruotsiksi, tai null (muut lajit tai käännös puuttuu)."
-    )
-    guidance_sv: str | None = Field(
-        description="Teeman ohjeistus ruotsiksi, Markdownina, kappaleet samassa järjestyksessä kuin "
-        "guidance; puuttuvan kappaleen kohdalla suomenkielinen. null muilla lajeilla tai kun yhtään "
-        "kappaletta ei ole käännetty."
-    )
-
-
-EXPORT = TypeAdapter(list[ExportEntry])
 
 
 def entries(index: Index, memo: Memo | None = None) -> list[ExportEntry]:
@@ -196,16 +108,6 @@ def csv_columns() -> list[str]:
     return columns + [f"annotation_{name}" for name in ExportAnnotation.model_fields]
 
 
-def schema() -> dict[str, Any]:
-    document = EXPORT.json_schema()
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Erasmus+ -akkreditoinnin hyvät käytännöt -tietopankin merkinnät",
-        "description": "practices.json: luettelo merkinnöistä; merkinnän rakenne on $defs/ExportEntry.",
-        **document,
-    }
-
-
 def files(index: Index, memo: Memo | None = None) -> dict[str, bytes]:
     """The open data files; ``memo`` as for ``entries``."""
     memo = memo or Memo()
@@ -215,14 +117,20 @@ def files(index: Index, memo: Memo | None = None) -> dict[str, bytes]:
         # seven times faster (tests/site/test_opendata.py holds it to that).
         JSON_FILE: EXPORT.dump_json(rows, indent=2) + b"\n",
         CSV_FILE: _csv(rows, memo),
-        SCHEMA_FILE: _schema_file(),
+        SCHEMA_FILE: _schema_file(editions.FI),
     }
 
 
+def edition_files(edition: Edition) -> dict[str, bytes]:
+    """The files of ``edition`` that are its own, by path under the site root: its schema
+    (practices.json and practices.csv are the same in every edition)."""
+    return {edition.prefix + SCHEMA_FILE: _schema_file(edition)}
+
+
 @functools.cache
-def _schema_file() -> bytes:
+def _schema_file(edition: Edition) -> bytes:
     """The schema depends on the model alone; pydantic takes a tenth of a second to write it."""
-    return _json(schema())
+    return _json(schema(edition))
 
 
 def _json(data: Any) -> bytes:
@@ -281,17 +189,18 @@ _TYPES = {
 }
 
 
-def _type(prop: dict[str, Any]) -> str:
+def _type(prop: dict[str, Any], word: Callable[[str], str]) -> str:
+    """A field's type as the page names it; ``word``: the edition's (``Edition.word``)."""
     if "anyOf" in prop:
-        return " tai ".join(_type(p) for p in prop["anyOf"])
+        return word(" tai ").join(_type(p, word) for p in prop["anyOf"])
     if "$ref" in prop:
-        return "olio"
+        return word("olio")
     if "enum" in prop:
-        return "yksi arvoista " + ", ".join(str(v) for v in prop["enum"])
+        return word("yksi arvoista") + " " + ", ".join(str(v) for v in prop["enum"])
     if prop.get("type") == "array":
-        return "luettelo: " + _type(prop.get("items", {}))
+        return word("luettelo") + ": " + _type(prop.get("items", {}), word)
     kind = str(prop.get("type", ""))
-    return _TYPES.get(kind, kind)
+    return word(_TYPES.get(kind, kind))
 
 
 @dataclass(frozen=True)
@@ -320,20 +229,21 @@ class RenamedKind:
     former: str
 
 
-def fields() -> list[FieldRow]:
-    """Every field of an entry and of its annotation: name, CSV column, type, description."""
+def fields(edition: Edition = editions.FI) -> list[FieldRow]:
+    """Every field of an entry and of its annotation: name, CSV column, type, description, in
+    ``edition``'s language as its schema gives them."""
     rows = []
     for model, prefix in ((ExportEntry, ""), (ExportAnnotation, "annotation.")):
-        properties = model.model_json_schema()["properties"]
-        for name, info in model.model_fields.items():
+        properties = in_language(model.model_json_schema(), edition)["properties"]
+        for name in model.model_fields:
             if model is ExportEntry and name == "annotation":
                 continue
             rows.append(
                 FieldRow(
                     name=prefix + name,
                     column=f"annotation_{name}" if prefix else name,
-                    type=_type(properties[name]),
-                    description=info.description or "",
+                    type=_type(properties[name], edition.word),
+                    description=properties[name].get("description", ""),
                 )
             )
     return rows
@@ -355,7 +265,7 @@ def page(r: RenderContext) -> str:
         page_,
         counts=counts,
         files={"json": JSON_FILE, "csv": CSV_FILE, "schema": SCHEMA_FILE},
-        fields=fields(),
+        fields=fields(r.edition),
         separator=LIST_SEPARATOR,
         sources=index.content.vocabularies.sources,
         about_href=urls.link(page_, urls.ABOUT),

@@ -91,6 +91,11 @@ def _text(fragment: str) -> str:
     return " ".join(html_lib.unescape(_TAG.sub("", fragment)).split())
 
 
+TABLE = "Taulukko"
+"""A table's scroll region is named "Taulukko: <the heading above it>" (on a page of another
+edition, in its language: ``page_language``)."""
+
+
 def scrollable_tables(html: str) -> str:
     """Every plain ``<table>`` inside a focusable, named scroll region."""
     heading = ""
@@ -100,7 +105,7 @@ def scrollable_tables(html: str) -> str:
         if match.group(1):
             heading = _text(match.group(2))
             return match.group(0)
-        name = f"Taulukko: {heading}" if heading else "Taulukko"
+        name = f"{TABLE}: {heading}" if heading else TABLE
         label = html_lib.escape(name, quote=True)
         return (
             f'<div class="kb-scroll" tabindex="0" role="region" aria-label="{label}">{match.group(0)}</div>'

@@ -48,7 +48,7 @@ class Statement:
     source: SourceLine
 
 
-DERIVED = "johdettu"
+DERIVED = charts.DERIVED
 """How a table marks a figure the editors derived from the source's words (``Figure.derivation``)."""
 
 
@@ -74,7 +74,7 @@ def statistics(ctx: RenderContext) -> list[StatisticsTable]:
     sectors = ctx.index.content.vocabularies.sectors
     periods = sorted({tuple(f.years) for f in figures}, key=lambda years: (len(years), years))
     drawn: dict[tuple[int, ...], charts.Chart] = {
-        (chart.year,): chart for chart in charts.charts(ctx.index.content)
+        (chart.year,): chart for chart in charts.charts(ctx.index.content, ctx.edition)
     }
     word = ctx.edition.word  # the page's language: measures, captions, the derived mark
     tables = []

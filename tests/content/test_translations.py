@@ -3,9 +3,11 @@ are warnings naming the field, and a ``sv:`` that translates nothing is an error
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from conftest import edit, messages
+import yaml
+from conftest import FIXTURE_SITE, edit, messages
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -143,3 +145,87 @@ def test_swedish_forms_need_no_finnish_forms(content: Path):
     assert result.index is not None
     swedish_terms = {t.id: t for t in swedish(result.index.content).glossary.terms}
     assert swedish_terms["liikkuvuus"].forms == ["mobiliteten"]
+
+
+# --- every Swedish field, missing, is named where its Finnish text is ----------------------------
+
+SvPath = tuple[str | int, ...]
+
+
+def _sv_leaves(data: object, where: SvPath = ()) -> list[SvPath]:
+    """The path of every Swedish text under ``data`` (``…, "sv", field[, i, field]``), but the
+    Swedish word forms, which have no Finnish counterpart."""
+    found: list[SvPath] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "forms":
+                continue
+            if isinstance(value, str) and "sv" in where:
+                found.append((*where, key))
+            else:
+                found += _sv_leaves(value, (*where, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            found += _sv_leaves(value, (*where, i))
+    return found
+
+
+def _fixture_leaves() -> list[tuple[str, SvPath]]:
+    return [
+        (path.relative_to(FIXTURE_SITE).as_posix(), leaf)
+        for path in sorted(FIXTURE_SITE.rglob("*.yml"))
+        for leaf in _sv_leaves(yaml.safe_load(path.read_text(encoding="utf-8")))
+    ]
+
+
+FIXTURE_LEAVES = _fixture_leaves()
+
+
+def _node(root: yaml.Node, path: SvPath) -> yaml.Node | None:
+    node: yaml.Node | None = root
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return None
+    return node
+
+
+def test_the_fixture_tree_has_swedish_fields_of_every_kind():
+    files = {rel.split("/")[0] for rel, _ in FIXTURE_LEAVES}
+    assert {"themes", "quotes", "pairs", "vocabularies"} <= files
+    assert len(FIXTURE_LEAVES) >= 20
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_every_missing_swedish_field_is_a_warning_at_its_finnish_text(content: Path, data):
+    """Any Swedish text of the fixture tree taken away: ``check`` passes, and warns once, naming
+    the file, the Finnish text's line and column, and the missing field (a list item counted
+    from 1, as editors count)."""
+    rel, leaf = data.draw(st.sampled_from(FIXTURE_LEAVES))
+    path = content / rel
+    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    holder = tree
+    for step in leaf[:-1]:
+        holder = holder[step]
+    del holder[leaf[-1]]
+    path.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        result = check(content)
+        assert result.problems == []
+        cut = leaf.index("sv")
+        label = "sv" + "".join(f"[{s + 1}]" if isinstance(s, int) else f".{s}" for s in leaf[cut + 1 :])
+        found = [w for w in result.warnings if Path(w.path).name == path.name and label in w.message]
+        assert len(found) == 1, (rel, label, [str(w) for w in result.warnings])
+        finnish = _node(yaml.compose(path.read_text(encoding="utf-8")), leaf[:cut] + leaf[cut + 1 :])
+        if finnish is not None:  # a pair's Swedish title has no Finnish title: the item is named
+            assert (found[0].line, found[0].col) == (
+                finnish.start_mark.line + 1,
+                finnish.start_mark.column + 1,
+            ), label
+    finally:
+        shutil.rmtree(content)
+        shutil.copytree(FIXTURE_SITE, content)

@@ -9,11 +9,14 @@ from html import unescape
 from pathlib import Path
 
 from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.content.collections import MEASURES
 from generator.content.model import Content
+from generator.content.translations import swedish
 from generator.pipeline import check
-from generator.site import charts
+from generator.site import charts, editions
 
 CONTENT: Content = check(REPO / "practices").index.content
 SVG = "{http://www.w3.org/2000/svg}"
@@ -135,3 +138,72 @@ def test_every_measure_a_figure_may_name_has_one_label():
     from generator.content.collections import MEASURES, Figure
 
     assert list(get_args(Figure.model_fields["measure"].annotation)) == list(MEASURES)
+
+
+# --- each edition in its own language ------------------------------------------------------------
+
+SWEDISH_CONTENT: Content = swedish(CONTENT)
+CHART_WORDS = (charts.TITLE, charts.ALT, charts.AXIS, charts.NO_FIGURE, charts.NO_FIGURE_ALT)
+
+
+def finnish_chart_words(text: str) -> list[str]:
+    """The Finnish words of a chart (its constants, measures and sectors) that ``text`` holds."""
+    fixed = [part.strip(" .:,") for word in CHART_WORDS for part in word.split("{}")]
+    names = [*MEASURES.values(), *(s.label for s in CONTENT.vocabularies.sectors), charts.DERIVED]
+    return [w for w in fixed + names if len(w) > 3 and w.lower() in text.lower()]
+
+
+def numbers(text: str) -> list[str]:
+    return re.findall(r"\d+(?:,\d+)?", text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.data(),
+    values=st.lists(st.integers(min_value=0, max_value=5000), min_size=40, max_size=40),
+)
+def test_each_edition_says_the_same_figures_in_its_own_words(data, values):
+    """Whatever the figures (some absent, some derived), the Swedish chart's title and text
+    alternative name exactly the Finnish chart's numbers, in the same order, and no Finnish word
+    of a chart; the Finnish chart stays Finnish."""
+    figures = [
+        f.model_copy(
+            update={"value": float(v), "derivation": f.derivation if data.draw(st.booleans()) else ""}
+        )
+        for f, v in zip(CONTENT.statistics.figures, values, strict=False)
+        if data.draw(st.booleans())
+    ]
+    stated = CONTENT.model_copy(
+        update={"statistics": CONTENT.statistics.model_copy(update={"figures": figures})}
+    )
+    finnish, swedish_ = charts.charts(stated), charts.charts(swedish(stated), editions.SV)
+    assert [c.year for c in finnish] == [c.year for c in swedish_]
+    for fi, sv in zip(finnish, swedish_, strict=True):
+        assert [b.value for b in fi.bars] == [b.value for b in sv.bars]
+        assert numbers(fi.alt) == numbers(sv.alt) and numbers(fi.title) == numbers(sv.title)
+        for text in (sv.alt, sv.title, sv.axis, sv.missing_text, *(b.shown for b in sv.bars)):
+            assert finnish_chart_words(text) == [], text
+        assert sv.path == fi.path  # under each edition's own root
+
+
+def test_the_swedish_image_is_drawn_in_swedish():
+    files = charts.files(SWEDISH_CONTENT, edition=editions.SV)
+    for chart in charts.charts(SWEDISH_CONTENT, editions.SV):
+        svg = files["sv/" + chart.path]
+        words = " ".join(t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text"))
+        assert chart.title in words and "Antal" in words, words
+        assert finnish_chart_words(words) == [], words
+        labels = groups(svg, "arvo-")
+        assert set(labels) == set(groups(charts.files(CONTENT)[chart.path], "arvo-"))  # the same bars
+
+
+def test_the_swedish_statistics_page_shows_the_swedish_charts(real_site: Path):
+    page = (real_site / "sv" / "tilastot" / "index.html").read_text(encoding="utf-8")
+    for chart in charts.charts(SWEDISH_CONTENT, editions.SV):
+        image = re.search(rf'<img alt="([^"]*)" src="(\.\./{re.escape(chart.path)})"', page)
+        assert image, chart.path
+        assert unescape(image.group(1)) == chart.alt
+        assert 'lang="fi"' not in page[image.start() - 80 : image.end() + 40]  # Swedish, unmarked
+        drawn = (real_site / "sv" / "tilastot" / image.group(2)).resolve()
+        assert drawn == (real_site / "sv" / chart.path).resolve()
+        assert drawn.read_bytes() == charts.files(SWEDISH_CONTENT, edition=editions.SV)["sv/" + chart.path]

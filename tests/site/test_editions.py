@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_SITE, REPO
+from html_language import chrome, finnish_in, shared_settings
 from hypothesis import given
 from hypothesis import strategies as st
 from test_links import broken_links
@@ -235,3 +236,59 @@ def test_each_edition_has_the_tooltips_of_its_own_glossary():
         "TP-projekt": "Testprogrammet, vars mobilitet testrapporten berättar om.",
         "mobilitet": "En studerandes eller en anställds period utomlands.",
     }
+
+
+def test_the_shared_settings_have_their_swedish_words():
+    for key, finnish in shared_settings().items():
+        assert editions.SV.word(finnish) != finnish, key
+
+
+@pytest.mark.build
+def test_the_chrome_of_every_swedish_page_is_swedish(fixture_site: Path):
+    """The header, the search box, the contents, the footer and every name, title and
+    alternative text of every Swedish page (hand-written ones too): no Finnish word of the
+    interface (the words table, mkdocs.yml's shared settings) outside lang="fi"; the search box
+    and the footer lead to the Swedish edition's own pages."""
+    swedish_pages = [p for p in pages(fixture_site) if p.relative_to(fixture_site).parts[0] == "sv"]
+    assert len(swedish_pages) >= 30
+    for page in swedish_pages:
+        said = chrome(page.read_text(encoding="utf-8"))
+        where = page.relative_to(fixture_site).as_posix()
+        assert finnish_in(said) == [], where
+        assert "Tabell" in said or "kb-scroll" not in page.read_text(encoding="utf-8"), where
+        html_ = page.read_text(encoding="utf-8")
+        for form_or_link in re.findall(
+            r'<(?:form|a)\b(?![^>]*hreflang)[^>]*\s(?:action|href)="([^"]*(?:haku|saavutettavuusseloste)/)"',
+            html_,
+        ):
+            target = (page.parent / form_or_link).resolve().relative_to(fixture_site.resolve())
+            assert target.parts[0] == "sv", f"{where}: {form_or_link}"
+    said = chrome((fixture_site / "sv" / "index.html").read_text(encoding="utf-8"))
+    assert "Sök i kunskapsbanken" in said and "Tillgänglighetsutlåtande" in said
+    assert editions.SV.word(shared_settings()["site_description"]) in said
+    finnish_home = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert f'content="{shared_settings()["site_description"]}"' in finnish_home  # as it was
+
+
+@pytest.mark.build
+def test_a_finnish_heading_is_finnish_in_the_contents_and_the_header_too(fixture_site: Path):
+    """The theme repeats headings as plain text: where a heading of a Swedish page is Finnish
+    text, its entry in the contents and the page title in the header are marked lang="fi"."""
+    marked = 0
+    for page in sorted((fixture_site / "sv").rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        for anchor in re.findall(
+            r'<h[2-6] id="([^"]+)"><span lang="fi">[^<]*</span><a class="headerlink"', text
+        ):
+            link = re.search(
+                rf'<a href="#{re.escape(anchor)}" class="md-nav__link">\s*<span class="md-ellipsis"([^>]*)>',
+                text,
+            )
+            if link:
+                assert link.group(1) == ' lang="fi"', (page, anchor)
+                marked += 1
+        if re.search(r'<h1 id="[^"]+"><span lang="fi">[^<]*</span><a class="headerlink"', text):
+            topic = re.search(r'data-md-component="header-topic">\s*<span class="md-ellipsis"([^>]*)>', text)
+            assert topic and topic.group(1) == ' lang="fi"', page
+            marked += 1
+    assert marked > 0

@@ -19,7 +19,7 @@ from every_field import fill_tree, hostile_for
 from renamed import renamed_content
 
 from generator.pipeline import build_pages, check
-from generator.site import opendata, plan
+from generator.site import editions, opendata, plan
 
 
 @pytest.fixture(scope="module")
@@ -148,10 +148,11 @@ def test_the_open_data_page_explains_every_field(real_site: Path):
     assert "ei mainita sen lisenssiä" in page
 
 
-def test_exports_are_the_same_bytes_on_every_build():
-    """The open data and the statistics chart of the fixture tree, built twice."""
+def test_exports_are_the_same_bytes_on_every_build(fixture_site: Path):
+    """The open data and the statistics chart of the fixture tree, built twice: here, and in the
+    run's shared build of it (``conftest.fixture_site``, in another process or earlier)."""
     first = build_pages(FIXTURE_SITE).files
-    assert first == build_pages(FIXTURE_SITE).files
+    assert first == {path: (fixture_site / path).read_bytes() for path in first}
     # The exports, the plan page's data and the search's synonyms and themes (generator/search/synonyms.py),
     # and the same under the Swedish edition's prefix, where its pages link to them.
     own = {
@@ -280,3 +281,66 @@ def test_no_csv_cell_is_a_formula_and_json_keeps_the_exact_text(tmp_path, start)
     exported = json.loads(files[opendata.JSON_FILE])
     quote = next(row for row in exported if row["kind"] == "lainaus")
     assert quote["title"] == formula and quote["text"] == formula
+
+
+# --- the fields in each edition's language ------------------------------------------------------
+
+
+def descriptions(node, where: str = "") -> dict[str, str]:
+    """Every description of a JSON Schema by where it stands."""
+    found: dict[str, str] = {}
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found[where] = value
+            else:
+                found |= descriptions(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found |= descriptions(value, f"{where}/{i}")
+    return found
+
+
+def without_descriptions(node):
+    if isinstance(node, dict):
+        return {k: without_descriptions(v) for k, v in node.items() if k not in ("description", "title")}
+    if isinstance(node, list):
+        return [without_descriptions(v) for v in node]
+    return node
+
+
+def test_each_edition_describes_every_field_in_its_own_language():
+    """The Swedish schema is the Finnish one with every description in Swedish: the same fields
+    and types (the same practices.json, the same CSV columns), none left in Finnish."""
+    finnish, swedish_ = opendata.schema(editions.FI), opendata.schema(editions.SV)
+    assert without_descriptions(finnish) == without_descriptions(swedish_)
+    fi, sv = descriptions(finnish), descriptions(swedish_)
+    assert set(fi) == set(sv)
+    entry = finnish["$defs"]["ExportEntry"]["properties"]
+    assert {f"/$defs/ExportEntry/properties/{name}" for name in entry} <= set(fi)  # every field
+    assert [where for where in fi if fi[where] == sv[where]] == []
+    assert not any("description_" in key for key in json.dumps([finnish, swedish_]).split('"'))
+    columns = [n for n in entry if n != "annotation"]
+    columns += [f"annotation_{n}" for n in finnish["$defs"]["ExportAnnotation"]["properties"]]
+    assert columns == opendata.csv_columns()
+    for row_fi, row_sv in zip(opendata.fields(editions.FI), opendata.fields(editions.SV), strict=True):
+        assert (row_fi.name, row_fi.column) == (row_sv.name, row_sv.column)
+        assert row_sv.description and row_sv.description != row_fi.description
+
+
+def test_the_swedish_edition_publishes_its_schema_and_the_same_data(real_site: Path):
+    for name in (opendata.JSON_FILE, opendata.CSV_FILE):
+        assert (real_site / "sv" / name).read_bytes() == (real_site / name).read_bytes()
+    published = json.loads((real_site / "sv" / opendata.SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert published == opendata.schema(editions.SV)
+    data = json.loads((real_site / "sv" / opendata.JSON_FILE).read_text(encoding="utf-8"))
+    jsonschema.validate(data, published, cls=jsonschema.Draft202012Validator)
+
+
+def test_the_swedish_open_data_page_explains_every_field_in_swedish(real_site: Path):
+    page = (real_site / "sv" / "avoin-data" / "index.html").read_text(encoding="utf-8")
+    for field in opendata.fields(editions.SV):
+        row = re.search(rf"<tr>\s*<td><code>{re.escape(field.name)}</code></td>.*?</tr>", page, re.S)
+        assert row, field.name
+        assert unescape(re.sub(r"<[^>]+>", "", row.group(0))).count(field.description) == 1, field.name
+        assert 'lang="fi"' not in row.group(0), field.name
