@@ -37,7 +37,7 @@ export const init = (form) => {
   let timer = null;
   let literal = false;
   let shownSearch = null; // the query string of the filters now shown
-  let answered = null; // the answer now shown: "Näytä lisää" shows more of it without asking again
+  let answered = null; // the answer now shown: the show-more button shows more of it, not asking again
 
   const selected = () =>
     Object.fromEntries(facets.map((f) => [f.key, f.boxes.filter((b) => b.checked).map((b) => b.value)]));
