@@ -53,6 +53,7 @@ class _Links(HTMLParser):
 
 
 def test_every_page_links_the_statement_from_its_footer(real_site: Path):
+    """In its own language: a Swedish page (sv/) links the Swedish statement."""
     pages = [
         p for p in real_site.rglob("*.html") if p.relative_to(real_site).parts[0] not in ("assets", "search")
     ]
@@ -64,5 +65,7 @@ def test_every_page_links_the_statement_from_its_footer(real_site: Path):
         targets = {
             posixpath.normpath(h if h.startswith("/") else posixpath.join("/", here, h)) for h in parser.hrefs
         }
-        assert "/saavutettavuusseloste" in targets, f"{page}: {parser.hrefs}"
-    assert (real_site / "saavutettavuusseloste" / "index.html").is_file()
+        edition = "/sv" if here.split("/")[0] == "sv" else ""
+        assert f"{edition}/saavutettavuusseloste" in targets, f"{page}: {parser.hrefs}"
+    for edition in ("", "sv/"):
+        assert (real_site / edition / "saavutettavuusseloste" / "index.html").is_file()
