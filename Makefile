@@ -115,7 +115,8 @@ lint: $(STAMP) $(NODE_STAMP)
 	node_modules/.bin/biome ci --error-on-warnings .
 
 # The browser the tests drive is found, not assumed (scripts/find_browser.py: KB_BROWSER, then
-# /usr/bin/chromium, Google Chrome, Playwright's own); Debian's chromium is installed if none is.
+# the headless shell, /usr/bin/chromium, Google Chrome, Playwright's own); on Debian its
+# chromium-headless-shell and chromium are installed when missing.
 browser:
 	@scripts/install-browser
 

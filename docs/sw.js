@@ -6,8 +6,8 @@
  * (docs/assets/kb-plan/plan.js); it lives at the site's root because a service worker sees only
  * the addresses under its own folder. A page that is not kept answers, offline, with a short
  * page that says so (OFFLINE_PAGE), never with the browser's error: in Swedish when the page
- * asked for is in the Swedish edition (under sv/), its words from the scripts' message tables
- * (assets/kb-i18n/), which is why the worker is a module (registered with type "module").
+ * asked for is in the Swedish edition (under sv/). A classic worker, not a module, so that every
+ * browser with service workers runs it: it imports nothing (see MESSAGES).
  *
  * Every request goes to the network first; the copy is used only when the network is not
  * there. Only this site's own files, never another origin's, and never the draft itself (it is
@@ -22,8 +22,6 @@
  * The page the worker did not see load (the first one, before the worker was there) hands over
  * its address and its files ({visited: [...]}); they are kept as if the worker had seen them.
  */
-import { t } from "./assets/kb-i18n/i18n.js";
-
 const VERSION = 2;
 const PLAN = `kb-suunnitelma-${VERSION}`;
 const PAGES = `kb-sivut-${VERSION}`;
@@ -34,6 +32,14 @@ const MAX_PLAN = 300;
 /** The Swedish edition's folder and the plan page's, under the site's root. */
 const SWEDISH = "sv/";
 const PLAN_PAGE = "suunnitelma/";
+
+/**
+ * The offline page's words in each language: the messages "offline.*" of the scripts' message
+ * tables (assets/kb-i18n/fi.js, sv.js), where they are written once. The build writes them on
+ * the next line (generator/site/worker_messages.py); Finnish stands in for a missing one.
+ */
+const MESSAGES = {};
+const t = (key, lang) => MESSAGES[lang]?.[key] ?? MESSAGES.fi?.[key] ?? key;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -149,7 +155,7 @@ function languageOf(url) {
  */
 const OFFLINE_PAGE = (address) => {
   const lang = languageOf(address);
-  const say = (key) => escapeHtml(t(key, {}, lang));
+  const say = (key) => escapeHtml(t(key, lang));
   const edition = new URL(lang === "sv" ? SWEDISH : "./", self.location.href);
   const link = (href, key) => `<a href="${escapeHtml(href)}">${say(key)}</a>`;
   return `<!doctype html>

@@ -4,8 +4,8 @@ A build is: generate (``pipeline.build_pages``: content → Markdown pages, file
 ``hand_over`` (what the engine is given: the pages with no hand-written page in their place, the
 redirects merged with the configured ones) → render (MkDocs, ProperDocs, …; the page conversion is
 the Markdown extension ``site.page_html``) → ``finish_pages`` (whatever is done to finished HTML
-pages, each a function html → html) → ``prune_stylesheets`` (the theme's stylesheet without the
-rules no page uses) → search index (``pipeline.index_site``) → publish atomically
+pages, each a function html → html) → ``prune_stylesheets`` (our stylesheet in one file, the
+theme's without the rules no page uses) → search index (``pipeline.index_site``) → publish atomically
 (``publish.Publication``). Each step takes and returns plain values, so the MkDocs adapter, the
 command line and the tests call the same functions; the adapter only wires MkDocs's events to them.
 A step fails with ``StepError`` (a Finnish message; the published site is left as it was).
@@ -25,7 +25,7 @@ from pathlib import Path
 from . import pipeline
 from .content.problems import Problem
 from .preview import Preview
-from .site import csp, editions, page_html, page_language, unused_css
+from .site import csp, css_imports, editions, page_html, page_language, unused_css, worker_messages
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -205,8 +205,10 @@ def finish_pages(site: Path, finishes: Sequence[PageFinish], *, since: float | N
     written since then (a time stamp in seconds; a preview's dirty build keeps the other pages as
     an earlier build finished them). A page is rewritten only when its bytes change, whole, so
     that a reader never sees half of one. The theme's script first loses its language probe
-    (``quiet_language_probe``), in every build, the preview's too. The number of pages rewritten."""
+    (``quiet_language_probe``) and the service worker gets its words
+    (``site.worker_messages``), in every build, the preview's too. The number of pages rewritten."""
     quiet_language_probe(site)
+    _fail_on(worker_messages.write(site, [edition.code for edition in editions.EDITIONS])[1])
     if not finishes:
         return 0
     changed = 0
@@ -309,12 +311,20 @@ THEME_STYLESHEETS = "assets/stylesheets/main.*.min.css"
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 
 
+def _fail_on(problems: list[str]) -> None:
+    """``StepError`` naming every problem (``path:line:col: message``), when there is one."""
+    if problems:
+        raise StepError("\n".join(problems))
+
+
 def prune_stylesheets(site: Path) -> tuple[int, int]:
-    """The theme's stylesheet in the built ``site`` without the rules that no page or script of
-    the site can use (``site.unused_css``), rewritten whole; its source map no longer describes
-    it, so the reference to the map goes. Run on the whole finished site, after every page is
-    written: a build that writes only some pages (the preview) keeps the theme's full sheet.
-    The sizes in bytes before and after."""
+    """The stylesheets as published: the site's own in one file (``site.css_imports``), and
+    the theme's without the rules that no page or script of the site can use
+    (``site.unused_css``), rewritten whole; its source map no longer describes it, so the
+    reference to the map goes. Run on the whole finished site, after every page is written: a
+    build that writes only some pages (the preview) keeps the theme's full sheet and our
+    sheet's ``@import`` rules. The theme sheet's sizes in bytes before and after."""
+    _fail_on(css_imports.bundle(site)[1])
     sheets = sorted(site.glob(THEME_STYLESHEETS))
     if not sheets:
         return 0, 0

@@ -213,15 +213,43 @@ builds by itself says so with ``@pytest.mark.build``; in ``make test-quick`` a b
 marked fails the test (``mkdocs_build``)."""
 
 
-def pytest_collection_modifyitems(items):
-    """Mark the tests that use a build, and run first the ones that build by themselves: they are
-    the longest, and started first they run beside the rest instead of after it (pytest-xdist
-    hands out the tests in this order)."""
+DURATIONS = "kb/durations"
+"""The seconds each test's own run took in the runs before, kept in pytest's cache
+(``.pytest_cache``) for the order of the next run. Setups are left out: a shared build's time
+falls on whichever test asks for it first, and the others wait for the same build."""
+UNMEASURED_BUILD = 60.0
+"""What a test that builds by itself and has not been timed yet counts as: among the longest."""
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that use a build, and run the longest first: started first they run beside
+    the rest instead of after it, and the processes end together (pytest-xdist hands out the tests
+    in this order). A test's length is its time in the runs before; one not timed yet counts as
+    long if it builds by itself (``build`` without ``browser``), else as short."""
     own = {item for item in items if "build" in item.keywords and "browser" not in item.keywords}
     for item in items:
         if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
-    items.sort(key=lambda item: item not in own)
+    cache = getattr(config, "cache", None)
+    timed: dict[str, float] = cache.get(DURATIONS, {}) if cache is not None else {}
+    items.sort(key=lambda item: -timed.get(item.nodeid, UNMEASURED_BUILD if item in own else 0.0))
+
+
+_durations: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    """Each test's own run time (the main process keeps it under pytest-xdist)."""
+    if report.when == "call":
+        _durations[report.nodeid] = report.duration
+
+
+def pytest_sessionfinish(session):
+    """The times of this run kept for the next run's order; tests not run keep their earlier time."""
+    cache = getattr(session.config, "cache", None)
+    if cache is None or hasattr(session.config, "workerinput") or not _durations:
+        return
+    cache.set(DURATIONS, {**cache.get(DURATIONS, {}), **{k: round(v, 2) for k, v in _durations.items()}})
 
 
 def built_once(tmp_path_factory, name: str, build: Callable[[Path], None]) -> Path:
@@ -257,8 +285,9 @@ def fixture_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def addressed_fixture_site(tmp_path_factory) -> Path:
-    """The fixture content built as the deploy builds it: with the address GitHub Pages reports."""
-    build = _site(FIXTURE_SITE, site_url=SITE_ADDRESS)
+    """The fixture content built as the deploy builds it: with the address GitHub Pages reports and
+    SOURCE_DATE_EPOCH fixed (as ``make site`` fixes it from the last commit)."""
+    build = _site(FIXTURE_SITE, site_url=SITE_ADDRESS, env={"SOURCE_DATE_EPOCH": str(EPOCH)})
     return built_once(tmp_path_factory, "addressed-fixture-site", build) / "site"
 
 

@@ -3,8 +3,11 @@
 The builds differ in everything that must not matter: the output folder, the content folder's
 name and the order its files were written in (so the file system lists them differently), and
 Python's hash seed (so set and dict order of strings changes). SOURCE_DATE_EPOCH, which
-`make site` sets from the last commit, fixes the only timestamps in the site. Both are built with
-a public address, as the deploy builds (without one the sitemap lists no pages).
+`make site` sets from the last commit, fixes the only timestamps in the site. The first build is
+the run's shared build of the shipped content (``conftest.real_site``, same options); the second is
+built here, in a process of its own with another hash seed. The deploy build's sitemap, which
+lists its pages only with a public address, is read from the shared addressed build
+(``conftest.addressed_fixture_site``, same SOURCE_DATE_EPOCH).
 """
 
 from __future__ import annotations
@@ -13,16 +16,15 @@ import datetime
 import difflib
 import gzip
 import os
+import re
 import shutil
 import struct
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SITE_ADDRESS, mkdocs_build
+from conftest import EPOCH, REPO, mkdocs_build
 
 pytestmark = pytest.mark.build
-
-EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
 
 def copy_in_reverse_order(source: Path, target: Path) -> Path:
@@ -34,15 +36,16 @@ def copy_in_reverse_order(source: Path, target: Path) -> Path:
     return target
 
 
-def build(site: Path, content: Path, hash_seed: str | None) -> dict[str, bytes]:
-    """Built as the deploy builds (with an address); ``hash_seed``: in a process of its own with
-    that seed, else in this process, whose seed Python chose at random when it started."""
-    env = {"SOURCE_DATE_EPOCH": str(EPOCH)}
-    if hash_seed is not None:
-        env["PYTHONHASHSEED"] = hash_seed
-    done = mkdocs_build(site, content, site_url=SITE_ADDRESS, env=env)
-    assert done.returncode == 0, done.stderr
+def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def build(site: Path, content: Path, hash_seed: str) -> dict[str, bytes]:
+    """Built as ``conftest.real_site`` is, in a process of its own with ``hash_seed``."""
+    env = {"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": hash_seed}
+    done = mkdocs_build(site, content, env=env)
+    assert done.returncode == 0, done.stderr
+    return files(site)
 
 
 def first_difference(a: bytes, b: bytes) -> str:
@@ -58,8 +61,8 @@ def first_difference(a: bytes, b: bytes) -> str:
         return f"binary, sizes {len(a)} and {len(b)}, first difference at byte {at}"
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path):
-    first = build(tmp_path / "a" / "site", REPO / "practices", None)
+def test_two_builds_are_byte_identical(real_site: Path, tmp_path: Path):
+    first = files(real_site)  # built in a test process, whose seed Python chose when it started
     content = copy_in_reverse_order(REPO / "practices", tmp_path / "toinen-sisalto")
     other_seed = "3" if os.environ.get("PYTHONHASHSEED") == "2" else "2"  # never this process's
     second = build(tmp_path / "b" / "out", content, other_seed)
@@ -70,7 +73,18 @@ def test_two_builds_are_byte_identical(tmp_path: Path):
 
     # The timestamps that are there come from SOURCE_DATE_EPOCH, not from the clock.
     day = datetime.datetime.fromtimestamp(EPOCH, datetime.UTC).date()
-    assert f"<lastmod>{day.isoformat()}</lastmod>" in first["sitemap.xml"].decode()
     mtime = struct.unpack("<I", first["sitemap.xml.gz"][4:8])[0]
     assert datetime.datetime.fromtimestamp(mtime, datetime.UTC).date() == day
     assert gzip.decompress(first["sitemap.xml.gz"]) == first["sitemap.xml"]
+
+
+def test_the_deploy_builds_sitemap_dates_its_pages_from_source_date_epoch(addressed_fixture_site: Path):
+    """With a public address the sitemap lists every page, each with the day SOURCE_DATE_EPOCH
+    names, not the day it was built."""
+    sitemap = (addressed_fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    day = datetime.datetime.fromtimestamp(EPOCH, datetime.UTC).date()
+    dates = re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)
+    assert len(dates) == sitemap.count("<loc>") > 10
+    assert set(dates) == {day.isoformat()}
+    mtime = struct.unpack("<I", (addressed_fixture_site / "sitemap.xml.gz").read_bytes()[4:8])[0]
+    assert datetime.datetime.fromtimestamp(mtime, datetime.UTC).date() == day

@@ -47,4 +47,4 @@ def test_the_deploy_build_uses_the_address_pages_reports(addressed_fixture_site:
     # GitHub Pages serves a project site under /<repository>/: the 404 page, shown at any depth,
     # finds its styles there.
     not_found = (addressed_fixture_site / "404.html").read_text(encoding="utf-8")
-    assert 'href="/tietopankki/assets/stylesheets/kb.css' in not_found
+    assert 'href="/tietopankki/assets/stylesheets/kb-site.css' in not_found

@@ -15,9 +15,11 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
 from ..content.index import UNSTATED, Index
 from ..content.model import Entry, SourceDocument, Theme, entry_title
@@ -71,6 +73,28 @@ class SourceLine:
     """Where today's programme rules are (``SourceDocument.current_rules``), when known."""
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Every template compiled once per process, whichever build or edition asks: a template is
+    compiled again only when its text changes (the source's checksum is compared), so a template
+    edited under `mkdocs serve` shows on the next build. Compiling all of them takes several times
+    longer than rendering a small site."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        kept = self._code.get(bucket.key)
+        if kept is not None and kept[0] == bucket.checksum:
+            bucket.code = kept[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_COMPILED = _Compiled()
+
+
 def environment(edition: Edition = FI) -> jinja2.Environment:
     """The templates of ``edition``: its own (``templates/<code>/``) before the shared ones."""
     own = [jinja2.FileSystemLoader(TEMPLATES / edition.code)] if edition.prefix else []
@@ -84,6 +108,7 @@ def environment(edition: Edition = FI) -> jinja2.Environment:
         # One environment per build (render_site), so a template edited under `mkdocs serve` is
         # read again on the next build; within a build, no stat() of the file for every page.
         auto_reload=False,
+        bytecode_cache=_COMPILED,
     )
     env.filters.update(md=inline, verbatim=verbatim, prose=prose, attr=attribute)
     env.filters["links"] = _markdown_links

@@ -8,8 +8,9 @@ by a small static server that compresses text with gzip when the browser asks fo
 Pages and other static hosts do; an uncompressing server would measure something no reader
 gets (performance 81–87 instead of 95–99, November 2026). Lighthouse is the npm package pinned
 in package.json and package-lock.json beside this file (`npm ci`), driving the Chromium that
-scripts/find_browser.py finds (Debian's /usr/bin/chromium here), with its default mobile
-profile: a mid-range phone on a slow 4G connection, simulated.
+scripts/find_browser.py finds as a whole browser (Debian's /usr/bin/chromium here, not the
+headless shell the tests drive), with its default mobile profile: a mid-range phone on a slow
+4G connection, simulated.
 
 Prints a table, one row per page: performance, largest contentful paint, total blocking time,
 accessibility, and the render-blocking requests Lighthouse names, with the machine's load
@@ -81,7 +82,7 @@ def main() -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site}: ei rakennettua sivustoa (make site)", file=sys.stderr)
         return 2
-    chromium, _ = find_browser()
+    chromium, _ = find_browser(full=True)
     server, base = serve(args.site)
     inaccessible = []
     print(f"Koneen kuormitus alussa: {_load()}")

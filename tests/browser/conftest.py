@@ -1,6 +1,7 @@
 """Browser harness: the real built site, served on 127.0.0.1 from a thread of the test process,
-driven in headless Chromium (the browser scripts/find_browser.py finds: Debian's chromium here,
-Google Chrome on GitHub's runners), one browser per test process for the whole run.
+driven in headless Chromium (the browser scripts/find_browser.py finds: Debian's
+chromium-headless-shell here, Google Chrome on GitHub's runners), one browser per test process for
+the whole run.
 
 ``open_page(served, path)`` is all a test needs. A test's first page opens in the tab that the
 tests of one process share, which is cleared after each test (``Profile.reset``: storage,
@@ -281,6 +282,14 @@ def save_screenshots(request, pages) -> None:
             page.screenshot(path=SCREENSHOTS / f"{name}-{n}.png", full_page=True)
         except Exception as error:  # a closed or crashed page: the failure itself says more
             print(f"kuvaa ei tallennettu ({error})")
+
+
+def resize(page, viewport: dict) -> None:
+    """The window at another size, once the page has laid itself out for it: the resize and
+    media-query events (Material re-lays out on them) and the observers they wake run before the
+    next frame's animation callbacks, so two frames later the page is as the reader sees it."""
+    page.set_viewport_size(viewport)
+    page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}

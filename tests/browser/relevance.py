@@ -24,6 +24,8 @@ class Outcome:
     batch: int
     expected: tuple[str, ...]
     got: tuple[str, ...]
+    excerpts: tuple[str, ...] = ()
+    """The excerpt of each result in ``got``, in the same order."""
 
     @property
     def rank(self) -> int | None:
@@ -62,14 +64,15 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
 
 
 def run(page, queries: list[dict], options: dict | None = None) -> list[Outcome]:
-    """Every query through ``window.kbSearch`` on an open page of the site."""
+    """Every query through ``window.kbSearch`` on an open page of the site: its first DEPTH
+    results and their excerpts."""
     answers = page.evaluate(
         """async ([queries, options]) => {
             const root = new URL(window.kbSearchRoot).pathname;
             const out = [];
             for (const q of queries) {
                 const results = await window.kbSearch(q, options);
-                out.push(results.map(r => r.url.startsWith(root) ? r.url.slice(root.length) : r.url));
+                out.push(results.map(r => [r.url.startsWith(root) ? r.url.slice(root.length) : r.url, r.excerpt]));
             }
             return out;
         }""",
@@ -81,7 +84,8 @@ def run(page, queries: list[dict], options: dict | None = None) -> list[Outcome]
             q["category"],
             q.get("batch", 1),
             tuple(u.rstrip("/") for u in q["expect"]),
-            tuple(u.rstrip("/") for u in got),
+            tuple(u.rstrip("/") for u, _ in got),
+            tuple(excerpt for _, excerpt in got),
         )
         for q, got in zip(queries, answers, strict=True)
     ]

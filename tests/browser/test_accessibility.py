@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .a11y import axe_version, axe_violations, describe_violations
+from .conftest import resize
 from .pages import ENTRY_FOLDERS, PAGES, SCREENSHOTS, TAKE_SCREENSHOTS, WIDTHS, Page
 
 pytestmark = pytest.mark.browser
@@ -33,8 +34,7 @@ def test_page_is_accessible_and_private(served_real_site, open_page, page_kind: 
     if page_kind.path.startswith("haku/?q="):  # Pagefind's WebAssembly ran under the policy
         assert page.locator(".kb-finder__result h2 a").count() > 0
     for name, viewport in WIDTHS.items():
-        page.set_viewport_size(viewport)
-        page.wait_for_timeout(100)  # Material re-lays out on resize
+        resize(page, viewport)
         if page_kind.screenshot and TAKE_SCREENSHOTS:  # for review, not compared: README, "Sivutyypit"
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=SCREENSHOTS / f"{page_kind.name}-{viewport['width']}.png", full_page=True)

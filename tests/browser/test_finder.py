@@ -211,3 +211,27 @@ def test_free_text_combines_with_filters_and_is_operable_by_keyboard(served_real
     )
     assert not page.get_by_role("group", name="Laji").get_by_label("Teema").is_checked()
     assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_show_more_lists_the_next_results_and_takes_the_focus_to_the_first_of_them(
+    served_real_site, open_page, entries
+):
+    """ "Näytä lisää" from the keyboard: the next 30 of the same answer in order after the first,
+    the status saying how many are shown, the focus on the first new result (its button is gone)."""
+    page, log = open_page(served_real_site, FINDER)
+    wait_ready(page)
+    links = page.locator(".kb-finder__result h2 a")
+    first = links.evaluate_all("links => links.map(a => a.href)")
+    assert len(first) == 30 < len(entries)
+    more = page.locator("[data-kb-finder-more]")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.kb-finder__result').length > 30")
+    wait_ready(page)
+    now = links.evaluate_all("links => links.map(a => a.href)")
+    assert now[:30] == first and len(now) == min(60, len(entries)) and len(set(now)) == len(now)
+    assert page.evaluate("document.activeElement.href") == now[30]
+    status = page.locator("[data-kb-finder-status]").inner_text()
+    listed = "" if len(now) == len(entries) else f"; näytetään {len(now)} ensimmäistä"
+    assert status == f"{len(entries)} tulosta{listed}"
+    assert log.console_errors == [] and log.foreign_requests == []

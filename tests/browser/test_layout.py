@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import resize
 from .pages import PAGES, Page
 from .test_plan import ONE_OPEN_MAX
 
@@ -73,8 +74,7 @@ def test_page_fits_every_width_and_names_read_on_two_lines(served_real_site, ope
     page, log = open_ready(open_page, served_real_site, page_kind, viewport={"width": 1024, "height": 800})
     problems = []
     for width in LAYOUT_WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        page.wait_for_timeout(100)  # Material re-lays out on resize
+        resize(page, {"width": width, "height": 800})
         found = page.evaluate(CHECK)
         if found["sideways"] > 0:
             problems.append(f"{width} px: sivu vierii sivuttain {found['sideways']} px")

@@ -12,29 +12,10 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+from report_text import REPORT_TEXT, normalise
 
 from generator.pipeline import check
 from generator.site.urls import entry_page
-
-REPORT = REPO / "tests" / "data" / "erasmus-akkreditoinnin-hyvat-kaytannot-2023.txt"
-
-
-def normalise(text: str) -> str:
-    return " ".join(text.split())
-
-
-def joined_report() -> str:
-    """The report as running text: PDF lines joined, a line ending in a hyphen joined without space."""
-    out = ""
-    for line in REPORT.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        out += line if out.endswith("-") else " " + line
-    return normalise(out)
-
-
-REPORT_TEXT = joined_report()
 
 
 def test_shipped_content_is_valid(real_index):

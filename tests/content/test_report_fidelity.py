@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import get_args
 
 from conftest import FIXTURE_SITE, REPO
-from test_content import REPORT_TEXT, normalise, own_words, page_text
+from report_text import REPORT_TEXT, normalise
+from test_content import own_words, page_text
 
 from generator.content.model import MEASURE_TYPE_LABELS, MeasureType
 from generator.pipeline import build_pages

@@ -28,12 +28,20 @@ def site(fixture_site: Path, tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.fixture
+def bundle(fixture_site: Path, tmp_path: Path) -> Path:
+    """A copy of the fixture site's search bundle alone (half of the site's bytes), for the tests
+    that damage or count it."""
+    copy = tmp_path / "site" / prepare.BUNDLE
+    shutil.copytree(fixture_site / prepare.BUNDLE, copy)
+    return copy
+
+
 def pages_in(bundle: Path) -> int:
     return len(list((bundle / "fragment").glob("*.pf_fragment")))
 
 
-def test_a_whole_bundle_passes(site: Path):
-    bundle = site / prepare.BUNDLE
+def test_a_whole_bundle_passes(bundle: Path):
     indexer.verify_bundle(bundle, pages_in(bundle))
 
 
@@ -50,8 +58,7 @@ def test_a_whole_bundle_passes(site: Path):
         (lambda b: [f.write_bytes(b"") for f in b.glob("pagefind.*.pf_meta")], ".pf_meta"),
     ],
 )
-def test_a_damaged_bundle_is_named_and_never_published(site: Path, damage, named: str):
-    bundle = site / prepare.BUNDLE
+def test_a_damaged_bundle_is_named_and_never_published(bundle: Path, damage, named: str):
     pages = pages_in(bundle)
     damage(bundle)
     with pytest.raises(RuntimeError, match="vaillinainen") as raised:
@@ -59,8 +66,7 @@ def test_a_damaged_bundle_is_named_and_never_published(site: Path, damage, named
     assert named in str(raised.value) and "Sivustoa ei julkaistu" in str(raised.value)
 
 
-def test_a_bundle_that_counts_fewer_pages_than_were_given_is_refused(site: Path):
-    bundle = site / prepare.BUNDLE
+def test_a_bundle_that_counts_fewer_pages_than_were_given_is_refused(bundle: Path):
     with pytest.raises(RuntimeError, match=r"sivuja \d+, odotettiin"):
         indexer.verify_bundle(bundle, pages_in(bundle) + 1)
 
@@ -89,7 +95,7 @@ def test_scratch_folders_are_removed_after_success_failure_and_ctrl_c(site: Path
         assert scratch_folders() == set()
 
 
-def test_a_killed_builds_scratch_folder_is_removed_by_the_next_build(site: Path, tmp_path: Path):
+def test_a_killed_builds_scratch_folder_is_removed_by_the_next_build():
     sleeper = subprocess.Popen([sys.executable, "-c", "pass"])
     sleeper.wait()  # a process id that no process has now
     parent = Path(indexer._scratch_parent() or tempfile.gettempdir())

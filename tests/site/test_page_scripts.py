@@ -15,8 +15,7 @@ PAGE_SCRIPTS = {
     "assets/kb-search/kb-finder.js": "data-kb-finder",
 }
 EVERY_PAGE = {
-    "assets/kb-search/kb-search.js",
-    "assets/kb-search/kb-search-box.js",
+    "assets/kb-search/kb-search-header.js",
     "assets/javascripts/kb.js",
     "assets/javascripts/kb-offline.js",
 }

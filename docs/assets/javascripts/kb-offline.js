@@ -2,7 +2,9 @@
  * Every page the reader opens stays readable without a network: the site's service worker
  * (docs/sw.js, at the site's root so that it sees every page) is registered from every page.
  * It fetches from the network first and keeps a bounded copy of the pages read and the files
- * they loaded; a page never read says plainly, offline, that it is not kept.
+ * they loaded; a page never read says plainly, offline, that it is not kept. It is a classic
+ * script, registered without type "module", so that browsers without module workers keep copies
+ * too.
  *
  * The worker is registered only after the page has loaded, so that it never competes with what
  * the first screen needs. A page loaded before the worker was there (the first page of the first
@@ -29,7 +31,7 @@ function register(root) {
     if (event.data?.kept !== undefined) root.dataset.kbOffline = "ready";
   });
   container
-    .register(WORKER.href, { type: "module" })
+    .register(WORKER.href)
     .then(() => container.ready)
     .then((registration) => {
       if (seen) root.dataset.kbOffline = "ready";

@@ -1559,7 +1559,7 @@ function keepOffline(root, plan) {
       registrations.filter((r) => r.active && r.active.scriptURL !== worker.href && r.scope === page.href),
     )
     .then((old) => Promise.all(old.map((r) => r.unregister())))
-    .then(() => navigator.serviceWorker.register(worker.href, { type: "module" }))
+    .then(() => navigator.serviceWorker.register(worker.href))
     .then(() => {
       update();
       plan.saved.addEventListener("kb-plan-saved", update);

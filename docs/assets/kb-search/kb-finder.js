@@ -37,6 +37,7 @@ export const init = (form) => {
   let timer = null;
   let literal = false;
   let shownSearch = null; // the query string of the filters now shown
+  let answered = null; // the answer now shown: "Näytä lisää" shows more of it without asking again
 
   const selected = () =>
     Object.fromEntries(facets.map((f) => [f.key, f.boxes.filter((b) => b.checked).map((b) => b.value)]));
@@ -140,14 +141,35 @@ export const init = (form) => {
     resultsList.replaceChildren(...results.map((result) => renderResult(result)));
     main.querySelector("[data-kb-finder-more]")?.remove();
     if (total > results.length) {
-      const more = button(t("finder.more", { n: Math.min(PAGE, total - results.length) }), () => {
-        shown += PAGE;
-        update(false);
-      });
+      const more = button(t("finder.more", { n: Math.min(PAGE, total - results.length) }), showMore);
       more.classList.add("kb-finder__more");
       more.dataset.kbFinderMore = "";
       resultsList.after(more);
     }
+  };
+
+  const showStatus = (found, text, listed) => {
+    const said = searchedText(found);
+    status.textContent = found.total
+      ? `${said ? `${said} ` : ""}${statusText(found, listed)}`
+      : t(text.trim() ? "finder.noneFor" : "finder.none", { query: text.trim() });
+    status.dataset.total = String(found.total);
+  };
+
+  /** The next results of the answer shown: the same search, so it is not asked again. The focus
+   * moves to the first new result (the button it was on is gone). */
+  const showMore = async () => {
+    const before = resultsList.children.length;
+    shown += PAGE;
+    if (answered?.asked !== asked) return update(false);
+    const { found, text } = answered;
+    form.setAttribute("aria-busy", "true");
+    const results = await found.results(0, shown);
+    if (answered?.asked !== asked) return;
+    showResults(results, found.total);
+    showStatus(found, text, results.length);
+    form.removeAttribute("aria-busy");
+    resultsList.children[before]?.querySelector("a")?.focus();
   };
 
   const update = async (fromStart) => {
@@ -169,11 +191,8 @@ export const init = (form) => {
       showResults(results, found.total);
       await showNotice(found, text);
       if (ask_ !== asked) return;
-      const said = searchedText(found);
-      status.textContent = found.total
-        ? `${said ? `${said} ` : ""}${statusText(found, results.length)}`
-        : t(text.trim() ? "finder.noneFor" : "finder.none", { query: text.trim() });
-      status.dataset.total = String(found.total);
+      showStatus(found, text, results.length);
+      answered = { found, text, asked: ask_ };
       form.removeAttribute("aria-busy");
       form.dataset.state = "ready";
     } catch (error) {

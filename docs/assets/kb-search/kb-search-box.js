@@ -8,12 +8,14 @@
  * The options are the first results, then the ways on: all results on the finder page, the
  * typed query searched as it is (when it was corrected or split), and, when nothing was found,
  * "Tarkoititko …?", the themes and the finder. The live region says the true count.
+ *
+ * Started by kb-search-header.js when the reader first turns to the box (focus, touch or a
+ * keystroke): a page that is only read never loads this module or the search engine.
  */
 
 import { t } from "../kb-i18n/i18n.js";
 import { countText, element, finderUrl, renderResult, searchedText, statusText, ways } from "./kb-results.js";
 import { ask, nearestTopics, suggest } from "./kb-search.js";
-import { onEveryPage, setUp } from "./kb-start.js";
 
 const SHOWN = 7;
 const DELAY_MS = 120;
@@ -195,5 +197,3 @@ export const init = (root) => {
     if (!root.contains(event.relatedTarget)) open(false);
   });
 };
-
-onEveryPage(() => setUp("[data-kb-search]", init));

@@ -1,0 +1,104 @@
+"""What each kind of page asks for before it is first drawn, as Chromium itself reports it
+(Resource Timing's ``renderBlockingStatus``): only the two stylesheets the first screen needs,
+the theme's and the site's own, never a script; and the scripts a page loads are the ones it
+uses. The header's search box loads the search engine only when the reader turns to it, and then
+answers as before."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .pages import FINDER_READY, PLAN_READY
+
+pytestmark = pytest.mark.browser
+
+BLOCKING = {"main.min.css", "kb-site.css"}
+"""The theme's stylesheet (its hash taken out of the name) and the site's own, in one file."""
+
+EVERY_PAGE = {
+    "bundle.min.js",  # the theme's, deferred
+    "kb-search-header.js",  # the header box's starter
+    "kb-start.js",
+    "kb.js",  # the menu button
+    "i18n.js",
+    "fi.js",
+    "sv.js",
+    "kb-offline.js",
+}
+SEARCH_ENGINE = {"kb-search.js", "kb-query.js", "kb-search-box.js", "kb-results.js"}
+"""What the header box needs only once a reader turns to it."""
+
+# Each kind of page, the scripts it loads beyond EVERY_PAGE, and what to wait for.
+KINDS = (
+    ("", set(), None),
+    ("tavoitteet/steam-pedagoginen-osaaminen/", {"kb-links.js"}, None),
+    ("lainaukset/kv-verkostojen-kasvattaminen/", {"kb-links.js"}, None),
+    ("tavoitetaulukko/", {"kb-table.js"}, None),
+    ("lainaukset/", set(), None),
+    ("haku/", {"kb-finder.js", "kb-filters.js"} | SEARCH_ENGINE, FINDER_READY),
+    ("suunnitelma/", {"plan.js", "plan-format.js"}, PLAN_READY),
+    ("sv/", set(), None),
+)
+
+REQUESTED = """() => performance.getEntriesByType("resource").map((e) => ({
+  name: new URL(e.name).pathname.split("/").pop(), kind: e.initiatorType,
+  blocking: e.renderBlockingStatus,
+}))"""
+
+
+def _name(file: str) -> str:
+    """A file's name without the theme's content hash (main.57a0d79d.min.css → main.min.css)."""
+    return re.sub(r"\.[0-9a-f]{8}(?=\.min\.)", "", file)
+
+
+def _requested(page) -> list[dict]:
+    return [{**entry, "name": _name(entry["name"])} for entry in page.evaluate(REQUESTED)]
+
+
+def _scripts(entries: list[dict]) -> set[str]:
+    return {e["name"] for e in entries if e["name"].endswith(".js")}
+
+
+def test_each_kind_of_page_waits_only_for_the_stylesheets_of_its_first_screen(served_real_site, open_page):
+    page, log = open_page(served_real_site, "", fresh=True)
+    for path, own, ready in KINDS:
+        page.goto(served_real_site.url + path)
+        if ready:
+            page.wait_for_selector(ready)
+        entries = _requested(page)
+        blocking = {e["name"] for e in entries if e["blocking"] == "blocking"}
+        assert blocking == BLOCKING, (path, blocking)
+        # The print stylesheet is there for paper, without holding up the screen.
+        assert any(e["name"] == "print.css" and e["blocking"] == "non-blocking" for e in entries), path
+        assert _scripts(entries) - {"pagefind.js", "pagefind-ui.js"} >= EVERY_PAGE | own, path
+        extra = _scripts(entries) - EVERY_PAGE - own
+        assert not {e for e in extra if not e.startswith("pagefind")}, (path, extra)
+        if "kb-search.js" not in own:
+            assert not _scripts(entries) & SEARCH_ENGINE, path
+    assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_the_header_box_loads_the_engine_when_turned_to_and_answers_what_was_typed(
+    served_real_site, open_page
+):
+    page, log = open_page(served_real_site, "teemat/", fresh=True)
+    assert not _scripts(_requested(page)) & SEARCH_ENGINE
+    box = page.locator("#kb-search-input")
+    # Typed at once, before the engine is there: the words are searched when it arrives.
+    box.press_sequentially("opettajien", delay=0)
+    page.wait_for_selector("#kb-search-results [role=option]")
+    assert _scripts(_requested(page)) >= SEARCH_ENGINE
+    assert box.get_attribute("aria-expanded") == "true"
+    assert page.locator("[data-kb-search-status]").inner_text() != ""
+    assert log.console_errors == []
+
+
+def test_the_search_functions_work_on_every_page_before_the_engine_is_loaded(served_real_site, open_page):
+    page, _ = open_page(served_real_site, "tilastot/", fresh=True)
+    assert not _scripts(_requested(page)) & SEARCH_ENGINE
+    results = page.evaluate("window.kbSearch('opettajien', {limit: 3})")
+    assert len(results) == 3 and all(r["url"] and r["title"] for r in results)
+    root = page.evaluate("new URL(window.kbSearchRoot).pathname")
+    assert results[0]["url"].startswith(root)
