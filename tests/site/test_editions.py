@@ -204,6 +204,27 @@ def test_counterparts_and_navigation():
     ]
 
 
+def test_the_page_template_works_out_the_edition_once_per_page():
+    """Importing partials/kb-edition.html `with context` rebuilds it on every import: main.html
+    imports it once, outside its blocks, and the partials read `kb` from the page's context
+    (the pages are the same bytes as with an import in each; tests/site/test_page_html.py)."""
+    overrides = REPO / "overrides"
+    code = {  # the templates without their comments
+        path.relative_to(overrides).as_posix(): re.sub(
+            r"{#.*?#}", "", path.read_text(encoding="utf-8"), flags=re.S
+        )
+        for path in sorted(overrides.rglob("*.html"))
+    }
+    importing = {
+        name: len(re.findall(r'{%-?\s*import\s+"partials/kb-edition\.html"', text))
+        for name, text in code.items()
+    }
+    assert {name: count for name, count in importing.items() if count} == {"main.html": 1}
+    assert code["main.html"].index('kb-edition.html" as kb') < code["main.html"].index("{% block")
+    readers = [name for name, text in code.items() if "kb." in text]
+    assert {"partials/header.html", "partials/nav.html", "partials/copyright.html"} <= set(readers)
+
+
 @pytest.mark.build
 def test_glossary_tooltips_are_in_the_language_of_the_page(fixture_site: Path):
     """A Swedish page's tooltips give the Swedish definition at the Swedish term and forms; a
