@@ -68,6 +68,9 @@ def test_pages_look_the_same_as_with_the_full_theme_stylesheet(
             if ready:
                 page.wait_for_selector(ready)
             page.evaluate("document.fonts.ready.then(() => true)")
+            # Material sizes the sidebars from the viewport in its next animation frames: two
+            # frames later they are as drawn (a busy machine otherwise catches them half-way).
+            page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
             looks.append(page.evaluate(LOOK))
             if menu:  # the menu drawer open, as a reader opens it
                 page.locator("button[data-kb-toggles=__drawer]").click()
