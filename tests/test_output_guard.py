@@ -47,12 +47,15 @@ def files(folder: Path) -> list[str]:
 
 
 def run_process(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m generator ARGS`` in a process of its own, run from the copy's own package."""
+    """``python -m generator ARGS`` in a process of its own, run from the copy's own package.
+    Python writes no bytecode beside the copy (``__pycache__``: Python's, not the command's, and
+    written or not by the machine's own setting), so what the project holds after is the
+    command's doing alone."""
     env = {k: v for k, v in os.environ.items() if k != "KB_CONTENT"}
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=project,
-        env=dict(env, PYTHONPATH=str(project)),
+        env=dict(env, PYTHONPATH=str(project), PYTHONDONTWRITEBYTECODE="1"),
         capture_output=True,
         text=True,
         timeout=120,
