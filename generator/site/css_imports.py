@@ -21,8 +21,9 @@ import os
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from ..content.problems import Problem
 
 SHEETS = ("assets/stylesheets/kb-site.css",)
 """The site's own stylesheet, which names its parts with ``@import``."""
@@ -30,31 +31,19 @@ SHEETS = ("assets/stylesheets/kb-site.css",)
 _IMPORT = re.compile(r"""@import\s+(?:url\(\s*(["'])([^"']+)\1\s*\)|(["'])([^"']+)\3)\s*;""")
 
 
-@dataclass(frozen=True)
-class CssProblem:
-    """Where in which sheet, and what (Finnish)."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-
 def position(text: str, offset: int) -> tuple[int, int]:
-    """The line and column (from 1) of ``offset`` in ``text``."""
+    """The line and column (from 1) of ``offset`` in ``text`` (the stylesheet and the scripts'
+    message tables: ``site.worker_messages``)."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def imports(path: str, css: str) -> tuple[list[tuple[int, str]], int, list[CssProblem]]:
+def imports(path: str, css: str) -> tuple[list[tuple[int, str]], int, list[Problem]]:
     """The parts ``css`` (the sheet at ``path``) imports, each with the offset of its rule, the
     offset where the imports end, and the problems: an ``@import`` in another form or below
     the first rule."""
     parts: list[tuple[int, str]] = []
-    problems: list[CssProblem] = []
+    problems: list[Problem] = []
     at = 0
     while True:
         rest = css[at:]
@@ -72,7 +61,7 @@ def imports(path: str, css: str) -> tuple[list[tuple[int, str]], int, list[CssPr
     for stray in re.finditer(r"@import\b", visible[at:]):
         line, column = position(css, at + stray.start())
         message = '@import vain muodossa @import url("osa.css"); tyylitiedoston alussa'
-        problems.append(CssProblem(path, line, column, message))
+        problems.append(Problem(path, line, column, message))
     return parts, at, problems
 
 
@@ -93,7 +82,7 @@ def _uncommented(css: str) -> str:
     return _STRING_OR_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), css)
 
 
-def inlined(path: str, css: str, read: Callable[[str], str | None]) -> tuple[str, list[CssProblem]]:
+def inlined(path: str, css: str, read: Callable[[str], str | None]) -> tuple[str, list[Problem]]:
     """``css`` (the sheet at ``path``, a path under the site) with each imported part's text in
     place of its ``@import`` rule, in order; ``read(path)``: a part's text, None when there is
     none. The problems found, all of them; with problems, ``css`` is returned unchanged."""
@@ -105,7 +94,7 @@ def inlined(path: str, css: str, read: Callable[[str], str | None]) -> tuple[str
         line, column = position(css, offset)
         text = read(part)
         if text is None:
-            problems.append(CssProblem(path, line, column, f"tuotua tyylitiedostoa ei ole: {part}"))
+            problems.append(Problem(path, line, column, f"tuotua tyylitiedostoa ei ole: {part}"))
             continue
         visible = _uncommented(text)
         for word in ("@import", "url("):
@@ -113,7 +102,7 @@ def inlined(path: str, css: str, read: Callable[[str], str | None]) -> tuple[str
             if found >= 0:
                 at_line, at_column = position(text, found)
                 problems.append(
-                    CssProblem(
+                    Problem(
                         part,
                         at_line,
                         at_column,

@@ -21,8 +21,10 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+
+from ..content.problems import Problem
+from .css_imports import position
 
 WORKER = "sw.js"
 """The site's service worker (docs/sw.js), a classic script."""
@@ -41,26 +43,11 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class TableProblem:
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
-
-
-def _where(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def table(path: str, text: str) -> tuple[dict[str, str], list[TableProblem]]:
+def table(path: str, text: str) -> tuple[dict[str, str], list[Problem]]:
     """The messages of one table file (``path`` for the problems), and the problems found."""
     start = text.find(_START)
     if start < 0:
-        return {}, [TableProblem(path, 1, 1, f"taulukko ei ala rivillä «{_START}»")]
+        return {}, [Problem(path, 1, 1, f"taulukko ei ala rivillä «{_START}»")]
     at = start + len(_START)
     expect = "key"  # key → ":" → text → "," or "}" → key or "}"
     messages: dict[str, str] = {}
@@ -71,13 +58,13 @@ def table(path: str, text: str) -> tuple[dict[str, str], list[TableProblem]]:
         if kind in ("space", "comment"):
             at = match.end() if match else at + 1
             continue
-        line, column = _where(text, at)
+        line, column = position(text, at)
         at = match.end() if match else at + 1
         if kind == "string" and expect in ("key", "text"):
             decoded = json.loads(value)
             if expect == "key":
                 if decoded in messages:
-                    return messages, [TableProblem(path, line, column, f"avain kahdesti: {decoded}")]
+                    return messages, [Problem(path, line, column, f"avain kahdesti: {decoded}")]
                 key, expect = decoded, ":"
             else:
                 messages[key], expect = decoded, ","
@@ -91,9 +78,9 @@ def table(path: str, text: str) -> tuple[dict[str, str], list[TableProblem]]:
             wanted = (
                 "odotettiin merkkijonoa lainausmerkeissä, ei" if expect in ("key", "text") else "odottamaton"
             )
-            return messages, [TableProblem(path, line, column, f"{wanted} «{value}»")]
-    line, column = _where(text, len(text))
-    return messages, [TableProblem(path, line, column, "taulukko ei pääty merkkiin «}»")]
+            return messages, [Problem(path, line, column, f"{wanted} «{value}»")]
+    line, column = position(text, len(text))
+    return messages, [Problem(path, line, column, "taulukko ei pääty merkkiin «}»")]
 
 
 def with_messages(worker: str, tables: dict[str, dict[str, str]]) -> str | None:
