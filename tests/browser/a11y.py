@@ -54,21 +54,26 @@ def describe_violations(violations: list[dict]) -> str:
 # --- keyboard -------------------------------------------------------------------------------
 
 _MARK_FOCUSABLE = """() => {
-  // Every element a keyboard user should be able to reach, with its look while unfocused.
+  // Every element a keyboard user should be able to reach, with its look while unfocused and
+  // its label (computed here once: reading an element's text lays the page out).
   const selector = 'a[href], button, input, select, textarea, summary, [tabindex]';
   const expected = [];
   window.__kbUnfocused = new WeakMap();
+  window.__kbLabels = new Map();
+  window.__kbScrolled = new WeakMap();
+  window.__kbScrolled.set(document, `${scrollX},${scrollY}`);
   document.querySelectorAll(selector).forEach((el, i) => {
     const style = getComputedStyle(el);
     window.__kbUnfocused.set(el, {outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
                                   shadow: style.boxShadow});
     el.dataset.kbFocusId = String(i);
+    window.__kbLabels.set(el, describe(el));
     const reachable = !el.disabled && el.tabIndex >= 0 && !el.closest('[inert], [hidden]')
       && el.checkVisibility({visibilityProperty: true})
       && el.closest('.md-header, .md-sidebar, .md-content, .md-footer') !== null;
     if (reachable) expected.push({id: String(i), where: el.closest('.md-header') ? 'header'
       : el.closest('.md-content') ? 'content' : el.closest('.md-footer') ? 'footer' : 'nav',
-      label: describe(el)});
+      label: window.__kbLabels.get(el)});
   });
   function describe(el) {
     const text = (el.getAttribute('aria-label') || el.innerText || el.value || el.placeholder || '').trim();
@@ -80,11 +85,24 @@ _MARK_FOCUSABLE = """() => {
 }"""
 
 _FOCUSED = """async () => {
-  // Let the page react to the focus (Material opens its search a frame later), then let the
-  // movements that the focus started on the element or around it finish (the skip link fading
-  // in, the drawer sliding in) before measuring what the user sees. Colour fades do not change
-  // what is visible and are not waited for.
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // Measure what the user sees once the page has reacted to the focus. The reactions that take
+  // longer than the key press are waited for where they can happen, not on every stop (a frame
+  // costs the browser more than the rest of the measurement):
+  // - a scroll: the focus scrolled the page or a panel around the element (scroll events, and
+  //   the handlers that answer them, run in the next frame), so two frames;
+  // - the search box: its script starts on the first focus and answers it asynchronously;
+  // - movements that the focus started on the element or around it (the skip link fading in,
+  //   the drawer sliding in) run to their end. Colour fades do not change what is visible and
+  //   are not waited for.
+  const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  let el = document.activeElement;
+  let scrolled = false;
+  for (let node = el; node; node = node.parentElement) {
+    const at = node === document.documentElement ? `${scrollX},${scrollY}` : `${node.scrollLeft},${node.scrollTop}`;
+    const key = node === document.documentElement ? document : node;
+    if ((window.__kbScrolled.get(key) || '0,0') !== at) scrolled = true;
+  }
+  if (scrolled || (el && el.getAttribute('role') === 'combobox')) await frames();
   const moving = /^(opacity|transform|translate|visibility|left|right|top|bottom|max-height|height|width|all)$/;
   const running = [];
   for (let node = document.activeElement; node && node.getAnimations; node = node.parentElement) {
@@ -92,8 +110,12 @@ _FOCUSED = """async () => {
       if (!a.transitionProperty || moving.test(a.transitionProperty)) running.push(a.finished.catch(() => null));
     }
   }
-  await Promise.race([Promise.all(running), new Promise(r => setTimeout(r, 1000))]);
-  const el = document.activeElement;
+  if (running.length) await Promise.race([Promise.all(running), new Promise(r => setTimeout(r, 1000))]);
+  el = document.activeElement;
+  for (let node = el; node; node = node.parentElement) {  // as measured, for the next stop
+    if (node === document.documentElement) window.__kbScrolled.set(document, `${scrollX},${scrollY}`);
+    else window.__kbScrolled.set(node, `${node.scrollLeft},${node.scrollTop}`);
+  }
   if (!el || el === document.body || el === document.documentElement) return null;
   const style = getComputedStyle(el);
   const before = window.__kbUnfocused.get(el) || {outline: 'none 0px', shadow: 'none'};
@@ -104,7 +126,7 @@ _FOCUSED = """async () => {
     && rect.left < innerWidth && rect.top < innerHeight;
   return {
     id: el.dataset.kbFocusId || null,
-    label: window.__kbDescribe(el),
+    label: window.__kbLabels.get(el) || window.__kbDescribe(el),
     indicator: (hasOutline && outline !== before.outline) || style.boxShadow !== before.shadow,
     visible: inViewport && el.checkVisibility({opacityProperty: true, visibilityProperty: true}),
     inContent: el.closest('.md-content') !== null,
