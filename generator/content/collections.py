@@ -219,8 +219,8 @@ class SwedishTerm(Model):
     )
     avoid: list[TermText] = Field(
         default_factory=list,
-        description="Muodot, joita mikään sv:-teksti ei saa käyttää (esim. Erasmus-plan, kun termi on "
-        "Erasmusplan).",
+        description="Muodot, joita mikään sv:-teksti ei saa käyttää (esim. Erasmusplan, kun termi on "
+        "Erasmus+-plan).",
     )
     finnish_stem: TermText | None = Field(
         None,

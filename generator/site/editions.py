@@ -167,7 +167,7 @@ SV = Edition(
         # the theme's partials (``overrides/partials/``: ``kb.t``) and mkdocs.yml's site_description
         (
             "Tietopankki Erasmus+ -akkreditointihakemusten hyvistä käytännöistä (Opetushallitus 2023)",
-            "Kunskapsbank om god praxis i ansökningar om Erasmusackreditering (Utbildningsstyrelsen 2023)",
+            "Kunskapsbank om god praxis i ansökningar om Erasmus+-ackreditering (Utbildningsstyrelsen 2023)",
         ),
         ("Tietopankin haku", "Sökning i kunskapsbanken"),
         ("Hae tietopankista", "Sök i kunskapsbanken"),

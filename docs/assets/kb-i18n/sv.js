@@ -1,6 +1,6 @@
 /*
  * The scripts' messages in Swedish, as Finland-Swedish public administration writes them (the
- * terms of practices/swedish-terms.yml: ackreditering, Erasmusplan, kvalitetsstandarder …). The
+ * terms of practices/swedish-terms.yml: ackreditering, Erasmus+-plan, kvalitetsstandarder …). The
  * same keys and {placeholders} as fi.js (tests/js/i18n.test.js).
  */
 export default {
