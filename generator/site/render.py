@@ -24,7 +24,7 @@ from . import cards, explorer, glossary, hubs, opendata, plan, statistics, urls
 from .abbreviations import Abbreviations, abbreviations
 from .context import Link, RenderContext, SiteOptions, SourceLine, environment
 from .facets import facets
-from .markdown_text import verbatim
+from .markdown_text import UNTRANSLATED_NOTE, verbatim
 from .memo import Memo
 
 __all__ = ["Abbreviations", "Link", "SiteOptions", "abbreviations", "render_site"]
@@ -272,8 +272,19 @@ def example(ctx: RenderContext, entry: Example) -> str:
         answers_text=cards.answers_text(entry, ctx.edition.word),
         reading=[Reading(getattr(entry.annotation, q.field), q.question) for q in INDICATOR_QUESTIONS],
         short_title=entry.sv.title if entry.sv else None,  # the editors' own name for it, in Swedish
+        window_title=pair_window_title(entry),
         **common,
     )
+
+
+def pair_window_title(pair: Pair) -> str:
+    """The ``<title>`` of a pair's page in the Swedish edition, where the heading is the objective
+    in Finnish, word for word: the editors' Swedish title, or the objective marked as Finnish
+    whose Swedish title is missing. ``<title>`` is plain text and cannot say that a part of it is
+    Finnish, so it is never the Finnish heading unmarked."""
+    if pair.sv and pair.sv.title:
+        return " ".join(str(pair.sv.title).split())
+    return f"{' '.join(pair.objective.split())} {UNTRANSLATED_NOTE}"
 
 
 def theme(ctx: RenderContext, theme: Theme) -> str:

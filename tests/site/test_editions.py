@@ -6,6 +6,7 @@ tree (whose own words are all translated), the marker from the pipeline's pages.
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -313,3 +314,44 @@ def test_a_finnish_heading_is_finnish_in_the_contents_and_the_header_too(fixture
             assert topic and topic.group(1) == ' lang="fi"', page
             marked += 1
     assert marked > 0
+
+
+@pytest.mark.build
+def test_a_swedish_page_whose_heading_is_finnish_has_a_swedish_window_title(fixture_site: Path):
+    """``<title>`` is plain text: it cannot mark a part of itself as Finnish. On every Swedish page
+    whose heading is Finnish text (a pair's objective, word for word), the window title is the
+    editors' Swedish title, never the Finnish heading; every other page's title is its heading."""
+    content = check(FIXTURE_SITE).index.content  # type: ignore[union-attr]
+    swedish_titles = {" ".join(p.sv.title.split()) for p in content.pairs if p.sv and p.sv.title}
+    site_name = editions.SV.site_name
+    finnish_headed = 0
+    for page in sorted((fixture_site / "sv").rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        where = page.relative_to(fixture_site).as_posix()
+        title = html.unescape(re.search(r"<title>([^<]*)</title>", text).group(1))  # type: ignore[union-attr]
+        heading = re.search(r'<h1 id="[^"]+">(<span lang="fi">)?([^<]*)', text)
+        if heading is None or heading.group(2) == "":
+            continue
+        if heading.group(1):
+            finnish_headed += 1
+            assert html.unescape(heading.group(2)) not in title, where
+            assert title.removesuffix(f" - {site_name}") in swedish_titles, where
+        elif where != "sv/index.html":
+            assert title == f"{html.unescape(heading.group(2))} - {site_name}", where
+    assert finnish_headed == len(content.pairs)
+
+
+def test_a_pair_without_its_swedish_title_is_named_in_finnish_marked_as_such(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    pair = next((content / "pairs").glob("*.yml"))
+    text = pair.read_text(encoding="utf-8")
+    pair.write_text(text[: text.index("\nsv:\n") + 1], encoding="utf-8")
+    result = build_pages(content)
+    assert result.pages is not None
+    page = next(
+        p for path, p in result.pages.items() if path.startswith("sv/tavoitteet/") and pair.stem in path
+    )
+    window_title = re.search(r"^kb_title: (.*)$", page, re.M)
+    assert window_title is not None
+    assert json.loads(window_title.group(1)).endswith(UNTRANSLATED_NOTE)
