@@ -25,7 +25,16 @@ from pathlib import Path
 from . import pipeline
 from .content.problems import Problem
 from .preview import Preview
-from .site import csp, css_imports, editions, page_html, page_language, unused_css, worker_messages
+from .site import (
+    csp,
+    css_imports,
+    editions,
+    page_html,
+    page_language,
+    script_loading,
+    unused_css,
+    worker_messages,
+)
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
@@ -160,8 +169,14 @@ def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
     may be finished again (``finish_pages``'s ``since`` is generous). The Content-Security-Policy
     (``site.csp``) on every page, the redirect pages and the 404 page among them; the words of
-    shared settings in the page's language (``site.page_language``)."""
-    return (page_language.in_page_language, functools.partial(csp.with_policy, serve=preview))
+    shared settings in the page's language (``site.page_language``); the page's scripts started
+    after its first paint by one inline loader (``site.script_loading``), before the policy,
+    which allows the loader by its hash."""
+    return (
+        page_language.in_page_language,
+        script_loading.after_first_paint,
+        functools.partial(csp.with_policy, serve=preview),
+    )
 
 
 def merge_redirects(
