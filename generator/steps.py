@@ -163,7 +163,7 @@ PageFinish = Callable[[str], str]
 """One thing done to every finished page: its whole HTML in, its whole HTML out."""
 
 
-def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
+def page_finishes(*, preview: bool, site: Path | None = None) -> tuple[PageFinish, ...]:
     """What ``finish_pages`` does to every page of a build, in order (``preview``: the build is the
     editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
@@ -171,10 +171,11 @@ def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
     (``site.csp``) on every page, the redirect pages and the 404 page among them; the words of
     shared settings in the page's language (``site.page_language``); the page's scripts started
     after its first paint by one inline loader (``site.script_loading``), before the policy,
-    which allows the loader by its hash."""
+    which allows the loader by its hash; ``site``: the built site, whose modules' imports the
+    loader fetches with them."""
     return (
         page_language.in_page_language,
-        script_loading.after_first_paint,
+        script_loading.after_first_paint if site is None else script_loading.for_site(site),
         functools.partial(csp.with_policy, serve=preview),
     )
 
@@ -259,7 +260,7 @@ def finish_site(
     if preview is not None:
         preview.built(ok=not problems)
     messages: list[str] = []
-    finish_pages(site, page_finishes(preview=preview is not None), since=since)
+    finish_pages(site, page_finishes(preview=preview is not None, site=site), since=since)
     if problems:
         error_page_everywhere(site, kept_pages=preview is not None and preview.dirty)
         return messages

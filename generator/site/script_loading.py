@@ -26,6 +26,9 @@ page was parsed, as in a tab in the background that is not painted):
   fills from that event), is given the document the event would have given it, once, and only
   when the script that just ran is the one that created ``document$``. No event is sent again,
   so nothing else that listens for ``DOMContentLoaded`` runs twice;
+- the modules that a page's module imports (``module_imports``: read from the built site's files,
+  every static ``import … from "./…"``, to any depth) are fetched at once with it
+  (``modulepreload``), rather than one level of imports after another as the browser finds them;
 - when every script has run, ``<html data-kb-scripts="ready">``: the browser tests wait for it.
 
 Everything else in the page stays as it was, byte for byte. A page without an external script
@@ -37,9 +40,13 @@ attribute values is never taken for a script element.
 
 from __future__ import annotations
 
+import functools
 import html as html_lib
 import json
+import posixpath
 import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 FALLBACK_MS = 3000
 """When the page has not been painted this long after it was parsed, its scripts start anyway."""
@@ -59,8 +66,15 @@ _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"
 LOADER_MARK = "data-kb-scripts"
 """The loader's own attribute (``<script data-kb-scripts>``): a test finds the loader by it."""
 
+_STATIC_IMPORT = re.compile(
+    r"""^(?:(?:import|export)\b[^;"'`]*?\bfrom|import)\s*["'](\.{1,2}/[^"'`]+)["']""", re.M
+)
+"""A module's static imports of the site's own files, as our modules are written (Biome formats
+them): a statement at the start of a line, ``import … from "./x.js"`` or ``import "./x.js"``."""
+
 _LOADER = """(() => {
   const scripts = %s;
+  const imported = %s;
   const attribute = (script, name) => script.find(([n]) => n === name)?.[1];
   const isModule = (script) => (attribute(script, "type") ?? "").trim().toLowerCase() === "module";
   const classic = (script) =>
@@ -75,7 +89,7 @@ _LOADER = """(() => {
   const start = async () => {
     if (started) return;
     started = true;
-    for (const script of scripts) {
+    for (const script of [...scripts, ...imported.map((src) => [["src", src], ["type", "module"]])]) {
       const link = document.createElement("link");
       if (isModule(script)) link.rel = "modulepreload";
       else Object.assign(link, { rel: "preload", as: "script" });
@@ -140,25 +154,79 @@ def external_scripts(html: str) -> list[tuple[int, int, list[tuple[str, str]]]]:
     return found
 
 
-def loader(scripts: list[list[tuple[str, str]]]) -> str:
-    """The loader's text for ``scripts`` (each a script element's attributes, in order)."""
+def module_imports(site: Path) -> dict[str, tuple[str, ...]]:
+    """Every module of the built ``site`` (its path under the site) → the site's modules it
+    imports statically, directly or through another, in the order they are first met."""
+    direct: dict[str, list[str]] = {}
+    for path in sorted(site.rglob("*.js")):
+        name = path.relative_to(site).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        imports = [
+            posixpath.normpath(posixpath.join(posixpath.dirname(name), m))
+            for m in _STATIC_IMPORT.findall(text)
+        ]
+        direct[name] = [m for m in imports if not m.startswith("../")]
+    closure = {}
+    for name in direct:
+        seen: list[str] = []
+        waiting = list(direct[name])
+        while waiting:
+            module = waiting.pop(0)
+            if module != name and module not in seen:
+                seen.append(module)
+                waiting += direct.get(module, [])
+        closure[name] = tuple(seen)
+    return {name: imports for name, imports in closure.items() if imports}
+
+
+def loader(scripts: list[list[tuple[str, str]]], imported: Sequence[str] = ()) -> str:
+    """The loader's text for ``scripts`` (each a script element's attributes, in order) and the
+    modules they import (``imported``: addresses as the page writes them)."""
+
     # Inside <script>: no "</script" or "<!--" may appear in the text, so "<" is written escaped.
-    listed = json.dumps([[list(pair) for pair in script] for script in scripts], ensure_ascii=False)
-    return _LOADER % (listed.replace("<", "\\u003c"), FALLBACK_MS)
+    def listed(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+    return _LOADER % (
+        listed([[list(pair) for pair in script] for script in scripts]),
+        listed(list(imported)),
+        FALLBACK_MS,
+    )
 
 
-def after_first_paint(html: str) -> str:
-    """``html`` with its external scripts started by the loader after the first paint."""
+def _imported(src: str, imports: Mapping[str, Sequence[str]]) -> list[str]:
+    """The modules that the module at ``src`` (an address as the page writes it: a relative
+    path or one from the site's root, to a file of the site) imports, written the same way."""
+    path = src.split("?")[0].split("#")[0]
+    for name, modules in imports.items():
+        if path == name or path.endswith("/" + name):
+            prefix = path[: len(path) - len(name)]
+            return [prefix + module for module in modules]
+    return []
+
+
+def after_first_paint(html: str, imports: Mapping[str, Sequence[str]] | None = None) -> str:
+    """``html`` with its external scripts started by the loader after the first paint;
+    ``imports``: the site's modules and what each imports (``module_imports``), fetched with them."""
     found = external_scripts(html)
     if not found:
         return html
     scripts = []
+    imported: list[str] = []
     parts = []
     at = 0
     for start, end, attributes in found:
         scripts.append([(name, value) for name, value in attributes if name not in ("defer", "async")])
+        names = dict(attributes)
+        if imports and names.get("type", "").strip().lower() == "module":
+            imported += [m for m in _imported(names["src"], imports) if m not in imported]
         parts.append(html[at:start])
         at = end
-    parts.append(f"<script {LOADER_MARK}>{loader(scripts)}</script>")
+    parts.append(f"<script {LOADER_MARK}>{loader(scripts, imported)}</script>")
     parts.append(html[at:])
     return "".join(parts)
+
+
+def for_site(site: Path) -> Callable[[str], str]:
+    """``after_first_paint`` with the modules of the built ``site``."""
+    return functools.partial(after_first_paint, imports=module_imports(site))

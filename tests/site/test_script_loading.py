@@ -14,7 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.site import csp
-from generator.site.script_loading import LOADER_MARK, after_first_paint, external_scripts, loader
+from generator.site.script_loading import (
+    LOADER_MARK,
+    after_first_paint,
+    external_scripts,
+    loader,
+    module_imports,
+)
 
 _LOADER = re.compile(rf"<script {LOADER_MARK}>(.*?)</script>", re.S)
 
@@ -146,3 +152,29 @@ def test_every_built_page_starts_its_scripts_from_the_loader(real_site: Path):
     for html in real_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert external_scripts(text) == [], html
+
+
+def test_a_modules_imports_are_fetched_with_it_from_where_the_page_is(tmp_path: Path):
+    (tmp_path / "assets" / "a").mkdir(parents=True)
+    (tmp_path / "assets" / "b").mkdir()
+    (tmp_path / "assets" / "a" / "page.js").write_text(
+        'import { x } from "./x.js";\nimport {\n  y,\n} from "../b/y.js";\n'
+        'export const ROOT = new URL("../../", import.meta.url);\n'
+    )
+    (tmp_path / "assets" / "a" / "x.js").write_text(
+        'import "../b/y.js";\nconst later = () => import("./z.js");\n'
+    )
+    (tmp_path / "assets" / "b" / "y.js").write_text('export { y } from "../a/x.js";\n')  # a cycle
+    imports = module_imports(tmp_path)
+    assert imports == {
+        "assets/a/page.js": ("assets/a/x.js", "assets/b/y.js"),  # z.js is imported only when called
+        "assets/a/x.js": ("assets/b/y.js",),
+        "assets/b/y.js": ("assets/a/x.js",),
+    }
+    page = (
+        '<html><body><script type="module" src="../../assets/a/page.js"></script>'
+        '<script src="../../assets/a/x.js"></script></body></html>'
+    )
+    text = _LOADER.search(after_first_paint(page, imports)).group(1)
+    listed = json.loads(re.search(r"const imported = (.*?);\n", text).group(1))
+    assert listed == ["../../assets/a/x.js", "../../assets/b/y.js"]  # a classic script's are not its
