@@ -122,3 +122,28 @@ def test_the_search_functions_work_on_every_page_before_the_engine_is_loaded(ser
     assert len(results) == 3 and all(r["url"] and r["title"] for r in results)
     root = page.evaluate("new URL(window.kbSearchRoot).pathname")
     assert results[0]["url"].startswith(root)
+
+
+COUNT_READY = """(() => {
+  window.kbParsed = 0;
+  document.addEventListener("DOMContentLoaded", () => window.kbParsed++);
+  window.addEventListener("DOMContentLoaded", () => window.kbParsed++);
+})();"""
+
+
+def test_the_theme_starts_late_once_and_no_load_event_comes_twice(served_real_site, open_page):
+    """Material's bundle runs after the page was parsed: its stream of documents gets this one
+    once from the loader, so its components mount (the back-to-top button, shown when the reader
+    scrolls back up a long page), and no DOMContentLoaded is sent again to anything else."""
+    page, log = open_page(served_real_site, "", fresh=True)
+    page.add_init_script(COUNT_READY)
+    page.goto(served_real_site.url + "sanasto/")
+    assert page.evaluate("window.kbParsed") == 2  # the document and the window, once each
+    assert page.evaluate("document.documentElement.classList.contains('js')")  # the bundle ran
+    top = page.locator("[data-md-component=top]")
+    assert top.is_hidden()
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("scrollY > 2000")
+    page.mouse.wheel(0, -300)
+    top.wait_for(state="visible")
+    assert log.console_errors == []
