@@ -25,20 +25,12 @@ from pathlib import Path
 from . import pipeline
 from .content.problems import Problem
 from .preview import Preview
-from .site import (
-    csp,
-    css_imports,
-    editions,
-    page_html,
-    page_language,
-    script_loading,
-    unused_css,
-    worker_messages,
-)
+from .site import csp, css_imports, editions, page_html, page_language, unused_css, worker_messages
 from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
 from .site.page_html import set_aside, unmarked
+from .site.script_loading import after_first_paint, for_site
 
 
 class StepError(Exception):
@@ -169,13 +161,12 @@ def page_finishes(*, preview: bool, site: Path | None = None) -> tuple[PageFinis
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
     may be finished again (``finish_pages``'s ``since`` is generous). The Content-Security-Policy
     (``site.csp``) on every page, the redirect pages and the 404 page among them; the words of
-    shared settings in the page's language (``site.page_language``); the page's scripts started
-    after its first paint by one inline loader (``site.script_loading``), before the policy,
-    which allows the loader by its hash; ``site``: the built site, whose modules' imports the
-    loader fetches with them."""
+    shared settings in the page's language (``site.page_language``); the scripts started after the
+    first paint by one inline loader (``site.script_loading``), which the policy allows by its
+    hash; ``site``: the built site, whose modules' imports the loader fetches with them."""
     return (
         page_language.in_page_language,
-        script_loading.after_first_paint if site is None else script_loading.for_site(site),
+        after_first_paint if site is None else for_site(site),
         functools.partial(csp.with_policy, serve=preview),
     )
 
