@@ -116,7 +116,7 @@ _LOADER = """(() => {
   };
   const parsed = () => {
     setTimeout(start, %d);
-    if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return start();
+    if (!window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) return start();
     new PerformanceObserver((list, observer) => {
       if (list.getEntriesByName("first-contentful-paint").length === 0) return;
       observer.disconnect();
