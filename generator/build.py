@@ -206,7 +206,7 @@ def build(
         step = STEPS[2]
         say(f"[3/6] {step}: {redirect_pages(site, generation.redirect_map)} ohjausta")
         step = STEPS[3]
-        finished = steps.finish_pages(site, steps.page_finishes(preview=False))
+        finished = steps.finish_pages(site, steps.page_finishes(preview=False, site=site))
         before, after = steps.prune_stylesheets(site)
         say(
             f"[4/6] {step}: {finished} sivua viimeistelty; teeman tyylitiedosto "

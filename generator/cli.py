@@ -264,7 +264,7 @@ def _build(root: Path, args: argparse.Namespace) -> int:
 
 def _search(root: Path, site: Path, morphology: str) -> int:
     # The steps after the engine, for a site any engine built: finished pages, then the index.
-    steps.finish_pages(site, steps.page_finishes(preview=False))
+    steps.finish_pages(site, steps.page_finishes(preview=False, site=site))
     steps.prune_stylesheets(site)
     result = check(root)
     if result.index is None:

@@ -30,6 +30,7 @@ from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
 from .site.page_html import set_aside, unmarked
+from .site.script_loading import after_first_paint, for_site
 
 
 class StepError(Exception):
@@ -154,14 +155,20 @@ PageFinish = Callable[[str], str]
 """One thing done to every finished page: its whole HTML in, its whole HTML out."""
 
 
-def page_finishes(*, preview: bool) -> tuple[PageFinish, ...]:
+def page_finishes(*, preview: bool, site: Path | None = None) -> tuple[PageFinish, ...]:
     """What ``finish_pages`` does to every page of a build, in order (``preview``: the build is the
     editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
     may be finished again (``finish_pages``'s ``since`` is generous). The Content-Security-Policy
     (``site.csp``) on every page, the redirect pages and the 404 page among them; the words of
-    shared settings in the page's language (``site.page_language``)."""
-    return (page_language.in_page_language, functools.partial(csp.with_policy, serve=preview))
+    shared settings in the page's language (``site.page_language``); the scripts started after the
+    first paint by one inline loader (``site.script_loading``), which the policy allows by its
+    hash; ``site``: the built site, whose modules' imports the loader fetches with them."""
+    return (
+        page_language.in_page_language,
+        after_first_paint if site is None else for_site(site),
+        functools.partial(csp.with_policy, serve=preview),
+    )
 
 
 def merge_redirects(
@@ -244,7 +251,7 @@ def finish_site(
     if preview is not None:
         preview.built(ok=not problems)
     messages: list[str] = []
-    finish_pages(site, page_finishes(preview=preview is not None), since=since)
+    finish_pages(site, page_finishes(preview=preview is not None, site=site), since=since)
     if problems:
         error_page_everywhere(site, kept_pages=preview is not None and preview.dirty)
         return messages

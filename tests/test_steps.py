@@ -102,7 +102,7 @@ def test_the_error_page_reads_in_swedish_at_the_swedish_addresses(tmp_path: Path
 @pytest.mark.parametrize("preview", [False, True])
 def test_the_builds_page_finishes_leave_a_finished_page_as_it_is(real_site: Path, preview: bool):
     """A page may be finished again (a preview's dirty build, a generous ``since``): twice is once."""
-    finishes = steps.page_finishes(preview=preview)
+    finishes = steps.page_finishes(preview=preview, site=real_site)
     for page in [real_site / "index.html", real_site / "tietoa" / "index.html"]:
         once = page.read_text(encoding="utf-8")
         for finish in finishes:
@@ -125,7 +125,7 @@ def test_the_command_line_finishes_and_indexes_a_site_any_engine_built(
     def finished(html: str) -> str:
         return html if mark in html else html.replace("</head>", f"{mark}</head>", 1)
 
-    monkeypatch.setattr(steps, "page_finishes", lambda *, preview: () if preview else (finished,))
+    monkeypatch.setattr(steps, "page_finishes", lambda *, preview, site=None: () if preview else (finished,))
     code = cli.main(["search", str(site), "--content", str(REPO / "practices"), "--morphology", "none"])
     assert code == 0
     pages = [p for p in site.rglob("*.html") if "</head>" in p.read_text(encoding="utf-8")]

@@ -21,8 +21,6 @@ from .context import RenderContext, SourceLine
 from .editions import EDITIONS, Edition
 
 PLAN_FILE = "data/suunnitelma.json"
-SCRIPT = "assets/kb-plan/plan.js"
-STYLESHEET = "assets/kb-plan/plan.css"
 OFFLINE = "sw.js"
 """The offline copy (a service worker, docs/sw.js): the plan page, the pages of its draft's
 examples and the pages the reader visited. Its scope is the folder it is in, so it lives at the
@@ -130,9 +128,8 @@ def page(r: RenderContext) -> str:
             ReportQuote(text, r.source_line(here, _document(r), section)) for text, section in REPORT_QUOTES
         ],
         data_href=urls.href(here, PLAN_FILE),
-        # The site's own files, one copy for every edition: from where the page really is.
-        script_href=urls.href(r.edition.prefix + here, SCRIPT),
-        stylesheet_href=urls.href(r.edition.prefix + here, STYLESHEET),
+        # The site's own files, one copy for every edition: from where the page really is. The
+        # editor's script and stylesheet are the page template's (overrides/main.html).
         offline_href=urls.href(r.edition.prefix + here, OFFLINE),
         site_root=urls.href(here, urls.HOME),
         explorer_href=urls.link(here, urls.EXPLORER),

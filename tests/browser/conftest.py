@@ -18,8 +18,13 @@ counted), every JavaScript dialog (alert, confirm, prompt) that tried to open an
 of the page's Content-Security-Policy; a test that ends with a violation on any page it opened
 fails.
 
-A page is ready when it has loaded (every script of the page has run and set itself up; the site
-has no instant navigation) and its fonts are in: nothing waits for the network to fall quiet.
+A page is ready when it has loaded, every script of the page has run and set itself up and its
+fonts are in: nothing waits for the network to fall quiet. A page's scripts start after its first
+paint (generator/site/script_loading.py), often after the ``load`` event, and its loader marks
+``<html data-kb-scripts="ready">`` when the last has run: ``goto``, ``reload``, ``go_back``,
+``go_forward`` and ``wait_for_url`` of every page a test drives wait for that mark too
+(``wait_for_scripts``), unless told to wait for less (``wait_until``) or the page runs no scripts.
+The site has no instant navigation.
 What a script builds later (search results, the plan) has its own marker that a test waits for
 (``pages.py``: ``ready``). When a test fails, every page it opened is saved as a picture in
 ``build/screenshots/`` (``<test>-<n>.png``) for a look at what went wrong; no picture is taken
@@ -166,6 +171,33 @@ def wait_by_polling(page) -> None:
     page.wait_for_function = wait_for_function
 
 
+SCRIPTS_READY = (
+    '!document.querySelector("script[data-kb-scripts]")'
+    ' || document.documentElement.dataset.kbScripts === "ready"'
+)
+"""A page's scripts have run (or it has none): its loader's mark (generator/site/script_loading.py)."""
+
+NAVIGATIONS = ("goto", "reload", "go_back", "go_forward", "wait_for_url")
+
+
+def wait_for_scripts(page, *, scripts: bool = True) -> None:
+    """Every navigation of ``page`` that waits for the ``load`` event waits also until the page's
+    scripts have run (``SCRIPTS_READY``), as a reader's page is ready only then. ``scripts``:
+    False where the browser runs none (``java_script_enabled=False``)."""
+    if not scripts:
+        return
+    for name in NAVIGATIONS:
+        navigate = getattr(page, name)
+
+        def waiting(*args, _navigate=navigate, **kwargs):
+            result = _navigate(*args, **kwargs)
+            if kwargs.get("wait_until", "load") == "load":
+                page.wait_for_function(SCRIPTS_READY)
+            return result
+
+        setattr(page, name, waiting)
+
+
 CSP_LISTENER = """document.addEventListener("securitypolicyviolation", (e) =>
   window.kbCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
 
@@ -181,9 +213,10 @@ class Profile:
     test that uses them: console errors, dialogs (dismissed), CSP violations and requests to
     other hosts (refused by the browser's proxy; here the failure is counted)."""
 
-    def __init__(self, context, *, shared: bool = False) -> None:
+    def __init__(self, context, *, shared: bool = False, scripts: bool = True) -> None:
         self.context = context
         self.shared = shared
+        self.scripts = scripts
         self.pages: list = []
         self.logs: dict = {}  # page → the log of the test using it
         self.origins: set[str] = set()
@@ -191,8 +224,16 @@ class Profile:
             "kbCspViolation", lambda source, text: self.log(source["page"]).csp_violations.append(text)
         )
         context.add_init_script(CSP_LISTENER)
-        context.on("page", wait_by_polling)
+        context.on("page", self.prepare)
         context.on("requestfailed", self.failed)
+
+    def prepare(self, page) -> None:
+        """A page of this profile, whether the test or the site opened it: waits as tests wait."""
+        if getattr(page, "kb_prepared", False):
+            return
+        page.kb_prepared = True
+        wait_by_polling(page)
+        wait_for_scripts(page, scripts=self.scripts)
 
     def log(self, page) -> PageLog:
         """A page's log; a page the test opened itself (a second tab) writes into its first."""
@@ -211,7 +252,7 @@ class Profile:
 
     def new_page(self, keep: bool = True):
         page = self.context.new_page()
-        wait_by_polling(page)
+        self.prepare(page)
         page.on(
             "console", lambda m: self.log(page).console_errors.append(m.text) if m.type == "error" else None
         )
@@ -228,7 +269,7 @@ class Profile:
         log = PageLog(served.host)
         self.logs[page] = log
         self.origins.add(served.url.rstrip("/"))
-        page.goto(served.url + path.lstrip("/"))  # returns once the page has loaded
+        page.goto(served.url + path.lstrip("/"))  # returns once the page's scripts have run
         page.evaluate("document.fonts.ready.then(() => true)")
         return page, log
 
@@ -321,7 +362,10 @@ def open_page(browser, shared_profile, request):
                 )
             pages.append(page)
             return shared_profile.open(page, served, path)
-        profile = Profile(browser.new_context(locale="fi-FI", **options))
+        profile = Profile(
+            browser.new_context(locale="fi-FI", **options),
+            scripts=options.get("java_script_enabled", True),
+        )
         profiles.append(profile)
         page = profile.new_page()
         pages.append(page)

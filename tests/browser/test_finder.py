@@ -7,6 +7,7 @@ theme page counts under its kind, its own theme and its own quality standards.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
@@ -235,3 +236,38 @@ def test_show_more_lists_the_next_results_and_takes_the_focus_to_the_first_of_th
     listed = "" if len(now) == len(entries) else f"; näytetään {len(now)} ensimmäistä"
     assert status == f"{len(entries)} tulosta{listed}"
     assert log.console_errors == [] and log.foreign_requests == []
+
+
+WATCH_RESULTS = """(() => {
+  window.kbShown = [];
+  new MutationObserver(() => {
+    const list = document.querySelector("[data-kb-finder-results]");
+    const status = document.querySelector("[data-kb-finder-status]");
+    if (!list || !status) return;
+    const last = window.kbShown.at(-1);
+    if (last?.results === list.children.length) return;
+    window.kbShown.push({ results: list.children.length, status: status.textContent.trim() });
+  }).observe(document, { childList: true, subtree: true });
+})();"""
+
+
+def test_the_first_answer_shows_the_first_screen_first_while_the_status_says_loading(
+    served_real_site, open_page
+):
+    """The page's first answer: its first five results as soon as their excerpts are in, then
+    the rest of the page's thirty, the status saying the search is loading until they are all
+    there; a later answer replaces the list whole."""
+    page, log = open_page(served_real_site, "", fresh=True)
+    page.add_init_script(WATCH_RESULTS)
+    page.goto(served_real_site.url + FINDER)
+    wait_ready(page)
+    shown = [step for step in page.evaluate("window.kbShown") if step["results"]]
+    assert [step["results"] for step in shown] == [5, 30], shown
+    assert shown[0]["status"].startswith("Ladataan hakua"), shown
+    assert re.match(r"\d+ tulosta", page.locator("[data-kb-finder-status]").inner_text())
+    page.evaluate("window.kbShown = []")
+    page.locator("input[name=teema][value=osallisuus]").check()
+    wait_ready(page)
+    counts = [step["results"] for step in page.evaluate("window.kbShown") if step["results"]]
+    assert counts and counts[0] > 5, counts  # never the first five alone again
+    assert log.console_errors == []

@@ -1,8 +1,10 @@
 """What each kind of page asks for before it is first drawn, as Chromium itself reports it
-(Resource Timing's ``renderBlockingStatus``): only the two stylesheets the first screen needs,
-the theme's and the site's own, never a script; and the scripts a page loads are the ones it
-uses. The header's search box loads the search engine only when the reader turns to it, and then
-answers as before."""
+(Resource Timing's ``renderBlockingStatus``): only the stylesheets the first screen needs, the
+theme's and the site's own (and on the plan page its editor's, in <head>), never a script; no
+script is even asked for before the first paint (generator/site/script_loading.py starts them
+after it); and the scripts a page loads are the ones it uses, its own language's words among them
+and not the other's. The header's search box loads the search engine only when the reader turns
+to it, and then answers as before."""
 
 from __future__ import annotations
 
@@ -18,15 +20,15 @@ BLOCKING = {"main.min.css", "kb-site.css"}
 """The theme's stylesheet (its hash taken out of the name) and the site's own, in one file."""
 
 EVERY_PAGE = {
-    "bundle.min.js",  # the theme's, deferred
+    "bundle.min.js",  # the theme's
     "kb-search-header.js",  # the header box's starter
     "kb-start.js",
     "kb.js",  # the menu button
     "i18n.js",
-    "fi.js",
-    "sv.js",
     "kb-offline.js",
 }
+WORDS = {"fi": "fi.js", "sv": "sv.js"}
+"""The scripts' words: each page loads its own language's table only."""
 SEARCH_ENGINE = {"kb-search.js", "kb-query.js", "kb-search-box.js", "kb-results.js"}
 """What the header box needs only once a reader turns to it."""
 
@@ -38,14 +40,19 @@ KINDS = (
     ("tavoitetaulukko/", {"kb-table.js"}, None),
     ("lainaukset/", set(), None),
     ("haku/", {"kb-finder.js", "kb-filters.js"} | SEARCH_ENGINE, FINDER_READY),
+    ("haku/?q=opettajien", {"kb-finder.js", "kb-filters.js"} | SEARCH_ENGINE, FINDER_READY),
     ("suunnitelma/", {"plan.js", "plan-format.js"}, PLAN_READY),
     ("sv/", set(), None),
+    ("sv/tavoitetaulukko/", {"kb-table.js"}, None),
+    ("sv/suunnitelma/", {"plan.js", "plan-format.js"}, PLAN_READY),
 )
 
 REQUESTED = """() => performance.getEntriesByType("resource").map((e) => ({
   name: new URL(e.name).pathname.split("/").pop(), kind: e.initiatorType,
-  blocking: e.renderBlockingStatus,
+  blocking: e.renderBlockingStatus, start: e.startTime,
 }))"""
+
+FIRST_PAINT = """() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null"""
 
 
 def _name(file: str) -> str:
@@ -64,16 +71,29 @@ def _scripts(entries: list[dict]) -> set[str]:
 def test_each_kind_of_page_waits_only_for_the_stylesheets_of_its_first_screen(served_real_site, open_page):
     page, log = open_page(served_real_site, "", fresh=True)
     for path, own, ready in KINDS:
-        page.goto(served_real_site.url + path)
+        page.goto(served_real_site.url + path)  # waits for the page's scripts to have run
+        assert page.evaluate("document.documentElement.dataset.kbScripts") == "ready", path
         if ready:
             page.wait_for_selector(ready)
         entries = _requested(page)
         blocking = {e["name"] for e in entries if e["blocking"] == "blocking"}
-        assert blocking == BLOCKING, (path, blocking)
+        first_screen = BLOCKING | ({"plan.css"} if "suunnitelma" in path else set())
+        assert blocking == first_screen, (path, blocking)
         # The print stylesheet is there for paper, without holding up the screen.
         assert any(e["name"] == "print.css" and e["blocking"] == "non-blocking" for e in entries), path
-        assert _scripts(entries) - {"pagefind.js", "pagefind-ui.js"} >= EVERY_PAGE | own, path
-        extra = _scripts(entries) - EVERY_PAGE - own
+        # No script is asked for before the page has been painted, so none can hold it up.
+        painted = page.evaluate(FIRST_PAINT)
+        assert painted is not None, path
+        early = {e["name"] for e in entries if e["name"].endswith(".js") and e["start"] < painted}
+        assert not early, (path, early, painted)
+        assert not {
+            e["name"] for e in entries if e["name"].endswith(".js") and e["blocking"] != "non-blocking"
+        }
+        lang, other = ("sv", "fi") if path.startswith("sv/") else ("fi", "sv")
+        expected = EVERY_PAGE | own | {WORDS[lang]}
+        assert _scripts(entries) - {"pagefind.js", "pagefind-ui.js"} >= expected, path
+        assert WORDS[other] not in _scripts(entries), path
+        extra = _scripts(entries) - expected
         assert not {e for e in extra if not e.startswith("pagefind")}, (path, extra)
         if "kb-search.js" not in own:
             assert not _scripts(entries) & SEARCH_ENGINE, path
@@ -102,3 +122,28 @@ def test_the_search_functions_work_on_every_page_before_the_engine_is_loaded(ser
     assert len(results) == 3 and all(r["url"] and r["title"] for r in results)
     root = page.evaluate("new URL(window.kbSearchRoot).pathname")
     assert results[0]["url"].startswith(root)
+
+
+COUNT_READY = """(() => {
+  window.kbParsed = 0;
+  document.addEventListener("DOMContentLoaded", () => window.kbParsed++);
+  window.addEventListener("DOMContentLoaded", () => window.kbParsed++);
+})();"""
+
+
+def test_the_theme_starts_late_once_and_no_load_event_comes_twice(served_real_site, open_page):
+    """Material's bundle runs after the page was parsed: its stream of documents gets this one
+    once from the loader, so its components mount (the back-to-top button, shown when the reader
+    scrolls back up a long page), and no DOMContentLoaded is sent again to anything else."""
+    page, log = open_page(served_real_site, "", fresh=True)
+    page.add_init_script(COUNT_READY)
+    page.goto(served_real_site.url + "sanasto/")
+    assert page.evaluate("window.kbParsed") == 2  # the document and the window, once each
+    assert page.evaluate("document.documentElement.classList.contains('js')")  # the bundle ran
+    top = page.locator("[data-md-component=top]")
+    assert top.is_hidden()
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("scrollY > 2000")
+    page.mouse.wheel(0, -300)
+    top.wait_for(state="visible")
+    assert log.console_errors == []

@@ -16,6 +16,14 @@ pytestmark = pytest.mark.browser
 
 TITLE = "title: Kaikki mukaan liikkuvuuteen"
 
+SCRIPTS_RAN = """new Promise((done) => {
+  const ran = () => document.documentElement.dataset.kbScripts === "ready"
+    && document.documentElement.classList.contains("js");
+  const check = () => (ran() ? done(true) : setTimeout(check, 30));
+  check();
+})"""
+"""The page's loader started its scripts after the first paint and they ran, the theme's too."""
+
 
 @pytest.fixture
 def server(content: Path):
@@ -39,6 +47,7 @@ def test_the_browser_shows_the_problems_and_then_the_site_again(server, content:
         page = context.new_page()
         page.goto(url + "lainaukset/kaikki-mukaan/", wait_until="load")
         assert page.locator("h1").first.inner_text().startswith("Kaikki mukaan liikkuvuuteen")
+        assert page.evaluate(SCRIPTS_RAN)  # in the preview as in the built site
 
         quote.write_text(good.replace(TITLE, "title: [auki <b>lihava</b>"), encoding="utf-8")
         page.wait_for_selector("text=Sisällössä on ongelmia", timeout=60_000)  # reloaded by itself

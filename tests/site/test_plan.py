@@ -156,7 +156,8 @@ def _html(site: Path, url: str) -> str:
 
 def test_built_page_loads_its_module_and_says_it_needs_javascript(real_index, real_site: Path):
     page = _html(real_site, "suunnitelma")
-    assert '<script type="module" src="../assets/kb-plan/plan.js"></script>' in page
+    assert '["type", "module"], ["src", "../assets/kb-plan/plan.js"]' in page  # its script loader
+    assert '<link rel="stylesheet" href="../assets/kb-plan/plan.css">' in page.split("</head>")[0]
     assert 'data-data="../data/suunnitelma.json"' in page
     assert "Oma suunnitelma tarvitsee JavaScriptin." in page
     assert (real_site / "assets/kb-plan/plan.js").is_file()

@@ -2,14 +2,12 @@
  * The words of the site's scripts in the page's language. Every message a script shows is in one
  * table per language (fi.js, sv.js: the same keys, the same {placeholders}); the page's
  * <html lang> chooses the table ("sv" on the Swedish edition under /sv/, Finnish otherwise).
- * Numbers and dates are written with Intl in the same language. No DOM is changed here, and
- * nothing runs on import: Node's tests (tests/js/i18n.test.js) read the tables directly.
+ * Numbers and dates are written with Intl in the same language. No DOM is changed here.
+ *
+ * A page loads only its own language's table (each is some 15 KB): this module waits for it
+ * (top-level await), so every module that imports it has its words when it runs. Where there is
+ * no page (Node's tests, tests/js/i18n.test.js) both tables are loaded.
  */
-
-import fi from "./fi.js";
-import sv from "./sv.js";
-
-export const TABLES = Object.freeze({ fi, sv });
 
 /** The locale Intl writes numbers and dates in: Finland's, in either language. */
 const LOCALES = Object.freeze({ fi: "fi-FI", sv: "sv-FI" });
@@ -19,8 +17,18 @@ export const language = () => {
   const lang = String(globalThis.document?.documentElement?.lang ?? "")
     .toLowerCase()
     .split("-")[0];
-  return lang in TABLES ? lang : "fi";
+  return lang in LOCALES ? lang : "fi";
 };
+
+// The paths are written out whole, so that a reader (and a bundler) sees which files these are.
+const LOADERS = Object.freeze({ fi: () => import("./fi.js"), sv: () => import("./sv.js") });
+
+const wanted = globalThis.document ? [language()] : Object.keys(LOADERS);
+
+/** The loaded tables by language: on a page, its own language's only. */
+export const TABLES = Object.freeze(
+  Object.fromEntries(await Promise.all(wanted.map(async (lang) => [lang, (await LOADERS[lang]()).default]))),
+);
 
 export const locale = (lang = language()) => LOCALES[lang];
 
@@ -29,7 +37,7 @@ export const locale = (lang = language()) => LOCALES[lang];
  * A key missing from the tables is a fault of the script, not something to show: it throws.
  */
 export const t = (key, params = {}, lang = language()) => {
-  const template = TABLES[lang][key];
+  const template = TABLES[lang]?.[key];
   if (typeof template !== "string") throw new Error(`unknown message: ${key}`);
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 };

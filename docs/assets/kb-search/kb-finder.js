@@ -16,6 +16,13 @@ import { ask, nearestTopics, suggest } from "./kb-search.js";
 import { onEveryPage, setUp } from "./kb-start.js";
 
 const PAGE = 30;
+/**
+ * The results that fill the first screen, on a phone and on a wide screen: each one's excerpt is
+ * a file of its own (Pagefind's fragment), so on the page's first answer these are shown as soon
+ * as theirs are in, and the rest of the results after them, while the status still says the
+ * search is loading.
+ */
+const FIRST_SCREEN = 5;
 const DELAY_MS = 200;
 
 export const init = (form) => {
@@ -137,8 +144,13 @@ export const init = (form) => {
     notice.hidden = parts.length === 0;
   };
 
-  const showResults = (results, total) => {
-    resultsList.replaceChildren(...results.map((result) => renderResult(result)));
+  /** The results, the first ``kept`` of them already in the list as they are. */
+  const showResults = (results, total, kept = 0) => {
+    const shownAlready = [...resultsList.children].slice(0, kept);
+    resultsList.replaceChildren(
+      ...shownAlready,
+      ...results.slice(kept).map((result) => renderResult(result)),
+    );
     main.querySelector("[data-kb-finder-more]")?.remove();
     if (total > results.length) {
       const more = button(t("finder.more", { n: Math.min(PAGE, total - results.length) }), showMore);
@@ -185,10 +197,16 @@ export const init = (form) => {
         facets: facets.map((f) => f.key),
         literal,
       });
-      const results = await found.results(0, shown);
+      if (ask_ !== asked) return;
+      // The page's first answer: its first screen before the rest (later answers replace the
+      // results shown whole, so that the list does not shrink and grow while the reader types).
+      const first = answered ? [] : await found.results(0, Math.min(FIRST_SCREEN, shown));
+      if (ask_ !== asked) return;
+      if (first.length) resultsList.replaceChildren(...first.map((result) => renderResult(result)));
+      const results = await found.results(0, shown); // the first ones are not loaded again
       if (ask_ !== asked) return;
       showCounts(found.counts);
-      showResults(results, found.total);
+      showResults(results, found.total, first.length);
       await showNotice(found, text);
       if (ask_ !== asked) return;
       showStatus(found, text, results.length);

@@ -87,7 +87,11 @@ const vocabularyOf = (lang) => {
 };
 const engines = new Map();
 
-/** An edition's Pagefind (a module of its own per bundle, so both can be loaded on one page). */
+/**
+ * An edition's Pagefind (a module of its own per bundle, so both can be loaded on one page),
+ * started: its worker, index entry and WebAssembly load as soon as the module is in, while the
+ * words of a query are still being interpreted (``askIn``), not only at the first search.
+ */
 const engine = (lang = language()) => {
   if (engines.has(lang)) return engines.get(lang);
   const root = editionRoot(lang);
@@ -99,6 +103,7 @@ const engine = (lang = language()) => {
       // and would count twice; "title" and "morfo" (base forms) keep their weights.
       ranking: { metaWeights: { kuvaus: 0, laji: 0, teemat: 0, ohjesivu: 0 } },
     });
+    await pf.init();
     return pf;
   });
   engines.set(lang, pagefind);
@@ -364,6 +369,9 @@ const helpPages = async (pf) => {
 const arrange = async (pf, hits, meaning) => {
   if (!meaning.slots.length) return hits;
   const head = hits.slice(0, PEEK);
+  // Below the first PEEK, a help page is told by its id alone (no page data is loaded for it):
+  // the ids are asked for while the first pages' data loads.
+  const helpIdsAsked = hits.length > PEEK ? helpPages(pf) : Promise.resolve(new Set());
   const datas = await Promise.all(head.map((h) => h.results[0].data()));
   const about = [];
   const content = [];
@@ -388,8 +396,7 @@ const arrange = async (pf, hits, meaning) => {
     });
     (isAbout ? about : help).push(hit);
   });
-  // Below the first PEEK, a help page is told by its id alone (no page data is loaded for it).
-  const ids = hits.length > PEEK ? await helpPages(pf) : new Set();
+  const ids = await helpIdsAsked;
   const rest = hits.slice(PEEK);
   const isHelp = (hit) => ids.has(hit.results[0].id);
   return [...about, ...content, ...rest.filter((h) => !isHelp(h)), ...help, ...rest.filter(isHelp)];
@@ -464,10 +471,13 @@ const counterpart = (url, lang) => {
 };
 
 const askIn = async (lang, query, options) => {
-  const pf = await engine(lang);
   const vocabulary = vocabularyOf(lang);
   const selected = pagefindFilters(options.filters);
-  const meaning = await interpret(query, vocabulary, { literal: Boolean(options.literal) });
+  // The engine starts loading while the words are interpreted (their forms and synonyms).
+  const [pf, meaning] = await Promise.all([
+    engine(lang),
+    interpret(query, vocabulary, { literal: Boolean(options.literal) }),
+  ]);
   const facets = options.facets ?? [];
   if (facets.length) await pf.filters(); // Pagefind counts a facet only once its index is loaded
   if (!meaning.slots.length && !Object.keys(selected).length) return answer(lang, meaning, [], 0, {});
