@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 
 import markdown
+from mkdocs.utils.meta import get_data
 
 from generator.pipeline import Result
 from generator.site import page_html
@@ -152,5 +153,9 @@ def converted_pages(result: Result, *, link_rule: bool = True) -> dict[str, str]
     out = {}
     for path, text in result.pages.items():
         md.reset()
-        out[path] = md.convert(text)
+        # The front matter is the engine's page settings, never Markdown: MkDocs and ProperDocs
+        # read it with this function and convert only the rest. A value that breaks its YAML would
+        # leave it in the Markdown, converted below, where the tests would see any markup in it.
+        markdown_text, _settings = get_data(text)
+        out[path] = md.convert(markdown_text)
     return out

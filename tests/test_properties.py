@@ -25,6 +25,7 @@ from every_field import fill_tree, hostile_for
 from html_safety import converted_pages, injected
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from generator.content.collections import GlossaryTerm
 from generator.pipeline import build_pages
@@ -158,6 +159,10 @@ def test_every_text_field_of_every_kind_stays_text(text: str):
         result = build_pages(root)
         assert result.problems == [], result.problems
         assert_no_markup(result, text)
+        # A Swedish pair page's window title (its front matter, kb_title) is the editors' text, whole.
+        for pair in result.index.content.pairs:
+            page = next(t for p, t in result.pages.items() if p.startswith("sv/") and f"/{pair.id}." in p)
+            assert get_data(page)[1]["kb_title"] == " ".join(pair.sv.title.split()), page[:200]
         exported = json.loads(result.files[opendata.JSON_FILE])
         quote = next(row for row in exported if row["kind"] == "lainaus")
         read = result.index.content.quotes[0]
