@@ -366,14 +366,20 @@ def test_a_preview_stopped_by_a_signal_removes_the_folders_it_made(tmp_path: Pat
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     (temporary / "muiden").mkdir()  # made by someone else: stays
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(temporary))
+    # PYTHONFAULTHANDLER: a server that does not stop writes every thread's stack into its log
+    # when it is aborted below, so that the failure says where it was stuck.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(temporary), PYTHONFAULTHANDLER="1")
     server = Preview(content, tmp_path / "serve.log", env)
+    code = None
     try:
         made = sorted(p.name for p in temporary.iterdir())
         for prefix in ("kb-preview-", "mkdocs_"):  # the generated pages, the built site
             assert any(name.startswith(prefix) for name in made), made
         server.process.send_signal(stop)
         code = server.process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.process.send_signal(signal.SIGABRT)
+        server.process.wait(timeout=30)
     finally:
         if server.process.poll() is None:
             server.process.kill()
