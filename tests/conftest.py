@@ -23,10 +23,11 @@ import fcntl
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,23 @@ GOLDEN = REPO / "tests" / "golden"
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC: SOURCE_DATE_EPOCH of the shared builds
 SITE_ADDRESS = "https://esimerkki.github.io/tietopankki"
 """A public address as ``actions/configure-pages`` reports it (``base_url``: no trailing slash)."""
+
+
+@contextlib.contextmanager
+def interruptible_children() -> Iterator[None]:
+    """Processes started inside get Ctrl-C (SIGINT) as a terminal's foreground job does.
+
+    A shell that is not interactive starts a command put in the background (``make test &`` in a
+    script, a job runner's step) with SIGINT ignored, and every process started from it inherits
+    that: a server a test stops with Ctrl-C would never see it. Here the test process's own SIGINT
+    is Python's handler while a child starts; a child's handled signals return to their defaults
+    when it starts its program (ignored ones would stay ignored)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
 
 DEEP = os.environ.get("KB_HYPOTHESIS") == "syva"
 """``KB_HYPOTHESIS=syva``: ten times the generated examples of every property test (README,

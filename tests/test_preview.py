@@ -29,7 +29,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, REPO, mkdocs_build
+from conftest import FIXTURE_SITE, REPO, interruptible_children, mkdocs_build
 from test_serve import free_port
 
 from generator import steps
@@ -124,13 +124,14 @@ class Preview:
         self.env = {**env, "KB_CONTENT": str(content)}
         self.log_path = log
         self.log = log.open("w")
-        self.process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "mkdocs"), *serve_arguments(f"127.0.0.1:{self.port}")],
-            cwd=REPO,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
+        with interruptible_children():  # stopped with Ctrl-C by a test, as an editor stops it
+            self.process = subprocess.Popen(
+                [str(Path(sys.executable).parent / "mkdocs"), *serve_arguments(f"127.0.0.1:{self.port}")],
+                cwd=REPO,
+                env=self.env,
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
+            )
         self.seen: set[str] = set()
         """Every address served at any point."""
         deadline = time.monotonic() + BUILD_TIMEOUT
@@ -355,12 +356,30 @@ def test_serve_command_is_dirty():
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_preview_stopped_by_a_signal_removes_the_folders_it_made(tmp_path: Path, stop: signal.Signals):
+@pytest.mark.parametrize(
+    ("stop", "runner"),
+    [(signal.SIGTERM, signal.SIG_DFL), (signal.SIGINT, signal.SIG_DFL), (signal.SIGINT, signal.SIG_IGN)],
+    ids=["SIGTERM", "SIGINT", "SIGINT, test run started in the background"],
+)
+def test_a_preview_stopped_by_a_signal_removes_the_folders_it_made(
+    tmp_path: Path, stop: signal.Signals, runner: signal.Handlers
+):
     """A service manager, a container or a test stops the server with SIGTERM, an editor with
     Ctrl-C (SIGINT): either way the server shuts down cleanly and the temporary folders it made
     (the generated pages, the built site) are gone. Its temporary folder is one of the test's own,
-    so that nothing else on the machine is counted."""
+    so that nothing else on the machine is counted. The same when the test run itself was started
+    with SIGINT ignored, as a shell that is not interactive starts a command in the background
+    (``interruptible_children``)."""
+    previous = signal.getsignal(signal.SIGINT)
+    if runner is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _stop_a_preview(tmp_path, stop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _stop_a_preview(tmp_path: Path, stop: signal.Signals) -> None:
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
     temporary = tmp_path / "tmp"

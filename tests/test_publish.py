@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_SITE, REPO, mkdocs_build
+from conftest import FIXTURE_SITE, REPO, interruptible_children, mkdocs_build
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
@@ -24,15 +24,16 @@ pytestmark = pytest.mark.build
 
 
 def start(site: Path, content: Path, **env: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [MKDOCS, "build", "--strict", "-d", str(site)],
-        cwd=REPO,
-        env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1", **env),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # Ctrl-C reaches the whole group, Pagefind's process too
-    )
+    with interruptible_children():  # the Ctrl-C tests below interrupt it
+        return subprocess.Popen(
+            [MKDOCS, "build", "--strict", "-d", str(site)],
+            cwd=REPO,
+            env=dict(os.environ, KB_CONTENT=str(content), NO_MKDOCS_2_WARNING="1", **env),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # Ctrl-C reaches the whole group, Pagefind's process too
+        )
 
 
 def build(site: Path, content: Path, **env: str) -> tuple[int, str]:
