@@ -30,7 +30,7 @@ from .site.abbreviations import Abbreviations
 from .site.facets import SearchRecord
 from .site.markdown_text import inline
 from .site.page_html import set_aside, unmarked
-from .site.script_loading import after_first_paint, for_site
+from .site.script_loading import for_site
 
 
 class StepError(Exception):
@@ -155,7 +155,7 @@ PageFinish = Callable[[str], str]
 """One thing done to every finished page: its whole HTML in, its whole HTML out."""
 
 
-def page_finishes(*, preview: bool, site: Path | None = None) -> tuple[PageFinish, ...]:
+def page_finishes(*, preview: bool, site: Path) -> tuple[PageFinish, ...]:
     """What ``finish_pages`` does to every page of a build, in order (``preview``: the build is the
     editors' preview, not one to publish). The page conversion, ``site.page_html``, already did
     what concerns the article's own HTML. Each must give a finished page back unchanged: a page
@@ -166,7 +166,7 @@ def page_finishes(*, preview: bool, site: Path | None = None) -> tuple[PageFinis
     hash; ``site``: the built site, whose modules' imports the loader fetches with them."""
     return (
         page_language.in_page_language,
-        after_first_paint if site is None else for_site(site),
+        for_site(site),
         functools.partial(csp.with_policy, serve=preview),
     )
 

@@ -357,12 +357,12 @@ def test_serve_command_is_dirty():
 
 @pytest.mark.build
 @pytest.mark.parametrize(
-    ("stop", "runner"),
-    [(signal.SIGTERM, signal.SIG_DFL), (signal.SIGINT, signal.SIG_DFL), (signal.SIGINT, signal.SIG_IGN)],
+    ("stop", "in_background"),
+    [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True)],
     ids=["SIGTERM", "SIGINT", "SIGINT, test run started in the background"],
 )
 def test_a_preview_stopped_by_a_signal_removes_the_folders_it_made(
-    tmp_path: Path, stop: signal.Signals, runner: signal.Handlers
+    tmp_path: Path, stop: signal.Signals, in_background: bool
 ):
     """A service manager, a container or a test stops the server with SIGTERM, an editor with
     Ctrl-C (SIGINT): either way the server shuts down cleanly and the temporary folders it made
@@ -370,13 +370,12 @@ def test_a_preview_stopped_by_a_signal_removes_the_folders_it_made(
     so that nothing else on the machine is counted. The same when the test run itself was started
     with SIGINT ignored, as a shell that is not interactive starts a command in the background
     (``interruptible_children``)."""
-    previous = signal.getsignal(signal.SIGINT)
-    if runner is signal.SIG_IGN:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_background else None
     try:
         _stop_a_preview(tmp_path, stop)
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _stop_a_preview(tmp_path: Path, stop: signal.Signals) -> None:

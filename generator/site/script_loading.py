@@ -154,11 +154,17 @@ def external_scripts(html: str) -> list[tuple[int, int, list[tuple[str, str]]]]:
     return found
 
 
+ASSETS = "assets"
+"""Where the site's own scripts are (docs/assets/: the theme's and ours). Only this folder is read
+for modules' imports: the rest of the site is its pages, a walk through which would cost the
+preview's every rebuild some 0.4 s at 10,000 entries."""
+
+
 def module_imports(site: Path) -> dict[str, tuple[str, ...]]:
-    """Every module of the built ``site`` (its path under the site) → the site's modules it
-    imports statically, directly or through another, in the order they are first met."""
+    """Every module of the built ``site``'s ``assets/`` (its path under the site) → the site's
+    modules it imports statically, directly or through another, in the order they are first met."""
     direct: dict[str, list[str]] = {}
-    for path in sorted(site.rglob("*.js")):
+    for path in sorted((site / ASSETS).rglob("*.js")):
         name = path.relative_to(site).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
         imports = [
