@@ -92,8 +92,11 @@ _FOCUSED = """async () => {
   //   the handlers that answer them, run in the next frame), so two frames;
   // - the search box: its script starts on the first focus and answers it asynchronously;
   // - movements that the focus started on the element or around it (the skip link fading in,
-  //   the drawer sliding in) run to their end. Colour fades do not change what is visible and
-  //   are not waited for.
+  //   the drawer sliding in) are taken to their end state at once (Animation.finish(): the
+  //   styles the element has when the movement is over, without waiting its 125–250 ms out),
+  //   then one frame, in which the events of their end (transitionend) reach the page's
+  //   handlers. Colour fades do not change what is visible and are left running; an endless
+  //   animation (a spinner) has no end state and is left as it is.
   const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   let el = document.activeElement;
   let scrolled = false;
@@ -104,13 +107,16 @@ _FOCUSED = """async () => {
   }
   if (scrolled || (el && el.getAttribute('role') === 'combobox')) await frames();
   const moving = /^(opacity|transform|translate|visibility|left|right|top|bottom|max-height|height|width|all)$/;
-  const running = [];
+  let finished = 0;
   for (let node = document.activeElement; node && node.getAnimations; node = node.parentElement) {
     for (const a of node.getAnimations()) {
-      if (!a.transitionProperty || moving.test(a.transitionProperty)) running.push(a.finished.catch(() => null));
+      if (a.playState !== 'running' || (a.transitionProperty && !moving.test(a.transitionProperty))) continue;
+      if (a.effect && a.effect.getComputedTiming().endTime === Infinity) continue;
+      a.finish();
+      finished += 1;
     }
   }
-  if (running.length) await Promise.race([Promise.all(running), new Promise(r => setTimeout(r, 1000))]);
+  if (finished) await new Promise(r => requestAnimationFrame(r));
   el = document.activeElement;
   for (let node = el; node; node = node.parentElement) {  // as measured, for the next stop
     if (node === document.documentElement) window.__kbScrolled.set(document, `${scrollX},${scrollY}`);
