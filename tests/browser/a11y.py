@@ -28,11 +28,31 @@ def axe_violations(page, within: str | None = None) -> list[dict]:
     if not page.evaluate("typeof axe === 'object'"):  # once per page: the script is 550 kB
         page.evaluate(axe_source())
     results = page.evaluate(
-        """([tags, within]) => axe.run(within || document, {runOnly: {type: "tag", values: tags},
-                                                          resultTypes: ["violations"]})""",
+        """async ([tags, within]) => {
+          await settle();
+          return axe.run(within || document, {runOnly: {type: "tag", values: tags},
+                                              resultTypes: ["violations"]});
+        }""".replace("settle()", f"({SETTLE})()"),
         [WCAG_21_AA, within],
     )
     return results["violations"]
+
+
+SETTLE = """async () => {
+  // What the reader sees once the page is still: every movement or fade under way (Material's
+  // back-to-top button fading in as the page scrolls up, a drawer sliding in) taken to its end
+  // state at once (Animation.finish()), then one frame for the events of their end. A colour
+  // measured halfway through a 125 ms fade is no colour anyone reads. Endless animations (a
+  // spinner) have no end state and are left running.
+  let finished = 0;
+  for (const a of document.getAnimations()) {
+    if (a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity) continue;
+    a.finish();
+    finished += 1;
+  }
+  if (finished) await new Promise((r) => requestAnimationFrame(r));
+}"""
+"""A function run inside the page before it is measured: see its comment."""
 
 
 def axe_version(page) -> str:
