@@ -19,6 +19,10 @@
  *     used longest ago removed first.
  *   - FILES: the files those pages loaded, one per address without its query string, at most
  *     MAX_FILES, likewise.
+ *   - SEARCH: the search engine's files (Pagefind's index, and an excerpt file for every result
+ *     shown) that the searches fetched, at most MAX_SEARCH, likewise: apart from FILES, so that
+ *     looking through many results never pushes out the stylesheets and scripts that the pages
+ *     read need offline. A search made online is answered offline as far as its files are kept.
  * The page the worker did not see load (the first one, before the worker was there) hands over
  * its address and its files ({visited: [...]}); they are kept as if the worker had seen them.
  */
@@ -26,12 +30,16 @@ const VERSION = 2;
 const PLAN = `kb-suunnitelma-${VERSION}`;
 const PAGES = `kb-sivut-${VERSION}`;
 const FILES = `kb-tiedostot-${VERSION}`;
+const SEARCH = `kb-haku-${VERSION}`;
 const MAX_PAGES = 150;
 const MAX_FILES = 150;
+const MAX_SEARCH = 400;
 const MAX_PLAN = 300;
 /** The Swedish edition's folder and the plan page's, under the site's root. */
 const SWEDISH = "sv/";
 const PLAN_PAGE = "suunnitelma/";
+/** The folder of each edition's search index (generator/search/indexer.py), under its root. */
+const INDEX = "pagefind/";
 
 /**
  * The offline page's words in each language: the messages "offline.*" of the scripts' message
@@ -45,7 +53,7 @@ self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   // Copies of earlier versions (kb-oma-suunnitelma-1: every address with its query string) go.
-  const ours = new Set([PLAN, PAGES, FILES]);
+  const ours = new Set([PLAN, PAGES, FILES, SEARCH]);
   // Navigation preload: the page is requested while the worker starts, not after.
   const preload = self.registration.navigationPreload
     ? self.registration.navigationPreload.enable()
@@ -73,8 +81,22 @@ function normal(url) {
   return address.href;
 }
 
+/**
+ * Where a copy of an address is kept, and how many such copies at most: a page the reader
+ * opened, a file of the search index of either edition, or another file a page loaded.
+ */
+function shelf(key, page) {
+  if (page) return [PAGES, MAX_PAGES];
+  const root = new URL("./", self.location.href).pathname;
+  const path = new URL(key).pathname;
+  if (path.startsWith(`${root}${INDEX}`) || path.startsWith(`${root}${SWEDISH}${INDEX}`)) {
+    return [SEARCH, MAX_SEARCH];
+  }
+  return [FILES, MAX_FILES];
+}
+
 /** Keep `response` under `key`, as the newest copy; the oldest go beyond `limit`. */
-async function keep(name, key, response, limit) {
+async function keep([name, limit], key, response) {
   const cache = await caches.open(name);
   await cache.delete(key);
   await cache.put(key, response);
@@ -109,7 +131,7 @@ async function keepVisited(urls) {
     try {
       const response = await fetch(url);
       if (!response.ok || response.type !== "basic") continue;
-      await keep(n === 0 ? PAGES : FILES, key, response, n === 0 ? MAX_PAGES : MAX_FILES);
+      await keep(shelf(key, n === 0), key, response);
       kept += 1;
     } catch {
       /* not there now: kept the next time the page is read */
@@ -177,7 +199,7 @@ async function fromCopy(request, page) {
   const key = normal(request.url);
   const hit =
     (await caches.match(key, { cacheName: PLAN })) ||
-    (await caches.match(key, { cacheName: page ? PAGES : FILES }));
+    (await caches.match(key, { cacheName: shelf(key, page)[0] }));
   if (hit) return hit;
   if (page)
     return new Response(OFFLINE_PAGE(request.url), {
@@ -200,9 +222,7 @@ self.addEventListener("fetch", (event) => {
     fromNetwork
       .then((response) => {
         if (response.ok && response.type === "basic") {
-          event.waitUntil(
-            keep(page ? PAGES : FILES, key, response.clone(), page ? MAX_PAGES : MAX_FILES).catch(() => {}),
-          );
+          event.waitUntil(keep(shelf(key, page), key, response.clone()).catch(() => {}));
         }
         return response;
       })

@@ -5,6 +5,8 @@ is not kept. (The bounds of the copy and the plan's own copy: tests/browser/test
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from .conftest import serve
@@ -77,3 +79,42 @@ def test_pages_read_online_open_offline_and_others_say_they_are_not_kept(served_
     page.goto(served.url + "sanasto/")
     assert page.locator("h1").inner_text().startswith("Sanasto")
     assert log.foreign_requests == []
+
+
+@pytest.fixture
+def served_few_files(real_site, tmp_path):
+    """The real site with a worker that keeps 40 files: the bound reached within one search
+    (the shipped content's full list of results alone is about 80 files of Pagefind's), as a
+    content of thousands of entries reaches 150 in a few searches."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    worker = site / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    assert "const MAX_FILES = 150;" in text
+    worker.write_text(text.replace("const MAX_FILES = 150;", "const MAX_FILES = 40;"), encoding="utf-8")
+    yield from serve(site, stored=False)
+
+
+def test_a_long_search_never_pushes_out_the_files_of_the_pages_read(served_few_files, open_page):
+    """The search's own files (Pagefind's index and excerpts, one file per result shown) are kept
+    apart from the files the pages read need (stylesheets, scripts, fonts): however many results
+    the reader looks through, a page read before opens offline as it was, styled."""
+    served = served_few_files
+    page, _ = open_page(served, "")
+    page.wait_for_selector(KEPT, state="attached")
+    page.goto(served.url + f"tavoitteet/{PAIR}/")
+    page.wait_for_selector(KEPT, state="attached")
+    online = page.evaluate(LOOK)
+    page.goto(served.url + "haku/")
+    page.wait_for_selector(FINDER_READY)
+    while page.locator("[data-kb-finder-more]").count():  # every result, each its own excerpt file
+        page.locator("[data-kb-finder-more]").click()
+        page.wait_for_selector(f"{FINDER_READY}:not([aria-busy])")
+    listed = page.locator(".kb-finder__result").count()
+    assert listed > 40, listed
+    page.wait_for_load_state("networkidle")  # the worker has kept what the search fetched
+
+    page.context.set_offline(True)
+    page.goto(served.url + f"tavoitteet/{PAIR}/")
+    assert page.evaluate(LOOK) == online  # its stylesheets too, not only its words
+    page.context.set_offline(False)
