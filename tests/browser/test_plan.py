@@ -426,8 +426,10 @@ def test_one_objective_at_a_time_on_a_phone(served_real_site, real_site, open_pa
         assert tall <= most, (width, tall)
     page.set_viewport_size(PHONE)
 
-    # The reader opens the introduction: remembered on the next visit.
+    # The reader opens the introduction: remembered on the next visit. The browser tells the page
+    # in a task of its own after the click ("toggle"), so the reload waits until it has been told.
     intro.locator("summary").click()
+    page.wait_for_function("localStorage.getItem('kb-oma-suunnitelma-johdanto') === 'auki'")
     page.reload()
     page.wait_for_selector(READY)
     assert intro.get_attribute("open") is not None
