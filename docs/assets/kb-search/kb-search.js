@@ -479,16 +479,26 @@ const askIn = async (lang, query, options) => {
     interpret(query, vocabulary, { literal: Boolean(options.literal) }),
   ]);
   const facets = options.facets ?? [];
-  if (facets.length) await pf.filters(); // Pagefind counts a facet only once its index is loaded
+  // Pagefind counts a facet only once its filter index is loaded: asked for now, waited for only
+  // where Pagefind's counts are used (one search, below). Merged searches count the facets from
+  // their results, so their first search need not wait a round trip for it.
+  const filtersLoaded = facets.length ? pf.filters() : Promise.resolve();
+  filtersLoaded.catch(() => {}); // a failure is met where it is waited for
   if (!meaning.slots.length && !Object.keys(selected).length) return answer(lang, meaning, [], 0, {});
-  if (!meaning.slots.length) return single(lang, pf, meaning, selected, facets, null, null);
+  if (!meaning.slots.length) {
+    await filtersLoaded;
+    return single(lang, pf, meaning, selected, facets, null, null);
+  }
 
   const first = await gather(pf, meaning, selected);
   const only = meaning.slots[0];
   if (meaning.slots.length === 1 && only.terms.length === 1 && !only.unknown && !first.widen[0]) {
     // One Pagefind search answers it all, and Pagefind counts the facets (a facet with a
-    // selection is searched once more without it).
-    return single(lang, pf, meaning, selected, facets, first.together, only.terms[0].text);
+    // selection is searched once more without it). With counts asked for, its search is made
+    // again once the filter index is in (from the index chunks already loaded).
+    await filtersLoaded;
+    const response = facets.length ? null : first.together;
+    return single(lang, pf, meaning, selected, facets, response, only.terms[0].text);
   }
   if (!facets.length) {
     const hits = await checkUnknown(first.hits, meaning);
