@@ -19,10 +19,13 @@
  *     used longest ago removed first.
  *   - FILES: the files those pages loaded, one per address without its query string, at most
  *     MAX_FILES, likewise.
- *   - SEARCH: the search engine's files (Pagefind's index, and an excerpt file for every result
- *     shown) that the searches fetched, at most MAX_SEARCH, likewise: apart from FILES, so that
+ *   - SEARCH: the parts of the search index that the searches fetched (the files in the
+ *     subfolders of an edition's pagefind/: index chunks, filters, an excerpt file per result,
+ *     the query side's word lists), at most MAX_SEARCH, likewise: apart from FILES, so that
  *     looking through many results never pushes out the stylesheets and scripts that the pages
- *     read need offline. A search made online is answered offline as far as its files are kept.
+ *     read need offline. The engine itself (the files directly in pagefind/: its modules,
+ *     WebAssembly, entry and metadata) is kept in FILES with the other files a page loads. A
+ *     search made online is answered offline as far as its files are kept.
  * The page the worker did not see load (the first one, before the worker was there) hands over
  * its address and its files ({visited: [...]}); they are kept as if the worker had seen them.
  */
@@ -83,14 +86,15 @@ function normal(url) {
 
 /**
  * Where a copy of an address is kept, and how many such copies at most: a page the reader
- * opened, a file of the search index of either edition, or another file a page loaded.
+ * opened, a part of either edition's search index (a file in a subfolder of its pagefind/), or
+ * another file a page loaded.
  */
 function shelf(key, page) {
   if (page) return [PAGES, MAX_PAGES];
   const root = new URL("./", self.location.href).pathname;
   const path = new URL(key).pathname;
-  if (path.startsWith(`${root}${INDEX}`) || path.startsWith(`${root}${SWEDISH}${INDEX}`)) {
-    return [SEARCH, MAX_SEARCH];
+  for (const index of [`${root}${INDEX}`, `${root}${SWEDISH}${INDEX}`]) {
+    if (path.startsWith(index) && path.slice(index.length).includes("/")) return [SEARCH, MAX_SEARCH];
   }
   return [FILES, MAX_FILES];
 }
@@ -197,9 +201,12 @@ const OFFLINE_PAGE = (address) => {
 
 async function fromCopy(request, page) {
   const key = normal(request.url);
+  const [name] = shelf(key, page);
+  // A part of the index kept before it had a store of its own is still in FILES.
   const hit =
     (await caches.match(key, { cacheName: PLAN })) ||
-    (await caches.match(key, { cacheName: shelf(key, page)[0] }));
+    (await caches.match(key, { cacheName: name })) ||
+    (name === SEARCH ? await caches.match(key, { cacheName: FILES }) : undefined);
   if (hit) return hit;
   if (page)
     return new Response(OFFLINE_PAGE(request.url), {

@@ -39,18 +39,24 @@ def axe_violations(page, within: str | None = None) -> list[dict]:
 
 
 SETTLE = """async () => {
-  // What the reader sees once the page is still: every movement or fade under way (Material's
-  // back-to-top button fading in as the page scrolls up, a drawer sliding in) taken to its end
-  // state at once (Animation.finish()), then one frame for the events of their end. A colour
-  // measured halfway through a 125 ms fade is no colour anyone reads. Endless animations (a
-  // spinner) have no end state and are left running.
+  // What the reader sees once the page is still. First two frames: a scroll that came just before
+  // is answered in the next one (its scroll events, and the fades they start, such as Material's
+  // back-to-top button appearing as the page scrolls up). Then every movement or fade under way
+  // taken to its end state at once (Animation.finish()), and one frame for the events of their
+  // end. A colour measured halfway through a 125 ms fade is no colour anyone reads. Endless
+  // animations (a spinner) have no end state and are left running.
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  await frame();
+  await frame();
   let finished = 0;
   for (const a of document.getAnimations()) {
     if (a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity) continue;
-    a.finish();
-    finished += 1;
+    try {
+      a.finish();
+      finished += 1;
+    } catch {}  // a playback rate of 0: it does not move
   }
-  if (finished) await new Promise((r) => requestAnimationFrame(r));
+  if (finished) await frame();
 }"""
 """A function run inside the page before it is measured: see its comment."""
 
@@ -132,8 +138,10 @@ _FOCUSED = """async () => {
     for (const a of node.getAnimations()) {
       if (a.playState !== 'running' || (a.transitionProperty && !moving.test(a.transitionProperty))) continue;
       if (a.effect && a.effect.getComputedTiming().endTime === Infinity) continue;
-      a.finish();
-      finished += 1;
+      try {
+        a.finish();
+        finished += 1;
+      } catch {}  // a playback rate of 0: it does not move
     }
   }
   if (finished) await new Promise(r => requestAnimationFrame(r));

@@ -96,9 +96,10 @@ def served_few_files(real_site, tmp_path):
 
 
 def test_a_long_search_never_pushes_out_the_files_of_the_pages_read(served_few_files, open_page):
-    """The search's own files (Pagefind's index and excerpts, one file per result shown) are kept
-    apart from the files the pages read need (stylesheets, scripts, fonts): however many results
-    the reader looks through, a page read before opens offline as it was, styled."""
+    """The parts of the search index (Pagefind's index chunks, filters and an excerpt file per
+    result shown) are kept apart from the files the pages read need (stylesheets, scripts, fonts):
+    however many results the reader looks through, a page read before opens offline as it was,
+    styled."""
     served = served_few_files
     page, _ = open_page(served, "")
     page.wait_for_selector(KEPT, state="attached")
