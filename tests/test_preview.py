@@ -211,7 +211,6 @@ def preview(tmp_path: Path):
     server.stop()
 
 
-@pytest.mark.build
 def bundled(base: str, rel: str, body: bytes, folder: Path) -> bytes:
     """The preview's own stylesheet (``rel``, which names its parts with ``@import``) as the
     whole build writes it: the parts the preview serves, written in by the build's own step."""
@@ -228,6 +227,7 @@ def bundled(base: str, rel: str, body: bytes, folder: Path) -> bytes:
     return sheet.read_bytes()
 
 
+@pytest.mark.build
 def test_preview_shows_every_edit_everywhere_and_equals_a_clean_build(preview: Preview, tmp_path: Path):
     site = preview.site()
     assert "assets/charts/hakemukset-2020.svg" in site
