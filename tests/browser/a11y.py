@@ -38,26 +38,34 @@ def axe_violations(page, within: str | None = None) -> list[dict]:
     return results["violations"]
 
 
-SETTLE = """async () => {
-  // What the reader sees once the page is still. First two frames: a scroll that came just before
-  // is answered in the next one (its scroll events, and the fades they start, such as Material's
-  // back-to-top button appearing as the page scrolls up). Then every movement or fade under way
-  // taken to its end state at once (Animation.finish()), and one frame for the events of their
-  // end. A colour measured halfway through a 125 ms fade is no colour anyone reads. Endless
-  // animations (a spinner) have no end state and are left running.
-  const frame = () => new Promise((r) => requestAnimationFrame(r));
-  await frame();
-  await frame();
+FINISH = """(animations) => {
+  // Each movement or fade under way taken to its end state at once (Animation.finish(): the
+  // styles it has when it is over, without waiting it out); an endless animation (a spinner) has
+  // no end state and is left running. How many were finished: the events of their end
+  // (transitionend) reach the page's handlers in the next frame.
   let finished = 0;
-  for (const a of document.getAnimations()) {
+  for (const a of animations) {
     if (a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity) continue;
     try {
       a.finish();
       finished += 1;
     } catch {}  // a playback rate of 0: it does not move
   }
-  if (finished) await frame();
+  return finished;
 }"""
+"""A function run inside the page: the animations given taken to their end (see its comment)."""
+
+SETTLE = f"""async () => {{
+  // What the reader sees once the page is still. First two frames: a scroll that came just before
+  // is answered in the next one (its scroll events, and the fades they start, such as Material's
+  // back-to-top button appearing as the page scrolls up). Then every movement or fade under way
+  // taken to its end state, and one frame for the events of their end. A colour measured halfway
+  // through a 125 ms fade is no colour anyone reads.
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  await frame();
+  await frame();
+  if (({FINISH})(document.getAnimations())) await frame();
+}}"""
 """A function run inside the page before it is measured: see its comment."""
 
 
@@ -133,18 +141,11 @@ _FOCUSED = """async () => {
   }
   if (scrolled || (el && el.getAttribute('role') === 'combobox')) await frames();
   const moving = /^(opacity|transform|translate|visibility|left|right|top|bottom|max-height|height|width|all)$/;
-  let finished = 0;
+  const movements = [];
   for (let node = document.activeElement; node && node.getAnimations; node = node.parentElement) {
-    for (const a of node.getAnimations()) {
-      if (a.playState !== 'running' || (a.transitionProperty && !moving.test(a.transitionProperty))) continue;
-      if (a.effect && a.effect.getComputedTiming().endTime === Infinity) continue;
-      try {
-        a.finish();
-        finished += 1;
-      } catch {}  // a playback rate of 0: it does not move
-    }
+    movements.push(...node.getAnimations().filter((a) => !a.transitionProperty || moving.test(a.transitionProperty)));
   }
-  if (finished) await new Promise(r => requestAnimationFrame(r));
+  if ((FINISH)(movements)) await new Promise(r => requestAnimationFrame(r));
   el = document.activeElement;
   for (let node = el; node; node = node.parentElement) {  // as measured, for the next stop
     if (node === document.documentElement) window.__kbScrolled.set(document, `${scrollX},${scrollY}`);
@@ -165,7 +166,7 @@ _FOCUSED = """async () => {
     visible: inViewport && el.checkVisibility({opacityProperty: true, visibilityProperty: true}),
     inContent: el.closest('.md-content') !== null,
   };
-}"""
+}""".replace("(FINISH)", f"({FINISH})")
 
 
 @dataclass(frozen=True)

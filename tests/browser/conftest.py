@@ -36,6 +36,7 @@ from __future__ import annotations
 import functools
 import http.server
 import re
+import shutil
 import socket
 import sys
 import threading
@@ -93,6 +94,19 @@ def serve(root: Path, *, stored: bool = True):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def with_worker_bound(site: Path, folder: Path, bound: str, now: int) -> Path:
+    """A copy of the built ``site`` in ``folder`` whose service worker (sw.js) keeps at most
+    ``now`` copies where the shipped one keeps 150 (``const {bound} = 150;``): its eviction is
+    seen in a few steps."""
+    shutil.copytree(site, folder)
+    worker = folder / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    shipped = f"const {bound} = 150;"
+    assert shipped in text, f"sw.js: {shipped} puuttuu"
+    worker.write_text(text.replace(shipped, f"const {bound} = {now};"), encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="session")

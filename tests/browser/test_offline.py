@@ -5,11 +5,9 @@ is not kept. (The bounds of the copy and the plan's own copy: tests/browser/test
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from .conftest import serve
+from .conftest import serve, with_worker_bound
 from .pages import FINDER_READY, PLAN_READY
 
 KEPT = "body[data-kb-offline=ready]"
@@ -86,13 +84,7 @@ def served_few_files(real_site, tmp_path):
     """The real site with a worker that keeps 40 files: the bound reached within one search
     (the shipped content's full list of results alone is about 80 files of Pagefind's), as a
     content of thousands of entries reaches 150 in a few searches."""
-    site = tmp_path / "site"
-    shutil.copytree(real_site, site)
-    worker = site / "sw.js"
-    text = worker.read_text(encoding="utf-8")
-    assert "const MAX_FILES = 150;" in text
-    worker.write_text(text.replace("const MAX_FILES = 150;", "const MAX_FILES = 40;"), encoding="utf-8")
-    yield from serve(site, stored=False)
+    yield from serve(with_worker_bound(real_site, tmp_path / "site", "MAX_FILES", 40), stored=False)
 
 
 def test_a_long_search_never_pushes_out_the_files_of_the_pages_read(served_few_files, open_page):

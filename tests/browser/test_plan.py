@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from .a11y import axe_violations, describe_violations
-from .conftest import serve
+from .conftest import serve, with_worker_bound
 
 pytestmark = pytest.mark.browser
 
@@ -873,12 +873,7 @@ CACHES = """async () => {
 @pytest.fixture
 def served_small_cache_site(real_site, tmp_path):
     """The real site with a service worker that keeps four pages: eviction seen in a few steps."""
-    site = tmp_path / "site"
-    shutil.copytree(real_site, site)
-    worker = site / "sw.js"
-    text = worker.read_text(encoding="utf-8")
-    assert "const MAX_PAGES = 150;" in text
-    worker.write_text(text.replace("const MAX_PAGES = 150;", "const MAX_PAGES = 4;"), encoding="utf-8")
+    site = with_worker_bound(real_site, tmp_path / "site", "MAX_PAGES", 4)
     yield from serve(site, stored=False)  # offline, only the worker's copies open
 
 
