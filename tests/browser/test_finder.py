@@ -271,3 +271,22 @@ def test_the_first_answer_shows_the_first_screen_first_while_the_status_says_loa
     counts = [step["results"] for step in page.evaluate("window.kbShown") if step["results"]]
     assert counts and counts[0] > 5, counts  # never the first five alone again
     assert log.console_errors == []
+
+
+def test_a_search_loads_only_the_data_of_the_results_it_shows(served_real_site, open_page):
+    """Each result's excerpt, title and filters are a file of its own (Pagefind's fragment); the
+    facet counts of a search merged from several words and the help pages are read from one
+    file of the whole index (pagefind/kb/rajaukset.json). So the first answer fetches the
+    fragments of the results it lists and no others: on a slow connection every further round of
+    them would keep the first results from the screen."""
+    page, log = open_page(served_real_site, "", fresh=True)
+    fragments: list[str] = []
+    page.on("request", lambda r: fragments.append(r.url) if r.url.endswith(".pf_fragment") else None)
+    # Two words: a merged search, whose pages with only one of the words are counted but not listed.
+    page.goto(served_real_site.url + FINDER + "?q=opettajien+osaaminen")
+    wait_ready(page)
+    listed = page.locator(".kb-finder__result").count()
+    status = page.locator("[data-kb-finder-status]").inner_text()
+    assert 0 < listed < 30 and status.startswith(f"{listed} tulos"), status
+    assert len(set(fragments)) == listed, (len(set(fragments)), listed)
+    assert log.console_errors == []
