@@ -55,8 +55,23 @@ const LONG_WORD = 12; // a known word this long is also searched as its parts
 /** Tier of a way of searching a word: lower ranks first. */
 export const TIER = { exact: 0, alternative: 1 };
 
-/** Lower case without diacritics, as the vocabulary's keys: "Hyvät" → "hyvat". */
-export const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
+const folded = new Map();
+const FOLDED_KEPT = 20000;
+
+/**
+ * Lower case without diacritics, as the vocabulary's keys: "Hyvät" → "hyvat". Asked for the same
+ * words again and again (every synonym phrase against every query word, every word of a page's
+ * excerpt), so the answers are kept (at most FOLDED_KEPT words).
+ */
+export const fold = (word) => {
+  let out = folded.get(word);
+  if (out === undefined) {
+    out = word.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase("fi");
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(word, out);
+  }
+  return out;
+};
 
 /** The words of a query, lower-cased, without function words and single letters. */
 export const queryWords = (query, stopwords = STOPWORDS) => {
@@ -479,6 +494,8 @@ const standsFor = (queryWord, bases, phraseWord) => {
 export const interpret = async (query, vocabulary, { literal = false } = {}) => {
   const words = queryWords(query, vocabulary.stopwords);
   if (!words.length) return { words, slots: [], shown: null, changed: [] };
+  // The synonyms are asked for with the base forms, not after them: one round trip less.
+  const groupsAsked = literal ? null : vocabulary.synonyms();
   const bases = await Promise.all(words.map((w) => vocabulary.baseForms(w)));
   if (literal) {
     const slots = words.map((w, i) => ({
@@ -488,7 +505,7 @@ export const interpret = async (query, vocabulary, { literal = false } = {}) => 
     }));
     return { words, slots, shown: null, changed: [] };
   }
-  const groups = await vocabulary.synonyms();
+  const groups = await groupsAsked;
   const slots = [];
   const changed = [];
   const shownWords = [];

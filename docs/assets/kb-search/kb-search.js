@@ -163,15 +163,15 @@ const excerptAround = (words, marked) => {
 };
 
 /**
- * Whether a word of the page holds a base form or compound part the index added for it
- * ("opettajainkokouksissa" for "kokous", "lapsia" for "lapsi"): the term's beginning, at least
- * four letters, anywhere in the word.
+ * What a word of the page must contain to hold one of the base forms or compound parts the index
+ * added for it ("opettajainkokouksissa" for "kokous", "lapsia" for "lapsi"): each term's
+ * beginning, at least four letters, folded; made once per excerpt, not once per word.
  */
-const holds = (word, term) => {
-  const t = fold(term);
-  if (t.length < 4) return false;
-  return fold(word).includes(t.slice(0, Math.max(4, t.length - 2)));
-};
+const heldParts = (terms) =>
+  terms
+    .map(fold)
+    .filter((t) => t.length >= 4)
+    .map((t) => t.slice(0, Math.max(4, t.length - 2)));
 
 /**
  * The excerpt: the page's own words around what matched. Pagefind's locations beyond the page's
@@ -190,8 +190,10 @@ const excerptFor = (data, locations, searched) => {
         .filter(Boolean),
     ),
   ];
+  const parts = heldParts(terms);
   words.forEach((word, i) => {
-    if (searched.some((q) => looselyMatches(word, q)) || terms.some((t) => holds(word, t))) marked.add(i);
+    if (searched.some((q) => looselyMatches(word, q))) marked.add(i);
+    else if (parts.length && parts.some((part) => fold(word).includes(part))) marked.add(i);
   });
   return excerptAround(words, marked);
 };
