@@ -22,7 +22,7 @@ from .content.index import Index, build_index
 from .content.load import Document, ignored, load_tree
 from .content.problems import Problem, display_path, without_consequences
 from .content.validate import Parsed, validate
-from .search import synonyms
+from .search import listing, synonyms
 from .search.build import index_built_site, search_records
 from .search.indexer import Stats
 from .site import charts, editions, opendata, plan, render, urls
@@ -245,6 +245,16 @@ def index_site(site: Path, records: dict[str, SearchRecord], morphology: str) ->
     cpu = time.process_time()
     stats = index_built_site(site, records, morphology)
     return stats, time.process_time() - cpu
+
+
+def list_finder(site: Path) -> str:
+    """The finder's listing written from the search index the built ``site`` already has (the
+    preview keeps its first; ``search.listing``); the line to log, also when it failed (the
+    preview goes on: its pages are whole, the finder's list is only empty)."""
+    try:
+        return f"hakusivun luettelo: {listing.write(site)} tulosta hakuhakemistosta"
+    except RuntimeError as error:
+        return f"hakusivun luetteloa ei kirjoitettu: {error}"
 
 
 def freeze_until_the_build_ends(*, collect: bool = True) -> None:
