@@ -22,7 +22,7 @@ from .content.index import Index, build_index
 from .content.load import Document, ignored, load_tree
 from .content.problems import Problem, display_path, without_consequences
 from .content.validate import Parsed, validate
-from .search import listing, synonyms
+from .search import synonyms
 from .search.build import index_built_site, search_records
 from .search.indexer import Stats
 from .site import charts, editions, opendata, plan, render, urls
@@ -239,22 +239,15 @@ def in_finnish_only(edition: editions.Edition, path: str) -> str:
 _SUOMEKSI = "Sivu suomeksi"
 
 
-def index_site(site: Path, records: dict[str, SearchRecord], morphology: str) -> tuple[Stats, float]:
-    """Index the built site for search (``search.build``); what was indexed and the CPU time it took
-    in this process (Pagefind's binary runs as a child process and is not in it)."""
+def index_site(
+    site: Path, records: dict[str, SearchRecord], morphology: str, *, finder: bool = True
+) -> tuple[Stats, float]:
+    """Index the built site for search and (``finder``) write the finder's listing from the index
+    (``search.build``); what was indexed and the CPU time it took in this process (Pagefind's
+    binary runs as a child process and is not in it)."""
     cpu = time.process_time()
-    stats = index_built_site(site, records, morphology)
+    stats = index_built_site(site, records, morphology, finder=finder)
     return stats, time.process_time() - cpu
-
-
-def list_finder(site: Path) -> str:
-    """The finder's listing written from the search index the built ``site`` already has (the
-    preview keeps its first; ``search.listing``); the line to log, also when it failed (the
-    preview goes on: its pages are whole, the finder's list is only empty)."""
-    try:
-        return f"hakusivun luettelo: {listing.write(site)} tulosta hakuhakemistosta"
-    except RuntimeError as error:
-        return f"hakusivun luetteloa ei kirjoitettu: {error}"
 
 
 def freeze_until_the_build_ends(*, collect: bool = True) -> None:

@@ -9,8 +9,7 @@ indexes; the bundle is checked before the site is published.
 Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``) and
 its vocabulary (``vocabulary``), for correcting typos and splitting compounds, and the Finnish
 words it must never correct (``lexicon``) and Voikko's dictionary for the words the list lacks
-(``dictionary``). Once every bundle is written, the finder's page gets the first screen of its
-empty listing from its edition's bundle (``listing``).
+(``dictionary``).
 
 Each edition of the site gets a bundle of its own (``prepare.EDITIONS``): the Finnish pages at the
 root into ``pagefind/``, stemmed as Finnish with Voikko's base forms added; the Swedish pages under
@@ -35,7 +34,7 @@ from pathlib import Path
 from ..outputs import refusal
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
-from . import dictionary, lexicon, listing, morphology, query_forms
+from . import dictionary, lexicon, morphology, query_forms
 from . import vocabulary as search_vocabulary
 from .morphology import Analyser
 from .prepare import BUNDLE, EDITIONS, LANGUAGE, PreparedPage, SearchEdition, prepare, site_pages
@@ -83,8 +82,7 @@ def build(
     prepare_page: PreparePage = prepare,
 ) -> Stats:
     """Index every edition of the built site at ``site`` (the root's into ``site/pagefind/``, each
-    other's into ``site/<folder>/pagefind/``), then write the finder's listing from the bundles
-    (``listing.write``); returns what was indexed, all editions together."""
+    other's into ``site/<folder>/pagefind/``); returns what was indexed, all editions together."""
     started = time.perf_counter()
     stats = [build_edition(site, records, analyser, EDITIONS[0], prepare_page)]
     for edition in EDITIONS[1:]:
@@ -93,7 +91,6 @@ def build(
             stats.append(
                 build_edition(folder, records, analyser_for(edition, analyser), edition, prepare_page)
             )
-    listing.write(site)
     return Stats(
         pages=sum(s.pages for s in stats),
         entries=stats[0].entries,

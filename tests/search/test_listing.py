@@ -25,8 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.search import bundle as search_bundle
-from generator.search import indexer, listing
-from generator.search.morphology import analyser
+from generator.search import listing
+from generator.search.build import index_built_site
 from generator.site.facets import SearchRecord
 
 HOSTILE_PIECES = [
@@ -320,7 +320,7 @@ def small_site(tmp_path_factory) -> Path:
         (site / folder / "haku" / "index.html").write_text(KINDS_PAGE.format(lang=lang), encoding="utf-8")
     (site / "assets").mkdir()
     shutil.copytree(REPO / "docs" / "assets" / "kb-i18n", site / "assets" / "kb-i18n")
-    indexer.build(site, records, analyser("none"))
+    index_built_site(site, records, "none")  # the search step of a build: index, then the listing
     return site
 
 
