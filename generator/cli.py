@@ -21,7 +21,7 @@ from .editors import scaffold
 from .editors import schemas as schema
 from .outputs import mark_output, refusal
 from .pipeline import build_pages, check, content_root
-from .search import indexer
+from .search import indexer, listing
 from .search.morphology import analyser
 from .site.facets import records
 
@@ -272,6 +272,7 @@ def _search(root: Path, site: Path, morphology: str) -> int:
         return 1
     try:
         stats = indexer.build(site, records(result.index), analyser(morphology))
+        listing.write(site)  # the finder's first screen, from the new bundles
     except RuntimeError as error:  # a tool missing (MorphologyUnavailable among them), a bad bundle
         print(f"virhe: {error}", file=sys.stderr)
         return 1

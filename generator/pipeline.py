@@ -239,11 +239,14 @@ def in_finnish_only(edition: editions.Edition, path: str) -> str:
 _SUOMEKSI = "Sivu suomeksi"
 
 
-def index_site(site: Path, records: dict[str, SearchRecord], morphology: str) -> tuple[Stats, float]:
-    """Index the built site for search (``search.build``); what was indexed and the CPU time it took
-    in this process (Pagefind's binary runs as a child process and is not in it)."""
+def index_site(
+    site: Path, records: dict[str, SearchRecord], morphology: str, *, finder: bool = True
+) -> tuple[Stats, float]:
+    """Index the built site for search and (``finder``) write the finder's listing from the index
+    (``search.build``); what was indexed and the CPU time it took in this process (Pagefind's
+    binary runs as a child process and is not in it)."""
     cpu = time.process_time()
-    stats = index_built_site(site, records, morphology)
+    stats = index_built_site(site, records, morphology, finder=finder)
     return stats, time.process_time() - cpu
 
 

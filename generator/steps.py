@@ -245,9 +245,9 @@ def finish_site(
 ) -> list[str]:
     """What follows the engine's rendering, in order: the pages written ``since`` finished
     (``finish_pages``); with content ``problems`` the error page at every address and nothing
-    more; in a whole build (not the ``preview``) the theme's stylesheet pruned; the search index,
-    unless the preview keeps the one it built first (``Preview.search_kept``). The lines to log.
-    Raises ``StepError`` when the index cannot be built."""
+    more; in a whole build (not the ``preview``) the theme's stylesheet pruned and the finder's
+    listing written; the search index, unless the preview keeps the one it built first
+    (``Preview.search_kept``). The lines to log. Raises ``StepError`` if no index is built."""
     if preview is not None:
         preview.built(ok=not problems)
     messages: list[str] = []
@@ -263,7 +263,7 @@ def finish_site(
     elif preview.search_kept:
         return [*messages, preview.KEPT_SEARCH]
     try:
-        stats, cpu = pipeline.index_site(site, records, morphology)
+        stats, cpu = pipeline.index_site(site, records, morphology, finder=preview is None)
     except RuntimeError as error:
         raise StepError(f"hakemistoa ei rakennettu: {error}") from error
     messages.append(f"{stats}; liitännäisen CPU {cpu:.2f} s")  # benchmarks/run.py reads this time

@@ -13,6 +13,7 @@ from conftest import REPO
 
 from generator import cli, steps
 from generator.content.problems import Problem
+from generator.search import listing
 
 
 def test_finished_pages_go_through_every_finish_and_only_changed_pages_are_written(tmp_path: Path):
@@ -117,9 +118,13 @@ def test_the_command_line_finishes_and_indexes_a_site_any_engine_built(
     real_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """`python -m generator search SIVUSTO`: the steps after the engine, for an engine that does not
-    run our plugin: every page finished, then the search index."""
+    run our plugin: every page finished, then the search index and the finder's listing from it."""
     site = tmp_path / "site"
     shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    finders = [site / "haku" / "index.html", site / "sv" / "haku" / "index.html"]
+    built = [finder.read_text(encoding="utf-8") for finder in finders]
+    for finder, html in zip(finders, built, strict=True):  # as the engine wrote it: its list empty
+        finder.write_text(listing.with_listing(html, []), encoding="utf-8")
     mark = "<!-- viimeistelty -->"
 
     def finished(html: str) -> str:
@@ -132,6 +137,8 @@ def test_the_command_line_finishes_and_indexes_a_site_any_engine_built(
     assert len(pages) > 80
     assert all(mark in p.read_text(encoding="utf-8") for p in pages)
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    # The same listing as the build's (only the finishing mark differs).
+    assert [f.read_text(encoding="utf-8").replace(mark, "") for f in finders] == built
 
 
 def test_materials_language_probe_is_quiet_in_the_built_site(real_site: Path, tmp_path: Path):

@@ -1,4 +1,5 @@
-"""The search step of a build, in one call: built site + ``Index`` → Pagefind bundle.
+"""The search step of a build, in one call: built site + ``Index`` → Pagefind bundle, and the
+finder's listing from it (``listing``).
 
 The MkDocs plugin takes ``search_records`` before the build and calls ``index_built_site`` from
 ``on_post_build``; it picks the analyser
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ..content.index import Index
 from ..site.facets import SearchRecord, records
+from . import listing
 from .indexer import Stats, build
 from .morphology import analyser
 
@@ -22,7 +24,15 @@ def search_records(index: Index | None) -> dict[str, SearchRecord]:
     return records(index) if index is not None else {}
 
 
-def index_built_site(site: Path, entries: dict[str, SearchRecord], morphology: str = "voikko") -> Stats:
-    """Raises RuntimeError (``MorphologyUnavailable`` among them) when the index cannot be built."""
+def index_built_site(
+    site: Path, entries: dict[str, SearchRecord], morphology: str = "voikko", *, finder: bool = True
+) -> Stats:
+    """The site indexed, then (``finder``) the first screen of the finder's empty listing written
+    into its pages from the new bundles (``listing.write``; not in the editors' preview, whose
+    index is not built again for every change). Raises RuntimeError (``MorphologyUnavailable``
+    among them) when the index cannot be built or the listing not read from it."""
     name = os.environ.get("KB_SEARCH_MORPHOLOGY") or morphology
-    return build(site, entries, analyser(name))
+    stats = build(site, entries, analyser(name))
+    if finder:
+        listing.write(site)
+    return stats

@@ -22,11 +22,23 @@ import cbor2
 SIGNATURE = b"pagefind_dcd"
 
 
-def _read(path: Path) -> Any:
+def read(path: Path) -> Any:
+    """A filter or metadata file of the bundle, decoded (gzip, the signature, CBOR)."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise RuntimeError(f"tuntematon Pagefind-tiedosto: {path}")
     return cbor2.loads(raw[len(SIGNATURE) :])
+
+
+def fragment(bundle: Path, page_id: str) -> dict[str, Any]:
+    """A page's fragment (``fragment/<page id>.pf_fragment``: gzip, then the signature and the
+    page's data as JSON: its address, text, filters and metadata)."""
+    path = bundle / "fragment" / f"{page_id}.pf_fragment"
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise RuntimeError(f"tuntematon Pagefind-tiedosto: {path}")
+    data: dict[str, Any] = json.loads(raw[len(SIGNATURE) :])
+    return data
 
 
 def _encode(value: Any) -> bytes:
@@ -45,14 +57,14 @@ def stabilise(bundle: Path) -> None:
         prefix = f"{language}_"
         renamed: dict[str, str] = {}
         for path in sorted((bundle / "filter").glob(f"{prefix}*.pf_filter")):
-            name, values = _read(path)
+            name, values = read(path)
             data = _encode([name, sorted(values, key=lambda value: value[0])])
             new = _named(data, prefix, 7)
             path.unlink()
             (bundle / "filter" / f"{new}.pf_filter").write_bytes(data)
             renamed[path.stem] = new
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = read(meta_path)
         # [version, fragments, index chunks, filters [[name, file]], sorts, meta fields]
         meta[3] = sorted([[name, renamed.get(file, file)] for name, file in meta[3]])
         data = _encode(meta)

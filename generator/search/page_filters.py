@@ -13,11 +13,10 @@ their fragments.
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
-from .bundle import SIGNATURE
+from .bundle import fragment
 from .query_forms import FOLDER
 
 FILE = "rajaukset.json"
@@ -29,11 +28,7 @@ def page_filters(bundle: Path) -> dict[str, dict[str, list[str]]]:
     the page), in the order of the ids."""
     found: dict[str, dict[str, list[str]]] = {}
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(path.read_bytes())
-        if not raw.startswith(SIGNATURE):
-            raise RuntimeError(f"tuntematon Pagefind-tiedosto: {path}")
-        fragment = json.loads(raw[len(SIGNATURE) :])
-        for key, values in sorted(fragment.get("filters", {}).items()):
+        for key, values in sorted(fragment(bundle, path.stem).get("filters", {}).items()):
             for value in values:
                 found.setdefault(key, {}).setdefault(value, []).append(path.stem)
     return {key: dict(sorted(values.items())) for key, values in sorted(found.items())}

@@ -87,9 +87,11 @@ def shown_counts(page) -> dict[str, dict[str, int]]:
 
 
 def shown_results(page) -> list[str]:
+    """The listed pages' addresses below the site's root (resolved: the build's listing links
+    them relative to the page, the script from the root)."""
     root = page.evaluate("new URL(window.kbSearchRoot).pathname")
     hrefs = page.eval_on_selector_all(
-        ".kb-finder__result h2 a", "links => links.map(a => a.getAttribute('href'))"
+        ".kb-finder__result h2 a", "links => links.map(a => new URL(a.href).pathname)"
     )
     return sorted(h[len(root) :].rstrip("/") for h in hrefs)
 
@@ -238,16 +240,50 @@ def test_show_more_lists_the_next_results_and_takes_the_focus_to_the_first_of_th
     assert log.console_errors == [] and log.foreign_requests == []
 
 
-WATCH_RESULTS = """(() => {
+WATCH_LISTING = """(() => {
+  // The list's items the page came with (the build's listing, parsed while the document loads)
+  // are marked. Recorded from the start: after each change of the page (before it can be drawn)
+  // and in each frame, how many of them are in the list and how many of them are visible;
+  // whenever the number of the script's own items changes, that number and the status; and every
+  // change to a marked item, or its removal, once the page has loaded.
+  window.kbBuilt = 0;
+  window.kbSeen = [];
   window.kbShown = [];
-  new MutationObserver(() => {
-    const list = document.querySelector("[data-kb-finder-results]");
+  window.kbRedrawn = [];
+  const list = () => document.querySelector("[data-kb-finder-results]");
+  const built = (node) => Boolean((node?.nodeType === 1 ? node : node?.parentElement)?.closest("li")?.kbBuilt);
+  const look = (when) => {
+    const ol = list();
+    if (!ol) return;
+    const items = [...ol.children];
+    const mine = items.filter((li) => li.kbBuilt);
+    window.kbSeen.push({ when, built: mine.length, visible: mine.filter((li) => li.checkVisibility()).length });
+    const results = items.length - mine.length;
+    if (window.kbShown.at(-1)?.results === results) return;
     const status = document.querySelector("[data-kb-finder-status]");
-    if (!list || !status) return;
-    const last = window.kbShown.at(-1);
-    if (last?.results === list.children.length) return;
-    window.kbShown.push({ results: list.children.length, status: status.textContent.trim() });
-  }).observe(document, { childList: true, subtree: true });
+    window.kbShown.push({ results, status: status ? status.textContent.trim() : "" });
+  };
+  new MutationObserver((records) => {
+    const ol = list();
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeName === "LI" && node.parentNode === ol && document.readyState === "loading") {
+          node.kbBuilt = true;
+          window.kbBuilt++;
+        }
+      }
+      if (document.readyState === "loading") continue;
+      const removed = record.type === "childList" ? [...record.removedNodes] : [];
+      if (built(record.target) || removed.some((node) => node.kbBuilt)) window.kbRedrawn.push(record.type);
+    }
+    look("change");
+  }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  const frame = () => {
+    look("frame");
+    const ready = document.querySelector("form[data-kb-finder]")?.dataset.state === "ready";
+    if (!ready && window.kbSeen.length < 3000) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
 })();"""
 
 
@@ -256,10 +292,11 @@ def test_the_first_answer_shows_the_first_screen_first_while_the_status_says_loa
 ):
     """The page's first answer: its first five results as soon as their excerpts are in, then
     the rest of the page's thirty, the status saying the search is loading until they are all
-    there; a later answer replaces the list whole."""
+    there; a later answer replaces the list whole. (An address that asks for something, so that
+    the build's listing is not the answer.)"""
     page, log = open_page(served_real_site, "", fresh=True)
-    page.add_init_script(WATCH_RESULTS)
-    page.goto(served_real_site.url + FINDER)
+    page.add_init_script(WATCH_LISTING)
+    page.goto(served_real_site.url + FINDER + "?laji=lainaus&laji=tavoite")
     wait_ready(page)
     shown = [step for step in page.evaluate("window.kbShown") if step["results"]]
     assert [step["results"] for step in shown] == [5, 30], shown
@@ -290,3 +327,123 @@ def test_a_search_loads_only_the_data_of_the_results_it_shows(served_real_site, 
     assert 0 < listed < 30 and status.startswith(f"{listed} tulos"), status
     assert len(set(fragments)) == listed, (len(set(fragments)), listed)
     assert log.console_errors == []
+
+
+# --- The build's listing (generator/search/listing.py) ----------------------------------------
+
+EDITIONS = {"haku/": "Ladataan hakua", "sv/haku/": "Sökningen laddas"}
+"""Each edition's finder and what its status says while the search loads."""
+
+ITEMS = """() => [...document.querySelectorAll("[data-kb-finder-results] > li")].map((li) => {
+  const copy = li.cloneNode(true);
+  const link = copy.querySelector(":scope > h2 > a");
+  if (link) link.setAttribute("href", link.href);  // resolved: the build links from the page
+  return {
+    href: link ? link.href : null,
+    title: li.querySelector(":scope > h2")?.textContent ?? null,
+    meta: li.querySelector(":scope > .kb-finder__meta")?.textContent ?? null,
+    excerpt: li.querySelector(":scope > .kb-finder__excerpt")?.innerHTML ?? null,
+    html: copy.outerHTML,
+    visible: li.checkVisibility(),
+  };
+})"""
+
+
+def without_listing(route) -> None:
+    """The finder's page as the template wrote it, its list empty."""
+    response = route.fetch()
+    html = response.text()
+    empty = re.sub(r"(<ol [^>]*data-kb-finder-results)[^>]*>.*?</ol>", r"\1></ol>", html, flags=re.S)
+    assert empty != html, "the page has no listing of the build"
+    route.fulfill(response=response, body=empty)
+
+
+@pytest.mark.parametrize("path", EDITIONS)
+def test_the_build_s_listing_is_on_the_page_before_any_script_and_is_what_the_script_shows(
+    served_real_site, open_page, path
+):
+    """Without scripts the page shows the first screen of the listing; with them, on the same
+    page whose list the build left empty, the script shows exactly those items: the same links,
+    titles, kinds and themes, excerpts, elements and order."""
+    plain, _ = open_page(served_real_site, path, java_script_enabled=False)
+    built = plain.evaluate(ITEMS)
+    assert len(built) == 30 and all(item["visible"] for item in built)
+    assert all(item["href"].startswith(served_real_site.url + path.removesuffix("haku/")) for item in built)
+
+    page, log = open_page(served_real_site, "tietoa/", fresh=True)
+    page.route(served_real_site.url + path, without_listing)
+    page.goto(served_real_site.url + path)
+    wait_ready(page)
+    own = page.evaluate(ITEMS)
+    assert [item["href"] for item in own] == [item["href"] for item in built]
+    assert own == built
+    assert log.console_errors == [] and log.foreign_requests == []
+
+
+@pytest.mark.parametrize("path", EDITIONS)
+def test_the_script_takes_the_listing_over_without_drawing_it_again(served_real_site, open_page, path):
+    """On the empty finder the first answer is the build's listing: not one of its items is
+    changed, moved or hidden for a frame, and the status, the count and "show more" are the
+    script's as before. Until the answer the status says the search is loading."""
+    page, log = open_page(served_real_site, "tietoa/", fresh=True)
+    page.add_init_script(WATCH_LISTING)
+    page.goto(served_real_site.url + path)
+    wait_ready(page)
+    assert page.evaluate("window.kbBuilt") == 30
+    assert page.evaluate("window.kbRedrawn") == []
+    seen = [look for look in page.evaluate("window.kbSeen") if look["built"]]
+    assert seen and all(look == {**look, "built": 30, "visible": 30} for look in seen), seen[:3]
+    assert page.evaluate(
+        "[...document.querySelector('[data-kb-finder-results]').children].every((li) => li.kbBuilt)"
+    )
+    assert page.locator(".kb-finder__result").count() == 30
+    steps = page.evaluate("window.kbShown")
+    assert steps[0]["results"] == 0 and all(step["results"] == 0 for step in steps), steps
+    status = page.locator("[data-kb-finder-status]")
+    assert not status.inner_text().startswith(EDITIONS[path])
+    assert int(status.get_attribute("data-total")) > 30
+    assert page.locator("[data-kb-finder-more]").count() == 1
+    assert log.console_errors == [] and log.foreign_requests == []
+
+
+ASKED = {
+    "haku/?q=opettajien&teema=osallisuus": ("opettajien", {"teema": ["osallisuus"]}),
+    "sv/haku/?q=mobilitet": ("mobilitet", {}),
+}
+"""Addresses that ask for something else than the listing: the query and the filters."""
+
+RESULTS = """async ([query, filters]) => {
+  // Asked as the finder asks: with the counts of every facet.
+  const fieldsets = document.querySelectorAll("form[data-kb-finder] fieldset[data-facet]");
+  const found = await window.kbAsk(query, { filters, facets: [...fieldsets].map((f) => f.dataset.facet) });
+  return (await found.results(0, 30)).map((result) => new URL(result.url, location.href).href);
+}"""
+
+
+@pytest.mark.parametrize("path", ASKED)
+def test_an_address_that_asks_for_something_else_never_shows_the_build_s_listing(
+    served_real_site, open_page, path
+):
+    """The page's inline script hides the listing before it is parsed, so no frame ever shows it:
+    not while the script files load, not if they never come (blocked here, the page's own inline
+    scripts running under its policy), and the script's results take its place."""
+    page, _ = open_page(served_real_site, "tietoa/", fresh=True)
+    page.add_init_script(WATCH_LISTING)
+    page.route("**/*.js", lambda route: route.abort())
+    page.goto(served_real_site.url + path, wait_until="domcontentloaded")
+    page.wait_for_function("window.kbSeen.filter((look) => look.when === 'frame').length > 30")
+    assert page.evaluate("window.kbBuilt") == 30  # the items are in the page, only hidden
+    seen = page.evaluate("window.kbSeen")
+    assert seen and all(look["visible"] == 0 for look in seen), [look for look in seen if look["visible"]][:3]
+    assert page.evaluate("document.documentElement.dataset.kbFinderAsked") == ""
+
+    again, log = open_page(served_real_site, "tietoa/", fresh=True)
+    again.add_init_script(WATCH_LISTING)
+    again.goto(served_real_site.url + path)
+    wait_ready(again)
+    seen = again.evaluate("window.kbSeen")
+    assert seen and all(look["visible"] == 0 for look in seen), [look for look in seen if look["visible"]][:3]
+    shown = again.locator(".kb-finder__result h2 a").evaluate_all("links => links.map((a) => a.href)")
+    assert shown and shown == again.evaluate(RESULTS, list(ASKED[path]))
+    assert again.evaluate("document.querySelectorAll('[data-kb-finder-results] > li').length") == len(shown)
+    assert log.console_errors == [] and log.foreign_requests == []

@@ -324,12 +324,14 @@ def test_nothing_found_says_so_and_offers_the_nearest_themes(served_real_site, o
 
 
 def test_the_finder_says_it_is_loading_never_that_it_needs_java_script(served_real_site, open_page):
-    # Without JavaScript the browser shows <noscript>: the way on, and the loading note hidden.
-    # (Chromium with scripts turned off by Playwright does not parse <noscript> as a real browser
-    # without JavaScript does, so this is read from the page's HTML.)
+    # Without JavaScript the browser shows <noscript>: what the list below it is (the build's
+    # listing, test_finder.py), the way on, and the loading note hidden. (Chromium with scripts
+    # turned off by Playwright does not parse <noscript> as a real browser without JavaScript
+    # does, so this is read from the page's HTML.)
     html = (served_real_site.root / "haku" / "index.html").read_text(encoding="utf-8")
     noscript = re.search(r"<noscript>(.*?)</noscript>", html, re.DOTALL)
-    assert noscript and "Haku ja suodatus toimivat selaimessa JavaScriptillä" in noscript.group(1)
+    assert noscript and "Alla on kaikkien merkintöjen luettelon alku" in noscript.group(1)
+    assert "Haku, suodatus ja luettelon loppu toimivat selaimessa JavaScriptillä" in noscript.group(1)
     # The loading note hides where the browser runs no scripts (tests/browser/test_slow_network.py).
     css = (served_real_site.root / "assets" / "kb-search" / "kb-search.css").read_text(encoding="utf-8")
     assert re.search(r"@media \(scripting: none\) \{\s*\.kb-finder__loading \{\s*display: none;", css)

@@ -14,6 +14,7 @@ from conftest import built_once, mkdocs_build
 
 from .conftest import serve
 from .hostile import MARKER, PAYLOADS, write_hostile_tree
+from .test_finder import ITEMS, wait_ready, without_listing
 
 pytestmark = pytest.mark.browser
 
@@ -154,3 +155,25 @@ def test_search_results_and_excerpts_of_hostile_text_stay_text(served_hostile_si
     assert "<script" in shown  # the payload is shown as the text it is
     assert page.evaluate(INJECTED) == []
     assert log.dialogs == [] and page.evaluate("typeof window.kbPwned") == "undefined"
+
+
+@pytest.mark.parametrize("path", ["haku/", "sv/haku/"])
+def test_the_finder_s_listing_of_hostile_entries_is_text_and_what_the_script_shows(
+    served_hostile_site, open_page, path
+):
+    """The build's listing on the finder (generator/search/listing.py) holds every entry's title,
+    kind, themes and text as text, and is exactly what the script draws of the same entries."""
+    plain, _ = open_page(served_hostile_site, path, java_script_enabled=False)
+    built = plain.evaluate(ITEMS)
+    assert len(built) == 3 and all(item["visible"] for item in built)
+    assert plain.evaluate(INJECTED) == []
+    assert PAYLOADS[0] in plain.locator("[data-kb-finder-results]").inner_text()
+
+    page, log = open_page(served_hostile_site, "tietoa/", fresh=True)
+    page.route(served_hostile_site.url + path, without_listing)
+    page.goto(served_hostile_site.url + path)
+    wait_ready(page)
+    assert page.evaluate(ITEMS) == built
+    assert page.evaluate(INJECTED) == []
+    assert log.dialogs == [] and page.evaluate("typeof window.kbPwned") == "undefined"
+    assert log.console_errors == []

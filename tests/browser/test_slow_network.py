@@ -1,6 +1,8 @@
 """On a slow connection the search page says what is true at every moment: from its first paint
 until the results are in, it shows that the search is loading, with a progress bar, and never
 that it needs JavaScript, never an empty status and never "no results" before it has searched.
+The empty finder shows the first screen of its listing (written by the build) from its first
+paint on; a finder asked for something else never shows it.
 
 The connection is Chrome DevTools' "Slow 3G" bandwidth (400 kbit/s each way) with 400 ms round
 trips, set through the DevTools protocol (``Network.emulateNetworkConditions``), and the site is
@@ -38,6 +40,9 @@ const sample = () => {
     loading: shown(loading),
     progress: shown(loading?.querySelector("progress")),
     nojs: [...document.querySelectorAll(".kb-finder__nojs")].some(shown),
+    // The build's items: it links them relative to the page, the script from the site's root.
+    built: [...document.querySelectorAll(".kb-finder__result")]
+      .filter((li) => shown(li) && !li.querySelector("a")?.getAttribute("href").startsWith("/")).length,
   });
 };
 const every = setInterval(() => {
@@ -55,7 +60,8 @@ def served_compressed(real_site):
     server.server_close()
 
 
-def test_the_search_page_on_slow_3g_shows_progress_and_nothing_false(served_compressed, open_page):
+@pytest.mark.parametrize("path", ["haku/?q=palaute", "haku/"])
+def test_the_search_page_on_slow_3g_shows_progress_and_nothing_false(served_compressed, open_page, path):
     served = served_compressed
     # No service worker: the page comes from the (slow) network, as on a first visit.
     page, log = open_page(served, "tietoa/", service_workers="block")
@@ -65,7 +71,7 @@ def test_the_search_page_on_slow_3g_shows_progress_and_nothing_false(served_comp
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})  # the first visit's download
     cdp.send("Network.emulateNetworkConditions", SLOW_3G)
     started = time.monotonic()
-    page.goto(served.url + "haku/?q=palaute", wait_until="commit")
+    page.goto(served.url + path, wait_until="commit")
     page.wait_for_selector(FINDER_READY, timeout=60_000)
     took = time.monotonic() - started
     cdp.send("Network.emulateNetworkConditions", {**SLOW_3G, "latency": 0, "downloadThroughput": -1})
@@ -76,6 +82,9 @@ def test_the_search_page_on_slow_3g_shows_progress_and_nothing_false(served_comp
     assert not [s for s in samples if s["nojs"]]
     for s in waiting:  # every moment shown before the results: loading, with its progress bar
         assert s["loading"] and s["progress"] and s["status"].startswith("Ladataan hakua"), s
+        # The build's listing is the empty finder's own, and shown only there.
+        assert s["built"] == (0 if "?" in path else 30), s
+    assert "?" not in path or not [s for s in samples if s["built"]]
     assert painted[-1]["ready"] and painted[-1]["status"] and not painted[-1]["loading"]
     assert not painted[-1]["status"].startswith("Ei tuloksia"), painted[-1]
     assert page.locator(".kb-finder__result").count() > 0

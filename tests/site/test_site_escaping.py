@@ -183,3 +183,65 @@ def test_search_records_are_text(site: Path):
             assert isinstance(value, str)
         found = found or PAYLOADS[0] in data["content"]
     assert found  # the hostile text is indexed as the words a reader sees
+
+
+class _Listing(HTMLParser):
+    """The finder list's items as text: each item's title, meta line and excerpt, and every
+    element inside the list."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.inside = False
+        self.items: list[dict[str, str]] = []
+        self.tags: list[str] = []
+        self._field = ""
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "ol" and "data-kb-finder-results" in found:
+            self.inside = True
+        elif self.inside:
+            self.tags.append(tag)
+            if tag == "li":
+                self.items.append({"title": "", "meta": "", "excerpt": ""})
+            self._field = {"a": "title", "p": (found.get("class") or "").removeprefix("kb-finder__")}.get(
+                tag, ""
+            )
+
+    def handle_endtag(self, tag):
+        self.inside = self.inside and tag != "ol"
+        self._field = ""
+
+    def handle_data(self, data):
+        if self.inside and self._field:
+            self.items[-1][self._field] += data
+
+
+@pytest.mark.parametrize("finder", ["haku/index.html", "sv/haku/index.html"])
+def test_the_finder_s_listing_shows_every_field_as_text(site: Path, finder: str):
+    """The first screen of the finder's listing, which the build writes into the page
+    (generator/search/listing.py): every entry's title, kind, themes and text as the text they
+    are, and no element but the items' own."""
+    html = (site / finder).read_text(encoding="utf-8")
+    listing = _Listing()
+    listing.feed(html)
+    assert len(listing.items) == 3  # the quote, the pair and the theme
+    assert set(listing.tags) == {"li", "h2", "a", "p"}
+    start = html.index("data-kb-finder-results")
+    assert injected(html[start : html.index("</ol>", start)]) == []
+    swedish = finder.startswith("sv/")
+    titles = (
+        ["QUOTESVTITLE", "PAIROBJECTIVE", "THEMESVTITLE"]
+        if swedish
+        else ["QUOTETITLE", "PAIROBJECTIVE", "THEMETITLE"]
+    )
+    kinds = ["Citat", "Mål och indikator", "Tema"] if swedish else ["Lainaus", "Tavoite ja mittari", "Teema"]
+    for item, title, kind in zip(listing.items, titles, kinds, strict=True):
+        assert item["title"].startswith(f"KBF{title} {PAYLOADS[0]}"), item
+        assert item["excerpt"].startswith(f"KBF{title} {PAYLOADS[0]}"), item
+        # The Swedish edition's pages name no themes of their own (kb-search.js shows none).
+        assert (
+            item["meta"] == kind
+            if swedish
+            else item["meta"].startswith(f"{kind} · KBFTHEMETITLE {PAYLOADS[0]}")
+        )

@@ -8,6 +8,12 @@
  * Until the first answer, the status says the search is loading (with a progress bar; the page's
  * <noscript> hides it where nothing would load). The status says the number of results, the same as the list holds once "Näytä lisää" has
  * shown them all, and how many have every word and how many some.
+ *
+ * The build writes the first screen of the empty listing into the page's list
+ * (generator/search/listing.py, marked data-kb-finder-prerendered): the first answer keeps each
+ * of those items that is the same as its own, so nothing already shown is drawn again or moves.
+ * For an address that asks for something else the page's inline script has hidden them before
+ * the first paint (kb-search.css), and they are taken out here.
  */
 
 import { t } from "../kb-i18n/i18n.js";
@@ -144,13 +150,38 @@ export const init = (form) => {
     notice.hidden = parts.length === 0;
   };
 
+  /** The list as ``results``, its first ``kept`` items left in place as they are. */
+  const list = (results, kept) => {
+    const stay = new Set([...resultsList.children].slice(0, kept));
+    for (const node of [...resultsList.childNodes]) if (!stay.has(node)) node.remove();
+    resultsList.append(...results.slice(kept).map((result) => renderResult(result)));
+  };
+
+  /**
+   * Whether ``item``, already in the list, is what renderResult makes of ``result``: the same link
+   * (the build's is relative to the page, the script's from the site's root: compared resolved)
+   * and the same elements, attributes and text otherwise.
+   */
+  const isShown = (item, result) => {
+    const made = renderResult(result);
+    const link = made.querySelector(":scope > h2 > a");
+    const there = item.querySelector(":scope > h2 > a");
+    if (!link || !there || link.href !== there.href) return false;
+    link.setAttribute("href", there.getAttribute("href"));
+    return made.isEqualNode(item);
+  };
+
+  /** How many of ``results``, from the first, the list already shows as they are. */
+  const alreadyShown = (results) => {
+    const items = resultsList.children;
+    let n = 0;
+    while (n < results.length && n < items.length && isShown(items[n], results[n])) n++;
+    return n;
+  };
+
   /** The results, the first ``kept`` of them already in the list as they are. */
   const showResults = (results, total, kept = 0) => {
-    const shownAlready = [...resultsList.children].slice(0, kept);
-    resultsList.replaceChildren(
-      ...shownAlready,
-      ...results.slice(kept).map((result) => renderResult(result)),
-    );
+    list(results, kept);
     main.querySelector("[data-kb-finder-more]")?.remove();
     if (total > results.length) {
       const more = button(t("finder.more", { n: Math.min(PAGE, total - results.length) }), showMore);
@@ -200,13 +231,15 @@ export const init = (form) => {
       if (ask_ !== asked) return;
       // The page's first answer: its first screen before the rest (later answers replace the
       // results shown whole, so that the list does not shrink and grow while the reader types).
+      // What the list already shows of it (the build's listing) stays as it is.
       const first = answered ? [] : await found.results(0, Math.min(FIRST_SCREEN, shown));
       if (ask_ !== asked) return;
-      if (first.length) resultsList.replaceChildren(...first.map((result) => renderResult(result)));
+      const same = alreadyShown(first);
+      if (same < first.length) list(first, same);
       const results = await found.results(0, shown); // the first ones are not loaded again
       if (ask_ !== asked) return;
       showCounts(found.counts);
-      showResults(results, found.total, first.length);
+      showResults(results, found.total, answered ? 0 : alreadyShown(results));
       await showNotice(found, text);
       if (ask_ !== asked) return;
       showStatus(found, text, results.length);
@@ -248,6 +281,13 @@ export const init = (form) => {
   });
 
   readAddress();
+  // The build's listing is the empty state's: for an address that asks for anything else, out
+  // (the inline script has kept it hidden); from here on the list is this script's to draw.
+  if (resultsList.hasAttribute("data-kb-finder-prerendered")) {
+    const state = selected();
+    if (query.value.trim() || facets.some((f) => state[f.key].length)) resultsList.replaceChildren();
+    resultsList.removeAttribute("data-kb-finder-prerendered");
+  }
   update(true);
 };
 
