@@ -169,7 +169,9 @@ def test_the_finder_s_listing_of_hostile_entries_is_text_and_what_the_script_sho
     assert plain.evaluate(INJECTED) == []
     assert PAYLOADS[0] in plain.locator("[data-kb-finder-results]").inner_text()
 
-    page, log = open_page(served_hostile_site, "tietoa/", fresh=True)
+    # No service worker: the page routed here would otherwise be fetched by the worker that the
+    # first page registered, past the route.
+    page, log = open_page(served_hostile_site, "tietoa/", service_workers="block")
     page.route(served_hostile_site.url + path, without_listing)
     page.goto(served_hostile_site.url + path)
     wait_ready(page)
