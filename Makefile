@@ -17,7 +17,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site canary test test-quick lint check schemas schemas-check bench browser rehearsal lighthouse lock clean
+.PHONY: serve site canary test test-quick durations lint check schemas schemas-check bench browser rehearsal lighthouse lock clean
 
 # Exactly the lock's files (pip refuses a package whose hash differs), then the project itself.
 $(STAMP): pyproject.toml $(LOCK)
@@ -103,6 +103,11 @@ test: lint browser $(VOIKKO)
 test-quick: $(STAMP) $(VOIKKO)
 	$(NODE_TESTS)
 	KB_TEST_TIER=quick $(PYTEST) -m "not build and not browser"
+
+# The longest tests' times from the last run into tests/durations.json (in git), so that a fresh
+# clone and CI start the longest first too: after a full `make test` on the 2-core machine.
+durations: $(STAMP)
+	$(BIN)/python scripts/save_test_durations.py
 
 # Lint and format (ruff), types (mypy, strict on generator/) and the layering of the packages
 # (import-linter); all configured in pyproject.toml. The browser code: Biome (biome.json), lint,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import io
+import json
 import os
 import shutil
 import signal
@@ -237,6 +238,10 @@ DURATIONS = "kb/durations"
 falls on whichever test asks for it first, and the others wait for the same build."""
 UNMEASURED_BUILD = 60.0
 """What a test that builds by itself and has not been timed yet counts as: among the longest."""
+KNOWN_DURATIONS = Path(__file__).with_name("durations.json")
+"""The tests of a second or more and their seconds in a run on the 2-core machine, kept in git
+(``make durations`` writes it from the last run): a fresh clone, and CI, start the longest first
+too. The times of this checkout's own runs (``DURATIONS``) take precedence."""
 
 
 def pytest_collection_modifyitems(config, items):
@@ -249,7 +254,8 @@ def pytest_collection_modifyitems(config, items):
         if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
     cache = getattr(config, "cache", None)
-    timed: dict[str, float] = cache.get(DURATIONS, {}) if cache is not None else {}
+    known = json.loads(KNOWN_DURATIONS.read_text(encoding="utf-8")) if KNOWN_DURATIONS.is_file() else {}
+    timed: dict[str, float] = {**known, **(cache.get(DURATIONS, {}) if cache is not None else {})}
     items.sort(key=lambda item: -timed.get(item.nodeid, UNMEASURED_BUILD if item in own else 0.0))
 
 
