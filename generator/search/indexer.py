@@ -6,10 +6,10 @@ here. Every HTML page is read and its article is prepared for Pagefind (``prepar
 page of its own in a scratch folder, which Pagefind's binary (inside the ``pagefind[bin]`` wheel)
 indexes; the bundle is checked before the site is published.
 
-Beside Pagefind's bundle it writes which pages carry which filter value (``page_filters``), the
-query side's table of word forms (``query_forms``) and its vocabulary (``vocabulary``), for
-correcting typos and splitting compounds, and the Finnish words it must never correct
-(``lexicon``) and Voikko's dictionary for the words the list lacks (``dictionary``).
+Beside Pagefind's bundle it writes the query side's table of word forms (``query_forms``) and
+its vocabulary (``vocabulary``), for correcting typos and splitting compounds, and the Finnish
+words it must never correct (``lexicon``) and Voikko's dictionary for the words the list lacks
+(``dictionary``).
 
 Each edition of the site gets a bundle of its own (``prepare.EDITIONS``): the Finnish pages at the
 root into ``pagefind/``, stemmed as Finnish with Voikko's base forms added; the Swedish pages under
@@ -34,7 +34,7 @@ from pathlib import Path
 from ..outputs import refusal
 from ..site.facets import SearchRecord
 from . import bundle as search_bundle
-from . import dictionary, lexicon, morphology, page_filters, query_forms
+from . import dictionary, lexicon, morphology, query_forms
 from . import vocabulary as search_vocabulary
 from .morphology import Analyser
 from .prepare import BUNDLE, EDITIONS, LANGUAGE, PreparedPage, SearchEdition, prepare, site_pages
@@ -156,7 +156,6 @@ def build_edition(
             )
         _pagefind(root, output, edition.language)
     verify_bundle(output, len(indexed), edition.language)
-    page_filters.write(output)
     forms = query_forms.table(analyser, vocabulary)
     query_forms.write(forms, output)
     search_vocabulary.write(known, output)

@@ -310,25 +310,6 @@ def test_the_first_answer_shows_the_first_screen_first_while_the_status_says_loa
     assert log.console_errors == []
 
 
-def test_a_search_loads_only_the_data_of_the_results_it_shows(served_real_site, open_page):
-    """Each result's excerpt, title and filters are a file of its own (Pagefind's fragment); the
-    facet counts of a search merged from several words and the help pages are read from one
-    file of the whole index (pagefind/kb/rajaukset.json). So the first answer fetches the
-    fragments of the results it lists and no others: on a slow connection every further round of
-    them would keep the first results from the screen."""
-    page, log = open_page(served_real_site, "", fresh=True)
-    fragments: list[str] = []
-    page.on("request", lambda r: fragments.append(r.url) if r.url.endswith(".pf_fragment") else None)
-    # Two words: a merged search, whose pages with only one of the words are counted but not listed.
-    page.goto(served_real_site.url + FINDER + "?q=opettajien+osaaminen")
-    wait_ready(page)
-    listed = page.locator(".kb-finder__result").count()
-    status = page.locator("[data-kb-finder-status]").inner_text()
-    assert 0 < listed < 30 and status.startswith(f"{listed} tulos"), status
-    assert len(set(fragments)) == listed, (len(set(fragments)), listed)
-    assert log.console_errors == []
-
-
 # --- The build's listing (generator/search/listing.py) ----------------------------------------
 
 EDITIONS = {"haku/": "Ladataan hakua", "sv/haku/": "Sökningen laddas"}
@@ -455,3 +436,18 @@ def test_an_address_that_asks_for_something_else_never_shows_the_build_s_listing
     assert shown and shown == again.evaluate(RESULTS, list(ASKED[path]))
     assert again.evaluate("document.querySelectorAll('[data-kb-finder-results] > li').length") == len(shown)
     assert log.console_errors == [] and log.foreign_requests == []
+
+
+def test_an_address_that_asks_for_nothing_keeps_the_build_s_listing_in_sight(served_real_site, open_page):
+    """A shared link with a campaign tag, or with empty words, asks for nothing the empty listing
+    does not answer: the page shows the build's listing from the first paint, as on the bare
+    address, and the script keeps it."""
+    page, log = open_page(served_real_site, "tietoa/", service_workers="block")
+    page.add_init_script(WATCH_LISTING)
+    page.goto(served_real_site.url + FINDER + "?utm_source=uutiskirje&q=+")
+    wait_ready(page)
+    seen = [look for look in page.evaluate("window.kbSeen") if look["built"]]
+    assert seen and all(look["visible"] == look["built"] for look in seen), seen[:3]
+    assert page.evaluate("window.kbRedrawn") == []
+    assert page.locator(".kb-finder__result").count() == 30
+    assert log.console_errors == []

@@ -240,43 +240,6 @@ const toResult = async (hit, searched, lang) => {
   };
 };
 
-const filterFiles = new Map();
-
-/**
- * Which pages carry which filter value in an edition's index ({filter: {value: [page ids]}}, the
- * ids of Pagefind's results), from one small file the build writes beside the index
- * (generator/search/page_filters.py): the facet counts of a merged search and the help pages
- * need no page's own data, so only the results shown load theirs.
- */
-const filtersOfIndex = (lang) => {
-  if (!filterFiles.has(lang)) {
-    filterFiles.set(
-      lang,
-      fetchJson(new URL("pagefind/kb/rajaukset.json", editionRoot(lang)), null).then((file) => {
-        if (!file) throw new Error("pagefind/kb/rajaukset.json");
-        return file;
-      }),
-    );
-  }
-  return filterFiles.get(lang);
-};
-
-/** A function from a page's id to its values of the filters ``keys`` ({key: [values]}). */
-const pageFilters = async (lang, keys) => {
-  const file = await filtersOfIndex(lang);
-  const byPage = new Map();
-  for (const key of keys) {
-    for (const [value, ids] of Object.entries(file[key] ?? {})) {
-      for (const id of ids) {
-        const filters = byPage.get(id) ?? {};
-        filters[key] = [...(filters[key] ?? []), value];
-        byPage.set(id, filters);
-      }
-    }
-  }
-  return (id) => byPage.get(id) ?? {};
-};
-
 /** Whether a page's filters pass the selection (a facet to leave out: ``skip``). */
 const passes = (pageFilters, selected, skip = null) =>
   Object.entries(selected).every(
@@ -386,34 +349,44 @@ const PEEK = 12;
 
 /**
  * Help pages (editors' guide, accessibility statement, open data, glossary, about: the index
- * marks them with the filter "sivu: ohje" and the metadata "ohjesivu", both from HELP_PAGES of
- * generator/search/prepare.py, which also weights their text down) come after the content, unless
- * the query is about them: every word of it in the page's title, or (metadata "otsikot") in its
- * headings. Such a page comes first.
+ * marks them with the metadata "ohjesivu", from HELP_PAGES of generator/search/prepare.py, which
+ * also weights their text down) come after the content, unless the query is about them: every
+ * word of it in the page's title, or (metadata "otsikot") in its headings. Such a page comes first.
  */
-/** The ids of an edition's help pages (the filter "sivu: ohje"). */
-const helpPages = async (lang) => new Set((await filtersOfIndex(lang)).sivu?.ohje ?? []);
+const helpIds = new Map();
 
-/**
- * The hits with the help pages moved: a help page the query is about first, the others after the
- * content. A page is told to be a help page by its id; only the help pages among the first PEEK
- * have their data (title, headings) loaded, to see whether the query is about them. So the first
- * results need no more page data than what is shown of them.
- */
-const arrange = async (lang, hits, meaning) => {
+/** The ids of the help pages (generator/search/prepare.py gives them the filter sivu: ohje). */
+const helpPages = async (pf) => {
+  if (!helpIds.has(pf)) {
+    helpIds.set(
+      pf,
+      pf
+        .search(null, { filters: { sivu: { any: ["ohje"] } } })
+        .then((r) => new Set(r.results.map((x) => x.id))),
+    );
+  }
+  return helpIds.get(pf);
+};
+
+const arrange = async (pf, hits, meaning) => {
   if (!meaning.slots.length) return hits;
-  const ids = await helpPages(lang);
-  const isHelp = (hit) => ids.has(hit.results[0].id);
   const head = hits.slice(0, PEEK);
-  const helpHead = head.filter(isHelp);
-  const datas = await Promise.all(helpHead.map((h) => h.results[0].data()));
-  const about = new Set();
-  helpHead.forEach((hit, i) => {
+  // Below the first PEEK, a help page is told by its id alone (no page data is loaded for it):
+  // the ids are asked for while the first pages' data loads.
+  const helpIdsAsked = hits.length > PEEK ? helpPages(pf) : Promise.resolve(new Set());
+  const datas = await Promise.all(head.map((h) => h.results[0].data()));
+  const about = [];
+  const content = [];
+  const help = [];
+  head.forEach((hit, i) => {
     const data = datas[i];
+    const helpPage = data.meta?.ohjesivu; // "otsikot", "otsikko" or none
+    if (!helpPage) {
+      content.push(hit);
+      return;
+    }
     const headings =
-      data.meta?.ohjesivu === "otsikko"
-        ? []
-        : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
+      helpPage === "otsikko" ? [] : (data.anchors ?? []).filter((a) => /^h[1-3]$/i.test(a.element));
     const labels = [data.meta?.title ?? "", ...headings.map((a) => a.text)].join(" ").split(/\s+/);
     // A known compound's parts are not what it is about: headings with "hankkeista" and
     // "suunnitelmalliseen" are not about "hankesuunnitelma".
@@ -423,16 +396,12 @@ const arrange = async (lang, hits, meaning) => {
         t.text.split(/\s+/).every((w) => labels.some((l) => looselyMatches(l, w))),
       );
     });
-    if (isAbout) about.add(hit);
+    (isAbout ? about : help).push(hit);
   });
+  const ids = await helpIdsAsked;
   const rest = hits.slice(PEEK);
-  return [
-    ...head.filter((h) => about.has(h)),
-    ...head.filter((h) => !isHelp(h)),
-    ...rest.filter((h) => !isHelp(h)),
-    ...head.filter((h) => isHelp(h) && !about.has(h)),
-    ...rest.filter(isHelp),
-  ];
+  const isHelp = (hit) => ids.has(hit.results[0].id);
+  return [...about, ...content, ...rest.filter((h) => !isHelp(h)), ...help, ...rest.filter(isHelp)];
 };
 
 /** The hits in order: every word first, then (when those are few) some words. */
@@ -506,9 +475,6 @@ const counterpart = (url, lang) => {
 const askIn = async (lang, query, options) => {
   const vocabulary = vocabularyOf(lang);
   const selected = pagefindFilters(options.filters);
-  // Which page carries which filter value (the help pages among them), asked for at once: the
-  // answer waits for it only after the words are searched.
-  filtersOfIndex(lang).catch(() => {}); // a failure is met where it is waited for
   // The engine starts loading while the words are interpreted (their forms and synonyms).
   const [pf, meaning] = await Promise.all([
     engine(lang),
@@ -539,14 +505,13 @@ const askIn = async (lang, query, options) => {
   if (!facets.length) {
     const hits = await checkUnknown(first.hits, meaning);
     const { ranked, allWords } = rank(hits, meaning.slots.length);
-    return answer(lang, meaning, await arrange(lang, ranked, meaning), allWords, {});
+    return answer(lang, meaning, await arrange(pf, ranked, meaning), allWords, {});
   }
   // Several searches merged, with counts: the same words are gathered without the filters and
-  // filtered here, so that every facet's counts come from the results themselves (which page
-  // carries which value: filtersOfIndex, not each page's data).
+  // filtered here, so that every facet's counts come from the results themselves.
   const hits = await checkUnknown((await gather(pf, meaning, {}, first.widen)).hits, meaning);
-  const ofPage = await pageFilters(lang, [...new Set([...facets, ...Object.keys(selected)])]);
-  const filtersOf = new Map(hits.map((h) => [h, ofPage(h.results[0].id)]));
+  const datas = await Promise.all(hits.map((h) => h.results[0].data()));
+  const filtersOf = new Map(hits.map((h, i) => [h, datas[i].filters ?? {}]));
   const shown = hits.filter((h) => passes(filtersOf.get(h), selected));
   const { ranked, allWords } = rank(shown, meaning.slots.length);
   // Count over the same groups that are listed: when only the pages with every word are listed,
@@ -561,7 +526,7 @@ const askIn = async (lang, query, options) => {
       for (const value of filtersOf.get(hit)[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
     }
   }
-  return answer(lang, meaning, await arrange(lang, ranked, meaning), allWords, counts);
+  return answer(lang, meaning, await arrange(pf, ranked, meaning), allWords, counts);
 };
 
 /** The answer from one Pagefind search (``response``, for ``term`` under ``selected``). */
@@ -582,7 +547,7 @@ const single = async (lang, pf, meaning, selected, facets, response, term) => {
       counts[key] = (await search(rest)).filters?.[key] ?? {};
     }),
   );
-  return answer(lang, meaning, await arrange(lang, hits, meaning), hits.length, counts);
+  return answer(lang, meaning, await arrange(pf, hits, meaning), hits.length, counts);
 };
 
 const answer = (lang, meaning, hits, allWords, counts) => {
