@@ -540,6 +540,7 @@ def test_export_formats_with_known_inputs(served_real_site, open_page):
     without, _ = open_page(served_real_site, PLAN, java_script_enabled=False)
     assert without.get_by_text("Oma suunnitelma tarvitsee JavaScriptin.").is_visible()
     page, log = open_page(served_real_site, PLAN)
+    page.wait_for_selector(READY)  # the plan is set up once its data has come (after the scripts ran)
     assert page.locator("[data-kb-plan-nojs]").count() == 0
     out = page.evaluate(FORMAT_CASES)
     assert out["neutralised"] == ["'=1", "'+1", "'-1", "'@a", "'\tb", "'\rc", "a=b", "", "x"]
