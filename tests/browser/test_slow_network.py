@@ -73,6 +73,7 @@ def test_the_search_page_on_slow_3g_shows_progress_and_nothing_false(served_comp
     started = time.monotonic()
     page.goto(served.url + path, wait_until="commit")
     page.wait_for_selector(FINDER_READY, timeout=60_000)
+    page.wait_for_function("window.kbSamples.at(-1)?.ready")  # the sampler's last look, ready
     took = time.monotonic() - started
     cdp.send("Network.emulateNetworkConditions", {**SLOW_3G, "latency": 0, "downloadThroughput": -1})
     samples = page.evaluate("window.kbSamples")
