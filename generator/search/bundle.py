@@ -22,22 +22,23 @@ import cbor2
 SIGNATURE = b"pagefind_dcd"
 
 
-def read(path: Path) -> Any:
-    """A filter or metadata file of the bundle, decoded (gzip, the signature, CBOR)."""
+def _payload(path: Path) -> bytes:
+    """A bundle file's content: gzip, then the signature, then what the file holds."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
         raise RuntimeError(f"tuntematon Pagefind-tiedosto: {path}")
-    return cbor2.loads(raw[len(SIGNATURE) :])
+    return raw[len(SIGNATURE) :]
+
+
+def read(path: Path) -> Any:
+    """A filter or metadata file of the bundle, decoded (CBOR)."""
+    return cbor2.loads(_payload(path))
 
 
 def fragment(bundle: Path, page_id: str) -> dict[str, Any]:
-    """A page's fragment (``fragment/<page id>.pf_fragment``: gzip, then the signature and the
-    page's data as JSON: its address, text, filters and metadata)."""
-    path = bundle / "fragment" / f"{page_id}.pf_fragment"
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise RuntimeError(f"tuntematon Pagefind-tiedosto: {path}")
-    data: dict[str, Any] = json.loads(raw[len(SIGNATURE) :])
+    """A page's fragment (``fragment/<page id>.pf_fragment``: the page's data as JSON: its address,
+    text, filters and metadata)."""
+    data: dict[str, Any] = json.loads(_payload(bundle / "fragment" / f"{page_id}.pf_fragment"))
     return data
 
 
