@@ -310,6 +310,47 @@ def test_the_first_answer_shows_the_first_screen_first_while_the_status_says_loa
     assert log.console_errors == []
 
 
+def test_a_search_of_several_words_shows_its_first_screen_with_only_that_screen_s_data(
+    served_real_site, open_page
+):
+    """A search of several words (one Pagefind search per word and form, merged) lists its first
+    five results once their own data is in: here every other result's data is held back, and the
+    five are shown, the status still saying the search is loading. The facet counts, which need
+    every result's data, follow when it comes."""
+    page, log = open_page(served_real_site, "tietoa/", service_workers="block")
+    let_through = 8  # the first screen's five, and a help page or two among the first to check
+    asked: list[str] = []
+    held: list = []
+
+    def fragment(route):
+        asked.append(route.request.url)
+        if len(asked) <= let_through:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/pagefind/fragment/*", fragment)
+    page.goto(served_real_site.url + FINDER + "?q=digitaaliset+taidot", wait_until="domcontentloaded")
+    drawn = "[data-kb-finder-results]:not([data-kb-finder-prerendered]) > .kb-finder__result"
+    page.wait_for_function(f"document.querySelectorAll('{drawn}').length >= 5", timeout=15_000)
+    assert page.locator(drawn).count() == 5
+    assert page.locator("[data-kb-finder-status]").inner_text().startswith("Ladataan hakua")
+    page.wait_for_function("true")  # the rest of the results ask for their data meanwhile
+    assert held, "the search did not ask for more results' data"
+    let_through = len(asked) + 1000
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    status = page.locator("[data-kb-finder-status]").inner_text()
+    total = int(re.match(r"(\d+) tulosta", status).group(1))
+    assert total > 8, status  # more results than the data let through at first
+    counted = page.locator("fieldset[data-facet=laji] label[data-count]").evaluate_all(
+        "labels => labels.map((l) => Number(l.dataset.count))"
+    )
+    assert sum(counted) > 0, counted  # counted once the data came
+    assert log.console_errors == []
+
+
 # --- The build's listing (generator/search/listing.py) ----------------------------------------
 
 EDITIONS = {"haku/": "Ladataan hakua", "sv/haku/": "Sökningen laddas"}

@@ -238,7 +238,9 @@ export const init = (form) => {
       if (same < first.length) list(first, same);
       const results = await found.results(0, shown); // the first ones are not loaded again
       if (ask_ !== asked) return;
-      showCounts(found.counts);
+      const counts = await found.counts();
+      if (ask_ !== asked) return;
+      showCounts(counts);
       showResults(results, found.total, answered ? 0 : alreadyShown(results));
       await showNotice(found, text);
       if (ask_ !== asked) return;

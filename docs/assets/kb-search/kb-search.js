@@ -371,16 +371,21 @@ const helpPages = async (pf) => {
 const arrange = async (pf, hits, meaning) => {
   if (!meaning.slots.length) return hits;
   const head = hits.slice(0, PEEK);
-  // Below the first PEEK, a help page is told by its id alone (no page data is loaded for it):
-  // the ids are asked for while the first pages' data loads.
-  const helpIdsAsked = hits.length > PEEK ? helpPages(pf) : Promise.resolve(new Set());
-  const datas = await Promise.all(head.map((h) => h.results[0].data()));
+  const rest = hits.slice(PEEK);
+  // With more than PEEK hits, the help pages are told by their ids (one search, which loads the
+  // whole index: the rest of the list is told by id alone), and of the first PEEK only a help
+  // page's data is loaded, to see whether the query is about it; the results' data loads as they
+  // are shown, the first screen's first. With fewer, each one's data tells (the list shows them).
+  const ids = rest.length ? await helpPages(pf) : null;
+  const datas = await Promise.all(
+    head.map((h) => (!ids || ids.has(h.results[0].id) ? h.results[0].data() : null)),
+  );
   const about = [];
   const content = [];
   const help = [];
   head.forEach((hit, i) => {
     const data = datas[i];
-    const helpPage = data.meta?.ohjesivu; // "otsikot", "otsikko" or none
+    const helpPage = data?.meta?.ohjesivu; // "otsikot", "otsikko" or none
     if (!helpPage) {
       content.push(hit);
       return;
@@ -398,8 +403,6 @@ const arrange = async (pf, hits, meaning) => {
     });
     (isAbout ? about : help).push(hit);
   });
-  const ids = await helpIdsAsked;
-  const rest = hits.slice(PEEK);
   const isHelp = (hit) => ids.has(hit.results[0].id);
   return [...about, ...content, ...rest.filter((h) => !isHelp(h)), ...help, ...rest.filter(isHelp)];
 };
@@ -481,10 +484,13 @@ const askIn = async (lang, query, options) => {
     interpret(query, vocabulary, { literal: Boolean(options.literal) }),
   ]);
   const facets = options.facets ?? [];
-  // Pagefind counts a facet only once its filter index is loaded: asked for now, waited for only
-  // where Pagefind's counts are used (one search, below). Merged searches count the facets from
-  // their results, so their first search need not wait a round trip for it.
-  const filtersLoaded = facets.length ? pf.filters() : Promise.resolve();
+  const only = meaning.slots[0];
+  const oneTerm = meaning.slots.length === 1 && only.terms.length === 1 && !only.unknown;
+  // Pagefind counts a facet only once its filter index is loaded: asked for now where Pagefind's
+  // counts may be used (no words, or one word searched as itself: one search, below) and waited
+  // for only there. Merged searches count the facets from their results' own data.
+  const filtersLoaded =
+    facets.length && (oneTerm || !meaning.slots.length) ? pf.filters() : Promise.resolve();
   filtersLoaded.catch(() => {}); // a failure is met where it is waited for
   if (!meaning.slots.length && !Object.keys(selected).length) return answer(lang, meaning, [], 0, {});
   if (!meaning.slots.length) {
@@ -493,8 +499,7 @@ const askIn = async (lang, query, options) => {
   }
 
   const first = await gather(pf, meaning, selected);
-  const only = meaning.slots[0];
-  if (meaning.slots.length === 1 && only.terms.length === 1 && !only.unknown && !first.widen[0]) {
+  if (oneTerm && !first.widen[0]) {
     // One Pagefind search answers it all, and Pagefind counts the facets (a facet with a
     // selection is searched once more without it). With counts asked for, its search is made
     // again once the filter index is in (from the index chunks already loaded).
@@ -507,25 +512,44 @@ const askIn = async (lang, query, options) => {
     const { ranked, allWords } = rank(hits, meaning.slots.length);
     return answer(lang, meaning, await arrange(pf, ranked, meaning), allWords, {});
   }
-  // Several searches merged, with counts: the same words are gathered without the filters and
-  // filtered here, so that every facet's counts come from the results themselves.
-  const hits = await checkUnknown((await gather(pf, meaning, {}, first.widen)).hits, meaning);
-  const datas = await Promise.all(hits.map((h) => h.results[0].data()));
-  const filtersOf = new Map(hits.map((h, i) => [h, datas[i].filters ?? {}]));
-  const shown = hits.filter((h) => passes(filtersOf.get(h), selected));
-  const { ranked, allWords } = rank(shown, meaning.slots.length);
+  // Several searches merged, with counts: the same words are gathered without the filters (with
+  // no filter chosen, that is the search just made) and filtered here, so that every facet's
+  // counts come from the results themselves.
+  const unfiltered = Object.keys(selected).length ? await gather(pf, meaning, {}, first.widen) : first;
+  const hits = await checkUnknown(unfiltered.hits, meaning);
+  const words = meaning.slots.length;
   // Count over the same groups that are listed: when only the pages with every word are listed,
   // only they are counted.
-  const words = meaning.slots.length;
-  const listed = (h) => (allWords >= FALLBACK_BELOW || words < 2 ? h.matched === words : true);
-  const counts = {};
-  for (const key of facets) {
-    counts[key] = {};
-    for (const hit of hits) {
-      if (!listed(hit) || !passes(filtersOf.get(hit), selected, key)) continue;
-      for (const value of filtersOf.get(hit)[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
+  const listedOf = (allWords) => (h) =>
+    allWords >= FALLBACK_BELOW || words < 2 ? h.matched === words : true;
+  const countOver = (counted, filtersOf) => {
+    const counts = {};
+    for (const key of facets) {
+      counts[key] = {};
+      for (const hit of counted) {
+        if (!passes(filtersOf.get(hit), selected, key)) continue;
+        for (const value of filtersOf.get(hit)[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
+      }
     }
+    return counts;
+  };
+  const filtersOf = async (some) => {
+    const datas = await Promise.all(some.map((h) => h.results[0].data()));
+    return new Map(some.map((h, i) => [h, datas[i].filters ?? {}]));
+  };
+  if (!Object.keys(selected).length) {
+    // Nothing to filter: the results are ranked and shown without the data of every result,
+    // which only the counts need: it is loaded when they are asked for (after the results shown),
+    // and only for the results listed.
+    const { ranked, allWords } = rank(hits, words);
+    const counted = hits.filter(listedOf(allWords));
+    const counts = async () => countOver(counted, await filtersOf(counted));
+    return answer(lang, meaning, await arrange(pf, ranked, meaning), allWords, counts);
   }
+  const filters = await filtersOf(hits);
+  const shown = hits.filter((h) => passes(filters.get(h), selected));
+  const { ranked, allWords } = rank(shown, words);
+  const counts = countOver(hits.filter(listedOf(allWords)), filters);
   return answer(lang, meaning, await arrange(pf, ranked, meaning), allWords, counts);
 };
 
@@ -553,6 +577,7 @@ const single = async (lang, pf, meaning, selected, facets, response, term) => {
 const answer = (lang, meaning, hits, allWords, counts) => {
   const searched = meaning.slots.flatMap((s) => s.terms.flatMap((t) => t.text.split(/\s+/)));
   const cache = new Map();
+  let counted = null;
   const load = (hit) => {
     if (!cache.has(hit)) cache.set(hit, toResult(hit, searched.length ? searched : meaning.words, lang));
     return cache.get(hit);
@@ -562,7 +587,12 @@ const answer = (lang, meaning, hits, allWords, counts) => {
     total: hits.length,
     allWords,
     someWords: hits.length - allWords,
-    counts,
+    /** The number of results per facet value ({facet: {value: n}}): a promise, counted when
+     * first asked for (``counts``: the counts, or a function that counts them). */
+    counts: () => {
+      counted ??= Promise.resolve(typeof counts === "function" ? counts() : counts);
+      return counted;
+    },
     /** The results from index ``from`` up to ``to`` (not included), loaded in order. */
     results: (from = 0, to = hits.length) => Promise.all(hits.slice(from, to).map(load)),
   };
