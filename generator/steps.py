@@ -166,7 +166,7 @@ def page_finishes(*, preview: bool, site: Path) -> tuple[PageFinish, ...]:
     hash; ``site``: the built site, whose modules' imports the loader fetches with them."""
     return (
         page_language.in_page_language,
-        for_site(site),
+        for_site(site, THEME_SCRIPTS),
         functools.partial(csp.with_policy, serve=preview),
     )
 

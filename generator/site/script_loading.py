@@ -29,6 +29,13 @@ page was parsed, as in a tab in the background that is not painted):
 - the modules that a page's module imports (``module_imports``: read from the built site's files,
   every static ``import … from "./…"``, to any depth) are fetched at once with it
   (``modulepreload``), rather than one level of imports after another as the browser finds them;
+- a page whose first screen its own script draws says so on ``<html>`` before the loader starts
+  (``DRAWN_BY_SCRIPT``: the finder, when its address asks for a search, marks it from its inline
+  script, generator/site/templates/finder.md): there the theme's bundle (``theme``: which script it
+  is) is fetched and run only once the page's other scripts have drawn that screen (they say so
+  with the event ``FIRST_SCREEN_EVENT`` on ``document``; at the latest ``FALLBACK_MS`` after they
+  have run), so that its 35 KB do not compete with the search's own files on a slow connection.
+  Every other page runs the scripts in their order, the bundle first;
 - when every script has run, ``<html data-kb-scripts="ready">``: the browser tests wait for it.
 
 Everything else in the page stays as it was, byte for byte. A page without an external script
@@ -40,6 +47,7 @@ attribute values is never taken for a script element.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import html as html_lib
 import json
@@ -63,6 +71,13 @@ _TOKEN = re.compile(
 )
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
+DRAWN_BY_SCRIPT = "data-kb-finder-asked"
+"""The mark on ``<html>`` of a page whose first screen its own script draws (the finder asked for
+a search: its results), set before the loader starts."""
+FIRST_SCREEN_EVENT = "kb:first-screen"
+"""The event (on ``document``) by which such a page's script says its first screen is drawn
+(docs/assets/kb-search/kb-finder.js)."""
+
 LOADER_MARK = "data-kb-scripts"
 """The loader's own attribute (``<script data-kb-scripts>``): a test finds the loader by it."""
 
@@ -75,6 +90,10 @@ them): a statement at the start of a line, ``import … from "./x.js"`` or ``imp
 _LOADER = """(() => {
   const scripts = %s;
   const imported = %s;
+  const theme = %d;
+  // The theme's bundle after the first screen where the page's own script draws it.
+  const later = theme >= 0 && document.documentElement.hasAttribute(%s) ? [scripts[theme]] : [];
+  const drawn = new Promise((done) => document.addEventListener(%s, done, { once: true }));
   const attribute = (script, name) => script.find(([n]) => n === name)?.[1];
   const isModule = (script) => (attribute(script, "type") ?? "").trim().toLowerCase() === "module";
   const classic = (script) =>
@@ -85,11 +104,8 @@ _LOADER = """(() => {
       element.addEventListener("error", done, { once: true });
       document.body.append(element);
     });
-  let started = false;
-  const start = async () => {
-    if (started) return;
-    started = true;
-    for (const script of [...scripts, ...imported.map((src) => [["src", src], ["type", "module"]])]) {
+  const preload = (list) => {
+    for (const script of list) {
       const link = document.createElement("link");
       if (isModule(script)) link.rel = "modulepreload";
       else Object.assign(link, { rel: "preload", as: "script" });
@@ -97,7 +113,9 @@ _LOADER = """(() => {
       link.href = attribute(script, "src");
       document.head.append(link);
     }
-    for (const script of scripts) {
+  };
+  const run = async (list) => {
+    for (const script of list) {
       if (isModule(script)) {
         try {
           await import(new URL(attribute(script, "src"), document.baseURI).href);
@@ -107,10 +125,23 @@ _LOADER = """(() => {
           });
         }
       } else {
-        const theme = !("document$" in window);
+        const creates = !("document$" in window);
         await classic(script);
-        if (theme && typeof window.document$?.next === "function") window.document$.next(document);
+        if (creates && typeof window.document$?.next === "function") window.document$.next(document);
       }
+    }
+  };
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
+    const now = scripts.filter((script) => !later.includes(script));
+    preload([...now, ...imported.map((src) => [["src", src], ["type", "module"]])]);
+    await run(now);
+    if (later.length) {
+      await Promise.race([drawn, new Promise((done) => setTimeout(done, %d))]);
+      preload(later);
+      await run(later);
     }
     document.documentElement.dataset.kbScripts = "ready";
   };
@@ -185,9 +216,10 @@ def module_imports(site: Path) -> dict[str, tuple[str, ...]]:
     return {name: imports for name, imports in closure.items() if imports}
 
 
-def loader(scripts: list[list[tuple[str, str]]], imported: Sequence[str] = ()) -> str:
-    """The loader's text for ``scripts`` (each a script element's attributes, in order) and the
-    modules they import (``imported``: addresses as the page writes them)."""
+def loader(scripts: list[list[tuple[str, str]]], imported: Sequence[str] = (), theme: int = -1) -> str:
+    """The loader's text for ``scripts`` (each a script element's attributes, in order), the
+    modules they import (``imported``: addresses as the page writes them) and which of the
+    scripts is the theme's bundle (``theme``: its index, -1 for none)."""
 
     # Inside <script>: no "</script" or "<!--" may appear in the text, so "<" is written escaped.
     def listed(value: object) -> str:
@@ -196,6 +228,10 @@ def loader(scripts: list[list[tuple[str, str]]], imported: Sequence[str] = ()) -
     return _LOADER % (
         listed([[list(pair) for pair in script] for script in scripts]),
         listed(list(imported)),
+        theme,
+        listed(DRAWN_BY_SCRIPT),
+        listed(FIRST_SCREEN_EVENT),
+        FALLBACK_MS,
         FALLBACK_MS,
     )
 
@@ -211,9 +247,12 @@ def _imported(src: str, imports: Mapping[str, Sequence[str]]) -> list[str]:
     return []
 
 
-def after_first_paint(html: str, imports: Mapping[str, Sequence[str]] | None = None) -> str:
+def after_first_paint(
+    html: str, imports: Mapping[str, Sequence[str]] | None = None, theme: str | None = None
+) -> str:
     """``html`` with its external scripts started by the loader after the first paint;
-    ``imports``: the site's modules and what each imports (``module_imports``), fetched with them."""
+    ``imports``: the site's modules and what each imports (``module_imports``), fetched with them;
+    ``theme``: a pattern (``fnmatch``, from the site's root) of the theme's bundle."""
     found = external_scripts(html)
     if not found:
         return html
@@ -221,18 +260,29 @@ def after_first_paint(html: str, imports: Mapping[str, Sequence[str]] | None = N
     imported: list[str] = []
     parts = []
     at = 0
+    bundle = -1
     for start, end, attributes in found:
         scripts.append([(name, value) for name, value in attributes if name not in ("defer", "async")])
         names = dict(attributes)
+        if theme and bundle < 0 and _is(names["src"], theme):
+            bundle = len(scripts) - 1
         if imports and names.get("type", "").strip().lower() == "module":
             imported += [m for m in _imported(names["src"], imports) if m not in imported]
         parts.append(html[at:start])
         at = end
-    parts.append(f"<script {LOADER_MARK}>{loader(scripts, imported)}</script>")
+    parts.append(f"<script {LOADER_MARK}>{loader(scripts, imported, bundle)}</script>")
     parts.append(html[at:])
     return "".join(parts)
 
 
-def for_site(site: Path) -> Callable[[str], str]:
-    """``after_first_paint`` with the modules of the built ``site``."""
-    return functools.partial(after_first_paint, imports=module_imports(site))
+def _is(src: str, pattern: str) -> bool:
+    """Whether the address ``src`` (relative or from the site's root) names a file that matches
+    ``pattern`` (from the site's root)."""
+    path = posixpath.normpath("/" + src.split("?")[0].split("#")[0]).lstrip("/")
+    parts = path.split("/")
+    return any(fnmatch.fnmatchcase("/".join(parts[i:]), pattern) for i in range(len(parts)))
+
+
+def for_site(site: Path, theme: str | None = None) -> Callable[[str], str]:
+    """``after_first_paint`` with the modules of the built ``site`` (``theme``: as there)."""
+    return functools.partial(after_first_paint, imports=module_imports(site), theme=theme)

@@ -147,3 +147,52 @@ def test_the_theme_starts_late_once_and_no_load_event_comes_twice(served_real_si
     page.mouse.wheel(0, -300)
     top.wait_for(state="visible")
     assert log.console_errors == []
+
+
+DRAWN = """(() => {
+  // When the finder's own list first shows a result (not the build's listing, hidden on an
+  // address that asks for a search).
+  window.kbDrawn = null;
+  new MutationObserver((_, observer) => {
+    const list = document.querySelector("[data-kb-finder-results]:not([data-kb-finder-prerendered])");
+    if (list?.children.length) {
+      window.kbDrawn = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+})();"""
+
+
+@pytest.mark.parametrize("path", ["haku/?q=opettajien", "sv/haku/?q=mobilitet"])
+def test_on_a_search_address_the_theme_waits_for_the_first_results(served_real_site, open_page, path):
+    """Where the page's own script draws its first screen (the finder asked for a search), the
+    theme's bundle is asked for only once the first results are drawn, so that it does not compete
+    with the search's files on a slow connection; then it runs as on every page. Elsewhere (the
+    empty finder, any other page) it is asked for with the page's other scripts, first."""
+    page, log = open_page(served_real_site, "", fresh=True)
+    page.add_init_script(DRAWN)
+    page.goto(served_real_site.url + path)
+    page.wait_for_selector(FINDER_READY)
+    starts = {e["name"]: e["start"] for e in _requested(page)}
+    drawn = page.evaluate("window.kbDrawn")
+    assert drawn is not None and starts["bundle.min.js"] >= drawn, (drawn, starts["bundle.min.js"])
+    assert starts["kb-finder.js"] < drawn
+    assert page.evaluate("document.documentElement.classList.contains('js')")  # the bundle ran
+    for other in ("haku/", "sanasto/"):
+        page.goto(served_real_site.url + other)
+        ours = [e["start"] for e in _requested(page) if e["name"] in EVERY_PAGE - {"bundle.min.js"}]
+        bundle = next(e["start"] for e in _requested(page) if e["name"] == "bundle.min.js")
+        assert bundle <= min(ours), other
+    assert log.console_errors == []
+
+
+def test_a_search_that_fails_still_gets_the_theme(served_real_site, open_page):
+    """The search's engine does not come (its file blocked here): the page says the search failed,
+    and the theme's bundle is fetched and run all the same."""
+    page, log = open_page(served_real_site, "", fresh=True, service_workers="block")
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto(served_real_site.url + "haku/?q=opettajien")  # waits for every script, the theme's too
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    assert "bundle.min.js" in _scripts(_requested(page))
+    assert page.locator("[data-kb-finder-status]").inner_text().startswith("Haku ei onnistunut")
+    log.console_errors.clear()  # the blocked file, reported as the page reports it

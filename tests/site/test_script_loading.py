@@ -178,3 +178,41 @@ def test_a_modules_imports_are_fetched_with_it_from_where_the_page_is(tmp_path: 
     text = _LOADER.search(after_first_paint(page, imports)).group(1)
     listed = json.loads(re.search(r"const imported = (.*?);\n", text).group(1))
     assert listed == ["../../assets/a/x.js", "../../assets/b/y.js"]  # a classic script's are not its
+
+
+THEME = "assets/javascripts/bundle.*.min.js"
+
+
+def theme_index(html: str) -> int:
+    return int(re.search(r"const theme = (-?\d+);\n", _LOADER.search(html).group(1)).group(1))
+
+
+def test_the_loader_knows_the_theme_s_bundle_wherever_the_page_is():
+    """The theme's bundle is told by its address (relative to any page, with a query or not): the
+    loader runs it after the first screen on a page whose own script draws that screen."""
+    for src, index in (
+        ("../../assets/javascripts/bundle.a5f9d56c.min.js", 1),
+        ("assets/javascripts/bundle.a5f9d56c.min.js?v=2", 1),
+        ("/assets/javascripts/bundle.0.min.js", 1),
+        ("assets/javascripts/kb.js", -1),
+        ("assets/javascripts/bundle.js", -1),
+        ("assets/other/javascripts/bundle.a.min.js", -1),
+    ):
+        page = (
+            '<html><body><script type="module" src="assets/kb.js"></script>'
+            f'<script src="{src}"></script></body></html>'
+        )
+        assert theme_index(after_first_paint(page, theme=THEME)) == index, src
+        assert theme_index(after_first_paint(page)) == -1
+
+
+def test_every_built_page_s_loader_knows_the_theme_s_bundle(real_site: Path):
+    for html in [
+        real_site / "index.html",
+        real_site / "haku" / "index.html",
+        real_site / "sv" / "haku" / "index.html",
+    ]:
+        text = html.read_text(encoding="utf-8")
+        scripts = loaded(text)
+        index = theme_index(text)
+        assert index >= 0 and "/javascripts/bundle." in scripts[index][0][1], html

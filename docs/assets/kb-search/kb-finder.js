@@ -215,6 +215,16 @@ export const init = (form) => {
     resultsList.children[before]?.querySelector("a")?.focus();
   };
 
+  /** Tells the page's script loader that the first screen is drawn (FIRST_SCREEN_EVENT of
+   * generator/site/script_loading.py): where the address asked for a search, the theme's bundle
+   * is fetched only then. */
+  let told = false;
+  const firstScreenDrawn = () => {
+    if (told) return;
+    told = true;
+    document.dispatchEvent(new Event("kb:first-screen"));
+  };
+
   const update = async (fromStart) => {
     if (fromStart) shown = PAGE;
     const state = selected();
@@ -236,6 +246,7 @@ export const init = (form) => {
       if (ask_ !== asked) return;
       const same = alreadyShown(first);
       if (same < first.length) list(first, same);
+      firstScreenDrawn();
       const results = await found.results(0, shown); // the first ones are not loaded again
       if (ask_ !== asked) return;
       const counts = await found.counts();
@@ -249,6 +260,7 @@ export const init = (form) => {
       form.removeAttribute("aria-busy");
       form.dataset.state = "ready";
     } catch (error) {
+      firstScreenDrawn();
       if (ask_ !== asked) return;
       status.textContent = `${t("search.failed")}.`;
       form.removeAttribute("aria-busy");
