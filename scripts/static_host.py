@@ -1,6 +1,10 @@
 """The built site served as a static host serves it: text compressed with gzip when the browser
 asks for it (GitHub Pages and other hosts do), everything else as is, on 127.0.0.1.
 
+Two hosts serve the same bytes: ``serve`` over HTTP/1.1 in a thread of this process, and
+``serve_http2`` over HTTP/2 and TLS (as GitHub Pages and the other hosts speak to a browser) in a
+Node process (``lighthouse/h2_host.mjs``), with a certificate made for the run by ``openssl``.
+
 Used by `make lighthouse` (scripts/lighthouse/run.py) and by the browser tests that measure what a
 reader on a slow connection gets (tests/browser/test_slow_network.py): an uncompressing server
 would measure something no reader gets (Lighthouse: performance 81–87 instead of 95–99,
@@ -9,16 +13,28 @@ November 2026).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
+import json
+import shutil
+import subprocess
+import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+
+HTTP2_HOST = Path(__file__).resolve().parent / "lighthouse" / "h2_host.mjs"
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".md", ".webmanifest"}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; text compressed with gzip when the request accepts it, as hosts do."""
+    """Static files; text compressed with gzip when the request accepts it, as hosts do, over
+    connections kept open from request to request (HTTP/1.1; the standard library's default,
+    HTTP/1.0, opens one per file, as no host does)."""
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, *args: object) -> None:
         pass
@@ -62,3 +78,44 @@ def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _type(suffix: str) -> str:
+    """The Content-Type ``serve`` sends for a file name ending in ``suffix``."""
+    return GzipHandler.guess_type(GzipHandler.__new__(GzipHandler), "x" + suffix)
+
+
+@contextlib.contextmanager
+def serve_http2(root: Path) -> Iterator[str]:
+    """The site under ``root`` over HTTP/2 and TLS on 127.0.0.1 while the block runs; yields its
+    address (https://127.0.0.1:PORT/). The certificate is made for this run and names no one: a
+    browser pointed at the host is told to accept it (Chromium: ``--ignore-certificate-errors``)."""
+    for tool in ("node", "openssl"):
+        if shutil.which(tool) is None:
+            raise RuntimeError(f"HTTP/2-palvelin tarvitsee ohjelman {tool}")
+    with tempfile.TemporaryDirectory(prefix="kb-h2-") as scratch:
+        key, cert = Path(scratch) / "key.pem", Path(scratch) / "cert.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        suffixes = {path.suffix.lower() for path in root.rglob("*") if path.is_file()}
+        settings = {
+            "root": str(root),
+            "key": str(key),
+            "cert": str(cert),
+            "compressed": sorted(COMPRESSED),
+            "types": {suffix: _type(suffix) for suffix in sorted(suffixes) if suffix},
+        }
+        host = subprocess.Popen(
+            ["node", str(HTTP2_HOST), json.dumps(settings)], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            port = host.stdout.readline().strip() if host.stdout else ""
+            if not port.isdigit():
+                raise RuntimeError(f"HTTP/2-palvelin ei käynnistynyt ({HTTP2_HOST.name})")
+            yield f"https://127.0.0.1:{port}/"
+        finally:
+            host.terminate()
+            host.wait(timeout=10)
