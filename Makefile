@@ -17,7 +17,7 @@ FORMAT ?= text
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site canary test test-quick durations lint check schemas schemas-check bench browser rehearsal lighthouse lock clean
+.PHONY: serve site canary test test-quick durations lint check schemas schemas-check bench browser openssl rehearsal lighthouse lock clean
 
 # Exactly the lock's files (pip refuses a package whose hash differs), then the project itself.
 $(STAMP): pyproject.toml $(LOCK)
@@ -95,7 +95,7 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_JOBS) --maxschedchunk 1
 # the Python generator for the data the site gives those modules).
 NODE_TESTS := KB_PYTHON=$(BIN)/python node --test tests/js/*.test.js
 
-test: lint browser $(VOIKKO)
+test: lint browser openssl $(VOIKKO)
 	$(NODE_TESTS)
 	$(PYTEST)
 
@@ -128,6 +128,11 @@ browser:
 $(VOIKKO):
 	@scripts/install-voikko
 
+# The certificate of the HTTP/2 host that `make lighthouse` serves the site from (scripts/static_host.py;
+# a browser test serves from it too) is made with openssl, installed on Debian when missing.
+openssl:
+	@command -v openssl >/dev/null 2>&1 || scripts/apt-install "HTTP/2-palvelimen varmenne tehdään openssl:llä" openssl
+
 # Synthetic corpora of 100, 1,000 and 10,000 entries, timed (takes 20–30 minutes), and the preview's
 # save-to-reload time (make serve) for the shipped content, 1,000 and 10,000 entries; writes the
 # table into benchmarks/README.md. `make bench BENCH_ARGS="--sizes 100 1000"` for a quick run.
@@ -146,7 +151,7 @@ $(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.j
 	cd scripts/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-lighthouse: site browser $(LIGHTHOUSE)
+lighthouse: site browser openssl $(LIGHTHOUSE)
 	$(BIN)/python scripts/lighthouse/run.py site $(LIGHTHOUSE_ARGS)
 
 # The two GitHub workflows' steps, read from .github/workflows/, in a fresh clone of the current
