@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import resize
-from .pages import PAGES, Page
+from .pages import FINDER_READY, PAGES, Page
 from .test_plan import ONE_OPEN_MAX
 
 pytestmark = pytest.mark.browser
@@ -222,3 +222,29 @@ def test_the_scope_and_the_way_on_for_vocational_applicants_are_on_the_first_scr
     assert link.get_attribute("href") == PROGRAMME_GUIDE_VET
     box = link.bounding_box()
     assert box["y"] + box["height"] <= 844  # without scrolling
+
+
+SHIFTS = """(() => {
+  window.kbShifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.kbShifts.push({ value: e.value, moved: e.sources.map((s) => s.node?.className || s.node?.nodeName) });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+})();"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_search_results_coming_in_move_nothing_in_sight_on_a_phone(served_real_site, open_page, width):
+    """A search address on a phone: the list keeps a screen's height until its first results are
+    drawn, so the foot of the page, which would show under the form, does not jump away when they
+    come (Lighthouse counted that as a layout shift of 0.08)."""
+    page, log = open_page(served_real_site, "", fresh=True, viewport={"width": width, "height": 844})
+    page.add_init_script(SHIFTS)
+    page.goto(served_real_site.url + "haku/?q=opettajien")
+    page.wait_for_selector(FINDER_READY)
+    page.evaluate("new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.locator(".kb-finder__result").count() > 5
+    shifts = page.evaluate("window.kbShifts")
+    assert sum(s["value"] for s in shifts) < 0.01, shifts
+    assert log.console_errors == []

@@ -215,13 +215,14 @@ export const init = (form) => {
     resultsList.children[before]?.querySelector("a")?.focus();
   };
 
-  /** Tells the page's script loader that the first screen is drawn (FIRST_SCREEN_EVENT of
-   * generator/site/script_loading.py): where the address asked for a search, the theme's bundle
-   * is fetched only then. */
+  /** The first screen is drawn: the list gives up the height it kept for it (kb-search.css), and
+   * the page's script loader is told (FIRST_SCREEN_EVENT of generator/site/script_loading.py):
+   * where the address asked for a search, the theme's bundle is fetched only then. */
   let told = false;
   const firstScreenDrawn = () => {
     if (told) return;
     told = true;
+    document.documentElement.dataset.kbFirstScreen = "";
     document.dispatchEvent(new Event("kb:first-screen"));
   };
 
