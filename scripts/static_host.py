@@ -17,6 +17,7 @@ import contextlib
 import gzip
 import http.server
 import json
+import select
 import shutil
 import subprocess
 import tempfile
@@ -112,10 +113,18 @@ def serve_http2(root: Path) -> Iterator[str]:
             ["node", str(HTTP2_HOST), json.dumps(settings)], stdout=subprocess.PIPE, text=True
         )
         try:
-            port = host.stdout.readline().strip() if host.stdout else ""
+            assert host.stdout is not None
+            ready, _, _ = select.select([host.stdout], [], [], 30)
+            port = host.stdout.readline().strip() if ready else ""
             if not port.isdigit():
-                raise RuntimeError(f"HTTP/2-palvelin ei käynnistynyt ({HTTP2_HOST.name})")
+                raise RuntimeError(f"HTTP/2-palvelin ei käynnistynyt 30 s:ssa ({HTTP2_HOST.name})")
             yield f"https://127.0.0.1:{port}/"
         finally:
             host.terminate()
-            host.wait(timeout=10)
+            try:
+                host.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                host.kill()
+                host.wait()
+            if host.stdout is not None:
+                host.stdout.close()

@@ -34,42 +34,53 @@ const fileOf = (pathname) => {
   return name;
 };
 
+/** Answers one request: the file, a folder's redirect (its query kept), or 404. */
+const answer = (request, response) => {
+  const { pathname, search } = new URL(request.url, "https://127.0.0.1");
+  let name = fileOf(pathname);
+  let stat = name && !name.includes("\0") ? fs.statSync(name, { throwIfNoEntry: false }) : null;
+  if (stat?.isDirectory()) {
+    if (!pathname.endsWith("/")) {
+      response.writeHead(301, { location: `${pathname}/${search}` });
+      response.end();
+      return;
+    }
+    name = path.join(name, "index.html");
+    stat = fs.statSync(name, { throwIfNoEntry: false });
+  }
+  if (!stat?.isFile()) {
+    response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    response.end("404");
+    return;
+  }
+  const extension = path.extname(name);
+  const headers = {
+    "content-type": settings.types[extension.toLowerCase()] ?? "application/octet-stream",
+    "cache-control": "max-age=600",
+  };
+  let body = fs.readFileSync(name);
+  if (compressed.has(extension)) {
+    headers.vary = "Accept-Encoding";
+    if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+      body = zlib.gzipSync(body, { level: 6 });
+      headers["content-encoding"] = "gzip";
+    }
+  }
+  headers["content-length"] = body.length;
+  response.writeHead(200, headers);
+  response.end(request.method === "HEAD" ? undefined : body);
+};
+
 const server = http2.createSecureServer(
   { key: fs.readFileSync(settings.key), cert: fs.readFileSync(settings.cert), allowHTTP1: true },
   (request, response) => {
-    const { pathname } = new URL(request.url, "https://127.0.0.1");
-    let name = fileOf(pathname);
-    let stat = name && fs.statSync(name, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) {
-      if (!pathname.endsWith("/")) {
-        response.writeHead(301, { location: `${pathname}/` });
-        response.end();
-        return;
-      }
-      name = path.join(name, "index.html");
-      stat = fs.statSync(name, { throwIfNoEntry: false });
-    }
-    if (!stat?.isFile()) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    try {
+      answer(request, response);
+    } catch {
+      // A name the file system refuses (a path below a file, say): no such page.
+      if (!response.headersSent) response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       response.end("404");
-      return;
     }
-    const extension = path.extname(name).toLowerCase();
-    const headers = {
-      "content-type": settings.types[extension] ?? "application/octet-stream",
-      "cache-control": "max-age=600",
-    };
-    let body = fs.readFileSync(name);
-    if (compressed.has(extension)) {
-      headers.vary = "Accept-Encoding";
-      if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
-        body = zlib.gzipSync(body, { level: 6 });
-        headers["content-encoding"] = "gzip";
-      }
-    }
-    headers["content-length"] = body.length;
-    response.writeHead(200, headers);
-    response.end(request.method === "HEAD" ? undefined : body);
   },
 );
 

@@ -250,10 +250,12 @@ export const init = (form) => {
       firstScreenDrawn();
       const results = await found.results(0, shown); // the first ones are not loaded again
       if (ask_ !== asked) return;
+      showResults(results, found.total, answered ? 0 : alreadyShown(results));
+      // The counts may need every listed result's data: the status says the search is loading
+      // until they are in.
       const counts = await found.counts();
       if (ask_ !== asked) return;
       showCounts(counts);
-      showResults(results, found.total, answered ? 0 : alreadyShown(results));
       await showNotice(found, text);
       if (ask_ !== asked) return;
       showStatus(found, text, results.length);

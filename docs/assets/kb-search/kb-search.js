@@ -217,8 +217,10 @@ const kindName = (id) => t(["lainaus", "tavoite", "teema"].includes(id) ? `kind.
 
 /** One result as the interfaces show it (``lang``: the edition whose index found it). */
 const toResult = async (hit, searched, lang) => {
-  const datas = await Promise.all(hit.results.slice(0, 3).map((r) => r.data()));
-  const data = datas[0];
+  // One page's data (its results are of the same page); the words each search found, from the
+  // results themselves: Pagefind keeps one data object per page and rewrites its ``locations``
+  // at every data(), so they would be the last caller's.
+  const data = await hit.results[0].data();
   const meta = data.meta ?? {};
   // A result of another edition's index is shown on this page: its kind in this page's words,
   // and not its themes (their titles are that edition's).
@@ -231,7 +233,7 @@ const toResult = async (hit, searched, lang) => {
     themes: own ? themesOf(meta) : [],
     excerpt: excerptFor(
       data,
-      datas.flatMap((d) => d.locations ?? []),
+      hit.results.slice(0, 3).flatMap((r) => r.words ?? []),
       searched,
     ),
     filters: data.filters ?? {},
@@ -358,12 +360,11 @@ const helpIds = new Map();
 /** The ids of the help pages (generator/search/prepare.py gives them the filter sivu: ohje). */
 const helpPages = async (pf) => {
   if (!helpIds.has(pf)) {
-    helpIds.set(
-      pf,
-      pf
-        .search(null, { filters: { sivu: { any: ["ohje"] } } })
-        .then((r) => new Set(r.results.map((x) => x.id))),
-    );
+    const asked = pf
+      .search(null, { filters: { sivu: { any: ["ohje"] } } })
+      .then((r) => new Set(r.results.map((x) => x.id)));
+    asked.catch(() => helpIds.delete(pf)); // a failure is not kept: the next search asks again
+    helpIds.set(pf, asked);
   }
   return helpIds.get(pf);
 };
@@ -372,8 +373,8 @@ const arrange = async (pf, hits, meaning) => {
   if (!meaning.slots.length) return hits;
   const head = hits.slice(0, PEEK);
   const rest = hits.slice(PEEK);
-  // With more than PEEK hits, the help pages are told by their ids (one search, which loads the
-  // whole index: the rest of the list is told by id alone), and of the first PEEK only a help
+  // With more than PEEK hits, the help pages are told by their ids (one filter search, which loads
+  // every chunk of the index: the rest of the list is told by id alone), and of the first PEEK only a help
   // page's data is loaded, to see whether the query is about it; the results' data loads as they
   // are shown, the first screen's first. With fewer, each one's data tells (the list shows them).
   const ids = rest.length ? await helpPages(pf) : null;
