@@ -141,8 +141,9 @@ bench: $(STAMP) browser $(VOIKKO)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # Lighthouse (mobile) on the home page, a pair page, the table, the finder, a search and the plan,
+# and on the Swedish home page and a Swedish search,
 # with the site built and served gzip-compressed on 127.0.0.1 as a static host serves it; prints
-# performance, LCP, TBT and accessibility per page (scripts/lighthouse/run.py; 3–6 min of CPU).
+# performance, LCP, TBT and accessibility per page (scripts/lighthouse/run.py; 4–8 min of CPU).
 # Lighthouse is the npm package pinned in scripts/lighthouse/package-lock.json, installed by npm ci.
 LIGHTHOUSE := scripts/lighthouse/node_modules/.installed
 

@@ -54,6 +54,8 @@ PAGES = {
     "haku (tyhjä)": "haku/",
     "hakutulokset": "haku/?q=opettajien",
     "oma suunnitelma": "suunnitelma/",
+    "sv: startsida": "sv/",
+    "sv: sökresultat": "sv/haku/?q=mobilitet",
 }
 
 PERFORMANCE, LCP_MS, ACCESSIBILITY = 98, 1500, 100
@@ -108,7 +110,7 @@ def _measure(args: argparse.Namespace, chromium: Path, base: str) -> int:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         for name in args.pages:
-            stem = name.replace(" ", "-").replace("(", "").replace(")", "")
+            stem = name.replace(" ", "-").replace("(", "").replace(")", "").replace(":", "")
             reports = [
                 lighthouse(base + PAGES[name], chromium, folder / f"{stem}-{i + 1}.json")
                 for i in range(args.runs)
