@@ -143,7 +143,7 @@ bench: $(STAMP) browser $(VOIKKO)
 # Lighthouse (mobile) on the home page, a pair page, the table, the finder, a search and the plan,
 # and on the Swedish home page and a Swedish search,
 # with the site built and served on 127.0.0.1 as a static host serves it (HTTP/2, TLS, gzip); prints
-# performance, LCP, TBT and accessibility per page (scripts/lighthouse/run.py; 4–8 min of CPU).
+# performance, LCP, TBT and accessibility per page (scripts/lighthouse/run.py; about 2 min).
 # Lighthouse is the npm package pinned in scripts/lighthouse/package-lock.json, installed by npm ci.
 LIGHTHOUSE := scripts/lighthouse/node_modules/.installed
 
