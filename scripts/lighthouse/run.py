@@ -8,7 +8,7 @@ as GitHub Pages and other static hosts serve it (scripts/static_host.py): over H
 text compressed with gzip when the browser asks for it. An uncompressing server would measure
 something no reader gets (performance 81–87 instead of 95–99, November 2026), and so would one
 speaking HTTP/1.1, over which Lighthouse's simulation queues a page's requests six at a time
-(the search results page: LCP 1.96 s against 1.39 s over HTTP/2, December 2026); ``--http1``
+(the search results page: LCP 1.80 s against 1.39 s over HTTP/2, December 2026); ``--http1``
 measures over HTTP/1.1 all the same. The certificate is made for the run; the browser is told
 to accept it. Lighthouse is the npm package pinned
 in package.json and package-lock.json beside this file (`npm ci`), driving the Chromium that

@@ -374,9 +374,10 @@ const arrange = async (pf, hits, meaning) => {
   const head = hits.slice(0, PEEK);
   const rest = hits.slice(PEEK);
   // With more than PEEK hits, the help pages are told by their ids (one filter search, which loads
-  // every chunk of the index: the rest of the list is told by id alone), and of the first PEEK only a help
-  // page's data is loaded, to see whether the query is about it; the results' data loads as they
-  // are shown, the first screen's first. With fewer, each one's data tells (the list shows them).
+  // every chunk of the index: the rest of the list is told by id alone), and of the first PEEK
+  // only a help page's data is loaded, to see whether the query is about it; the results' data
+  // loads as they are shown, the first screen's first. With fewer, each one's data tells (the
+  // list shows them).
   const ids = rest.length ? await helpPages(pf) : null;
   const datas = await Promise.all(
     head.map((h) => (!ids || ids.has(h.results[0].id) ? h.results[0].data() : null)),
