@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import sys
 import tomllib
 from pathlib import Path
 
@@ -236,3 +237,33 @@ def test_the_deploy_refuses_to_publish_without_feedback_channel_and_data_terms()
         assert re.search(rf'test -n "\${variable}" \|\| {{[^}}]*exit 1; }}', run), variable
         assert run.index(variable) < run.index("make site")
         assert re.search(rf'^  {setting}: !ENV \[{variable}, ""\]$', mkdocs, re.M), setting
+
+
+def rehearsal():
+    """``scripts/runner-rehearsal`` as a module (a script without the ``.py`` ending)."""
+    from importlib.machinery import SourceFileLoader
+    from importlib.util import module_from_spec, spec_from_loader
+
+    path = REPO / "scripts" / "runner-rehearsal"
+    spec = spec_from_loader("runner_rehearsal", SourceFileLoader("runner_rehearsal", str(path)))
+    assert spec is not None and spec.loader is not None
+    module = module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while it runs
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_rehearsal_names_the_repository_variables_the_deploy_would_lack():
+    """`make rehearsal` reads a repository variable from the environment variable of the same
+    name; it names each one that is not set before the deploy fails on it, as on GitHub."""
+    unset_variables = rehearsal().unset_variables
+    deploy = DEPLOY.read_text(encoding="utf-8")
+    assert unset_variables(deploy, {}) == ["KB_AVOIMEN_DATAN_EHDOT", "KB_PALAUTE"]
+    assert unset_variables(deploy, {"KB_PALAUTE": "https://example.org/palaute"}) == [
+        "KB_AVOIMEN_DATAN_EHDOT"
+    ]
+    assert unset_variables(deploy, {"KB_PALAUTE": "x", "KB_AVOIMEN_DATAN_EHDOT": ""}) == [
+        "KB_AVOIMEN_DATAN_EHDOT"
+    ]
+    assert unset_variables(deploy, {"KB_PALAUTE": "x", "KB_AVOIMEN_DATAN_EHDOT": "y"}) == []
+    assert unset_variables(CHECK.read_text(encoding="utf-8"), {}) == []  # a pull request's check needs none
