@@ -21,6 +21,7 @@ from generator.site.script_loading import (
     loader,
     module_imports,
 )
+from generator.steps import THEME_SCRIPTS
 
 _LOADER = re.compile(rf"<script {LOADER_MARK}>(.*?)</script>", re.S)
 
@@ -180,7 +181,7 @@ def test_a_modules_imports_are_fetched_with_it_from_where_the_page_is(tmp_path: 
     assert listed == ["../../assets/a/x.js", "../../assets/b/y.js"]  # a classic script's are not its
 
 
-THEME = "assets/javascripts/bundle.*.min.js"
+THEME = THEME_SCRIPTS  # the pattern the build gives the loader
 
 
 def theme_index(html: str) -> int:
